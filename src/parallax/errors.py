@@ -1,0 +1,55 @@
+"""parallax's exceptions, each with a stable code; only the CLI and web app turn them into exits."""
+
+from __future__ import annotations
+
+
+class ParallaxError(Exception):
+    """Base class: `code` is stable across releases, `hint` says what to do."""
+
+    code = "P000"
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+
+    def __str__(self) -> str:
+        text = f"[{self.code}] {self.args[0]}"
+        return f"{text}\n  hint: {self.hint}" if self.hint else text
+
+
+class InputError(ParallaxError):
+    """An input path or item that cannot be read."""
+
+    code = "P100"
+
+
+class UnsupportedFormat(InputError):
+    code = "P101"
+
+
+class BadArticle(InputError):
+    """One article that cannot be used (empty, malformed JSON line, bad date)."""
+
+    code = "P102"
+
+
+class SettingsError(ParallaxError):
+    code = "P200"
+
+
+class DataFileError(ParallaxError):
+    """A knowledge file under parallax/data (or a user's override) is missing or malformed."""
+
+    code = "P300"
+
+
+class ModelError(ParallaxError):
+    code = "P400"
+
+
+class StoreError(ParallaxError):
+    code = "P500"
+
+
+class EvalDataError(ParallaxError):
+    code = "P600"

@@ -1,0 +1,1 @@
+"""Extractors: event type, actors, places, dates and claims, one module each."""

@@ -1,0 +1,1 @@
+"""Readers that turn files, feeds and JSON lines into Article records."""

@@ -1,0 +1,1 @@
+"""Loading the spaCy pipeline once and feeding it in batches."""

