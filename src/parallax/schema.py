@@ -24,7 +24,8 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One news report as ingested. `text` is the body (headline excluded); spans index it."""
+    """One news report as ingested. `text` is the body as read (dateline kept, headline moved to
+    `title`); every Span's offsets index `text`. `id` is a hash of the normalised text."""
 
     id: str
     text: str
@@ -35,6 +36,7 @@ class Article:
     language: str = "en"
     source: str = ""  # file path (and line) it was read from
     dateline: str = ""  # newsroom place(s) from "WASHINGTON/DAMASCUS -": not the event's place
+    dateline_end: int = 0  # offset in `text` just past the dateline; places before it are ignored
 
 
 @dataclass(frozen=True, slots=True)
