@@ -1,0 +1,161 @@
+"""The command line: each command parses its arguments and calls one library function."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from parallax.errors import InputError, ParallaxError
+from parallax.schema import RunSummary
+from parallax.settings import Settings, load_settings
+
+console = Console(stderr=True)
+DB_NAME = "parallax.sqlite"
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return load_settings(args.config, outlet=getattr(args, "outlet", None),
+                         published=getattr(args, "published", None),
+                         data_dir=getattr(args, "data_dir", None))
+
+
+def _check_inputs(paths: list[Path]) -> None:
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"input {path} does not exist", "pass files or folders that exist")
+
+
+def _ingest(paths: list[Path], db_path: Path, settings: Settings) -> RunSummary:
+    from parallax.pipeline import ingest_paths  # spaCy loads only for commands that need it
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("extracting", total=None)
+        summary = ingest_paths(paths, db_path, settings, lambda n: bar.advance(task, n))
+    _print_summary(summary)
+    return summary
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    _check_inputs(args.inputs)
+    args.out.mkdir(parents=True, exist_ok=True)
+    _ingest(args.inputs, args.out / DB_NAME, _settings(args))
+    _write_outputs(args.out / DB_NAME, args.out, args.formats)
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    _check_inputs(args.inputs)
+    args.db.parent.mkdir(parents=True, exist_ok=True)
+    _ingest(args.inputs, args.db, _settings(args))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    _require_db(args.db)
+    args.out.mkdir(parents=True, exist_ok=True)
+    _write_outputs(args.db, args.out, args.formats, report=False)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    _require_db(args.db)
+    from parallax.pipeline import stored_incidents
+    from parallax.report.html import write_report
+    incidents, articles = stored_incidents(args.db)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    write_report(incidents, articles, args.out)
+    console.print(f"report written to {args.out}")
+    return 0
+
+
+def _require_db(path: Path) -> None:
+    if not path.is_file():
+        raise InputError(f"database {path} does not exist", "create it with `parallax ingest` or `parallax run`")
+
+
+def _write_outputs(db_path: Path, out: Path, formats: str, report: bool = True) -> None:
+    from parallax.pipeline import stored_incidents
+    from parallax.report.exports import export
+    from parallax.report.html import write_report
+    incidents, articles = stored_incidents(db_path)
+    written = export(incidents, articles, out, tuple(f.strip() for f in formats.split(",") if f.strip()))
+    if report:
+        write_report(incidents, articles, out / "report.html")
+        written.append(out / "report.html")
+    console.print("wrote " + ", ".join(str(p) for p in written))
+
+
+def _print_summary(summary: RunSummary) -> None:
+    table = Table(title="parallax run", show_header=False)
+    for label, value in (("inputs read", summary.read), ("new articles", summary.new_articles),
+                         ("already stored", summary.duplicates), ("skipped", len(summary.rejected)),
+                         ("event mentions", summary.mentions), ("claims", summary.claims),
+                         ("incidents", summary.incidents),
+                         ("incidents with 2+ sources", summary.multi_source_incidents)):
+        table.add_row(label, str(value))
+    console.print(table)
+    for item in summary.rejected:
+        console.print(f"  skipped {item.source}: [{item.code}] {item.reason}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="parallax", description=__doc__)
+    parser.add_argument("--config", type=Path, help="TOML settings file with a [parallax] table")
+    sub = parser.add_subparsers(dest="command", required=True)
+    formats = "csv,json,geojson,parquet"
+
+    run = sub.add_parser("run", help="ingest inputs into OUT/parallax.sqlite and write every output")
+    run.add_argument("inputs", nargs="+", type=Path)
+    run.add_argument("--out", type=Path, default=Path("out"))
+    run.add_argument("--formats", default=formats)
+    ingest = sub.add_parser("ingest", help="add articles to a database, incrementally")
+    ingest.add_argument("inputs", nargs="+", type=Path)
+    ingest.add_argument("--db", type=Path, default=Path("out") / DB_NAME)
+    for command in (run, ingest):
+        command.add_argument("--outlet", help="outlet for inputs that name none")
+        command.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs without one")
+        command.add_argument("--data-dir", help="folder whose knowledge files override the shipped ones")
+        command.set_defaults(func=cmd_run if command is run else cmd_ingest)
+
+    export = sub.add_parser("export", help="write CSV/JSON/GeoJSON/Parquet from a database")
+    export.add_argument("--db", type=Path, default=Path("out") / DB_NAME)
+    export.add_argument("--out", type=Path, default=Path("out"))
+    export.add_argument("--formats", default=formats)
+    export.set_defaults(func=cmd_export)
+    report = sub.add_parser("report", help="write the HTML report from a database")
+    report.add_argument("--db", type=Path, default=Path("out") / DB_NAME)
+    report.add_argument("--out", type=Path, default=Path("out") / "report.html")
+    report.set_defaults(func=cmd_report)
+    _add_eval(sub)
+    return parser
+
+
+def _add_eval(sub) -> None:
+    from parallax.evaluate.runner import EVALUATIONS, cmd_eval
+    evaluate = sub.add_parser("eval", help="score the stages on gold datasets")
+    evaluate.add_argument("name", choices=sorted(EVALUATIONS) + ["all"])
+    evaluate.add_argument("--data", type=Path, required=True, help="folder holding the datasets")
+    evaluate.add_argument("--limit", type=int, help="score only the first N items of each dataset")
+    evaluate.add_argument("--scores", type=Path, help="markdown file to (re)write the scores table into")
+    evaluate.set_defaults(func=cmd_eval)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ParallaxError as exc:
+        console.print(f"[red]error[/red] {exc}")
+        return 2
+    except KeyboardInterrupt:
+        console.print("interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""`parallax eval NAME --data PATH`: run a stage's scorer on its dataset and keep a scores table."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable
+from datetime import date
+from importlib import import_module
+from pathlib import Path
+
+from rich.console import Console
+
+from parallax.errors import EvalDataError
+
+# name -> (module, function, dataset folder under --data); scorers take (folder, limit).
+EVALUATIONS: dict[str, tuple[str, str, str]] = {
+    "claims": ("parallax.evaluate.claims_gva", "score_gva", "semeval2018t5_gva_incidents_articles"),
+    "resolution": ("parallax.evaluate.resolution_gva", "score_resolution",
+                   "semeval2018t5_gva_incidents_articles"),
+    "event_types": ("parallax.evaluate.event_types", "score_event_types", "case2021_task2_acled_types"),
+    "geoparsing": ("parallax.evaluate.geoparsing", "score_geoparsing", "geoparsing_news_gold"),
+    "dates": ("parallax.evaluate.timebank", "score_timebank", "tempeval3_tbaq_timex"),
+}
+
+
+def scorer(name: str) -> Callable[[Path, int | None], dict]:
+    module, function, _ = EVALUATIONS[name]
+    return getattr(import_module(module), function)
+
+
+def run_evaluation(name: str, data_root: Path, limit: int | None = None) -> dict:
+    """Scores of one evaluation as a flat dict of numbers and short strings."""
+    folder = data_root / EVALUATIONS[name][2]
+    if not folder.is_dir():
+        raise EvalDataError(f"dataset folder {folder} not found",
+                            "pass --data pointing at the shared data folder (e.g. ../shared/data)")
+    started = time.perf_counter()
+    scores = scorer(name)(folder, limit)
+    scores["seconds"] = round(time.perf_counter() - started, 1)
+    return scores
+
+
+def write_scores(path: Path, results: dict[str, dict], command: str) -> None:
+    """Rewrite the table for the evaluations just run, keeping the others' rows."""
+    saved = path.with_suffix(".json")
+    table: dict[str, dict] = json.loads(saved.read_text()) if saved.is_file() else {}
+    for name, scores in results.items():
+        table[name] = {"date": date.today().isoformat(), "command": command, **scores}
+    saved.write_text(json.dumps(table, indent=1, sort_keys=True))
+    lines = ["# parallax scores", "", "Produced by `make eval` (`parallax eval all --data ../shared/data`);",
+             "each row names the command that produced it. Raw numbers: scores.json.", ""]
+    for name in sorted(table):
+        lines += [f"## {name}", "", "| measure | value |", "|---|---|"]
+        lines += [f"| {k} | {v} |" for k, v in table[name].items() if k not in {"command"}]
+        lines += ["", f"command: `{table[name]['command']}`", ""]
+    path.write_text("\n".join(lines))
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    console = Console()
+    names = sorted(EVALUATIONS) if args.name == "all" else [args.name]
+    results = {}
+    for name in names:
+        console.print(f"scoring {name} ...")
+        results[name] = run_evaluation(name, args.data, args.limit)
+        console.print(results[name])
+    if args.scores:
+        limit = f" --limit {args.limit}" if args.limit else ""
+        for name in names:
+            write_scores(args.scores, {name: results[name]},
+                         f"parallax eval {name} --data DATA{limit}")
+    return 0

@@ -1,0 +1,163 @@
+"""Who did what to whom: actors around an event trigger, with roles and normalised names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from parallax.knowledge import read_table
+from parallax.schema import Actor, ActorRole, Article, Span
+
+_ACTOR_ENTS = {"ORG", "NORP", "GPE", "PERSON"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorPattern:
+    words: tuple[str, ...]
+    normalized: str
+    category: str
+    country: str
+    needs_adjective: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDictionary:
+    patterns: tuple[ActorPattern, ...]
+
+
+@lru_cache(maxsize=4)
+def load_actor_dictionary(override_dir: str = "") -> ActorDictionary:
+    """The actor patterns from data/actors.tsv, longest first so the most specific wins."""
+    patterns = []
+    for row in read_table("actors.tsv", override_dir):
+        words = tuple(row["pattern"].lower().split())
+        patterns.append(ActorPattern(words, row["normalized"], row["category"], row["country"],
+                                     "{adj}" in words))
+    patterns.sort(key=lambda p: -len(p.words))
+    return ActorDictionary(tuple(patterns))
+
+
+CountryNamer = Callable[[str], "tuple[str, str] | None"]  # adjective/name -> (ISO2, country name)
+
+
+def normalize_actor(phrase: str, dictionary: ActorDictionary, name_country: CountryNamer,
+                    default_country: tuple[str, str] | None = None) -> tuple[str, str, str] | None:
+    """(normalised name, category, ISO2) for a noun phrase, or None when nothing in it is an actor."""
+    words = _words(phrase)
+    for pattern in dictionary.patterns:
+        match = _match(pattern, words, name_country)
+        if match is None:
+            continue
+        country = match or (default_country if "{country}" in pattern.normalized else None)
+        if "{country}" in pattern.normalized:
+            if country is None:
+                continue
+            return pattern.normalized.replace("{country}", country[1]), pattern.category, country[0]
+        return pattern.normalized, pattern.category, pattern.country
+    return None
+
+
+def _words(phrase: str) -> list[str]:
+    text = phrase.lower().replace("’", "'").replace("u.s.", "us")
+    return re.findall(r"[a-z0-9][a-z0-9'\-]*", text)
+
+
+def _match(pattern: ActorPattern, words: list[str],
+           name_country: CountryNamer) -> tuple[str, str] | None | bool:
+    """Country for an {adj} pattern, True-ish empty tuple for a plain match, None for no match."""
+    size = len(pattern.words)
+    for i in range(len(words) - size + 1):
+        window = words[i:i + size]
+        if not pattern.needs_adjective:
+            if window == list(pattern.words):
+                return ()
+            continue
+        slot = pattern.words.index("{adj}")
+        rest_ok = all(w == p for w, p in zip(window, pattern.words) if p != "{adj}")
+        country = name_country(window[slot]) if rest_ok else None
+        if country:
+            return country
+    return None
+
+
+def phrase_of(token: Token) -> SpacySpan:
+    """The noun phrase headed by `token` without relative clauses or appositions."""
+    keep = [t for t in token.subtree if not _in_clause(t, token)]
+    start, end = min(t.i for t in keep), max(t.i for t in keep) + 1
+    return token.doc[start:end]
+
+
+def _in_clause(tok: Token, head: Token) -> bool:
+    while tok != head:
+        if tok.dep_ in {"relcl", "acl", "appos", "advcl", "prep", "punct", "cc", "conj"} and tok.head == head \
+                and tok.dep_ != "prep":
+            return True
+        if tok.dep_ == "prep" and tok.head == head and tok.text.lower() not in {"of"}:
+            return True
+        tok = tok.head
+    return False
+
+
+def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
+    """Tokens that head the doer and the receiver of the event named by `trigger`."""
+    found: list[tuple[Token, ActorRole]] = []
+    for child in trigger.children:
+        dep = child.dep_
+        if dep in {"nsubj", "poss", "compound", "amod", "npadvmod"}:
+            found.append((child, ActorRole.PERPETRATOR))
+        elif dep in {"dobj", "nsubjpass"}:
+            found.append((child, ActorRole.TARGET))
+        elif dep == "agent":
+            found += [(g, ActorRole.PERPETRATOR) for g in child.children if g.dep_ == "pobj"]
+        elif dep == "prep" and child.text.lower() in {"on", "against", "targeting", "at"}:
+            found += [(g, ActorRole.TARGET) for g in child.children if g.dep_ == "pobj"]
+    if trigger.dep_ in {"dobj", "attr"} and trigger.head.pos_ == "VERB":
+        # "American warplanes launched an attack": the doer is the subject of the light verb
+        found += [(c, ActorRole.PERPETRATOR) for c in trigger.head.children if c.dep_ == "nsubj"]
+        found += [(g, ActorRole.TARGET) for c in trigger.head.children
+                  if c.dep_ == "prep" and c.text.lower() in {"on", "against"}
+                  for g in c.children if g.dep_ == "pobj"]
+    if trigger.dep_ in {"acl", "relcl"} and trigger.tag_ == "VBN":
+        # "a convoy that was struck by ...", "forces targeted by": the head noun is the receiver
+        found.append((trigger.head, ActorRole.TARGET))
+    return found
+
+
+def extract_actors(sent: SpacySpan, trigger: Token, article: Article, dictionary: ActorDictionary,
+                   name_country: CountryNamer,
+                   default_country: tuple[str, str] | None = None) -> list[Actor]:
+    """Actors with roles around `trigger`, then other known actors in the sentence as associated."""
+    actors: list[Actor] = []
+    seen: set[tuple[str, ActorRole]] = set()
+    for head, role in role_candidates(trigger):
+        phrase = phrase_of(head)
+        actor = _actor_from(phrase, role, article, sent, dictionary, name_country, default_country)
+        if actor and (actor.normalized, role) not in seen:
+            seen.add((actor.normalized, role))
+            actors.append(actor)
+    return actors
+
+
+def _actor_from(phrase: SpacySpan, role: ActorRole, article: Article, sent: SpacySpan,
+                dictionary: ActorDictionary, name_country: CountryNamer,
+                default_country: tuple[str, str] | None) -> Actor | None:
+    found = normalize_actor(phrase.text, dictionary, name_country, default_country)
+    span = Span(article.id, phrase.start_char, phrase.end_char, phrase.text, sent.text)
+    if found:
+        name, category, country = found
+        return Actor(phrase.text, name, role, category, country, span)
+    ents = [e for e in phrase.ents if e.label_ in _ACTOR_ENTS]
+    if not ents:
+        return None
+    country = name_country(ents[0].text)
+    if country and ents[0].label_ in {"NORP", "GPE"} and len(phrase) == len(ents[0]):
+        # a bare "US" or "Russian" modifying the event: that country's forces
+        return Actor(phrase.text, f"Military Forces of {country[1]}", role, "State Forces", country[0], span)
+    if ents[0].label_ == "ORG":
+        return Actor(phrase.text, ents[0].text, role, "", country[0] if country else "", span)
+    return None

@@ -1,0 +1,107 @@
+"""Whether two descriptions of an event can be the same event: places, dates, perpetrators, types."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from parallax.schema import Actor, ActorRole, EventDate, GeoPrecision, Place
+
+NEAR_KM = 30.0
+_STATE_SIDE = {"State Forces", "External/Other Forces"}
+_ARTICLE = re.compile(r"^(al|el|at|ash|as|ad|ar|az|an|ad|the)[\s\-]+")
+# Event types that say little on their own ("killed", "attack") and so never split an incident.
+GENERIC_SUBTYPES = frozenset({"", "Attack", "Other"})
+
+
+def place_key(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[’'`‘]", "", text)
+    text = _ARTICLE.sub("", text.strip())
+    text = re.sub(r"\b(province|governorate|city|town|village|district|region|base|garrison|air base|"
+                  r"airbase|airport|crossing)\b", " ", text)
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def km_between(a: Place, b: Place) -> float | None:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def is_border(place: Place) -> bool:
+    return "border" in place.relation.lower()
+
+
+def specific(places: Iterable[Place]) -> list[Place]:
+    """Places precise enough to tell incidents apart (town or near-town), borders excluded."""
+    return [p for p in places if not is_border(p)
+            and p.precision in (GeoPrecision.EXACT, GeoPrecision.NEAR, GeoPrecision.UNKNOWN)]
+
+
+def places_conflict(a: Iterable[Place], b: Iterable[Place]) -> bool:
+    """True when the two lists name places that cannot be the same event's place."""
+    a, b = [p for p in a if not is_border(p)], [p for p in b if not is_border(p)]
+    countries_a = {p.country for p in a if p.country}
+    countries_b = {p.country for p in b if p.country}
+    if countries_a and countries_b and not countries_a & countries_b:
+        return True
+    sa, sb = specific(a), specific(b)
+    if sa and sb:
+        return not any(same_place(x, y) for x in sa for y in sb)
+    return _region_conflict(sa or sb, [p for p in (b if sa else a) if p.precision == GeoPrecision.REGION])
+
+
+def _region_conflict(points: list[Place], regions: list[Place]) -> bool:
+    for point in points:
+        for region in regions:
+            if point.admin1 and region.admin1 and region.country == point.country \
+                    and place_key(region.admin1) != place_key(point.admin1):
+                return True
+    return False
+
+
+def same_place(a: Place, b: Place) -> bool:
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if place_key(a.name) and place_key(a.name) == place_key(b.name):
+        return True
+    distance = km_between(a, b)
+    return distance is not None and distance <= NEAR_KM
+
+
+def dates_conflict(a: Iterable[EventDate], b: Iterable[EventDate], max_gap_days: int = 1) -> bool:
+    """True when known dates are further apart than `max_gap_days`, or known weekdays differ."""
+    for x in a:
+        for y in b:
+            if x.value and y.value and x.precision <= 1 and y.precision <= 1:
+                if abs((x.value - y.value).days) > max_gap_days:
+                    return True
+            elif x.weekday and y.weekday and x.weekday != y.weekday:
+                return True
+    return False
+
+
+def side(actor: Actor) -> str:
+    if actor.category in _STATE_SIDE or "pro-government" in actor.normalized.lower():
+        return "state"
+    return "nonstate" if actor.category else ""
+
+
+def perpetrators_conflict(a: Iterable[Actor], b: Iterable[Actor]) -> bool:
+    """True when the doers are on opposite sides (state vs non-state): different incidents."""
+    sides_a = {side(x) for x in a if x.role == ActorRole.PERPETRATOR} - {""}
+    sides_b = {side(x) for x in b if x.role == ActorRole.PERPETRATOR} - {""}
+    return bool(sides_a and sides_b and not sides_a & sides_b)
+
+
+def types_conflict(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Different ACLED event types, when both sub-types are specific enough to be trusted."""
+    (type_a, sub_a), (type_b, sub_b) = a, b
+    if sub_a in GENERIC_SUBTYPES or sub_b in GENERIC_SUBTYPES:
+        return False
+    return type_a != type_b

@@ -1,0 +1,197 @@
+"""Split an article into event mentions, one per incident it tells, each with its own evidence."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from parallax.extract import compatibility as compat
+from parallax.extract.frames import Frame, FrameContext, sentence_frames
+from parallax.schema import (
+    Actor, ActorRole, Article, Claim, DatePrecision, EventDate, EventMention, GeoPrecision, Place,
+)
+
+
+@dataclass(slots=True)
+class Group:
+    """Frames that tell one incident, gathered while reading the article top to bottom."""
+
+    frames: list[Frame] = field(default_factory=list)
+    extra_claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def places(self) -> list[Place]:
+        return [p for f in self.frames for p in f.places]
+
+    @property
+    def dates(self) -> list[EventDate]:
+        return [d for f in self.frames for d in f.dates]
+
+    @property
+    def actors(self) -> list[Actor]:
+        return [a for f in self.frames for a in f.actors]
+
+    @property
+    def kind(self) -> tuple[str, str]:
+        specific = [(f.trigger.event_type, f.trigger.sub_event_type) for f in self.frames
+                    if f.trigger.sub_event_type not in compat.GENERIC_SUBTYPES]
+        pool = specific or [(f.trigger.event_type, f.trigger.sub_event_type) for f in self.frames]
+        return Counter(pool).most_common(1)[0][0]
+
+
+def _conflicts(group: Group, frame: Frame, own_only: bool) -> bool:
+    places, dates = frame.places, frame.dates
+    if own_only:  # a bare reference ("the attack") keeps only what its own phrase says
+        inside = {t.i for t in frame.token.subtree}
+        places = [p for p in places if _token_index(frame, p) in inside]
+        dates = [d for d in dates if _token_index(frame, d) in inside]
+    return (compat.places_conflict(group.places, places)
+            or compat.dates_conflict(group.dates, dates)
+            or compat.perpetrators_conflict(group.actors, frame.actors)
+            or (not frame.is_reference
+                and compat.types_conflict(group.kind, (frame.trigger.event_type, frame.trigger.sub_event_type))))
+
+
+def _token_index(frame: Frame, item: Place | EventDate) -> int:
+    doc = frame.sent.doc
+    chunk = doc.char_span(item.span.start, item.span.end, alignment_mode="expand")
+    return chunk.root.i if chunk is not None and len(chunk) else -1
+
+
+def _positive_match(group: Group, frame: Frame) -> bool:
+    same_place = any(compat.same_place(a, b) for a in compat.specific(group.places)
+                     for b in compat.specific(frame.places))
+    same_day = any(a.expression and a.expression.lower() == b.expression.lower()
+                   for a in group.dates for b in frame.dates)
+    return same_place or same_day
+
+
+def group_frames(frames: list[Frame]) -> list[Group]:
+    """Read frames in order: each joins the incident it fits (the current one first) or opens one."""
+    groups: list[Group] = []
+    focus: Group | None = None
+    for frame in frames:
+        target = _choose_group(groups, focus, frame)
+        if target is None:
+            target = Group()
+            groups.append(target)
+        elif frame.is_reference and not frame.own_anchors:
+            _drop_conflicting_anchors(target, frame)
+        target.frames.append(frame)
+        focus = target
+    return groups
+
+
+def _choose_group(groups: list[Group], focus: Group | None, frame: Frame) -> Group | None:
+    bare_reference = frame.is_reference and not frame.own_anchors
+    fits = [g for g in groups if not _conflicts(g, frame, own_only=bare_reference)]
+    matching = [g for g in fits if _positive_match(g, frame)]
+    if matching:
+        return matching[-1]
+    if focus is not None and focus in fits:
+        return focus
+    return fits[-1] if fits and bare_reference else None
+
+
+def _drop_conflicting_anchors(group: Group, frame: Frame) -> None:
+    """Anchors outside a bare reference's phrase that contradict its incident describe something else."""
+    if compat.places_conflict(group.places, frame.places):
+        frame.places = [p for p in frame.places if not compat.places_conflict(group.places, [p])]
+    if compat.dates_conflict(group.dates, frame.dates):
+        frame.dates = [d for d in frame.dates if not compat.dates_conflict(group.dates, [d])]
+
+
+def extract_mentions(doc: Doc, article: Article, places: list[Place], claims: list[Claim],
+                     context: FrameContext) -> list[EventMention]:
+    """The article's event mentions, the first one being what the article reports."""
+    frames, pending = [], []
+    claims_by_sent = _claims_by_sentence(doc, claims)
+    places_by_sent = _by_sentence(doc, places)
+    for index, sent in enumerate(doc.sents):
+        found, orphans = sentence_frames(index, sent, article, places_by_sent.get(index, []),
+                                         claims_by_sent.get(index, []), context)
+        frames.extend(found)
+        pending.append((len(frames), orphans))
+    groups = group_frames(frames)
+    _attach_orphans(groups, frames, pending)
+    return [_mention(g, article, main=(i == 0)) for i, g in enumerate(groups)]
+
+
+def _by_sentence(doc: Doc, items: list) -> dict[int, list]:
+    starts = [s.start_char for s in doc.sents]
+    out: dict[int, list] = {}
+    for item in items:
+        index = max(i for i, start in enumerate(starts) if start <= item.span.start) if starts else 0
+        out.setdefault(index, []).append(item)
+    return out
+
+
+def _claims_by_sentence(doc: Doc, claims: list[Claim]) -> dict[int, list[Claim]]:
+    return _by_sentence(doc, claims)
+
+
+def _attach_orphans(groups: list[Group], frames: list[Frame], pending: list) -> None:
+    """Claims in sentences without an event word belong to the incident being told at that point."""
+    owner = {id(f): g for g in groups for f in g.frames}
+    for frames_before, orphans in pending:
+        if not orphans:
+            continue
+        if frames_before:
+            owner[id(frames[frames_before - 1])].extra_claims.extend(orphans)
+        elif groups:
+            groups[0].extra_claims.extend(orphans)
+
+
+def _mention(group: Group, article: Article, main: bool) -> EventMention:
+    first = group.frames[0]
+    event_type, sub_type = group.kind
+    claims = _unique_claims([c for f in group.frames for c in f.claims] + group.extra_claims)
+    sentences = tuple({f.sent_index: f.span(article) for f in group.frames}.values())
+    mention_id = hashlib.sha1(f"{article.id}:{first.trigger.start_token}".encode()).hexdigest()[:16]
+    return EventMention(
+        id=mention_id, article_id=article.id, trigger=first.span(article),
+        event_type=event_type, sub_event_type=sub_type, actors=_merge_actors(group.actors),
+        place=best_place(group.places), date=best_date(group.dates), claims=claims,
+        sentences=sentences, background=not main and _is_background(group, claims),
+        outlet=article.outlet)
+
+
+def _unique_claims(claims: list[Claim]) -> tuple[Claim, ...]:
+    return tuple({c.id: c for c in sorted(claims, key=lambda c: c.span.start)}.values())
+
+
+def _is_background(group: Group, claims: tuple[Claim, ...]) -> bool:
+    """Mentioned in passing: no figure of its own, or only a generic plural ("air strikes")."""
+    incident_claims = [c for c in claims if c.scope == "incident"]
+    generic = all(f.token.tag_ in {"NNS", "NNPS"} and not any(c.dep_ == "det" for c in f.token.children)
+                  for f in group.frames)
+    return not incident_claims or generic
+
+
+def _merge_actors(actors: list[Actor]) -> tuple[Actor, ...]:
+    seen: dict[tuple[str, ActorRole], Actor] = {}
+    for actor in actors:
+        seen.setdefault((actor.normalized, actor.role), actor)
+    return tuple(seen.values())
+
+
+def best_place(places: list[Place]) -> Place | None:
+    """The most precise located place; border mentions only when nothing else is known."""
+    usable = [p for p in places if not compat.is_border(p)] or places
+    located = [p for p in usable if p.latitude is not None] or usable
+    return min(located, key=lambda p: (p.precision, p.span.start if p.span else 0), default=None)
+
+
+def best_date(dates: list[EventDate]) -> EventDate | None:
+    """The most precise date; an unresolved weekday beats a vaguer unresolved expression."""
+    def rank(d: EventDate) -> tuple[int, int]:
+        known = 0 if d.value is not None else 1
+        precision = d.precision if d.value is not None else (DatePrecision.DAY if d.weekday else 9)
+        return (precision, known)
+    return min(dates, key=rank, default=None)
+
+
+__all__ = ["extract_mentions", "group_frames", "best_place", "best_date", "GeoPrecision"]

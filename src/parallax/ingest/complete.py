@@ -1,0 +1,41 @@
+"""Turn a reader's draft into a finished Article: checks, language, dateline and content id."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from parallax.ingest.dateline import find_dateline
+from parallax.ingest.ids import content_id
+from parallax.ingest.language import choose_language
+from parallax.ingest.rejects import RejectCode, reject
+from parallax.schema import Article, Rejected
+
+
+def _language_or_reject(draft: Article, allowed: tuple[str, ...]) -> str | Rejected:
+    """A language the source declared is trusted; otherwise it is detected from the text."""
+    if draft.language:
+        if draft.language in allowed:
+            return draft.language
+        return reject(draft.source, RejectCode.LANGUAGE,
+                      f"declared language {draft.language!r} is not one of {', '.join(allowed)}")
+    language, probability = choose_language(draft.text, allowed)
+    if language in allowed:
+        return language
+    return reject(draft.source, RejectCode.LANGUAGE,
+                  f"detected language {language!r} (p={probability:.2f}) is not one of "
+                  f"{', '.join(allowed)}; add it to settings.languages to read it")
+
+
+def complete_article(draft: Article, languages: tuple[str, ...],
+                     min_text_chars: int) -> Article | Rejected:
+    """The finished article, or a Rejected saying why it was too short or in another language."""
+    length = len(draft.text.strip())
+    if length < min_text_chars:
+        return reject(draft.source, RejectCode.EMPTY,
+                      f"text has {length} characters; at least {min_text_chars} are needed")
+    language = _language_or_reject(draft, languages)
+    if isinstance(language, Rejected):
+        return language
+    dateline, dateline_end = find_dateline(draft.text)
+    return replace(draft, id=content_id(draft.text), language=language,
+                   dateline=dateline, dateline_end=dateline_end)

@@ -1,0 +1,67 @@
+"""Read JSON Lines files: one article object per line; a broken line is rejected, the rest go on."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+from parallax.ingest.decoding import decode_bytes
+from parallax.ingest.language import language_tag
+from parallax.ingest.published import parse_published
+from parallax.ingest.rejects import RejectCode, reject
+from parallax.schema import Article, Rejected
+
+LOG = logging.getLogger(__name__)
+# "id" is accepted but not used: an article's id is always the hash of its text.
+KEYS = ("id", "url", "outlet", "published", "title", "text", "language")
+
+
+def _problem(record: object) -> str:
+    """Why `record` cannot be an article, or "" if it can."""
+    if not isinstance(record, dict):
+        return f"expected a JSON object, got {type(record).__name__}"
+    if not isinstance(record.get("text"), str) or not record["text"].strip():
+        return "no \"text\" string"
+    wrong = sorted(k for k in KEYS if record.get(k) is not None and not isinstance(record[k], str))
+    return f"key(s) {', '.join(wrong)} must be strings" if wrong else ""
+
+
+def _field(record: dict[str, object], key: str) -> str:
+    value = record.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def parse_jsonl_line(line: str, source: str) -> Article | Rejected:
+    """A draft article (no id yet) from one line, or a Rejected saying what is wrong with it."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return reject(source, RejectCode.MALFORMED,
+                      f"not valid JSON: {exc.msg} (column {exc.colno})")
+    problem = _problem(record)
+    if problem:
+        return reject(source, RejectCode.MALFORMED, problem)
+    return Article(
+        id="",
+        text=record["text"].strip(),
+        title=_field(record, "title"),
+        outlet=_field(record, "outlet"),
+        url=_field(record, "url"),
+        published=parse_published(_field(record, "published"), source),
+        source=source,
+        language=language_tag(_field(record, "language")),
+    )
+
+
+def read_jsonl(path: Path) -> Iterator[Article | Rejected]:
+    """Drafts or rejections, one per non-blank line, with `source` set to "path:line".
+    Streamed line by line, so a corpus of any size is never held in memory."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            line, note = decode_bytes(raw)
+            if note:
+                LOG.warning("%s:%d: %s", path, number, note)
+            if line.strip():
+                yield parse_jsonl_line(line, f"{path}:{number}")

@@ -1,0 +1,22 @@
+"""The stable codes that say why an input item became a Rejected record instead of an Article."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from parallax.schema import Rejected
+
+
+class RejectCode(StrEnum):
+    FORMAT = "format"  # a file in a folder whose format has no reader
+    UNREADABLE = "unreadable"  # the file could not be opened or parsed at all
+    MALFORMED = "malformed"  # one item inside a readable file is broken (a bad JSON line)
+    EMPTY = "empty"  # no text, or less than settings.min_text_chars
+    LANGUAGE = "language"  # detected language is not in settings.languages
+    DUPLICATE = "duplicate"  # same normalised text as an article already read in this run
+    SIDECAR = "sidecar"  # a .meta.json file that is broken or belongs to no article
+
+
+def reject(source: str, code: RejectCode, reason: str) -> Rejected:
+    """A Rejected record; `code` is stored as its plain string value."""
+    return Rejected(source=source, code=str(code), reason=reason)

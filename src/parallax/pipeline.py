@@ -1,0 +1,112 @@
+"""The whole path from input files to stored, reconciled incidents: the library behind the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from parallax.extract.actors import ActorDictionary, load_actor_dictionary
+from parallax.extract.claims import ClaimLexicon, extract_claims, load_claim_lexicon
+from parallax.extract.frames import FrameContext
+from parallax.extract.gazetteer import Gazetteer, load_gazetteer
+from parallax.extract.mentions import extract_mentions
+from parallax.extract.places import extract_places
+from parallax.ingest.readers import read_inputs
+from parallax.nlp.pipeline import load_nlp, parse_articles
+from parallax.resolve.incidents import resolve_incidents
+from parallax.schema import Article, EventMention, Incident, Rejected, RunSummary
+from parallax.settings import Settings
+from parallax.store.sqlite import open_store
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """Everything the extractors read from data files, loaded once per process."""
+
+    gazetteer: Gazetteer
+    claims: ClaimLexicon
+    actors: ActorDictionary
+
+
+def load_knowledge(settings: Settings) -> Knowledge:
+    return Knowledge(load_gazetteer(settings.data_dir), load_claim_lexicon(settings.data_dir),
+                     load_actor_dictionary(settings.data_dir))
+
+
+def analyse_doc(doc: Doc, article: Article, knowledge: Knowledge) -> list[EventMention]:
+    """Event mentions of one parsed article, each carrying its claims, places, date and actors."""
+    places = extract_places(doc, article, knowledge.gazetteer)
+    claims = extract_claims(doc, article, knowledge.claims)
+    context = FrameContext(knowledge.actors, _country_namer(knowledge.gazetteer),
+                           _main_country(places, knowledge.gazetteer))
+    return extract_mentions(doc, article, places, claims, context)
+
+
+def _country_namer(gazetteer: Gazetteer) -> Callable[[str], tuple[str, str] | None]:
+    def name_country(word: str) -> tuple[str, str] | None:
+        code = gazetteer.country_of_adjective(word)
+        return (code, gazetteer.country_name(code)) if code else None
+    return name_country
+
+
+def _main_country(places, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """The country most places in the article are in: the default for "the army", "police"."""
+    codes = [p.country for p in places if p.country]
+    if not codes:
+        return None
+    code = max(set(codes), key=codes.count)
+    return code, gazetteer.country_name(code)
+
+
+def analyse_articles(articles: Iterable[Article], nlp: Language, knowledge: Knowledge,
+                     settings: Settings) -> Iterator[tuple[Article, list[EventMention]]]:
+    for article, doc in parse_articles(articles, nlp, settings.batch_size):
+        yield article, analyse_doc(doc, article, knowledge)
+
+
+def ingest_paths(paths: Sequence[Path], db_path: Path, settings: Settings,
+                 progress: Progress | None = None) -> RunSummary:
+    """Read inputs into the database, extract new articles and re-resolve all incidents."""
+    items = list(read_inputs(paths, settings))
+    articles = [i for i in items if isinstance(i, Article)]
+    rejected = [i for i in items if isinstance(i, Rejected)]
+    with open_store(db_path) as store:
+        new_ids = set(store.add_articles(articles))
+        fresh = [a for a in _unique(articles) if a.id in new_ids]
+        for item in rejected:
+            store.add_rejected(item)
+        knowledge = load_knowledge(settings)
+        mention_count = claim_count = 0
+        for article, mentions in analyse_articles(fresh, load_nlp(settings.spacy_model), knowledge, settings):
+            store.replace_mentions(article.id, mentions)
+            mention_count += len(mentions)
+            claim_count += sum(len(m.claims) for m in mentions)
+            if progress:
+                progress(1)
+        incidents = resolve_incidents(store.mentions(), settings)
+        store.save_incidents(incidents)
+        summary = RunSummary(read=len(items), new_articles=len(fresh),
+                             duplicates=len(articles) - len(fresh), rejected=tuple(rejected),
+                             mentions=mention_count, claims=claim_count, incidents=len(incidents),
+                             multi_source_incidents=sum(len(i.article_ids) > 1 for i in incidents))
+        store.record_run(summary)
+    return summary
+
+
+def _unique(articles: list[Article]) -> list[Article]:
+    return list({a.id: a for a in articles}.values())
+
+
+def stored_incidents(db_path: Path) -> tuple[list[Incident], dict[str, Article]]:
+    with open_store(db_path) as store:
+        return store.incidents(), {a.id: a for a in store.articles()}
+
+
+def with_outlet(article: Article, outlet: str) -> Article:
+    return article if article.outlet or not outlet else replace(article, outlet=outlet)

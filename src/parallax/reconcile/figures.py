@@ -1,0 +1,59 @@
+"""Low, best and high fatality figures from competing claims: the rule in docs/reconciliation.md."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from parallax.schema import Claim, Fatalities, Measure
+
+RULE = ("one figure per source (its latest, largest incident-level count of the killed); "
+        "low = smallest source figure, high = largest (an open-ended 'at least N' counts as N), "
+        "best = median of the precise figures (vague ones such as 'a number of' and hedged "
+        "ones only when nothing else exists); denials and war-wide tolls never enter")
+
+
+def source_key(claim: Claim, outlet: str) -> str:
+    """Who stands behind a figure: the normalised speaker, or the outlet's own voice."""
+    if claim.speaker is not None:
+        return claim.speaker.normalized or claim.speaker.name
+    return f"outlet:{outlet or claim.article_id}"
+
+
+def counted(claim: Claim, measure: Measure = Measure.KILLED) -> bool:
+    return (claim.measure == measure and not claim.negated and claim.scope == "incident"
+            and claim.figure.low is not None)
+
+
+def is_vague(claim: Claim) -> bool:
+    return claim.figure.high is None and claim.figure.low is not None and claim.figure.low <= 2
+
+
+def per_source(claims: Iterable[tuple[Claim, str]], measure: Measure = Measure.KILLED) -> dict[str, Claim]:
+    """Each source's figure: the largest it gave (a rising toll supersedes the earlier one)."""
+    chosen: dict[str, Claim] = {}
+    for claim, outlet in claims:
+        if not counted(claim, measure):
+            continue
+        key = source_key(claim, outlet)
+        if key not in chosen or claim.figure.low > chosen[key].figure.low:
+            chosen[key] = claim
+    return chosen
+
+
+def reconcile_fatalities(claims: Iterable[tuple[Claim, str]]) -> Fatalities:
+    """Fatalities low/best/high over sources; all None when no source gives a count."""
+    chosen = list(per_source(claims).values())
+    if not chosen:
+        return Fatalities(None, None, None, RULE)
+    lows = [c.figure.low for c in chosen]
+    highs = [c.figure.high if c.figure.high is not None else c.figure.low for c in chosen]
+    precise = [c for c in chosen if not is_vague(c) and not c.hedged] or \
+              [c for c in chosen if not is_vague(c)] or chosen
+    points = sorted(_point(c) for c in precise)
+    best = points[(len(points) - 1) // 2]
+    return Fatalities(min(lows), best, max(highs), RULE)
+
+
+def _point(claim: Claim) -> int:
+    low, high = claim.figure.low, claim.figure.high
+    return low if high is None else (low + high) // 2

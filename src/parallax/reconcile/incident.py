@@ -1,0 +1,48 @@
+"""Reconcile the mentions of one incident into a single record, noting where sources disagree."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from parallax.extract.mentions import best_date, best_place
+from parallax.reconcile.figures import per_source, reconcile_fatalities
+from parallax.schema import ActorRole, EventMention, Incident, Measure
+
+
+def reconcile_incident(incident_id: str, mentions: Sequence[EventMention]) -> Incident:
+    """One Incident from its mentions: most precise place and date, commonest type and actors."""
+    main = [m for m in mentions if not m.background] or list(mentions)
+    pairs = [(c, m.outlet) for m in mentions for c in m.claims]
+    fatalities = reconcile_fatalities(pairs)
+    notes = _disagreements(mentions)
+    event_type, sub_type = Counter((m.event_type, m.sub_event_type) for m in main).most_common(1)[0][0]
+    return Incident(
+        id=incident_id, mentions=tuple(mentions), event_type=event_type, sub_event_type=sub_type,
+        date=best_date([m.date for m in mentions if m.date]),
+        place=best_place([m.place for m in mentions if m.place]),
+        actor1=_commonest(mentions, ActorRole.PERPETRATOR),
+        actor2=_commonest(mentions, ActorRole.TARGET),
+        fatalities=fatalities, contested=bool(notes), notes=tuple(notes),
+        background=all(m.background for m in mentions))
+
+
+def _commonest(mentions: Sequence[EventMention], role: ActorRole) -> str:
+    names = Counter(a.normalized for m in mentions for a in m.actors if a.role == role)
+    return names.most_common(1)[0][0] if names else ""
+
+
+def _disagreements(mentions: Sequence[EventMention]) -> list[str]:
+    """Human-readable notes on figures that differ between sources, and on denials."""
+    notes = []
+    pairs = [(c, m.outlet) for m in mentions for c in m.claims]
+    for measure in (Measure.KILLED, Measure.INJURED):
+        chosen = per_source(pairs, measure)
+        if len({(c.figure.low, c.figure.high) for c in chosen.values()}) > 1:
+            told = "; ".join(f"{key.removeprefix('outlet:')}: {c.figure.text}" for key, c in chosen.items())
+            notes.append(f"sources disagree on {measure.value}: {told}")
+    denials = [c for c, _ in pairs if c.negated]
+    for claim in denials:
+        who = claim.speaker.name if claim.speaker else "the outlet"
+        notes.append(f"{who} denies {claim.measure.value} {claim.victim_group}".strip())
+    return notes
