@@ -1,0 +1,183 @@
+"""Find the date expressions of a sentence and resolve them against the article's publication date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from parallax.extract.date_lexicon import DateLexicon, alternation, load_date_lexicon
+from parallax.extract.date_rules import NONE, POINT, Context, Reading, read_expression
+from parallax.schema import Article, DatePrecision, EventDate, Span
+
+# Words just before an expression that change what it means ("since 2011", "for two days") or that
+# a reader expects to see with it ("early on Sunday").
+PREFIX = re.compile(r"(?i)\b(?:(?:early|late|earlier|later)\s+(?:(?:on|in)\s+)?"
+                    r"|(?:on|in|since|for|until|till|throughout|during|within|by|over|between)\s+)$")
+# Two pieces of one expression: "Tuesday" + "night", "Thursday" + "at 16:30", "Saturday, April 25".
+JOINER = re.compile(r"^(?:\s+|\s*,\s*|\s+at\s+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One resolved expression with what the parse says about it (kept inside this module)."""
+
+    date: EventDate
+    kind: str
+    reporting: bool  # attached to "said", "told": the date of the report
+    future: bool  # its verb is in the future tense
+
+
+def resolve_expression(text: str, published: date | None, anchor: date | None = None, *,
+                       future: bool = False, lexicon: DateLexicon | None = None) -> EventDate:
+    """The date `text` names, read as of `published`; `anchor` dates "two days earlier"."""
+    reading = _read(text, published, anchor, future, lexicon or load_date_lexicon())
+    return replace(reading.date, expression=text)
+
+
+def find_dates(sent: SpacySpan, article: Article, anchor: date | None = None, *,
+               lexicon: DateLexicon | None = None) -> list[EventDate]:
+    """Every date expression in the sentence, resolved, with its Span into `article.text`."""
+    return [m.date for m in date_mentions(sent, article, anchor, lexicon or load_date_lexicon())]
+
+
+def event_date_for(sent: SpacySpan, article: Article, anchor: date | None = None, *,
+                   lexicon: DateLexicon | None = None) -> EventDate | None:
+    """The date most likely to be the event's: a point in time, not ahead of publication, not
+    the date of a reporting verb unless nothing else dates the sentence (then WEEK precision:
+    the event happened on or shortly before the report)."""
+    published = _published(article)
+    mentions = [m for m in date_mentions(sent, article, anchor, lexicon or load_date_lexicon())
+                if m.kind == POINT and not _ahead(m, published)]
+    events = [m for m in mentions if not m.reporting]
+    if events:
+        # the most precise wins; min() keeps the first of equals, i.e. sentence order
+        return min(events, key=lambda m: (m.date.value is None, m.date.precision)).date
+    if mentions:
+        return _as_report_date(mentions[0].date)
+    return None
+
+
+def date_mentions(sent: SpacySpan, article: Article, anchor: date | None,
+                  lexicon: DateLexicon) -> list[DateMention]:
+    """The sentence's expressions in order; a day resolved earlier in the sentence anchors the
+    later ones ("the April 6 strike ... two days earlier"), else `anchor` does."""
+    doc, published, mentions = sent.doc, _published(article), []
+    for start, end in candidate_spans(sent, lexicon):
+        tokens = doc.char_span(start, end, alignment_mode="expand")
+        future = is_future(tokens, lexicon)
+        text = doc.text[start:end]
+        reading = _read(text, published, anchor, future, lexicon)
+        if reading.kind == NONE:
+            continue  # a clock time or "now": not a date
+        where = Span(article.id, start, end, text, sent.text)
+        mentions.append(DateMention(replace(reading.date, expression=text, span=where),
+                                    reading.kind, is_reporting(tokens, lexicon), future))
+        if reading.kind == POINT and reading.date.precision == DatePrecision.DAY and reading.date.value:
+            anchor = reading.date.value
+    return mentions
+
+
+def candidate_spans(sent: SpacySpan, lexicon: DateLexicon) -> list[tuple[int, int]]:
+    """Character spans (in the doc) of spaCy's DATE/TIME entities and of the date words NER
+    missed, joined when they are pieces of one expression and widened by a leading preposition."""
+    text, offset = sent.text, sent.start_char
+    found = [(e.start_char, e.end_char) for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    found += [(offset + m.start(), offset + m.end()) for m in cue_pattern(lexicon).finditer(text)]
+    merged = merge_spans(sorted(found), sent.doc.text)
+    return [(widen_left(start, sent), end) for start, end in merged]
+
+
+def merge_spans(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Join overlapping spans and spans separated only by a JOINER; `spans` must be sorted."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and (start <= merged[-1][1] or JOINER.match(text[merged[-1][1]:start])):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def widen_left(start: int, sent: SpacySpan) -> int:
+    """Move `start` back over a PREFIX word ("since", "early on") inside the sentence."""
+    found = PREFIX.search(sent.doc.text[sent.start_char:start])
+    return sent.start_char + found.start() if found else start
+
+
+@lru_cache(maxsize=8)
+def cue_pattern(lexicon: DateLexicon) -> re.Pattern[str]:
+    """Date words spaCy's NER tends to miss; names must be capitalised (so "may" the verb and
+    "march" the walk stay out), fixed phrases match in any case."""
+    weekday = alternation(w.capitalize() for w in lexicon.weekdays)
+    part = alternation(lexicon.parts_of_day)
+    month = alternation(m.capitalize() for m in lexicon.months)
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    words = alternation([*lexicon.day_words, *lexicon.anchored_days])
+    return re.compile(
+        rf"\b(?:(?:{weekday})(?:\s+(?i:{part}))?"
+        rf"|(?:{month})\.?\s+(?:{day}(?:,?\s+\d{{4}})?|\d{{4}})"
+        rf"|{day}\s+(?:of\s+)?(?:{month})\b\.?(?:\s+\d{{4}})?"
+        rf"|(?i:(?:(?:earlier|later|early|late)\s+)?(?:this|last|next|the)\s+(?:week|weekend|month))"
+        rf"|(?i:{words})"
+        rf"|(?i:{lexicon.number_re}\s+{lexicon.unit_re}\s+(?:ago|earlier|later)))\b")
+
+
+def governor(tokens: SpacySpan) -> Token:
+    """The word the expression hangs from, looking through a preposition ("said on Friday")."""
+    root = tokens.root
+    head = root.head
+    if root.pos_ != "ADP" and head.pos_ == "ADP" and head.head is not head:
+        head = head.head
+    return head
+
+
+def is_reporting(tokens: SpacySpan, lexicon: DateLexicon) -> bool:
+    """True for "Mattis said Friday": the date hangs from a reporting verb."""
+    head = governor(tokens)
+    return head is not tokens.root and head.lemma_.lower() in lexicon.reporting_verbs
+
+
+def is_future(tokens: SpacySpan, lexicon: DateLexicon) -> bool:
+    """True when the verb the expression hangs from has "will"/"shall" ("will meet on Monday");
+    a date that modifies a noun ("Thursday's strike will make ...") dates the noun, not the verb."""
+    verb = governor(tokens)
+    if verb.pos_ not in ("VERB", "AUX") or verb is tokens.root:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in lexicon.future_auxiliaries for c in verb.children)
+
+
+def _read(text: str, published: date | None, anchor: date | None, future: bool,
+          lexicon: DateLexicon) -> Reading:
+    reading = read_expression(text, Context(published, anchor, future, lexicon))
+    return _with_weekday(reading, lexicon)
+
+
+def _with_weekday(reading: Reading, lexicon: DateLexicon) -> Reading:
+    # a resolved day carries its weekday so that stories without a publication date can match it
+    value = reading.date.value
+    if reading.date.weekday or value is None or reading.date.precision != DatePrecision.DAY:
+        return reading
+    names = {number: name.capitalize() for name, number in lexicon.weekdays.items()}
+    return replace(reading, date=replace(reading.date, weekday=names.get(value.weekday(), "")))
+
+
+def _published(article: Article) -> date | None:
+    return article.published.date() if article.published else None
+
+
+def _ahead(mention: DateMention, published: date | None) -> bool:
+    value = mention.date.value
+    return mention.future or bool(published and value and value > published)
+
+
+def _as_report_date(found: EventDate) -> EventDate | None:
+    # the report's weekday is not the event's, so it must not take part in weekday matching
+    if found.value is None:
+        return None
+    precision = DatePrecision.WEEK if found.precision == DatePrecision.DAY else found.precision
+    return replace(found, precision=precision, weekday="")

@@ -1,0 +1,222 @@
+"""Date expressions resolved against the publication date: the rules of docs/dates.md, case by case."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import dateparser
+import pytest
+from spacy.tokens import Doc
+
+from parallax.errors import DataFileError
+from parallax.extract.date_lexicon import load_date_lexicon, parse_count
+from parallax.extract.dates import event_date_for, find_dates, resolve_expression
+from parallax.schema import Article, DatePrecision
+
+DAY, WEEK, MONTH, UNKNOWN = (DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH,
+                             DatePrecision.UNKNOWN)
+FRIDAY = date(2021, 3, 12)  # publication date of every case below unless stated
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    # weekdays: the most recent one on or before publication
+    ("Thursday", date(2021, 3, 11), DAY),
+    ("Friday", date(2021, 3, 12), DAY),  # the publication day itself
+    ("Saturday", date(2021, 3, 6), DAY),
+    ("last Thursday", date(2021, 3, 11), DAY),
+    ("last Friday", date(2021, 3, 5), DAY),  # "last" is strictly before
+    ("on Tuesday night", date(2021, 3, 9), DAY),
+    ("late Monday", date(2021, 3, 8), DAY),
+    ("early on Sunday", date(2021, 3, 7), DAY),
+    ("Wednesday\u2019s", date(2021, 3, 10), DAY),
+    ("On Monday at 16:30", date(2021, 3, 8), DAY),
+    ("next Monday", date(2021, 3, 15), DAY),
+    # days named from the publication date
+    ("yesterday", date(2021, 3, 11), DAY),
+    ("today", date(2021, 3, 12), DAY),
+    ("last night", date(2021, 3, 11), DAY),
+    ("tomorrow", date(2021, 3, 13), DAY),
+    ("two days ago", date(2021, 3, 10), DAY),
+    ("ten days ago", date(2021, 3, 2), DAY),
+    # weeks: the middle of the days the phrase can cover, never after publication
+    ("this week", date(2021, 3, 10), WEEK),
+    ("earlier this week", date(2021, 3, 9), WEEK),
+    ("last week", date(2021, 3, 4), WEEK),
+    ("over the weekend", date(2021, 3, 6), WEEK),
+    ("a few days ago", date(2021, 3, 9), WEEK),
+    ("three weeks ago", date(2021, 2, 19), WEEK),
+    # months: the 15th, or the publication date if the 15th is still to come
+    ("this month", date(2021, 3, 12), MONTH),
+    ("earlier this month", date(2021, 3, 11), MONTH),
+    ("last month", date(2021, 2, 15), MONTH),
+    ("in February", date(2021, 2, 15), MONTH),
+    ("in May", date(2020, 5, 15), MONTH),  # a later month in a past story: last year's
+    ("mid-January", date(2021, 1, 15), MONTH),
+    ("March 2011", date(2011, 3, 15), MONTH),
+    # calendar dates
+    ("on March 4", date(2021, 3, 4), DAY),
+    ("April 6", date(2020, 4, 6), DAY),  # month after the publication month: previous year
+    ("6 April 2017", date(2017, 4, 6), DAY),
+    ("Oct. 15, 1999", date(1999, 10, 15), DAY),
+    ("the 4th of March", date(2021, 3, 4), DAY),
+    ("2021-02-25", date(2021, 2, 25), DAY),
+    ("25/02/2021", date(2021, 2, 25), DAY),
+    # not a date an event can have
+    ("in 2011", None, UNKNOWN),
+    ("since 2011", None, UNKNOWN),
+    ("since Thursday", None, UNKNOWN),
+    ("last year", None, UNKNOWN),
+    ("a year ago", None, UNKNOWN),
+    ("for over a year", None, UNKNOWN),
+    ("in less than six weeks", None, UNKNOWN),
+    ("the past week", None, UNKNOWN),
+    ("at 16:30", None, UNKNOWN),
+    ("two days earlier", None, UNKNOWN),  # earlier than what? no anchor given
+])
+def test_resolve_expression(text, value, precision):
+    found = resolve_expression(text, FRIDAY)
+    assert (found.value, found.precision) == (value, precision)
+    assert found.expression == text
+
+
+def test_a_weekday_in_a_friday_story_is_the_day_before_or_within_the_week():
+    resolved = {name: resolve_expression(name, FRIDAY).value for name in
+                ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
+    assert resolved["Thursday"] == date(2021, 3, 11)
+    assert all(0 <= (FRIDAY - day).days < 7 for day in resolved.values())
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    ("two days earlier", date(2021, 2, 18), DAY),
+    ("the next day", date(2021, 2, 21), DAY),
+    ("the day before", date(2021, 2, 19), DAY),
+    ("a week later", date(2021, 2, 27), WEEK),
+    ("hours later", date(2021, 2, 20), DAY),
+])
+def test_relative_to_anchor(text, value, precision):
+    found = resolve_expression(text, FRIDAY, anchor=date(2021, 2, 20))
+    assert (found.value, found.precision) == (value, precision)
+
+
+def test_without_publication_date_a_weekday_stays_unknown_but_named():
+    found = resolve_expression("Thursday", None)
+    assert (found.value, found.precision, found.weekday) == (None, UNKNOWN, "Thursday")
+
+
+@pytest.mark.parametrize("text", ["April 6", "yesterday", "this week", "last month", "two days ago"])
+def test_without_publication_date_nothing_is_invented(text):
+    found = resolve_expression(text, None)
+    assert (found.value, found.precision, found.expression) == (None, UNKNOWN, text)
+
+
+def test_without_publication_date_a_full_date_and_an_anchored_one_still_resolve():
+    assert resolve_expression("6 April 2017", None).value == date(2017, 4, 6)
+    assert resolve_expression("two days earlier", None, anchor=date(2017, 4, 6)).value == date(2017, 4, 4)
+
+
+def test_future_tense_points_forward():
+    assert resolve_expression("Thursday", FRIDAY, future=True).value == date(2021, 3, 18)
+    assert resolve_expression("April 6", FRIDAY, future=True).value == date(2021, 4, 6)
+
+
+def test_a_resolved_day_carries_its_weekday():
+    assert resolve_expression("yesterday", FRIDAY).weekday == "Thursday"
+    assert resolve_expression("last week", FRIDAY).weekday == ""
+
+
+def test_counts_from_the_lexicon():
+    lexicon = load_date_lexicon()
+    assert parse_count("twenty four", lexicon).value == 24
+    assert parse_count("a few", lexicon).vague
+    assert parse_count("a two", lexicon) is None
+
+
+def test_a_user_lexicon_with_an_unknown_kind_is_refused(tmp_path):
+    (tmp_path / "date_words.tsv").write_text("kind\tphrase\tvalue\nholiday\teid\t0\n", "utf-8")
+    with pytest.raises(DataFileError):
+        load_date_lexicon(str(tmp_path))
+
+
+def test_dateparser_behaviour_that_the_rules_avoid():
+    # why weekdays and years are not left to dateparser: it moves a same-day weekday back a week
+    # and invents a day for a bare year; strict parsing refuses a day without a year
+    base = {"RELATIVE_BASE": datetime(2021, 3, 12), "PREFER_DATES_FROM": "past"}
+    assert dateparser.parse("Friday", languages=["en"], settings=base).date() == date(2021, 3, 5)
+    assert dateparser.parse("in 2011", languages=["en"], settings=base).date() == date(2011, 3, 12)
+    assert dateparser.parse("April 6", languages=["en"], settings={**base, "STRICT_PARSING": True}) is None
+    # "prefer past" sends a later day of the publication month to last year; our rule does not
+    assert dateparser.parse("March 25", languages=["en"], settings=base).date() == date(2020, 3, 25)
+    assert resolve_expression("March 25", FRIDAY).value == date(2021, 3, 25)
+
+
+# ---- sentences ---------------------------------------------------------------------------------
+
+def _sentence(nlp, text, published=datetime(2021, 3, 12, 9, 0)):
+    article = Article(id="art1", text=text, published=published)
+    return next(nlp(text).sents), article
+
+
+def test_said_friday_is_the_report_and_struck_thursday_the_event(nlp):
+    sent, article = _sentence(nlp, "Jets struck a fuel depot near the river on Thursday, the ministry said Friday.")
+    assert [d.value for d in find_dates(sent, article)] == [date(2021, 3, 11), date(2021, 3, 12)]
+    event = event_date_for(sent, article)
+    assert (event.value, event.precision, event.expression) == (date(2021, 3, 11), DAY, "on Thursday")
+
+
+def test_only_a_reporting_date_gives_week_precision_without_weekday(nlp):
+    sent, article = _sentence(nlp, "Gunmen killed four guards at a checkpoint, police said on Wednesday.")
+    event = event_date_for(sent, article)
+    assert (event.value, event.precision, event.weekday) == (date(2021, 3, 10), WEEK, "")
+
+
+def test_two_days_earlier_takes_the_day_before_it_in_the_sentence(nlp):
+    sent, article = _sentence(nlp, "Tuesday's raid on the depot followed the shelling of a camp two days earlier.")
+    dates = find_dates(sent, article)
+    assert [d.value for d in dates] == [date(2021, 3, 9), date(2021, 3, 7)]
+
+
+def test_anchor_from_an_earlier_sentence(nlp):
+    sent, article = _sentence(nlp, "A second bomb went off in the market the next day.")
+    assert event_date_for(sent, article, anchor=date(2021, 3, 1)).value == date(2021, 3, 2)
+
+
+def test_spans_point_into_the_article(nlp):
+    sent, article = _sentence(nlp, "Gunmen attacked a bus early on Sunday near the dam.")
+    (found,) = find_dates(sent, article)
+    assert found.expression == "early on Sunday"
+    assert article.text[found.span.start:found.span.end] == found.span.text == "early on Sunday"
+    assert (found.span.article_id, found.span.sentence) == ("art1", article.text)
+
+
+def test_unknown_publication_date_keeps_the_weekday(nlp):
+    sent, article = _sentence(nlp, "Rebels shelled the market on Thursday.", published=None)
+    event = event_date_for(sent, article)
+    assert (event.value, event.precision, event.weekday) == (None, UNKNOWN, "Thursday")
+
+
+def test_future_meeting_is_not_an_event_date(nlp):
+    sent, article = _sentence(nlp, "The ministers will meet in Cairo on Monday.")
+    assert find_dates(sent, article)[0].value == date(2021, 3, 15)
+    assert event_date_for(sent, article) is None
+
+
+def test_periods_and_durations_are_found_but_not_event_dates(nlp):
+    sent, article = _sentence(nlp, "The siege, in place since 2016, has cut the town off for over a year.")
+    found = find_dates(sent, article)
+    assert {d.expression for d in found} >= {"since 2016"}
+    assert all(d.precision == UNKNOWN for d in found)
+    assert event_date_for(sent, article) is None
+
+
+def test_weekday_found_without_ner(nlp):
+    # a hand-built doc has no entities: the lexicon's own patterns must still find the date
+    doc = Doc(nlp.vocab, words=["Mortars", "hit", "the", "camp", "Tuesday", "night", "."])
+    article = Article(id="art2", text=doc.text, published=datetime(2021, 3, 12))
+    (found,) = find_dates(doc[:], article)
+    assert (found.expression, found.value) == ("Tuesday night", date(2021, 3, 9))
+
+
+def test_possessive_date_before_a_future_verb_stays_in_the_past(nlp):
+    # regression: "Sunday's ambush will ..." once resolved Sunday forward because of "will"
+    sent, article = _sentence(nlp, "Sunday's ambush on the convoy will deepen the crisis, analysts warn.")
+    assert event_date_for(sent, article).value == date(2021, 3, 7)
