@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+
 
 import pytest
 
 from parallax.nlp.pipeline import load_nlp
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
+
+
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from parallax.schema import Actor, ActorRole, EventDate, GeoPrecision, Place
+from parallax.schema import Actor, ActorRole, DatePrecision, EventDate, GeoPrecision, Place
 
 NEAR_KM = 30.0
 _STATE_SIDE = {"State Forces", "External/Other Forces"}
@@ -105,3 +105,19 @@ def types_conflict(a: tuple[str, str], b: tuple[str, str]) -> bool:
     if sub_a in GENERIC_SUBTYPES or sub_b in GENERIC_SUBTYPES:
         return False
     return type_a != type_b
+
+
+def best_place(places: list[Place]) -> Place | None:
+    """The most precise located place; border mentions only when nothing else is known."""
+    usable = [p for p in places if not is_border(p)] or places
+    located = [p for p in usable if p.latitude is not None] or usable
+    return min(located, key=lambda p: (p.precision, p.span.start if p.span else 0), default=None)
+
+
+def best_date(dates: list[EventDate]) -> EventDate | None:
+    """The most precise date; an unresolved weekday beats a vaguer unresolved expression."""
+    def rank(d: EventDate) -> tuple[int, int]:
+        known = 0 if d.value is not None else 1
+        precision = d.precision if d.value is not None else (DatePrecision.DAY if d.weekday else 9)
+        return (precision, known)
+    return min(dates, key=rank, default=None)

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from parallax.extract import compatibility as compat
+from parallax.extract.compatibility import best_date, best_place
 from parallax.extract.frames import Frame, FrameContext, sentence_frames
 from parallax.schema import (
-    Actor, ActorRole, Article, Claim, DatePrecision, EventDate, EventMention, GeoPrecision, Place,
+    Actor, ActorRole, Article, Claim, EventDate, EventMention, Place,
 )
 
 
@@ -178,20 +179,4 @@ def _merge_actors(actors: list[Actor]) -> tuple[Actor, ...]:
     return tuple(seen.values())
 
 
-def best_place(places: list[Place]) -> Place | None:
-    """The most precise located place; border mentions only when nothing else is known."""
-    usable = [p for p in places if not compat.is_border(p)] or places
-    located = [p for p in usable if p.latitude is not None] or usable
-    return min(located, key=lambda p: (p.precision, p.span.start if p.span else 0), default=None)
-
-
-def best_date(dates: list[EventDate]) -> EventDate | None:
-    """The most precise date; an unresolved weekday beats a vaguer unresolved expression."""
-    def rank(d: EventDate) -> tuple[int, int]:
-        known = 0 if d.value is not None else 1
-        precision = d.precision if d.value is not None else (DatePrecision.DAY if d.weekday else 9)
-        return (precision, known)
-    return min(dates, key=rank, default=None)
-
-
-__all__ = ["extract_mentions", "group_frames", "best_place", "best_date", "GeoPrecision"]
+__all__ = ["extract_mentions", "group_frames"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from parallax.extract.mentions import best_date, best_place
+from parallax.extract.compatibility import best_date, best_place
 from parallax.reconcile.figures import per_source, reconcile_fatalities
 from parallax.schema import ActorRole, EventMention, Incident, Measure
 

@@ -1,0 +1,58 @@
+"""Reconciliation: low/best/high by the written rule, disagreements and denials noted."""
+
+from datetime import date
+
+from parallax.reconcile.figures import reconcile_fatalities
+from parallax.reconcile.incident import reconcile_incident
+from parallax.schema import Measure
+
+from builders import claim, day, mention, place
+
+
+def _pairs(*claims):
+    return [(c, "Wire") for c in claims]
+
+
+def test_sources_disagreeing_give_low_best_high():
+    f = reconcile_fatalities(_pairs(claim("a", 12, 12, "ministry"), claim("b", 19, 19, "monitor"),
+                                    claim("c", 30, 30, "rebels")))
+    assert (f.low, f.best, f.high) == (12, 19, 30)
+
+
+def test_rising_toll_from_one_source_keeps_the_latest_largest():
+    f = reconcile_fatalities(_pairs(claim("a", 5, None, "police", start=0), claim("a", 14, 14, "police", start=90)))
+    assert (f.low, f.best, f.high) == (14, 14, 14)
+
+
+def test_open_ended_figure_never_invents_an_upper_bound():
+    f = reconcile_fatalities(_pairs(claim("a", 40, None, "monitor")))
+    assert (f.low, f.best, f.high) == (40, 40, 40)
+
+
+def test_vague_and_hedged_figures_yield_best_to_precise_ones():
+    f = reconcile_fatalities(_pairs(claim("a", 8, 8, "observatory"), claim("a", 2, None, "military source"),
+                                    claim("a", 24, None, "minister", hedged=True)))
+    assert f.best == 8 and f.low == 2 and f.high == 24
+
+
+def test_denials_and_war_tolls_do_not_count():
+    f = reconcile_fatalities(_pairs(claim("a", 0, 0, "army", negated=True),
+                                    claim("a", 320001, None, "", scope="cumulative")))
+    assert (f.low, f.best, f.high) == (None, None, None)
+
+
+def test_injuries_do_not_count_as_fatalities():
+    f = reconcile_fatalities(_pairs(claim("a", 3, 3, "hospital", measure=Measure.INJURED)))
+    assert f.best is None
+
+
+def test_incident_notes_disagreement_and_denial():
+    where = place("Gao", "ML", 16.27, -0.04)
+    m1 = mention("a", where, day(date(2024, 1, 2)), "x", (claim("a", 12, 12, "ministry"),))
+    m2 = mention("b", where, day(date(2024, 1, 2)), "x", (claim("b", 0, 0, "army", negated=True, start=4),
+                                                          claim("b", 19, 19, "monitor", start=9)))
+    incident = reconcile_incident("i1", [m1, m2])
+    assert incident.contested
+    assert any("disagree on killed" in n and "ministry" in n and "monitor" in n for n in incident.notes)
+    assert any(n.startswith("army denies") for n in incident.notes)
+    assert incident.fatalities.best in (12, 19)
