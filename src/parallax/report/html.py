@@ -1,0 +1,47 @@
+"""The self-contained HTML report: each reconciled incident beside what every source says."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from parallax import __version__
+from parallax.report import views
+from parallax.schema import Article, Incident, RunSummary
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def environment() -> Environment:
+    """Autoescaping on for everything: article texts, titles and names are hostile input."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(
+        sources_of=views.sources_of, outlet_name=views.outlet_name, claims_of=views.claims_of,
+        highlight=views.highlight, date_label=views.date_label, date_told=views.date_told,
+        place_label=views.place_label, place_told=views.place_told, coordinates=views.coordinates,
+        figure_range=views.figure_range, n_sources=views.n_sources, safe_url=views.safe_url,
+        published=views.published_label,
+        date_precision=views.DATE_PRECISION, geo_precision=views.GEO_PRECISION)
+    return env
+
+
+def render_report(incidents: Sequence[Incident], articles_by_id: Mapping[str, Article],
+                  summary: RunSummary | None = None, generated: datetime | None = None) -> str:
+    """The report as one HTML string; `summary` adds the last run's counts and skipped inputs."""
+    main, background = views.report_order(incidents, articles_by_id)
+    return environment().get_template("report.html").render(
+        main=main, background=background, articles=articles_by_id, summary=summary,
+        store_counts=views.store_counts(incidents, articles_by_id), run_counts=views.run_counts(summary),
+        generated=(generated or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip(),
+        version=__version__)
+
+
+def write_report(incidents: Sequence[Incident], articles_by_id: Mapping[str, Article], path: Path,
+                 summary: RunSummary | None = None) -> Path:
+    path = Path(path)
+    path.write_text(render_report(incidents, articles_by_id, summary), encoding="utf-8")
+    return path

@@ -1,0 +1,96 @@
+"""Flat, typed rows of incidents and claims: the one definition every tabular export shares.
+
+A row is a tuple aligned with INCIDENT_COLUMNS or CLAIM_COLUMNS; unknown values are None (the CSV
+writer turns them into empty cells). Counting sources: an incident's `n_sources` is the number of
+distinct outlets among its articles; an article whose outlet is unknown counts as a source of its
+own, so two unattributed wire copies count twice rather than zero times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+from parallax.schema import Article, Claim, Incident
+
+INCIDENT_COLUMNS = (
+    "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2",
+    "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
+    "fatalities_low", "fatalities_best", "fatalities_high", "n_sources", "article_ids", "contested",
+    "notes",
+)
+
+CLAIM_COLUMNS = (
+    "claim_id", "incident_id", "article_id", "outlet", "speaker", "relay", "measure", "victim_group",
+    "value_low", "value_high", "value_text", "hedged", "negated", "sentence", "start", "end",
+)
+
+# A relay is a chain (speaker told X, X told the outlet), so it reads as a path.
+RELAY_SEPARATOR = " > "
+
+
+def outlet_of(article_id: str, articles_by_id: Mapping[str, Article], fallback: str = "") -> str:
+    article = articles_by_id.get(article_id)
+    return (article.outlet if article else "") or fallback
+
+
+def source_keys(incident: Incident, articles_by_id: Mapping[str, Article]) -> list[str]:
+    """One key per distinct source: the outlet's name, or the article id when it has none."""
+    keys = []
+    for mention in incident.mentions:
+        outlet = outlet_of(mention.article_id, articles_by_id, mention.outlet)
+        keys.append(f"outlet:{outlet.casefold()}" if outlet else f"article:{mention.article_id}")
+    return list(dict.fromkeys(keys))
+
+
+def n_sources(incident: Incident, articles_by_id: Mapping[str, Article]) -> int:
+    return len(source_keys(incident, articles_by_id))
+
+
+def incident_row(incident: Incident, articles_by_id: Mapping[str, Article]) -> tuple[object, ...]:
+    when, place, deaths = incident.date, incident.place, incident.fatalities
+    row = (incident.id, when.value if when else None, int(when.precision) if when else None,
+           incident.event_type, incident.sub_event_type, incident.actor1, incident.actor2,
+           (place.country_name or place.country) if place else None,
+           place.admin1 if place else None, place.admin2 if place else None,
+           place.name if place else None, place.latitude if place else None,
+           place.longitude if place else None, int(place.precision) if place else None,
+           deaths.low, deaths.best, deaths.high, n_sources(incident, articles_by_id),
+           incident.article_ids, incident.contested, incident.notes)
+    return tuple(_blank_to_none(v) for v in row)
+
+
+def unique_claims(incident: Incident) -> list[Claim]:
+    """The incident's claims once each, even when two of its mentions carry the same one."""
+    return list({c.id: c for c in incident.claims}.values())
+
+
+def claim_row(claim: Claim, incident: Incident, articles_by_id: Mapping[str, Article]) -> tuple[object, ...]:
+    speaker = (claim.speaker.normalized or claim.speaker.name) if claim.speaker else None
+    row = (claim.id, incident.id, claim.article_id, outlet_of(claim.article_id, articles_by_id),
+           speaker, claim.relay, claim.measure.value, claim.victim_group, claim.figure.low,
+           claim.figure.high, claim.figure.text, claim.hedged, claim.negated, claim.span.sentence,
+           claim.span.start, claim.span.end)
+    return tuple(_blank_to_none(v) for v in row)
+
+
+def incident_rows(incidents: Sequence[Incident],
+                  articles_by_id: Mapping[str, Article]) -> Iterator[tuple[object, ...]]:
+    return (incident_row(i, articles_by_id) for i in incidents)
+
+
+def claim_rows(incidents: Sequence[Incident],
+               articles_by_id: Mapping[str, Article]) -> Iterator[tuple[object, ...]]:
+    return (claim_row(c, i, articles_by_id) for i in incidents for c in unique_claims(i))
+
+
+def claim_summary(claim: Claim, articles_by_id: Mapping[str, Article]) -> str:
+    """'SOHR: eight killed (hedged)': one claim in a few words, for map pop-ups."""
+    who = (claim.speaker.normalized or claim.speaker.name) if claim.speaker else \
+        outlet_of(claim.article_id, articles_by_id, "the outlet")
+    flags = [flag for flag, on in (("denied", claim.negated), ("hedged", claim.hedged)) if on]
+    text = f"{who}: {claim.figure.text} {claim.measure.value}"
+    return f"{text} ({', '.join(flags)})" if flags else text
+
+
+def _blank_to_none(value: object) -> object:
+    return None if value == "" or value == () else value

@@ -1,0 +1,68 @@
+"""The Store interface: what the pipeline, exports and web app may ask of a database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from types import TracebackType
+from typing import Protocol, runtime_checkable
+
+from parallax.schema import Article, EventMention, Incident, Rejected, RunSummary
+
+
+@runtime_checkable
+class Store(Protocol):
+    """Persistent records of every run. Loading returns records equal to those saved.
+
+    Writes are atomic: a failed call leaves the database as it was and raises StoreError.
+    """
+
+    def add_articles(self, articles: Iterable[Article]) -> list[str]:
+        """Ids newly added, in input order; an article already stored changes nothing."""
+        ...
+
+    def has_article(self, article_id: str) -> bool: ...
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The stored article, or None when no article has that id."""
+        ...
+
+    def articles(self) -> list[Article]:
+        """Every article, in the order they were first added."""
+        ...
+
+    def replace_mentions(self, article_id: str, mentions: Iterable[EventMention]) -> None:
+        """The extraction output of one (stored) article replaces whatever it had before."""
+        ...
+
+    def mentions(self) -> list[EventMention]:
+        """Every mention with its actors, place, date and claims; article order, then reading order."""
+        ...
+
+    def save_incidents(self, incidents: Iterable[Incident]) -> None:
+        """Replace the whole incident set at once; incidents refer to stored mentions by id."""
+        ...
+
+    def incidents(self) -> list[Incident]:
+        """The current incidents in the order saved, each with its full mentions."""
+        ...
+
+    def add_rejected(self, rejected: Rejected | Iterable[Rejected]) -> None: ...
+
+    def rejected(self) -> list[Rejected]: ...
+
+    def record_run(self, summary: RunSummary, started: datetime | None = None,
+                   finished: datetime | None = None) -> None:
+        """Log a run; `finished` defaults to now and `started` to `finished`."""
+        ...
+
+    def last_run(self) -> RunSummary | None:
+        """The most recent run's summary, for report headers; None before the first run."""
+        ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None: ...

@@ -1,0 +1,233 @@
+"""The database schema as numbered migrations, applied in order and tracked in PRAGMA user_version.
+
+Migration N (1-based) moves a file from user_version N-1 to N. Never edit a released migration:
+append a new one (ALTER TABLE ... ADD COLUMN) so existing files upgrade in place.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+
+from parallax.errors import StoreError
+
+# Spans are stored as <prefix>_start/_end/_text/_sentence; a NULL start means "no span".
+INITIAL = """
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    outlet TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    published TEXT,
+    language TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    dateline TEXT NOT NULL DEFAULT '',
+    dateline_end INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL,
+    added TEXT NOT NULL
+);
+
+CREATE TABLE mentions (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    event_type TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL,
+    trigger_start INTEGER NOT NULL,
+    trigger_end INTEGER NOT NULL,
+    trigger_text TEXT NOT NULL,
+    trigger_sentence TEXT NOT NULL,
+    date_value TEXT,
+    date_precision INTEGER,
+    date_expression TEXT,
+    weekday TEXT,
+    date_start INTEGER, date_end INTEGER, date_text TEXT, date_sentence TEXT,
+    place_name TEXT,
+    country TEXT,
+    country_name TEXT,
+    admin1 TEXT,
+    admin2 TEXT,
+    latitude REAL,
+    longitude REAL,
+    geo_precision INTEGER,
+    geonameid INTEGER,
+    place_relation TEXT,
+    place_start INTEGER, place_end INTEGER, place_text TEXT, place_sentence TEXT,
+    sentences_json TEXT NOT NULL DEFAULT '[]',
+    background INTEGER NOT NULL DEFAULT 0,
+    outlet TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX mentions_article ON mentions(article_id);
+
+CREATE TABLE actors (
+    mention_id TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    normalized TEXT NOT NULL,
+    role TEXT NOT NULL,
+    category TEXT NOT NULL DEFAULT '',
+    country TEXT NOT NULL DEFAULT '',
+    span_start INTEGER, span_end INTEGER, span_text TEXT, span_sentence TEXT,
+    PRIMARY KEY (mention_id, seq)
+);
+
+CREATE TABLE claims (
+    id TEXT NOT NULL,
+    mention_id TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    measure TEXT NOT NULL,
+    value_low INTEGER,
+    value_high INTEGER,
+    value_text TEXT NOT NULL,
+    victim_group TEXT NOT NULL DEFAULT '',
+    object_text TEXT NOT NULL DEFAULT '',
+    speaker TEXT,
+    speaker_normalized TEXT,
+    speaker_kind TEXT,
+    speaker_role TEXT,
+    relay TEXT NOT NULL DEFAULT '',
+    relay_json TEXT NOT NULL DEFAULT '[]',
+    verb TEXT NOT NULL DEFAULT '',
+    stance TEXT NOT NULL,
+    hedged INTEGER NOT NULL DEFAULT 0,
+    hedge TEXT NOT NULL DEFAULT '',
+    negated INTEGER NOT NULL DEFAULT 0,
+    scope TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    span_text TEXT NOT NULL,
+    sentence TEXT NOT NULL,
+    PRIMARY KEY (mention_id, id)
+);
+CREATE INDEX claims_article ON claims(article_id);
+CREATE INDEX claims_id ON claims(id);
+
+CREATE TABLE claim_parts (
+    mention_id TEXT NOT NULL,
+    claim_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    victim_group TEXT NOT NULL,
+    value_low INTEGER,
+    value_high INTEGER,
+    value_text TEXT NOT NULL,
+    PRIMARY KEY (mention_id, claim_id, seq),
+    FOREIGN KEY (mention_id, claim_id) REFERENCES claims(mention_id, id) ON DELETE CASCADE
+);
+
+CREATE TABLE incidents (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    event_date TEXT,
+    date_precision INTEGER,
+    date_expression TEXT,
+    weekday TEXT,
+    date_article_id TEXT, date_start INTEGER, date_end INTEGER, date_text TEXT, date_sentence TEXT,
+    event_type TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL,
+    actor1 TEXT NOT NULL DEFAULT '',
+    actor2 TEXT NOT NULL DEFAULT '',
+    location TEXT,
+    country TEXT,
+    country_name TEXT,
+    admin1 TEXT,
+    admin2 TEXT,
+    latitude REAL,
+    longitude REAL,
+    geo_precision INTEGER,
+    geonameid INTEGER,
+    place_relation TEXT,
+    place_article_id TEXT, place_start INTEGER, place_end INTEGER, place_text TEXT, place_sentence TEXT,
+    fatalities_low INTEGER,
+    fatalities_best INTEGER,
+    fatalities_high INTEGER,
+    rule TEXT NOT NULL DEFAULT '',
+    contested INTEGER NOT NULL DEFAULT 0,
+    notes TEXT NOT NULL DEFAULT '',
+    notes_json TEXT NOT NULL DEFAULT '[]',
+    background INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE incident_mentions (
+    incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    mention_id TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (incident_id, mention_id)
+);
+CREATE INDEX incident_mentions_mention ON incident_mentions(mention_id);
+
+CREATE TABLE rejected (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    code TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    recorded TEXT NOT NULL,
+    UNIQUE (source, code, reason)
+);
+
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    finished TEXT NOT NULL,
+    read INTEGER NOT NULL,
+    new_articles INTEGER NOT NULL,
+    duplicates INTEGER NOT NULL,
+    rejected INTEGER NOT NULL,
+    rejected_json TEXT NOT NULL DEFAULT '[]',
+    mentions INTEGER NOT NULL,
+    claims INTEGER NOT NULL,
+    incidents INTEGER NOT NULL,
+    multi_source_incidents INTEGER NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (INITIAL,)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def statements(script: str) -> Iterator[str]:
+    """Split a script into statements, so they run inside our own transaction (executescript
+    would commit first)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+    if pending.strip():
+        raise StoreError(f"incomplete SQL statement in a migration: {pending.strip()[:60]}",
+                         "end every statement of a migration with a semicolon")
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[str] = MIGRATIONS) -> int:
+    """Apply the migrations a file lacks, each in its own write transaction; returns the version.
+
+    The version is re-read under the write lock so two processes opening a fresh file at once
+    do not both apply the same migration.
+    """
+    current = schema_version(conn)
+    _refuse_newer(current, len(migrations))
+    if current == len(migrations):
+        return current  # an up-to-date file is opened without taking the write lock
+    for target, script in enumerate(migrations, start=1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if schema_version(conn) < target:
+                for statement in statements(script):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {target:d}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return schema_version(conn)
+
+
+def _refuse_newer(current: int, known: int) -> None:
+    if current > known:
+        raise StoreError(f"database schema version {current} is newer than this parallax knows ({known})",
+                         "upgrade parallax, or use a database written by this version")

@@ -1,0 +1,236 @@
+"""The Store on one SQLite file: WAL journal, foreign keys, migrations, every write one transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from parallax.errors import StoreError
+from parallax.schema import Article, Claim, EventMention, Incident, Rejected, RunSummary
+from parallax.store import codecs
+from parallax.store.base import Store
+from parallax.store.migrations import migrate
+
+BUSY_TIMEOUT_SECONDS = 30.0
+
+
+def connect(path: Path, timeout: float = BUSY_TIMEOUT_SECONDS) -> sqlite3.Connection:
+    """A connection in autocommit mode: transactions are opened explicitly, never implicitly."""
+    try:
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # NORMAL is durable across application crashes in WAL mode; only power loss can drop
+        # the last commits, never corrupt the file.
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open database {path}: {exc}",
+                         "pass a writable path to a parallax SQLite file (or a new one)") from exc
+    return conn
+
+
+class SQLiteStore:
+    """Articles, mentions, incidents, rejects and runs in relational tables anyone can open."""
+
+    def __init__(self, path: Path, timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
+        self.path = Path(path)
+        self._conn = connect(self.path, timeout)
+        try:
+            migrate(self._conn)
+        except sqlite3.Error as exc:
+            self._conn.close()
+            raise StoreError(f"cannot migrate database {path}: {exc}",
+                             "is it a parallax database? try another --db path") from exc
+
+    # -- transactions ----------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self, begin: str) -> Iterator[sqlite3.Connection]:
+        try:
+            self._conn.execute(begin)
+        except sqlite3.Error as exc:
+            raise StoreError(f"database {self.path} is busy: {exc}",
+                             "another process holds it; retry when it has finished") from exc
+        try:
+            yield self._conn
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise StoreError(f"database {self.path}: {exc}", _hint(exc)) from exc
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        # SQLite rolls back by itself after some errors (disk full, I/O); a second ROLLBACK would
+        # hide the real error behind "no transaction is active".
+        if self._conn.in_transaction:
+            self._conn.execute("ROLLBACK")
+
+    def _write(self):
+        # IMMEDIATE takes the write lock up front, so two writers queue on busy_timeout instead
+        # of failing halfway when a read lock cannot be upgraded.
+        return self._transaction("BEGIN IMMEDIATE")
+
+    def _read(self):
+        # One snapshot for the several SELECTs that rebuild a record.
+        return self._transaction("BEGIN")
+
+    # -- articles --------------------------------------------------------------------------------
+
+    def add_articles(self, articles: Iterable[Article]) -> list[str]:
+        added: list[str] = []
+        with self._write() as db:
+            seq = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+            for article in articles:
+                row = codecs.article_row(article, seq + 1)
+                if _insert(db, "articles", row, conflict="OR IGNORE").rowcount == 1:
+                    added.append(article.id)
+                    seq += 1
+        return added
+
+    def has_article(self, article_id: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self._conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return codecs.article_from(row) if row else None
+
+    def articles(self) -> list[Article]:
+        return [codecs.article_from(r) for r in self._conn.execute("SELECT * FROM articles ORDER BY seq")]
+
+    # -- mentions --------------------------------------------------------------------------------
+
+    def replace_mentions(self, article_id: str, mentions: Iterable[EventMention]) -> None:
+        """The article's extraction output replaces the old one; incidents linking to the old
+        mentions lose those links until the next save_incidents."""
+        mentions = list(mentions)
+        for mention in mentions:
+            codecs.require_same_article(mention, article_id)
+        with self._write() as db:
+            db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+            for seq, mention in enumerate(mentions):
+                _insert_mention(db, mention, seq)
+
+    def mentions(self) -> list[EventMention]:
+        with self._read() as db:
+            return list(_load_mentions(db).values())
+
+    # -- incidents -------------------------------------------------------------------------------
+
+    def save_incidents(self, incidents: Iterable[Incident]) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM incidents")
+            for seq, incident in enumerate(incidents):
+                _insert(db, "incidents", codecs.incident_row(incident, seq))
+                for link, mention in enumerate(incident.mentions):
+                    _insert(db, "incident_mentions",
+                            {"incident_id": incident.id, "mention_id": mention.id, "seq": link})
+
+    def incidents(self) -> list[Incident]:
+        with self._read() as db:
+            mentions = _load_mentions(db)
+            links = _grouped(db.execute("SELECT * FROM incident_mentions ORDER BY incident_id, seq"),
+                             "incident_id")
+            rows = db.execute("SELECT * FROM incidents ORDER BY seq").fetchall()
+        return [codecs.incident_from(r, [mentions[link["mention_id"]] for link in links.get(r["id"], [])])
+                for r in rows]
+
+    # -- rejects and runs ------------------------------------------------------------------------
+
+    def add_rejected(self, rejected: Rejected | Iterable[Rejected]) -> None:
+        """One item or many; an item already recorded (same source, code, reason) is kept once."""
+        items = [rejected] if isinstance(rejected, Rejected) else list(rejected)
+        with self._write() as db:
+            for item in items:
+                _insert(db, "rejected", codecs.rejected_row(item), conflict="OR IGNORE")
+
+    def rejected(self) -> list[Rejected]:
+        return [codecs.rejected_from(r) for r in self._conn.execute("SELECT * FROM rejected ORDER BY id")]
+
+    def record_run(self, summary: RunSummary, started: datetime | None = None,
+                   finished: datetime | None = None) -> None:
+        finished = finished or datetime.now().astimezone()
+        with self._write() as db:
+            _insert(db, "runs", codecs.run_row(summary, started or finished, finished))
+
+    def last_run(self) -> RunSummary | None:
+        row = self._conn.execute("SELECT * FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        return codecs.run_from(row) if row else None
+
+    # -- lifetime --------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+
+def open_store(path: Path) -> Store:
+    """The default Store for a path: SQLite, created and migrated on first use."""
+    return SQLiteStore(path)
+
+
+def _insert(db: sqlite3.Connection, table: str, row: Mapping[str, object],
+            conflict: str = "") -> sqlite3.Cursor:
+    columns = ", ".join(f'"{c}"' for c in row)
+    marks = ", ".join("?" for _ in row)
+    return db.execute(f"INSERT {conflict} INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+
+
+def _insert_mention(db: sqlite3.Connection, mention: EventMention, seq: int) -> None:
+    _insert(db, "mentions", codecs.mention_row(mention, seq))
+    for index, actor in enumerate(mention.actors):
+        _insert(db, "actors", codecs.actor_row(actor, mention.id, index))
+    for index, claim in enumerate(mention.claims):
+        _insert(db, "claims", codecs.claim_row(claim, mention.id, index))
+        for part in codecs.part_rows(claim, mention.id):
+            _insert(db, "claim_parts", part)
+
+
+def _grouped(rows: Iterable[sqlite3.Row], key: str) -> dict[str, list[sqlite3.Row]]:
+    groups: dict[str, list[sqlite3.Row]] = defaultdict(list)
+    for row in rows:
+        groups[row[key]].append(row)
+    return groups
+
+
+def _load_mentions(db: sqlite3.Connection) -> dict[str, EventMention]:
+    """Every stored mention by id, in article order then reading order, in four queries."""
+    actors = _grouped(db.execute("SELECT * FROM actors ORDER BY mention_id, seq"), "mention_id")
+    claims = _grouped(db.execute("SELECT * FROM claims ORDER BY mention_id, seq"), "mention_id")
+    parts = _grouped(db.execute("SELECT * FROM claim_parts ORDER BY mention_id, claim_id, seq"), "mention_id")
+    rows = db.execute("SELECT m.* FROM mentions m JOIN articles a ON a.id = m.article_id "
+                      "ORDER BY a.seq, m.seq")
+    loaded = {}
+    for row in rows:
+        mention_id, article_id = row["id"], row["article_id"]
+        found = [codecs.actor_from(a, article_id) for a in actors.get(mention_id, [])]
+        told = [_claim(c, parts.get(mention_id, []), article_id) for c in claims.get(mention_id, [])]
+        loaded[mention_id] = codecs.mention_from(row, found, told)
+    return loaded
+
+
+def _claim(row: sqlite3.Row, mention_parts: list[sqlite3.Row], article_id: str) -> Claim:
+    parts = [codecs.part_from(p) for p in mention_parts if p["claim_id"] == row["id"]]
+    return codecs.claim_from(row, parts, article_id)
+
+
+def _hint(exc: sqlite3.Error) -> str:
+    if "FOREIGN KEY" in str(exc):
+        return "store an incident's mentions (replace_mentions) and their articles (add_articles) first"
+    if "UNIQUE" in str(exc):
+        return "ids must be unique: a mention or incident id appears twice"
+    return "check the database file; `sqlite3 FILE 'PRAGMA integrity_check'` tells whether it is sound"

@@ -1,0 +1,59 @@
+"""The HTML report: hostile text escaped, one column per source, order, self-contained."""
+
+from __future__ import annotations
+
+from parallax.report.html import render_report, write_report
+from parallax.report.views import highlight
+from parallax.schema import Rejected, RunSummary
+
+
+def test_hostile_text_is_escaped(incidents, articles):
+    html = render_report(incidents, articles)
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img src=x" not in html and "<u>Officials" not in html and "<SANA>" not in html
+    assert 'href="javascript:' not in html
+
+
+def test_each_source_has_a_column(incidents, articles):
+    html = render_report(incidents, articles)
+    assert 'rel="noopener noreferrer">The National</a></div>' in html
+    assert '<div class="outlet">al-Masdar News</div>' in html
+    assert '<div class="outlet">unknown outlet</div>' in html
+    assert html.count('<th scope="col" class="source">') == 3
+
+
+def test_figure_is_highlighted_inside_its_sentence(incidents, articles):
+    html = render_report(incidents, articles)
+    assert "<mark>eight</mark>" in html
+    assert "&amp; 2 &lt;b&gt;children&lt;/b&gt; died." in html
+
+
+def test_highlight_uses_offsets_when_the_figure_repeats(articles):
+    from parallax.schema import Span
+    text = "Two died, then two more died."
+    article = articles["a1"].__class__("x", text)
+    before, hit, after = highlight(Span("x", 15, 18, "two", text), article)
+    assert (before, hit, after) == ("Two died, then ", "two", " more died.")
+
+
+def test_main_incidents_first_background_collapsed(incidents, articles):
+    html = render_report(incidents, articles)
+    assert html.index('id="incident-i1"') < html.index('<details class="background">') \
+        < html.index('id="incident-i2"')
+
+
+def test_run_summary_in_header(incidents, articles, tmp_path):
+    summary = RunSummary(read=4, new_articles=3, rejected=(Rejected("fr.txt", "language", "not English"),))
+    path = write_report(incidents, articles, tmp_path / "report.html", summary)
+    html = path.read_text(encoding="utf-8")
+    assert "fr.txt" in html and "not English" in html and "inputs read" in html
+
+
+def test_self_contained(incidents, articles):
+    html = render_report(incidents, articles)
+    assert "<link" not in html and "<script" not in html and "src=\"http" not in html
+
+
+def test_empty_report_renders():
+    assert "No incidents yet." in render_report([], {})
