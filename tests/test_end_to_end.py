@@ -25,8 +25,8 @@ def run_dir(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def stored(run_dir):
-    incidents, articles = stored_incidents(run_dir / "parallax.sqlite")
-    return incidents, articles
+    stored = stored_incidents(run_dir / "parallax.sqlite")
+    return stored.incidents, stored.articles
 
 
 def _seed_ids(articles):
@@ -111,7 +111,7 @@ def test_outputs_written_with_the_agreed_columns(run_dir):
 def test_running_twice_changes_nothing(run_dir, stored):
     before, _ = stored
     assert main(["ingest", str(EXAMPLES), "--db", str(run_dir / "parallax.sqlite")]) == 0
-    after, _ = stored_incidents(run_dir / "parallax.sqlite")
+    after = stored_incidents(run_dir / "parallax.sqlite").incidents
     assert sorted(i.id for i in after) == sorted(i.id for i in before)
 
 

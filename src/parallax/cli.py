@@ -66,9 +66,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     _require_db(args.db)
     from parallax.pipeline import stored_incidents
     from parallax.report.html import write_report
-    incidents, articles = stored_incidents(args.db)
+    stored = stored_incidents(args.db)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    write_report(incidents, articles, args.out)
+    write_report(stored.incidents, stored.articles, args.out, summary=stored.last_run)
     console.print(f"report written to {args.out}")
     return 0
 
@@ -82,10 +82,11 @@ def _write_outputs(db_path: Path, out: Path, formats: str, report: bool = True) 
     from parallax.pipeline import stored_incidents
     from parallax.report.exports import export
     from parallax.report.html import write_report
-    incidents, articles = stored_incidents(db_path)
-    written = export(incidents, articles, out, tuple(f.strip() for f in formats.split(",") if f.strip()))
+    stored = stored_incidents(db_path)
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    written = export(stored.incidents, stored.articles, out, chosen)
     if report:
-        write_report(incidents, articles, out / "report.html")
+        write_report(stored.incidents, stored.articles, out / "report.html", summary=stored.last_run)
         written.append(out / "report.html")
     console.print("wrote " + ", ".join(str(p) for p in written))
 

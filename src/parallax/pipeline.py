@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -103,10 +103,15 @@ def _unique(articles: list[Article]) -> list[Article]:
     return list({a.id: a for a in articles}.values())
 
 
-def stored_incidents(db_path: Path) -> tuple[list[Incident], dict[str, Article]]:
+@dataclass(frozen=True, slots=True)
+class StoredRun:
+    """What a database holds, for exports and reports."""
+
+    incidents: list[Incident]
+    articles: dict[str, Article]
+    last_run: RunSummary | None
+
+
+def stored_incidents(db_path: Path) -> StoredRun:
     with open_store(db_path) as store:
-        return store.incidents(), {a.id: a for a in store.articles()}
-
-
-def with_outlet(article: Article, outlet: str) -> Article:
-    return article if article.outlet or not outlet else replace(article, outlet=outlet)
+        return StoredRun(store.incidents(), {a.id: a for a in store.articles()}, store.last_run())
