@@ -56,3 +56,12 @@ def test_incident_notes_disagreement_and_denial():
     assert any("disagree on killed" in n and "ministry" in n and "monitor" in n for n in incident.notes)
     assert any(n.startswith("army denies") for n in incident.notes)
     assert incident.fatalities.best in (12, 19)
+
+
+def test_a_part_of_a_group_is_not_a_total():
+    total = claim("a", 52, None, "", start=0)
+    part = claim("a", 9, 9, "coroner", start=80)
+    part = type(part)(**{**{f: getattr(part, f) for f in part.__slots__},
+                         "span": type(part.span)("a", 80, 84, "nine", "He said nine of the children died.")})
+    f = reconcile_fatalities(_pairs(total, part))
+    assert (f.low, f.best, f.high) == (52, 52, 52)

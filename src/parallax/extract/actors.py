@@ -16,6 +16,11 @@ from parallax.schema import Actor, ActorRole, Article, Span
 _ACTOR_ENTS = {"ORG", "NORP", "GPE", "PERSON"}
 
 
+# Verbs whose object names the event and whose subject is its doer: "warplanes launched an attack".
+LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "perform", "execute", "unleash",
+                         "order", "make", "claim"})
+
+
 @dataclass(frozen=True, slots=True)
 class ActorPattern:
     words: tuple[str, ...]
@@ -64,7 +69,7 @@ def normalize_actor(phrase: str, dictionary: ActorDictionary, name_country: Coun
 
 def _words(phrase: str) -> list[str]:
     text = phrase.lower().replace("’", "'").replace("u.s.", "us")
-    return re.findall(r"[a-z0-9][a-z0-9'\-]*", text)
+    return [w.removesuffix("'s") for w in re.findall(r"[a-z0-9][a-z0-9'\-]*", text)]
 
 
 def _match(pattern: ActorPattern, words: list[str],
@@ -116,7 +121,7 @@ def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
             found += [(g, ActorRole.PERPETRATOR) for g in child.children if g.dep_ == "pobj"]
         elif dep == "prep" and child.text.lower() in {"on", "against", "targeting", "at"}:
             found += [(g, ActorRole.TARGET) for g in child.children if g.dep_ == "pobj"]
-    if trigger.dep_ in {"dobj", "attr"} and trigger.head.pos_ == "VERB":
+    if trigger.dep_ in {"dobj", "attr"} and trigger.head.lemma_ in LIGHT_VERBS:
         # "American warplanes launched an attack": the doer is the subject of the light verb
         found += [(c, ActorRole.PERPETRATOR) for c in trigger.head.children if c.dep_ == "nsubj"]
         found += [(g, ActorRole.TARGET) for c in trigger.head.children

@@ -21,7 +21,7 @@ MAX_TREE_DISTANCE = 8
 
 def _ancestors(token: Token) -> list[Token]:
     chain = [token]
-    while chain[-1].head is not chain[-1]:
+    while chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
     return chain
 
@@ -39,7 +39,7 @@ def tree_path(a: Token, b: Token) -> tuple[list[Token], list[Token]] | None:
 def _blocked(path_from_anchor: list[Token], lca: Token, trigger: Token) -> bool:
     """True when the anchor hangs off a statement verb or a scene-setting clause, not the trigger."""
     for tok in path_from_anchor + [lca]:
-        if tok is trigger:
+        if tok.i == trigger.i:
             return False
         if tok.pos_ == "VERB" and tok.lemma_ in STATEMENT_LEMMAS:
             return True

@@ -16,6 +16,16 @@ from parallax.schema import Actor, Article, Claim, EventDate, Place, Span
 
 # Below this trigger score a sentence's event word only carries claims; it opens no incident.
 MIN_TRIGGER_SCORE = 0.5
+# Event types that make an incident; talks, agreements and accusations are news about incidents.
+INCIDENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians",
+                            "Protests", "Riots", "Strategic developments"})
+INCIDENT_SUBTYPES_OF_STRATEGIC = frozenset({"Looting/property destruction", "Arrests",
+                                            "Non-state actor overtakes territory",
+                                            "Government regains territory"})
+# Words that tell what an event did to people ("killed", "wounded"), not which event it was:
+# they belong to the event word they hang off in the same sentence.
+OUTCOME_LEMMAS = frozenset({"kill", "die", "wound", "injure", "death", "dead", "beat", "slaughter",
+                            "injured", "killing"})
 
 
 @dataclass(slots=True)
@@ -47,6 +57,12 @@ class Frame:
         return Span(article.id, chunk.start_char, chunk.end_char, chunk.text, self.sent.text)
 
 
+def _metonym(doc: Doc, place: Place) -> bool:
+    """ "Washington has targeted", "Damascus condemned": a capital standing for its government."""
+    root = _root(doc, place.span)
+    return root.dep_ in {"nsubj", "nsubjpass", "poss"} or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+
+
 def _root(doc: Doc, span: Span) -> Token:
     chunk = doc.char_span(span.start, span.end, alignment_mode="expand")
     return chunk.root if chunk is not None and len(chunk) else doc[0]
@@ -68,24 +84,66 @@ def _distribute(frames: list[Frame], items: list, attr: str, doc: Doc) -> list:
 def sentence_frames(index: int, sent: SpacySpan, article: Article, places: list[Place],
                     claims: list[Claim], context: "FrameContext") -> tuple[list[Frame], list[Claim]]:
     """Frames for one sentence, and the claims no trigger in it owns (they follow the discourse)."""
-    frames = []
-    for trig in find_triggers(sent):
-        if trig.score < MIN_TRIGGER_SCORE:
-            continue
-        token = sent.doc[trig.start_token:trig.end_token].root
-        frames.append(Frame(index, sent, trig, token))
+    frames = [Frame(index, sent, trig, sent.doc[trig.start_token:trig.end_token].root)
+              for trig in find_triggers(sent) if opens_incident(trig, sent)]
     if not frames:
         return [], claims
     doc = sent.doc
     dates = [d for d in find_dates(sent, article) if d.span is not None]
-    _distribute(frames, [p for p in places if p.span], "places", doc)
+    _distribute(frames, [p for p in places if p.span and not _metonym(doc, p)], "places", doc)
     _distribute(frames, dates, "dates", doc)
     orphans = _distribute(frames, claims, "claims", doc)
     frames[0].claims.extend(orphans)
     for frame in frames:
         frame.actors = extract_actors(sent, frame.token, article, context.actors,
                                       context.name_country, context.default_country)
-    return frames, []
+    return fold_outcomes(frames), []
+
+
+def opens_incident(trigger: EventTrigger, sent: SpacySpan) -> bool:
+    """A specific violent or political event, not talks, and not an ongoing generic activity."""
+    if trigger.score < MIN_TRIGGER_SCORE or trigger.event_type not in INCIDENT_TYPES:
+        return False
+    if trigger.event_type == "Strategic developments" and trigger.sub_event_type not in INCIDENT_SUBTYPES_OF_STRATEGIC:
+        return False
+    return not _ongoing(sent.doc[trigger.start_token:trigger.end_token].root)
+
+
+def _ongoing(token: Token) -> bool:
+    """ "forces are battling", "forces fighting the group": a state of war, not an incident."""
+    if token.tag_ != "VBG" or token.pos_ != "VERB":
+        return False
+    progressive = any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)
+    return progressive or token.dep_ in {"acl", "relcl"}
+
+
+def fold_outcomes(frames: list[Frame]) -> list[Frame]:
+    """Merge each outcome word ("killed") into the nearest event word of its sentence, if any."""
+    events = [f for f in frames if f.token.lemma_.lower() not in OUTCOME_LEMMAS]
+    if not events:
+        return frames
+    # "In the latest atrocity, 40 were killed by an air strike in X": the new event owns the toll
+    preferred = [e for e in events if not e.is_reference] or events
+    for frame in frames:
+        if frame in events:
+            continue
+        owner = owning_trigger(frame.token, [e.token for e in preferred])
+        target = preferred[owner] if owner is not None else preferred[0]
+        _absorb(target, frame)
+    return _drop_empty_references(events)
+
+
+def _absorb(target: Frame, frame: Frame) -> None:
+    target.places += frame.places
+    target.dates += frame.dates
+    target.claims += frame.claims
+    target.actors += [a for a in frame.actors if a not in target.actors]
+
+
+def _drop_empty_references(frames: list[Frame]) -> list[Frame]:
+    """A bare "the attack" that adds nothing beside another event word in its sentence is an echo."""
+    kept = [f for f in frames if not (f.is_reference and not (f.places or f.dates or f.claims or f.actors))]
+    return kept or frames[:1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,9 +51,7 @@ def _conflicts(group: Group, frame: Frame, own_only: bool) -> bool:
         dates = [d for d in dates if _token_index(frame, d) in inside]
     return (compat.places_conflict(group.places, places)
             or compat.dates_conflict(group.dates, dates)
-            or compat.perpetrators_conflict(group.actors, frame.actors)
-            or (not frame.is_reference
-                and compat.types_conflict(group.kind, (frame.trigger.event_type, frame.trigger.sub_event_type))))
+            or compat.perpetrators_conflict(group.actors, frame.actors))
 
 
 def _token_index(frame: Frame, item: Place | EventDate) -> int:
@@ -92,9 +90,34 @@ def _choose_group(groups: list[Group], focus: Group | None, frame: Frame) -> Gro
     matching = [g for g in fits if _positive_match(g, frame)]
     if matching:
         return matching[-1]
+    if frame.is_reference and focus is not None and _names_other_place(frame, focus):
+        return None  # "the April 6 assault on the X air base": another, named event
+    if focus is not None and _digression(focus, frame) and fits:
+        # after a passing mention the story returns to its main incident: the most told one
+        focus = max(reversed(fits), key=lambda g: len(g.frames))
     if focus is not None and focus in fits:
         return focus
     return fits[-1] if fits and bare_reference else None
+
+
+def _digression(group: Group, frame: Frame) -> bool:
+    """A group told in one earlier sentence, with no figure: an incident mentioned in passing."""
+    only = group.frames[0]
+    return len(group.frames) == 1 and not only.claims and only.sent_index < frame.sent_index
+
+
+def _names_other_place(frame: Frame, group: Group) -> bool:
+    """True when the reference's own phrase names a place the group does not contain."""
+    inside = {t.i for t in frame.token.subtree}
+    own = [p for p in frame.places if _token_index(frame, p) in inside and not compat.is_border(p)]
+    countries = {p.country for p in group.places if p.country}
+    for place in own:
+        if place in compat.specific([place]):
+            if not any(compat.same_place(place, other) for other in group.places):
+                return True
+        elif countries and place.country not in countries:
+            return True
+    return False
 
 
 def _drop_conflicting_anchors(group: Group, frame: Frame) -> None:

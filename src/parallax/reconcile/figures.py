@@ -16,12 +16,17 @@ def source_key(claim: Claim, outlet: str) -> str:
     """Who stands behind a figure: the normalised speaker, or the outlet's own voice."""
     if claim.speaker is not None:
         return claim.speaker.normalized or claim.speaker.name
-    return f"outlet:{outlet or claim.article_id}"
+    return f"outlet:{outlet or 'the reporting outlet'}"
 
 
 def counted(claim: Claim, measure: Measure = Measure.KILLED) -> bool:
     return (claim.measure == measure and not claim.negated and claim.scope == "incident"
-            and claim.figure.low is not None)
+            and claim.figure.low is not None and not is_part(claim))
+
+
+def is_part(claim: Claim) -> bool:
+    """ "nine of the children": a count inside a group already counted, never a total of its own."""
+    return f"{claim.span.text} of the " in claim.span.sentence
 
 
 def is_vague(claim: Claim) -> bool:

@@ -1,0 +1,132 @@
+"""Score event typing on CASE 2021 Task 2's ACLED-typed snippets: accuracy, macro-F1, confusions."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from parallax.errors import EvalDataError
+from parallax.extract.event_type import type_doc
+from parallax.extract.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
+
+DEV_FILE = "dev.tsv"
+NO_LABEL = "NONE"  # what a snippet without any trigger is scored as: always wrong
+CONFUSIONS_SHOWN = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """One gold snippet: its id, text and CASE code."""
+
+    id: str
+    text: str
+    code: str
+
+    @property
+    def half(self) -> str:
+        """"tune" or "held_out", fixed by a hash of the id: the words were checked on "tune" only."""
+        return "tune" if int(hashlib.md5(self.id.encode()).hexdigest(), 16) % 2 == 0 else "held_out"
+
+
+def read_snippets(folder: Path, limit: int | None = None) -> list[Snippet]:
+    """The gold snippets of dev.tsv (tab-separated, header id/EventSnippet/SubType, no quoting)."""
+    path = folder / DEV_FILE
+    if not path.is_file():
+        raise EvalDataError(f"{path} not found", "pass --data pointing at the shared data folder")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    if not rows or rows[0][:3] != ["id", "EventSnippet", "SubType"]:
+        raise EvalDataError(f"{path}: header is not id/EventSnippet/SubType", "use the CASE 2021 Task 2 file")
+    snippets = [Snippet(r[0], r[1], r[2].strip()) for r in rows[1:] if len(r) >= 3]
+    return snippets[:limit]
+
+
+def f1_scores(gold: list[str], predicted: list[str]) -> dict[str, float]:
+    """F1 per gold label (labels never in the gold are ignored, as in the shared task's macro-F1)."""
+    scores = {}
+    for label in sorted(set(gold)):
+        tp = sum(1 for g, p in zip(gold, predicted) if g == p == label)
+        fp = sum(1 for g, p in zip(gold, predicted) if p == label != g)
+        fn = sum(1 for g, p in zip(gold, predicted) if g == label != p)
+        scores[label] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return scores
+
+
+def summarize(gold: list[str], predicted: list[str], prefix: str = "") -> dict[str, float | int]:
+    """n, accuracy and macro-F1 of one labelling, keys prefixed."""
+    if not gold:
+        return {f"{prefix}n": 0}
+    per_label = f1_scores(gold, predicted)
+    accuracy = sum(1 for g, p in zip(gold, predicted) if g == p) / len(gold)
+    return {f"{prefix}n": len(gold), f"{prefix}accuracy": round(accuracy, 3),
+            f"{prefix}macro_f1": round(sum(per_label.values()) / len(per_label), 3)}
+
+
+def confusions(gold: list[str], predicted: list[str], shown: int = CONFUSIONS_SHOWN) -> str:
+    """The commonest mistakes as "GOLD>PREDICTED n", most frequent first."""
+    counts = Counter((g, p) for g, p in zip(gold, predicted) if g != p)
+    return ", ".join(f"{g}>{p} {n}" for (g, p), n in counts.most_common(shown))
+
+
+def to_event_type(code: str, lex: TriggerLexicon) -> str:
+    return lex.classes[code].event_type if code in lex.classes else NO_LABEL
+
+
+def predict(snippets: list[Snippet], nlp: Language, lex: TriggerLexicon) -> tuple[list[str], dict[str, float]]:
+    """Predicted codes, and the seconds spent parsing versus finding and typing triggers."""
+    started = time.perf_counter()
+    docs = list(nlp.pipe((s.text for s in snippets), batch_size=64))
+    parsed = time.perf_counter()
+    codes = [_snippet_code(doc, lex) for doc in docs]
+    typed = time.perf_counter()
+    sentences = sum(1 for doc in docs for _ in doc.sents)
+    return codes, {"parse_seconds": parsed - started, "typing_seconds": typed - parsed, "sentences": sentences}
+
+
+def _snippet_code(doc: Doc, lex: TriggerLexicon) -> str:
+    event_type, sub_type, _ = type_doc(doc, lex)
+    if not sub_type:
+        return NO_LABEL
+    return next(c.code for c in lex.classes.values() if (c.event_type, c.sub_event_type) == (event_type, sub_type))
+
+
+def _speed(timing: dict[str, float]) -> dict[str, float]:
+    per_thousand = 1000 / max(1, timing["sentences"])
+    return {"sentences": int(timing["sentences"]),
+            "parse_ms_per_1000_sentences": round(timing["parse_seconds"] * per_thousand * 1000),
+            "typing_ms_per_1000_sentences": round(timing["typing_seconds"] * per_thousand * 1000),
+            "typing_cost_vs_parse": round(timing["typing_seconds"] / max(1e-9, timing["parse_seconds"]), 3)}
+
+
+def score_event_types(data_dir: Path, limit: int | None = None, nlp: Language | None = None) -> dict:
+    """Accuracy and macro-F1 over the 30 codes and the event types (ACLED's 6 plus "Non-ACLED"),
+    overall and on the half of the snippets never used to set the lexicon's weights; the commonest
+    confusions; a majority-class baseline; and the cost of typing next to the spaCy parse."""
+    if nlp is None:
+        from parallax.nlp.pipeline import load_nlp  # loaded here so reading the module stays cheap
+        nlp = load_nlp()
+    lex = load_trigger_lexicon()
+    snippets = read_snippets(data_dir, limit)
+    predicted, timing = predict(snippets, nlp, lex)
+    gold = [s.code for s in snippets]
+    scores: dict = summarize(gold, predicted)
+    scores["no_trigger"] = predicted.count(NO_LABEL)
+    for half in ("tune", "held_out"):
+        pairs = [(g, p) for s, g, p in zip(snippets, gold, predicted) if s.half == half]
+        scores.update(summarize([g for g, _ in pairs], [p for _, p in pairs], f"{half}_"))
+    types_gold = [to_event_type(c, lex) for c in gold]
+    types_predicted = [to_event_type(c, lex) for c in predicted]
+    scores.update(summarize(types_gold, types_predicted, "type_"))
+    majority = Counter(gold).most_common(1)[0][0] if gold else ""
+    scores["majority_baseline_accuracy"] = round(gold.count(majority) / max(1, len(gold)), 3)
+    scores["confusions"] = confusions(gold, predicted)
+    scores["type_confusions"] = confusions(types_gold, types_predicted, 5)
+    scores.update(_speed(timing))
+    return scores

@@ -1,0 +1,231 @@
+"""Say who made each claim: the reporting verb over it, "according to", or the quote it sits in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from parallax.extract.claim_lexicon import ClaimLexicon
+from parallax.extract.speakers import SpeakerBook, build_book, make_speaker, relay_name
+from parallax.schema import Claim, Speaker, Stance
+
+_QUOTE = re.compile(r"“[^”]{1,3000}”|\"[^\"\n]{1,3000}\"")
+_PATH_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "pcomp"})
+_CONTENT_OBJECT_VERBS = frozenset({"report", "confirm", "announce", "record", "document", "estimate", "put",
+                                   "deny", "acknowledge", "admit"})
+_SIDE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
+_HOLDERS = frozenset({"report", "quote", "cite"})
+_INTERVIEW = frozenset({"interview", "comment", "comments", "remark", "remarks"})
+_MAX_HOPS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Who speaks through one reporting verb, via whom, and how (an extract-internal record)."""
+
+    speaker: Speaker | None
+    relay: tuple[str, ...]
+    verb: str
+    stance: Stance
+
+
+@dataclass(slots=True)
+class Voices:
+    """Every reporting verb and quotation of one article, with its voice."""
+
+    book: SpeakerBook
+    by_verb: dict[int, Voice]
+    quotes: list[tuple[int, int, Voice | None]]
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _agent(*verbs: Token) -> Token | None:
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                obj = _child(child, "pobj")
+                if obj is not None:
+                    return obj
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _as_saying(verb: Token) -> Token | None:
+    """ "he was reported as saying": the passive verb that holds the speaker, if `verb` is in one."""
+    if verb.lemma_ == "say" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in _HOLDERS:
+        return verb.head.head
+    if verb.lemma_.lower() in _HOLDERS and any(
+            c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children) for c in verb.children):
+        return verb
+    return None
+
+
+def _statement_owner(subject: Token, lexicon: ClaimLexicon) -> Token | None:
+    """ "a statement from Centcom", "the coalition's statement": the author stands for the text."""
+    if subject.lemma_.lower() not in lexicon.statement:
+        return subject
+    for child in subject.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            return _child(child, "pobj")
+    return None
+
+
+def _subject(verb: Token, lexicon: ClaimLexicon) -> tuple[Token | None, list[Token]]:
+    """The speaker phrase of a reporting verb and any relaying outlets it names."""
+    holder = _as_saying(verb)
+    if holder is not None:
+        saying = [g for c in holder.children if c.lower_ == "as" for g in c.children if g.lemma_ == "say"]
+        agent = _agent(verb, holder, *saying)
+        return _child(holder, "nsubjpass"), [agent] if agent is not None else []
+    if _is_passive(verb):
+        return _agent(verb), []
+    head = verb
+    for _ in range(3):
+        subject = _child(head, "nsubj")
+        if subject is not None:
+            return _statement_owner(subject, lexicon), _relays(verb, lexicon)
+        if head.dep_ not in ("conj", "advcl", "xcomp") or head.head.pos_ not in ("VERB", "AUX"):
+            break
+        head = head.head
+    return None, _relays(verb, lexicon)
+
+
+def _relays(verb: Token, lexicon: ClaimLexicon) -> list[Token]:
+    """ "told Syrian state media", "in an interview with RT": who carried the words."""
+    found = []
+    if verb.lemma_ == "tell":
+        found += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        obj = _child(prep, "pobj")
+        if obj is None:
+            continue
+        if prep.lower_ == "to" and verb.lemma_ in ("say", "tell"):
+            found.append(obj)
+        elif obj.lower_ in _INTERVIEW or obj.lemma_ in _INTERVIEW:
+            inner = [_child(p, "pobj") for p in obj.children if p.dep_ == "prep" and p.lower_ in ("with", "to")]
+            found += [i for i in inner if i is not None]
+    return found
+
+
+def _voice(verb: Token, book: SpeakerBook, lexicon: ClaimLexicon) -> Voice:
+    subject, relays = _subject(verb, lexicon)
+    speaker = make_speaker(subject, book, lexicon) if subject is not None else None
+    if speaker is not None:
+        book.remember(subject.idx, speaker)
+    entry = lexicon.reporting[verb.lemma_.lower()]
+    verb_form = "said" if _as_saying(verb) is not None else entry.verb
+    names = tuple(n for n in (relay_name(r, lexicon) for r in relays) if n)
+    return Voice(speaker, names, verb_form, entry.stance)
+
+
+def _is_reporting(tok: Token, lexicon: ClaimLexicon) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.reporting
+
+
+def _attributed_verb(doc: Doc, start: int, end: int, lexicon: ClaimLexicon) -> Token | None:
+    """The reporting verb right after a quote ("…,” he said") or, failing that, right before it."""
+    closing = doc.char_span(end - 1, end, alignment_mode="expand")
+    opening = doc.char_span(start, start + 1, alignment_mode="expand")
+    if closing is None or opening is None:
+        return None
+    after = [t for t in closing[0].sent if t.idx >= end]
+    if not after and closing[0].sent.end < len(doc) and doc[closing[0].sent.end].is_lower:
+        after = list(doc[closing[0].sent.end].sent)
+    verb = next((t for t in after if _is_reporting(t, lexicon)), None)
+    if verb is None:
+        before = [t for t in opening[0].sent if t.idx < start and _is_reporting(t, lexicon)]
+        verb = before[-1] if before else None
+    return verb
+
+
+def _quote_voices(doc: Doc, by_verb: dict[int, Voice], lexicon: ClaimLexicon) -> list[tuple[int, int, Voice | None]]:
+    quotes: list[tuple[int, int, Voice | None]] = []
+    text = doc.text  # built on each access: read it once
+    for match in _QUOTE.finditer(text):
+        start, end = match.span()
+        verb = _attributed_verb(doc, start, end, lexicon)
+        voice = by_verb.get(verb.i) if verb is not None else None
+        if voice is None and quotes and "\n\n" not in text[quotes[-1][1]:start].strip():
+            voice = quotes[-1][2]  # a quote that runs on without a new "he said" keeps its speaker
+        quotes.append((start, end, voice))
+    return quotes
+
+
+def index_voices(doc: Doc, lexicon: ClaimLexicon) -> Voices:
+    """The voice of every reporting verb and quote, read top to bottom so "he" finds its person."""
+    book = build_book(doc, lexicon)
+    by_verb = {tok.i: _voice(tok, book, lexicon) for tok in doc if _is_reporting(tok, lexicon)}
+    return Voices(book, by_verb, _quote_voices(doc, by_verb, lexicon))
+
+
+def _reports_over(verb: Token, child: Token) -> bool:
+    """Whether a reporting verb governs the clause on the path (not "claimed lives")."""
+    if child.dep_ in _PATH_DEPS:
+        return True
+    return child.dep_ == "dobj" and verb.lemma_.lower() in _CONTENT_OBJECT_VERBS
+
+
+def _according_to(node: Token) -> Token | None:
+    for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "according"):
+        to = _child(prep, "prep")
+        obj = _child(to, "pobj") if to is not None else _child(prep, "pobj")
+        if obj is not None:
+            return obj
+    return None
+
+
+def _walk(tok: Token, voices: Voices) -> tuple[Voice | None, Voice | None, Token | None]:
+    """Up the tree from a claim: the governing reporting verb's voice, a side "…, police said", "according to"."""
+    node, child = tok, None
+    side: Voice | None = None
+    according: Token | None = None
+    for _ in range(_MAX_HOPS):
+        voice = voices.by_verb.get(node.i)
+        if child is not None and voice is not None and voice.speaker is not None and _reports_over(node, child):
+            return voice, side, according
+        according = according or _according_to(node)
+        if side is None:
+            side = next((voices.by_verb[c.i] for c in node.children if c.dep_ in _SIDE_DEPS
+                         and c.i in voices.by_verb and c is not child and c.i > tok.i
+                         and voices.by_verb[c.i].speaker is not None), None)
+        if node.head is node:
+            break
+        node, child = node.head, node
+    return None, side, according
+
+
+def _quote_voice(tok: Token, voices: Voices) -> Voice | None:
+    for start, end, voice in voices.quotes:
+        if start <= tok.idx < end:
+            return voice
+    return None
+
+
+def _according_voice(obj: Token, voices: Voices, lexicon: ClaimLexicon) -> Voice | None:
+    owner = _statement_owner(obj, lexicon)
+    speaker = make_speaker(owner, voices.book, lexicon) if owner is not None else None
+    return Voice(speaker, (), "according to", Stance.ASSERTED) if speaker is not None else None
+
+
+def attribute(claim: Claim, tok: Token, voices: Voices, lexicon: ClaimLexicon) -> Claim:
+    """The claim with its speaker, relays, verb and stance; unchanged when the outlet speaks itself."""
+    voice, side, according = _walk(tok, voices)
+    voice = voice or side
+    source = _according_voice(according, voices, lexicon) if according is not None else None
+    if voice is None:
+        voice = source or _quote_voice(tok, voices)
+    elif source is not None and source.speaker is not None and source.speaker != voice.speaker:
+        voice = replace(voice, relay=voice.relay + (source.speaker.name,))
+    if voice is None or voice.speaker is None:
+        return claim
+    return replace(claim, speaker=voice.speaker, relay=voice.relay, verb=voice.verb, stance=voice.stance)

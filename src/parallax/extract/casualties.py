@@ -1,0 +1,406 @@
+"""Find casualty figures (killed, injured, missing, abducted, arrested, displaced) in a sentence."""
+
+from __future__ import annotations
+
+import hashlib
+
+from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
+
+from parallax.extract import victims as vx
+from parallax.extract.claim_lexicon import ClaimLexicon, Trigger
+from parallax.schema import Claim, ClaimPart, Figure, Measure, Span
+
+Found = tuple[Token, Claim]
+_NOT_VICTIMS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "MONEY", "PERCENT"})
+_TOLL_PREPS = frozenset({"to", "at"})
+_TOLL_VALUE_DEPS = frozenset({"attr", "dobj", "acomp", "oprd", "appos", "npadvmod"})
+
+
+def claim_id(article_id: str, start: int, end: int, measure: Measure) -> str:
+    """A stable id: the same figure read from the same place gets the same id on every run."""
+    return hashlib.sha1(f"{article_id}:{start}:{end}:{measure.value}".encode()).hexdigest()[:16]
+
+
+def new_claim(article_id: str, sent: DocSpan, measure: Measure, figure: Figure,
+              where: tuple[int, int, str], **fields: object) -> Claim:
+    """A claim read at `where` (start, end, text) in sentence `sent`; speaker and hedges come later."""
+    start, end, text = where
+    span = Span(article_id, start, end, text, sent.text)
+    return Claim(id=claim_id(article_id, start, end, measure), article_id=article_id, measure=measure,
+                 figure=figure, span=span, **fields)  # type: ignore[arg-type]
+
+
+def trigger_of(tok: Token, lexicon: ClaimLexicon) -> Trigger | None:
+    """The measure a word reports, if it is a casualty or damage word in this use."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        return lexicon.verbs.get(lemma) or lexicon.adjectives.get(tok.lower_)
+    if tok.pos_ == "ADJ":
+        return lexicon.adjectives.get(tok.lower_) or lexicon.adjectives.get(lemma)
+    if tok.pos_ == "NOUN":
+        return lexicon.nouns.get(lemma) or lexicon.nouns.get(tok.lower_)
+    return None
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _is_irrealis(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """ "tried to kill", "could kill", "threatened to kill": nobody was hit (yet)."""
+    if any(c.dep_ == "aux" and c.lemma_.lower() in lexicon.irrealis for c in tok.children):
+        return True
+    return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in lexicon.irrealis
+
+
+def fatal_measure(tok: Token, lexicon: ClaimLexicon) -> Measure | None:
+    """ "fatally shot", "shot dead", "beaten to death": the outcome a manner word gives a verb."""
+    for child in tok.children:
+        if child.dep_ in ("advmod", "oprd", "acomp", "xcomp") and child.lower_ in lexicon.fatal:
+            return lexicon.fatal[child.lower_]
+        if child.dep_ == "prep" and child.lower_ == "to" and any(
+                g.lemma_ == "death" for g in child.children):
+            return Measure.KILLED
+    return None
+
+
+def _missed(verb: Token) -> bool:
+    """ "gunmen shot at a police car", "officers were shot at", "shot up the street": nobody hit
+    (but "was shot at a party" hit someone at a place)."""
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return True
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"):
+        has_object = any(g.dep_ == "pobj" for g in prep.children)
+        has_victim = any(c.dep_ in ("nsubjpass", "dobj") for c in verb.children)
+        if not has_object or not has_victim:
+            return True
+    return False
+
+
+def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | None:
+    victim = _child(tok, "nsubjpass")
+    if victim is None and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" \
+            and tok.head.pos_ in ("NOUN", "NUM", "PROPN"):
+        return tok.head
+    if victim is None and (trig.extra == "flee" or tok.lemma_ == "die"):
+        victim = _child(tok, "nsubj")
+    if victim is None:
+        victim = _child(tok, "dobj")
+    has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+    if victim is None and tok.tag_ == "VBN" and not has_perfect:
+        victim = _child(tok, "nsubj")
+    if victim is None and tok.dep_ in ("oprd", "xcomp"):
+        victim = _child(tok.head, "dobj")  # "left three people injured"
+    if victim is None and tok.dep_ == "xcomp":
+        victim = _child(tok.head, "nsubjpass", "nsubj")  # "are believed to have died"
+    if victim is None:
+        victim = next((c for c in tok.children if c.dep_ in ("advmod", "npadvmod")
+                       and (vx.is_quantity(c, lexicon) or c.lower_ == "more")), None)  # "many more were hurt"
+    return vx.resolve_relative(victim) if victim is not None else None
+
+
+def _adj_victim(tok: Token) -> Token | None:
+    if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head
+    if _child(tok, "nummod", "quantmod") is not None:
+        return tok  # "left 5 dead": the adjective heads its own count
+    victim = _child(tok, "nsubj")
+    if victim is None and tok.dep_ in ("oprd", "xcomp", "ccomp"):
+        victim = _child(tok.head, "dobj", "nsubjpass")  # "left one man dead", "was found dead"
+    if victim is None and tok.dep_ in ("acomp", "oprd", "xcomp", "attr", "ccomp", "advcl"):
+        victim = _child(tok.head, "nsubj", "nsubjpass")
+    return vx.resolve_relative(victim) if victim is not None else None
+
+
+def _clause_subject(tok: Token, lexicon: ClaimLexicon) -> Token | None:
+    """ "was treated for injuries", "is in critical condition": the subject of the governing verb;
+    "found a victim with a gunshot wound": its object; "died from his injuries": nobody (a death)."""
+    head, path = tok, []
+    for _ in range(4):
+        path.append(head.lower_)
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() not in lexicon.wound_verbs:
+                return None  # "died from his injuries", "held pressure on the wound"
+            subject = _child(head, "dobj") if "with" in path else None
+            subject = subject or _child(head, "nsubj", "nsubjpass")
+            return vx.resolve_relative(subject) if subject is not None else None
+        if head.head is head:
+            break
+    return None
+
+
+def _noun_victim(tok: Token, trig: Trigger, lexicon: ClaimLexicon) -> Token | None:
+    if trig.extra == "condition":
+        return _condition_victim(tok, lexicon)
+    if trig.extra == "lives":
+        return _lives_victim(tok, lexicon)
+    if trig.extra == "body" and not (tok.head.lemma_.lower() in lexicon.body_verbs
+                                     or tok.head.head.lemma_.lower() in lexicon.body_verbs):
+        return None
+    inner = vx.partitive_object(tok)
+    if inner is not None and vx.phrase_figure(tok, lexicon) is None:
+        return inner  # "the deaths of three children"
+    return tok
+
+
+def _condition_victim(tok: Token, lexicon: ClaimLexicon) -> Token | None:
+    if tok.lemma_ == "condition" and not any(c.dep_ == "amod" for c in tok.children):
+        return None  # a bare "condition" is not a wound
+    return _clause_subject(tok, lexicon)
+
+
+def _lives_victim(tok: Token, lexicon: ClaimLexicon) -> Token | None:
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in lexicon.life_verbs:
+        return None
+    if vx.phrase_figure(tok, lexicon) is not None:
+        return tok  # "claimed more than 320,000 lives"
+    owner = vx.partitive_object(tok)
+    if owner is not None:
+        return owner  # "claimed the lives of 9 pilgrims"
+    return _child(verb, "nsubj", "nsubjpass")  # "three people lost their lives"
+
+
+def _is_idle_noun(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """A casualty noun that counts nothing: "death penalty", "a spike in casualties", "no reports of deaths"."""
+    if tok.dep_ in ("compound", "amod", "nmod"):
+        return True  # "death penalty"; a "death toll" is read from its toll
+    if _governed_by_trigger(tok, lexicon):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.lemma_ == "death":
+        return True  # "beaten to death" is read from its verb
+    container = tok.head.head if tok.dep_ == "pobj" else None
+    if container is None:
+        return False
+    lemma = container.lemma_.lower()
+    if lemma in lexicon.trend:
+        return True
+    negated = any(c.lower_ in ("no", "not") for c in (*container.children, *container.head.children))
+    return lemma in lexicon.absence and negated
+
+
+def _governed_by_trigger(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """ "20 hostages were killed", "none of the hostages were hurt": the verb's claim, not the noun's."""
+    phrase = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+    if phrase.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    verb = phrase.head
+    return verb.pos_ in ("VERB", "ADJ") and trigger_of(verb, lexicon) is not None
+
+
+def _toll_value(container: Token, lexicon: ClaimLexicon) -> Token | None:
+    """ "the toll had risen to 14", "raising the toll to 14", "a toll of 14", "the toll is 14" -> 14."""
+    candidates = [c for c in container.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if container.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        verb = container.head
+        candidates += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TOLL_PREPS]
+        values = [c for c in verb.children if c.dep_ in _TOLL_VALUE_DEPS and c is not container]
+        candidates += [v for v in values if vx.is_quantity(v, lexicon)]
+    for cand in reversed(candidates):
+        value = _child(cand, "pobj") if cand.dep_ == "prep" else cand
+        if value is not None and vx.is_quantity(value, lexicon):
+            return value
+    return None
+
+
+def _toll_measure(toll: Token, lexicon: ClaimLexicon) -> Measure:
+    for child in toll.children:
+        trig = lexicon.nouns.get(child.lemma_.lower())
+        if child.dep_ in ("compound", "amod", "nmod") and trig is not None and trig.measure is Measure.INJURED \
+                and child.lemma_ != "casualty":
+            return Measure.INJURED
+    return Measure.KILLED
+
+
+def _toll_claims(tok: Token, sent: DocSpan, article_id: str, lexicon: ClaimLexicon) -> list[Found]:
+    value = _toll_value(tok, lexicon)
+    found = vx.phrase_figure(value, lexicon) if value is not None else None
+    if found is None:
+        return []
+    figure, where = found
+    return [(tok, new_claim(article_id, sent, _toll_measure(tok, lexicon), figure, where))]
+
+
+def _victim_of(tok: Token, trig: Trigger, lexicon: ClaimLexicon) -> Token | None:
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.verbs:
+        return _verb_victim(tok, lexicon, trig)
+    if tok.pos_ in ("ADJ", "VERB"):  # "missing" is tagged a verb but reads as an adjective
+        return _adj_victim(tok)
+    return _noun_victim(tok, trig, lexicon)
+
+
+def _measure_of(tok: Token, trig: Trigger, lexicon: ClaimLexicon) -> Measure | None:
+    """The measure this use reports, or None when another word of the sentence reports it."""
+    if tok.pos_ != "VERB" or trig.measure not in (Measure.INJURED, Measure.KILLED):
+        return trig.measure
+    fatal = fatal_measure(tok, lexicon)
+    if trig.extra == "shot" and fatal is None:
+        linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        for other in (trigger_of(c, lexicon) for c in linked):
+            if other is not None and other.measure in (Measure.KILLED, Measure.INJURED) and other.extra != "shot":
+                return None  # "shot and killed", "shot and wounded": the other verb says what happened
+    return fatal or trig.measure
+
+
+def _inherited(tok: Token, lexicon: ClaimLexicon) -> Token | None:
+    """ "40 civilians were killed and many more wounded": the second verb shares the first's victims."""
+    if tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "ADJ"):
+        return None
+    head_trig = trigger_of(tok.head, lexicon)
+    return _victim_of(tok.head, head_trig, lexicon) if head_trig is not None else None
+
+
+def _own_count(tok: Token, lexicon: ClaimLexicon) -> Token | None:
+    """The count a verb carries itself when its victims are inherited: "many more" in "many more wounded"."""
+    for child in tok.children:
+        if child.dep_ in ("advmod", "npadvmod", "nsubj") and vx.is_quantity(child, lexicon):
+            return child
+    return None
+
+
+def _fatal_share(tok: Token, lexicon: ClaimLexicon) -> Token | None:
+    """ "Four people were shot, one fatally": the count that died."""
+    for child in tok.children:
+        if child.dep_ in ("npadvmod", "appos", "advmod", "conj", "dobj") and vx.is_quantity(child, lexicon) \
+                and any(g.lower_ in lexicon.fatal and lexicon.fatal[g.lower_] is Measure.KILLED
+                        for g in child.children):
+            return child
+    return None
+
+
+def _sum_figures(figures: list[Figure], text: str) -> Figure:
+    lows = [f.low for f in figures]
+    highs = [f.high for f in figures]
+    low = sum(x for x in lows if x is not None) if any(x is not None for x in lows) else None
+    high = sum(x for x in highs if x is not None) if all(x is not None for x in highs) else None
+    return Figure(low, high, text)
+
+
+def _members_figure(members: list[Token], lexicon: ClaimLexicon) -> tuple[Figure, tuple[int, int, str]] | None:
+    found = [vx.phrase_figure(m, lexicon) for m in members]
+    if len(members) == 1:
+        if found[0] is not None:
+            return found[0]
+        default = vx.default_figure(members[0])
+        return (default, vx.core_phrase(members[0])) if default is not None else None
+    figures = [f[0] if f is not None else vx.default_figure(m) for f, m in zip(found, members)]
+    if any(f is None for f in figures):
+        return None
+    first, last = vx.core_phrase(members[0]), vx.core_phrase(members[-1])
+    text = tok_text(members[0], first[0], last[1])
+    return _sum_figures(figures, text), (first[0], last[1], text)  # type: ignore[arg-type]
+
+
+def tok_text(tok: Token, start: int, end: int) -> str:
+    """The text between two token-aligned offsets (Doc.text is rebuilt on every access: avoid it)."""
+    return tok.doc.char_span(start, end, alignment_mode="expand").text
+
+
+def _group(members: list[Token], trigger: Token, lexicon: ClaimLexicon) -> str:
+    groups = list(dict.fromkeys(g for g in (vx.victim_group(m, lexicon) for m in members) if g))
+    sibling = _inherited(trigger, lexicon) or _inherited(members[0], lexicon)
+    if (not groups or members[0].lower_ == "more") and sibling is not None \
+            and (vx.is_quantity(members[0], lexicon) or members[0].lower_ == "more"):
+        groups = [vx.victim_group(sibling, lexicon)]  # "six personnel were killed and three injured"
+    base = " and ".join(g for g in groups if g)
+    extra = vx.qualifier(trigger)
+    if extra and base:
+        return f"{base} ({extra})"
+    return extra or base
+
+
+def _victim_claims(tok: Token, measure: Measure, victim: Token, sent: DocSpan, article_id: str,
+                   lexicon: ClaimLexicon, own_count: Token | None = None) -> list[Found]:
+    members = vx.conjoined(victim, tok)
+    negation = vx.negation_word(victim, tok)
+    if negation:
+        figure, where = Figure(0, 0, negation), vx.core_phrase(victim)
+    else:
+        found = vx.phrase_figure(own_count, lexicon) if own_count is not None else \
+            _members_figure(members, lexicon)
+        if found is None:
+            return []
+        figure, where = found
+    parts: tuple[ClaimPart, ...] = vx.including_parts(victim, tok, lexicon)
+    fields = dict(victim_group=_group(members, tok, lexicon), parts=parts, negated=bool(negation))
+    claims = [(tok, new_claim(article_id, sent, measure, figure, where, **fields))]
+    if negation and measure is Measure.INJURED and tok.lemma_ == "casualty":
+        claims.append((tok, new_claim(article_id, sent, Measure.KILLED, figure, where, **fields)))
+    return claims
+
+
+def _split_fatal(tok: Token, claims: list[Found], sent: DocSpan, article_id: str,
+                 lexicon: ClaimLexicon) -> list[Found]:
+    """ "Four people were shot, one fatally" -> killed 1 and injured 3, not injured 4."""
+    share = _fatal_share(tok, lexicon)
+    if share is None or len(claims) != 1:
+        return claims
+    found = vx.phrase_figure(share, lexicon)
+    _, total = claims[0]
+    if found is None or total.figure.low is None or total.figure.low != total.figure.high:
+        return claims
+    dead, where = found
+    rest = total.figure.low - (dead.low or 0)
+    text = tok_text(tok, total.span.start, where[1])
+    injured = new_claim(article_id, sent, Measure.INJURED, Figure(rest, rest, text),
+                        (total.span.start, where[1], text), victim_group=total.victim_group)
+    killed = new_claim(article_id, sent, Measure.KILLED, dead, where, victim_group=total.victim_group)
+    return [(tok, killed), (share, injured)]  # the share, not the verb: the dead are already out
+
+
+def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexicon: ClaimLexicon) -> list[Found]:
+    if trig.extra == "toll":
+        return _toll_claims(tok, sent, article_id, lexicon)
+    if tok.pos_ == "NOUN" and _is_idle_noun(tok, lexicon):
+        return []
+    if tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("pobj", "nsubj", "dobj", "compound"):
+        return []  # "a Tuesday night shooting": the event, not a victim count
+    if tok.pos_ == "VERB" and (_is_irrealis(tok, lexicon) or trig.extra == "shot" and _missed(tok)):
+        return []
+    measure = _measure_of(tok, trig, lexicon)
+    if measure is None:
+        return []
+    victim = _victim_of(tok, trig, lexicon)
+    own = None
+    if victim is not None and victim.ent_type_ in _NOT_VICTIMS:
+        victim = None  # "wounded Monday evening", "a shooting west of Pittsboro": misparses, not victims
+    if victim is None:
+        victim, own = _inherited(tok, lexicon), _own_count(tok, lexicon)
+    if victim is None or victim.lemma_.lower() in lexicon.materiel:
+        return []
+    claims = _victim_claims(tok, measure, victim, sent, article_id, lexicon, own)
+    return _split_fatal(tok, claims, sent, article_id, lexicon) if trig.extra == "shot" else claims
+
+
+def _is_hit_by_projectile(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """ "hit by a stray bullet", "a round struck the boy": a damage verb that wounded a person."""
+    causes = [c for c in tok.children if c.dep_ == "nsubj"]
+    causes += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return tok.pos_ == "VERB" and any(c.lemma_.lower() in lexicon.projectiles for c in causes)
+
+
+def casualty_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon) -> list[Found]:
+    """Every casualty figure in one sentence, each with the word that reported it (for attribution)."""
+    found: list[Found] = []
+    for tok in sent:
+        trig = trigger_of(tok, lexicon)
+        if tok.lemma_ == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to":
+            found.extend(_to_death(tok, sent, article_id, lexicon))
+        elif trig is not None and trig.measure is not Measure.DAMAGED:
+            found.extend(_claims_at(tok, trig, sent, article_id, lexicon))
+        elif trig is not None and trig.extra == "weak" and _is_hit_by_projectile(tok, lexicon):
+            found.extend(_claims_at(tok, Trigger(Measure.INJURED, "shot"), sent, article_id, lexicon))
+    return found
+
+
+def _to_death(tok: Token, sent: DocSpan, article_id: str, lexicon: ClaimLexicon) -> list[Found]:
+    """ "nine of the children were beaten to death": any verb "to death" kills."""
+    verb = tok.head.head
+    if verb.pos_ != "VERB" or trigger_of(verb, lexicon):
+        return []
+    victim = _verb_victim(verb, lexicon, Trigger(Measure.KILLED))
+    if victim is None or _is_irrealis(verb, lexicon):
+        return []
+    return _victim_claims(verb, Measure.KILLED, victim, sent, article_id, lexicon)

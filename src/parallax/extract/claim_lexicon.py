@@ -1,0 +1,174 @@
+"""Load the words behind claim extraction (numbers, measures, hedges, speakers) from parallax/data."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+
+from parallax.errors import DataFileError
+from parallax.knowledge import read_table
+from parallax.schema import Measure, Stance
+
+BOUND_KINDS = frozenset({"min", "above", "near", "approx", "max", "under"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reporting:
+    """A reporting verb: the form parallax records ("said") and the stance it takes."""
+
+    verb: str
+    stance: Stance
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word that reports a measure; `extra` narrows when it counts (see claim_terms.tsv)."""
+
+    measure: Measure
+    extra: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerEntry:
+    normalized: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLexicon:
+    """Every word list claim extraction reads, read-only once loaded."""
+
+    cardinals: Mapping[str, float]
+    multipliers: Mapping[str, float]
+    bounds: Mapping[str, str]  # phrase -> min/above/near/approx/max/under
+    vague: Mapping[str, tuple[int, int | None]]
+    verbs: Mapping[str, Trigger]
+    nouns: Mapping[str, Trigger]
+    adjectives: Mapping[str, Trigger]
+    fatal: Mapping[str, Measure]
+    victims: Mapping[str, str]
+    reporting: Mapping[str, Reporting]
+    hedges: tuple[str, ...]  # longest first, so the fullest phrase is the one recorded
+    cumulative: tuple[str, ...]
+    cumulative_subjects: frozenset[str]
+    trend: frozenset[str]
+    absence: frozenset[str]
+    statement: frozenset[str]
+    speaker_nouns: Mapping[str, str]
+    audience: frozenset[str]
+    materiel: frozenset[str]
+    life_verbs: frozenset[str]
+    body_verbs: frozenset[str]
+    irrealis: frozenset[str]
+    nonfatal: frozenset[str]
+    wound_verbs: frozenset[str]
+    projectiles: frozenset[str]
+    not_counts: frozenset[str]
+    speakers: Mapping[str, SpeakerEntry]
+
+    @property
+    def max_phrase_words(self) -> int:
+        return max(len(p.split()) for p in (*self.bounds, *self.vague))
+
+
+def _number(cell: str, name: str) -> float:
+    try:
+        return float(cell)
+    except ValueError as exc:
+        raise DataFileError(f"{name}: {cell!r} is not a number", "write plain digits, e.g. 12 or 0.5") from exc
+
+
+def _optional_int(cell: str, name: str) -> int | None:
+    return int(_number(cell, name)) if cell.strip() else None
+
+
+def _numbers(override_dir: str) -> tuple[dict[str, float], dict[str, float]]:
+    cardinals: dict[str, float] = {}
+    multipliers: dict[str, float] = {}
+    for row in read_table("numbers.tsv", override_dir):
+        target = multipliers if row["kind"] == "multiplier" else cardinals
+        target[row["term"].lower()] = _number(row["value"], "numbers.tsv")
+    return cardinals, multipliers
+
+
+def _figure_terms(override_dir: str) -> tuple[dict[str, str], dict[str, tuple[int, int | None]]]:
+    bounds: dict[str, str] = {}
+    vague: dict[str, tuple[int, int | None]] = {}
+    for row in read_table("figure_terms.tsv", override_dir):
+        phrase, kind = row["phrase"].lower(), row["kind"]
+        if kind == "vague":
+            vague[phrase] = (_optional_int(row["low"], "figure_terms.tsv") or 0,
+                             _optional_int(row["high"], "figure_terms.tsv"))
+        elif kind in BOUND_KINDS:
+            bounds[phrase] = kind
+        else:
+            raise DataFileError(f"figure_terms.tsv: unknown kind {kind!r} for {phrase!r}",
+                                f"use vague or one of {', '.join(sorted(BOUND_KINDS))}")
+    return bounds, vague
+
+
+def _measure(value: str, term: str) -> Measure:
+    try:
+        return Measure(value)
+    except ValueError as exc:
+        raise DataFileError(f"claim_terms.tsv: {term!r} names unknown measure {value!r}",
+                            f"use one of {', '.join(m.value for m in Measure)}") from exc
+
+
+def _grouped_terms(override_dir: str) -> dict[str, list[dict[str, str]]]:
+    groups: dict[str, list[dict[str, str]]] = {}
+    for row in read_table("claim_terms.tsv", override_dir):
+        groups.setdefault(row["category"], []).append(row)
+    return groups
+
+
+def _triggers(rows: list[dict[str, str]]) -> MappingProxyType:
+    return MappingProxyType({r["term"].lower(): Trigger(_measure(r["value"], r["term"]), r["extra"])
+                             for r in rows})
+
+
+def _reporting(rows: list[dict[str, str]]) -> MappingProxyType:
+    return MappingProxyType({r["term"].lower(): Reporting(r["value"], Stance(r["extra"] or "asserted"))
+                             for r in rows})
+
+
+def _speakers(override_dir: str) -> MappingProxyType:
+    return MappingProxyType({r["alias"].lower(): SpeakerEntry(r["normalized"], r["kind"])
+                             for r in read_table("speakers.tsv", override_dir)})
+
+
+def _terms(groups: dict[str, list[dict[str, str]]], category: str) -> list[str]:
+    return [r["term"].lower() for r in groups.get(category, [])]
+
+
+@lru_cache(maxsize=4)
+def load_claim_lexicon(override_dir: str = "") -> ClaimLexicon:
+    """The claim lexicon from the shipped data files, each replaceable by one in `override_dir`."""
+    cardinals, multipliers = _numbers(override_dir)
+    bounds, vague = _figure_terms(override_dir)
+    groups = _grouped_terms(override_dir)
+    return ClaimLexicon(
+        cardinals=MappingProxyType(cardinals), multipliers=MappingProxyType(multipliers),
+        bounds=MappingProxyType(bounds), vague=MappingProxyType(vague),
+        verbs=_triggers(groups.get("verb", [])), nouns=_triggers(groups.get("noun", [])),
+        adjectives=_triggers(groups.get("adj", [])),
+        fatal=MappingProxyType({r["term"].lower(): _measure(r["value"], r["term"])
+                                for r in groups.get("fatal", [])}),
+        victims=MappingProxyType({r["term"].lower(): r["value"] for r in groups.get("victim", [])}),
+        reporting=_reporting(groups.get("reporting", [])),
+        hedges=tuple(sorted(_terms(groups, "hedge"), key=len, reverse=True)),
+        cumulative=tuple(_terms(groups, "cumulative")),
+        cumulative_subjects=frozenset(_terms(groups, "cumulative_subject")),
+        trend=frozenset(_terms(groups, "trend")), absence=frozenset(_terms(groups, "absence")),
+        statement=frozenset(_terms(groups, "statement")),
+        speaker_nouns=MappingProxyType({r["term"].lower(): r["value"]
+                                        for r in groups.get("speaker_noun", [])}),
+        audience=frozenset(_terms(groups, "audience")), materiel=frozenset(_terms(groups, "materiel")),
+        life_verbs=frozenset(_terms(groups, "life_verb")), body_verbs=frozenset(_terms(groups, "body_verb")),
+        irrealis=frozenset(_terms(groups, "irrealis")), nonfatal=frozenset(_terms(groups, "nonfatal")),
+        wound_verbs=frozenset(_terms(groups, "wound_verb")), projectiles=frozenset(_terms(groups, "projectile")),
+        not_counts=frozenset(_terms(groups, "not_count")),
+        speakers=_speakers(override_dir),
+    )

@@ -1,0 +1,48 @@
+"""Read an article's casualty and damage claims, each with who said it, how surely, and for what scope."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from parallax.extract.attribution import attribute, index_voices
+from parallax.extract.casualties import casualty_claims
+from parallax.extract.claim_lexicon import ClaimLexicon, load_claim_lexicon
+from parallax.extract.damage import damage_claims
+from parallax.extract.numbers import parse_figure
+from parallax.extract.outcomes import settle_outcomes
+from parallax.extract.qualifiers import qualify
+from parallax.schema import Article, Claim
+
+__all__ = ["ClaimLexicon", "extract_claims", "load_claim_lexicon", "parse_figure"]
+
+
+def _key(claim: Claim) -> tuple[object, ...]:
+    speaker = claim.speaker.normalized if claim.speaker is not None else None
+    figure = claim.figure
+    person = figure.text.lower() if figure.low == figure.high == 1 else ""  # "a man" and "a woman" are two
+    return speaker, claim.measure, figure.low, figure.high, claim.negated, claim.scope, person
+
+
+def deduplicate(claims: list[Claim]) -> list[Claim]:
+    """One claim per (speaker, measure, figure): a figure repeated later in the article keeps its first
+    span. Single victims named differently ("a man", "another woman") stay apart."""
+    seen: dict[tuple[object, ...], Claim] = {}
+    for claim in claims:
+        seen.setdefault(_key(claim), claim)
+    return list(seen.values())
+
+
+def extract_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = None) -> list[Claim]:
+    """Every casualty and damage claim of one parsed article, in reading order, repeats removed."""
+    lexicon = lexicon or load_claim_lexicon()
+    found = []
+    for sent in doc.sents:
+        found.extend(casualty_claims(sent, article.id, lexicon))
+        found.extend(damage_claims(sent, article.id, lexicon))
+    if not found:
+        return []
+    voices = index_voices(doc, lexicon)
+    found = [(tok, qualify(attribute(claim, tok, voices, lexicon), tok, lexicon)) for tok, claim in found]
+    claims = [claim for _, claim in settle_outcomes(found, lexicon)]
+    claims.sort(key=lambda c: (c.span.start, c.span.end))
+    return deduplicate(claims)

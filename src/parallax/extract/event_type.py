@@ -1,0 +1,409 @@
+"""Find the words that name violent and political events in a sentence and type them the ACLED way.
+
+How a trigger is scored (see data/event_triggers.tsv for the words):
+- a trigger word (noun or verb, by lemma and part of speech) proposes codes with weights; words in its
+  own phrase, dependents and governor ("mods": "air", "warplanes", "suicide") add codes; "cues" near
+  it and "context" words anywhere in the sentence only re-rank codes already proposed;
+- its `score` says how surely it reports one event that happened: the word's own certainty, times
+  multipliers for a collocate that makes it no event ("struck a deal": 0), a governor that makes it
+  unreal ("threatened to strike"), a modal or habitual adverb ("would strike", "usually strikes"), a
+  negation ("no attacks"), a generic determiner ("any attack") or a bare plural under a preposition
+  ("rules for air strikes"). Generic words ("the war", "the conflict", "violence") carry low certainty
+  of their own, so they score under frames.MIN_TRIGGER_SCORE (0.5) and open no incident; so do the
+  non-ACLED classes (talks, disasters, crime), which only inform typing.
+- `is_reference` marks a noun that points at an event told elsewhere: a definite or possessive
+  determiner ("the strike", "Thursday's strike", "its attack") or a governor that reports on an event
+  ("condemned a strike"). An indefinite noun ("a strike", "an air strike") or a verb ("struck") tells
+  a new event. The caller (extract.mentions) attaches references to an incident already open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from parallax.extract.trigger_lexicon import Evidence, TriggerEntry, TriggerLexicon, load_trigger_lexicon
+
+NON_INCIDENT_CAP = 0.45  # just under frames.MIN_TRIGGER_SCORE: typing evidence, never an incident
+REFERENCE_WEIGHT = 0.6  # in a sentence's type, an event pointed at counts less than one told
+BARE_PLURAL = 0.6
+MODIFIER_USE = 0.3
+MOD_CERTAINTY = 0.2  # a weapon or actor word attached to a weak verb ("warplanes pounded") confirms it
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_NOT_EVENTS = frozenset({"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                         "QUANTITY", "WORK_OF_ART", "LAW"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+_REACH_DEPS = frozenset({"prep", "agent", "compound", "amod", "poss"})
+_GOVERNED_DEPS = frozenset({"dobj", "nsubjpass", "xcomp", "ccomp", "attr", "oprd", "pcomp", "acomp"})
+_GOVERNING_PREPS = frozenset({"of", "for", "on", "against", "about", "to"})
+_DETERMINER_DEPS = frozenset({"det", "poss", "predet", "amod"})
+_COUNTED_DEPS = frozenset({"det", "poss", "nummod", "quantmod", "predet"})
+ContextHit = tuple[str, float, int]  # code, weight, index of the word's last token
+
+
+@dataclass(frozen=True, slots=True)
+class EventTrigger:
+    """A word or phrase naming an event, typed; `start_token`/`end_token` index the Doc."""
+
+    start_token: int
+    end_token: int
+    lemma: str
+    event_type: str
+    sub_event_type: str
+    score: float
+    is_reference: bool = False
+    code: str = ""  # the taxonomy code (CASE 2021 spelling)
+    evidence: tuple[tuple[str, float], ...] = ()  # every code's weight, strongest first
+    factor: float = 1.0  # the multipliers applied to the score (negation, modality, genericity)
+
+
+def token_keys(token: Token) -> tuple[str, ...]:
+    """The forms a lexicon word may match: lemma, lower-case text, and naive singulars of nouns
+    (the tagger leaves plural proper nouns such as a headline's "Airstrikes" unlemmatised)."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    keys = [lemma] if lemma == lower else [lemma, lower]
+    if token.pos_ in _NOUN_POS and len(lower) > 3 and lower.endswith("s"):
+        keys.append(lower[:-1])
+        if lower.endswith("es"):
+            keys.append(lower[:-2])
+    if "-" in lower and len(lower) > 2:
+        keys.append(lower.split("-")[0])
+    return tuple(keys)
+
+
+def _trigger_kind(token: Token) -> str | None:
+    if token.ent_type_ in _NOT_EVENTS:
+        return None
+    if token.pos_ in _NOUN_POS:
+        return "noun"
+    if token.pos_ == "VERB" or (token.pos_ == "ADJ" and token.dep_ != "amod" and token.tag_ in ("VBN", "VBD")):
+        return "verb"
+    return None
+
+
+def _previous(token: Token, sent: SpacySpan) -> Token | None:
+    """The token before, skipping the hyphens that split "air-strike" and "sit-in"."""
+    i = token.i - 1
+    while i >= sent.start and token.doc[i].text in ("-", "–"):
+        i -= 1
+    return token.doc[i] if i >= sent.start else None
+
+
+def ends_phrase(token: Token, words: tuple[str, ...], sent: SpacySpan) -> list[Token] | None:
+    """The tokens of `words` when it is written ending at `token`, else None."""
+    found = [token]
+    for word in reversed(words[:-1]):
+        before = _previous(found[-1], sent)
+        if before is None or word not in token_keys(before):
+            return None
+        found.append(before)
+    return found[::-1]
+
+
+def _verb_phrase(token: Token, words: tuple[str, ...], sent: SpacySpan) -> list[Token] | None:
+    """A verb phrase's other words hang off the verb ("blew himself up") or follow it."""
+    nearby = [*token.children, *(g for c in token.children for g in c.children)]
+    nearby += [token.doc[i] for i in range(token.i + 1, min(token.i + 4, sent.end))]
+    found = [token]
+    for word in words[1:]:
+        match = next((t for t in nearby if word in token_keys(t) and t not in found), None)
+        if match is None:
+            return None
+        found.append(match)
+    return found
+
+
+def _match(token: Token, lex: TriggerLexicon, sent: SpacySpan) -> tuple[TriggerEntry, list[Token]] | None:
+    kind = _trigger_kind(token)
+    if kind is None:
+        return None
+    for key in token_keys(token):
+        for entry in lex.triggers.get((key, kind), ()):
+            tokens = ends_phrase(token, entry.words, sent) if kind == "noun" else _verb_phrase(token, entry.words, sent)
+            if tokens is not None:
+                return entry, tokens
+    return None
+
+
+def _modifier_use(token: Token) -> bool:
+    """A trigger word modifying another noun names no event of its own ("riot police", "Covid-19
+    cases"): it keeps MODIFIER_USE of its score, so it still informs typing; inside an event noun
+    ("missile attack") it is that noun's mod."""
+    head = token.head
+    return token.dep_ in _MODIFIER_DEPS and head.i != token.i and head.pos_ in _NOUN_POS
+
+
+def _expand(tokens: list[Token]) -> list[Token]:
+    """Add what a noun stands for: its conjuncts and its "of" object ("a lot of weapons")."""
+    more = [c for t in tokens for c in t.children if c.dep_ == "conj"]
+    more += [g for t in [*tokens, *more] for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"]
+    return [*tokens, *more]
+
+
+def _neighbourhood(token: Token, phrase: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Tokens whose words can type a trigger: its dependents (through prepositions and compounds),
+    its governor (lifted over a preposition) and the governor's other dependents; and, apart, its
+    themes (a verb's object, a noun's "of" object), which only re-rank: "defused a bomb" stays a
+    defusal, "fired rockets" a rocket attack because "fire" already proposed it."""
+    verb = token.pos_ not in _NOUN_POS
+    themes = [c for c in token.children if verb and c.dep_ in ("dobj", "nsubjpass")]
+    themes += [g for c in token.children if not verb and c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    near = [c for c in token.children if c not in themes]
+    near += [g for c in near if c.dep_ in _REACH_DEPS for g in c.children if g not in themes]
+    head = token.head
+    if head.dep_ in ("prep", "agent") and head.head.i != head.i:
+        head = head.head
+    if head.i != token.i:
+        near.append(head)
+        near += [s for s in head.children if s.i != token.i and s.dep_ not in ("cc", "punct", "conj")]
+        near += [g for s in head.children if s.dep_ in ("prep", "agent") and s.i != token.head.i
+                 for g in s.children]
+    inside = {t.i for t in phrase}
+    return [t for t in near if t.i not in inside], [t for t in _expand(themes) if t.i not in inside]
+
+
+def _subjects(node: Token) -> list[Token]:
+    found = [c for c in node.children if c.dep_ in ("nsubj", "poss")]
+    found += [g for c in node.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "between"))
+              for g in c.children if g.dep_ == "pobj"]
+    return [node.head if f.lower_ in ("who", "which", "that") and node.dep_ == "relcl" else f for f in found]
+
+
+def agents(token: Token) -> list[Token]:
+    """Who did it: the trigger's subject, "by" phrase or possessor; for a verb without one, that of
+    the verb it is coordinated with or completes ("attacked and took over the town"); for an object
+    noun, its verb's subject ("militants launched an attack")."""
+    node = token
+    for _ in range(3):
+        found = _subjects(node)
+        if found:
+            return _expand(found)
+        if node.dep_ not in ("conj", "xcomp", "advcl", "dobj") or node.head.i == node.i:
+            return []
+        node = node.head
+    return []
+
+
+def _phrase_evidence(tokens: Iterable[Token], index, sent: SpacySpan) -> Iterator[Evidence]:
+    """Each mod, cue or context phrase (from `index`) written ending at one of `tokens`, once;
+    "anti-aircraft" and "anti-tank" name defences, not the weapon."""
+    seen: set[tuple[tuple[str, ...], str]] = set()
+    for token in tokens:
+        before = _previous(token, sent)
+        if before is not None and before.lower_ == "anti":
+            continue
+        for key in token_keys(token):
+            for evidence in index.get(key, ()):
+                marker = (evidence.words, evidence.code)
+                if marker not in seen and ends_phrase(token, evidence.words, sent) is not None:
+                    seen.add(marker)
+                    yield evidence
+
+
+def sentence_context(span: SpacySpan, lex: TriggerLexicon) -> tuple[ContextHit, ...]:
+    """The context words of a sentence (or a whole snippet) and where they end."""
+    hits = []
+    for token in span:
+        for key in token_keys(token):
+            for evidence in lex.context.get(key, ()):
+                if ends_phrase(token, evidence.words, span) is not None:
+                    hits.append((evidence.code, evidence.weight, token.i))
+    return tuple(hits)
+
+
+def _weigh(token: Token, entry: TriggerEntry, phrase: list[Token], context: tuple[ContextHit, ...],
+           lex: TriggerLexicon, sent: SpacySpan) -> tuple[dict[str, float], set[str]]:
+    """Each code's evidence for one trigger, and the codes a mod attached to it supports."""
+    near, themes = _neighbourhood(token, phrase)
+    weights = dict(entry.weights)
+    supported = set()
+    for evidence in _phrase_evidence(near, lex.mods, sent):
+        weights[evidence.code] = weights.get(evidence.code, 0.0) + evidence.weight
+        supported.add(evidence.code)
+    reranking = [(near + themes, lex.cues), (themes, lex.mods), (agents(token), lex.agents)]
+    for tokens, index in reranking:
+        for evidence in _phrase_evidence(tokens, index, sent):
+            if evidence.code in weights:
+                weights[evidence.code] += evidence.weight
+    inside = {t.i for t in phrase}
+    counted = set()
+    for code, value, index in context:
+        # a trigger's own word is no context for it, and a word repeated counts once
+        if code in weights and index not in inside and (code, value) not in counted:
+            counted.add((code, value))
+            weights[code] += value
+    return weights, supported
+
+
+def _collocate_factor(token: Token, entry: TriggerEntry, lex: TriggerLexicon) -> float:
+    """How far a dependent makes the trigger no event: "struck a deal", "attacked the policy"."""
+    pairs = [lex.collocates[k] for k in (*token_keys(token), entry.words[-1]) if k in lex.collocates]
+    if not pairs:
+        return 1.0
+    dependents = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
+    factor = 1.0
+    for pair in pairs:
+        for dep in dependents:
+            for key in (*token_keys(dep), "@" + dep.dep_):
+                factor = min(factor, pair.get(key, 1.0))
+    return factor
+
+
+def governors(token: Token, hops: int = 3) -> Iterator[Token]:
+    """The words a trigger is the object or complement of: "threatened to strike", "warned of
+    attacks", "condemned the strike"; not the verbs of a sentence it merely sits in."""
+    node = token
+    for _ in range(hops):
+        head = node.head
+        if head.i == node.i:
+            return
+        if node.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _GOVERNING_PREPS:
+            head = head.head
+        elif node.dep_ not in _GOVERNED_DEPS:
+            return
+        yield head
+        node = head
+
+
+def _negated(token: Token, lex: TriggerLexicon) -> float:
+    factor = 1.0
+    for child in token.children:
+        if child.dep_ in ("neg", "det", "prep", "advmod"):
+            factor = min(factor, lex.negations.get(child.lower_, 1.0))
+    return factor
+
+
+def _modality(token: Token, lex: TriggerLexicon) -> float:
+    """Auxiliaries and habitual adverbs on the trigger or, for a noun, on the verb it is the object
+    or subject of ("will launch an attack", "air strikes usually hit")."""
+    holders = [token]
+    if token.pos_ in _NOUN_POS and token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.i != token.i:
+        holders.append(token.head)
+    factor = 1.0
+    for holder in holders:
+        factor = min(factor, _negated(holder, lex))
+        for child in holder.children:
+            if child.dep_ in ("aux", "advmod"):
+                factor = min(factor, lex.modals.get(child.lemma_.lower(), 1.0))
+    return factor
+
+
+def _determiners(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in _DETERMINER_DEPS]
+
+
+def _generic_factor(token: Token, lex: TriggerLexicon) -> float:
+    factor = min((lex.generic.get(c.lower_, 1.0) for c in _determiners(token)), default=1.0)
+    counted = any(c.dep_ in _COUNTED_DEPS for c in token.children)
+    if token.tag_ in ("NNS", "NNPS") and token.dep_ == "pobj" and not counted:
+        factor *= BARE_PLURAL
+    return factor
+
+
+def _is_reference(token: Token, lex: TriggerLexicon, governed_by: list[Token]) -> bool:
+    if any(g.lemma_.lower() in lex.reporting for g in governed_by):
+        return True
+    if token.pos_ not in _NOUN_POS:
+        return False
+    return any(c.dep_ == "poss" or c.lower_ in lex.references for c in _determiners(token))
+
+
+def _certainty(token: Token, entry: TriggerEntry, lex: TriggerLexicon) -> tuple[float, bool]:
+    """The score multiplier from collocates, governors, modality and genericity; and whether the
+    trigger is a reference."""
+    governed_by = list(governors(token))
+    factor = _collocate_factor(token, entry, lex) * _modality(token, lex) * _generic_factor(token, lex)
+    for governor in governed_by:
+        factor *= lex.governors.get(governor.lemma_.lower(), 1.0) * _negated(governor, lex)
+    return factor, _is_reference(token, lex, governed_by)
+
+
+def _best(weights: dict[str, float], lex: TriggerLexicon) -> str:
+    order = {code: rank for rank, code in enumerate(lex.classes)}
+    return max(weights, key=lambda code: (weights[code], -order[code]))
+
+
+def _build(token: Token, entry: TriggerEntry, phrase: list[Token], context: tuple[ContextHit, ...],
+           lex: TriggerLexicon, sent: SpacySpan) -> EventTrigger:
+    weights, supported = _weigh(token, entry, phrase, context, lex, sent)
+    code = _best(weights, lex)
+    factor, reference = _certainty(token, entry, lex)
+    if _modifier_use(token):
+        factor *= MODIFIER_USE
+    certainty = min(1.0, entry.event + (MOD_CERTAINTY if code in supported else 0.0))
+    event_class = lex.event_class(code)
+    score = certainty * factor if event_class.incident else min(NON_INCIDENT_CAP, certainty * factor)
+    evidence = tuple(sorted(((c, round(w, 3)) for c, w in weights.items() if w > 0), key=lambda p: -p[1]))
+    start, end = min(t.i for t in phrase), max(t.i for t in phrase) + 1
+    if entry.kind == "verb":
+        start, end = token.i, token.i + 1  # a verb phrase's particles may sit far from the verb
+    return EventTrigger(start, end, " ".join(entry.words), event_class.event_type,
+                        event_class.sub_event_type, round(score, 3), reference, code, evidence,
+                        round(factor, 3))
+
+
+def find_triggers(sent: SpacySpan, lexicon: TriggerLexicon | None = None,
+                  context: tuple[ContextHit, ...] | None = None) -> list[EventTrigger]:
+    """Every event word in the sentence, typed and scored, in text order; references included.
+    Words scoring 0 ("struck a deal") are left out. `context` defaults to the sentence's own."""
+    lex = lexicon or load_trigger_lexicon()
+    context = sentence_context(sent, lex) if context is None else context
+    found = []
+    claimed: set[int] = set()
+    for token in sent:
+        if token.i in claimed:
+            continue
+        match = _match(token, lex, sent)
+        if match is None or (_modifier_use(token) and _match(token.head, lex, sent) is not None):
+            continue
+        entry, phrase = match
+        claimed.update(t.i for t in phrase)
+        trigger = _build(token, entry, phrase, context, lex, sent)
+        if trigger.factor > 0:  # "struck a deal", "heart attack": no event at all
+            found.append(trigger)
+    return found
+
+
+def type_triggers(triggers: Iterable[EventTrigger], lexicon: TriggerLexicon | None = None) -> tuple[str, str, float]:
+    """(event_type, sub_event_type, confidence) from triggers' evidence; ("", "", 0.0) without any.
+
+    Each trigger adds its evidence times its certainty multipliers, references at REFERENCE_WEIGHT,
+    so a weapon word ("air strike") outweighs an outcome ("killed") and a told event outweighs
+    one pointed at. Confidence is the winner's share of all evidence, damped when that is weak."""
+    lex = lexicon or load_trigger_lexicon()
+    totals: dict[str, float] = {}
+    for trigger in triggers:
+        weight = trigger.factor * (REFERENCE_WEIGHT if trigger.is_reference else 1.0)
+        for code, value in trigger.evidence:
+            totals[code] = totals.get(code, 0.0) + weight * value
+    totals = {code: value for code, value in totals.items() if value > 0}
+    if not totals:
+        return "", "", 0.0
+    code = _best(totals, lex)
+    share = totals[code] / sum(totals.values())
+    event_class = lex.event_class(code)
+    return event_class.event_type, event_class.sub_event_type, round(share * min(1.0, totals[code]), 3)
+
+
+def classify_sentence(sent: SpacySpan, lexicon: TriggerLexicon | None = None) -> tuple[str, str, float]:
+    """The sentence's event type from its triggers plus its context words; ("", "", 0.0) if none."""
+    return type_triggers(find_triggers(sent, lexicon), lexicon)
+
+
+def classify_text(text: str, nlp: Language, lexicon: TriggerLexicon | None = None) -> tuple[str, str, float]:
+    """The event type of a whole snippet: every sentence's triggers, with the snippet's context words
+    (a snippet tells one event, so "dispersed" in one sentence types the protest in the next)."""
+    return type_doc(nlp(text), lexicon)
+
+
+def type_doc(doc: Doc, lexicon: TriggerLexicon | None = None) -> tuple[str, str, float]:
+    """classify_text for a parsed snippet."""
+    lex = lexicon or load_trigger_lexicon()
+    context = sentence_context(doc[:], lex)
+    return type_triggers([t for sent in doc.sents for t in find_triggers(sent, lex, context)], lex)

@@ -1,0 +1,392 @@
+"""Look place names up in the compact GeoNames-derived gazetteer shipped under parallax/data/gazetteer."""
+
+from __future__ import annotations
+
+import lzma
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from types import MappingProxyType
+
+import numpy as np
+import shapely
+from rapidfuzz import fuzz
+from shapely.strtree import STRtree
+
+from parallax.errors import DataFileError
+from parallax.extract.place_names import name_key, strip_suffix_words, variant_key
+from parallax.extract.place_terms import PlaceTerms, load_place_terms
+from parallax.knowledge import data_file, read_table
+from parallax.schema import GeoPrecision
+
+FOLDER = "gazetteer"
+KIND_PRECISION = {"country": GeoPrecision.COUNTRY, "admin1": GeoPrecision.REGION,
+                  "admin2": GeoPrecision.NEAR, "landmark": GeoPrecision.NEAR, "place": GeoPrecision.EXACT}
+ADMIN2_NEAREST_KM = 10.0
+VARIANT_MIN_SIMILARITY = 65
+ALIAS_PENALTY = 0.3
+GRID_DEGREES = 0.5
+# Which thirds of a bounding box (columns west..east, rows south..north) each compass part covers.
+COMPASS_CELLS = {"north": ((0, 3), (2, 3)), "south": ((0, 3), (0, 1)), "east": ((2, 3), (0, 3)),
+                 "west": ((0, 1), (0, 3)), "northeast": ((2, 3), (2, 3)), "northwest": ((0, 1), (2, 3)),
+                 "southeast": ((2, 3), (0, 1)), "southwest": ((0, 1), (0, 1)), "centre": ((1, 2), (1, 2))}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to. `feature` is set when the name was qualified by a
+    site word the gazetteer has no entry for ("Aleppo airport" -> Aleppo, near)."""
+
+    name: str
+    kind: str  # country, admin1, admin2, landmark, place
+    country: str
+    latitude: float
+    longitude: float
+    admin1: str = ""
+    admin2: str = ""
+    population: int = 0
+    geonameid: int | None = None
+    feature: str = ""  # landmark kind ("air base"), or the site word that qualified a place
+    variant: bool = False  # matched by transliteration skeleton only
+    alias: bool = False  # matched by an alternate name, not the entry's own ("Missouri" for Bozeman)
+
+    @property
+    def precision(self) -> GeoPrecision:
+        if self.kind == "place" and self.feature:
+            return GeoPrecision.NEAR
+        return KIND_PRECISION[self.kind]
+
+
+class LineTable:
+    """A sorted or numbered text table kept as one bytes buffer plus line offsets: loads in
+    milliseconds and costs a fraction of a list of str."""
+
+    __slots__ = ("data", "starts")
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
+        self.starts = np.concatenate(([0], ends[:-1] + 1)).astype(np.int64)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def line(self, index: int) -> str:
+        start = int(self.starts[index])
+        return self.data[start:self.data.index(b"\n", start)].decode("utf-8")
+
+    def _key(self, index: int) -> bytes:
+        start = int(self.starts[index])
+        return self.data[start:self.data.index(b"\t", start)]
+
+    def find(self, key: str) -> str:
+        """The value after the tab on the line whose first cell is `key` ("" when absent)."""
+        wanted, low, high = key.encode("ascii", "ignore"), 0, len(self.starts)
+        while low < high:
+            middle = (low + high) // 2
+            if self._key(middle) < wanted:
+                low = middle + 1
+            else:
+                high = middle
+        if low < len(self.starts) and self._key(low) == wanted:
+            return self.line(low).split("\t", 1)[1]
+        return ""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Gazetteer:
+    """Places, admin units, countries and landmarks, looked up by normalised name."""
+
+    names: LineTable  # "key<TAB>refs", sorted: refs are place rows ("12") or admin rows ("a3")
+    places: LineTable  # one GeoNames place per line, header first
+    admins: tuple[Candidate, ...]
+    admin1_names: Mapping[str, str]  # "SY.10" -> "Hama"
+    countries: Mapping[str, Candidate]
+    country_keys: Mapping[str, str]  # name key -> ISO2
+    capitals: frozenset[int]  # geonameids of national capitals ("Damascus condemned" is metonymy)
+    adjectives: Mapping[str, str]  # "syrian" -> "SY"
+    landmarks: tuple[Candidate, ...]
+    landmark_keys: Mapping[str, tuple[int, ...]]
+    alias_keys: Mapping[str, tuple[int, ...]]  # "w va" -> admin rows (admin_aliases.tsv)
+    terms: PlaceTerms
+    shapes_path: str
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Every entry `name` may refer to, most likely first when nothing else is known.
+        A trailing unit word ("Hama province") keeps admin units; a site word ("At-Tanf
+        garrison") prefers landmarks, else the place itself at precision NEAR."""
+        key = name_key(name)
+        if not key or key in self.terms.not_places:
+            return []
+        bare, word = strip_suffix_words(key, self.terms.qualifier_words)
+        if word:
+            bare = self._strip_prefix(bare)
+            found = self._qualified_from(self._exact(key) + self._exact(bare), word) or self._qualified_from(
+                [replace(c, variant=True) for c in self._variants(bare) if _resembles(bare, c.name)], word)
+            if found:
+                return _unique(found)
+        found = self._exact(key) or self._exact(self._strip_prefix(key))
+        found = found or [replace(c, variant=True) for c in self._variants(key) if _resembles(key, c.name)]
+        found = [c if name_key(c.name) == key else replace(c, alias=True) for c in found]
+        return sorted(_unique(found), key=prior, reverse=True)
+
+    def country_of_adjective(self, word: str) -> str:
+        """ISO2 of a demonym or adjective ("Syrian" -> "SY"), or of a country name; "" if none."""
+        key = name_key(word)
+        return self.adjectives.get(key) or self.country_keys.get(key, "")
+
+    def country_name(self, code: str) -> str:
+        country = self.countries.get(code)
+        return country.name if country else ""
+
+    def country(self, code: str) -> Candidate | None:
+        return self.countries.get(code)
+
+    def admin1_units(self, country: str) -> list[Candidate]:
+        return [a for a in self.admins if a.kind == "admin1" and a.country == country]
+
+    def part_of_country(self, code: str, direction: str) -> tuple[float | None, float | None]:
+        """A point for "the east of" a country: inside the country, in that third of its bounding
+        box (the middle ninth for "central"); the country's own point if that part is empty."""
+        country = self.countries.get(code)
+        if country is None:
+            return None, None
+        shape = _country_shape(self.shapes_path, code)
+        part = shape.intersection(_box_part(shape.bounds, direction)) if shape is not None else None
+        if part is None or part.is_empty:
+            return country.latitude, country.longitude
+        point = part.representative_point()
+        return round(point.y, 4), round(point.x, 4)
+
+    def reverse_admin(self, latitude: float, longitude: float) -> tuple[str, str]:
+        """(admin-1 name, admin-2 name) at a point: admin-1 from Natural Earth's polygons, admin-2
+        from the nearest place within 10 km that has one; "" where unknown."""
+        tree, codes = _admin_shapes(self.shapes_path)
+        hits = tree.query(shapely.Point(longitude, latitude), predicate="intersects")
+        code = codes[int(hits[0])] if len(hits) else ""
+        nearest = _nearest_with_admin2(self, latitude, longitude, code)
+        admin1 = self.admin1_names.get(code, "") or (nearest.admin1 if nearest else "")
+        return admin1, nearest.admin2 if nearest else ""
+
+    def place_row(self, row: int) -> Candidate:
+        cells = self.places.line(row + 1).split("\t")
+        geonameid, name, lat, lon, country, admin1, admin2, population = cells
+        return Candidate(name, "place", country, float(lat), float(lon),
+                         self.admin1_names.get(f"{country}.{admin1}", ""), admin2,
+                         int(population or 0), int(geonameid))
+
+    def _refs(self, key: str) -> list[Candidate]:
+        found = []
+        for ref in filter(None, self.names.find(key).split(",")):
+            found.append(self.admins[int(ref[1:])] if ref[0] == "a" else self.place_row(int(ref)))
+        return found
+
+    def _exact(self, key: str) -> list[Candidate]:
+        found = [self.countries[self.country_keys[key]]] if key in self.country_keys else []
+        found += [self.landmarks[i] for i in self.landmark_keys.get(key, ())]
+        found += [self.admins[i] for i in self.alias_keys.get(key, ())]
+        return found + self._refs(key)
+
+    def _variants(self, key: str) -> list[Candidate]:
+        variant = variant_key(key)
+        if not variant:
+            return []
+        return [self.landmarks[i] for i in self.landmark_keys.get("~" + variant, ())] + self._refs("~" + variant)
+
+    def _strip_prefix(self, key: str) -> str:
+        for prefix in self.terms.admin_prefixes:
+            if key.startswith(prefix + " "):
+                return key[len(prefix) + 1:]
+        return key
+
+    def _qualified_from(self, found: list[Candidate], word: str) -> list[Candidate]:
+        """The entries a qualified name may mean, best first: units of the named level, then of
+        the other level; landmarks of the named kind, else the places marked with the site word."""
+        found = sorted(found, key=prior, reverse=True)
+        if word in self.terms.admin_words:
+            level = "admin1" if word in self.terms.admin1 else "admin2"
+            units = [c for c in found if c.kind in {"admin1", "admin2"}]
+            return sorted(units, key=lambda c: c.kind != level)
+        kinds = self.terms.features.get(word, ())
+        sites = [c for c in found if c.kind == "landmark" and (not kinds or c.feature in kinds)]
+        return sites or [replace(c, feature=word) for c in found if c.kind == "place"]
+
+
+def _resembles(key: str, name: str) -> bool:
+    """A skeleton match must still look like the entry's own name ("Deir ez-Zour" ~ "Deir
+    ez-Zor"), not merely share its consonants ("Sudanese" ~ "Sidon")."""
+    return fuzz.ratio(key, name_key(name)) >= VARIANT_MIN_SIMILARITY
+
+
+def prior(candidate: Candidate) -> float:
+    """How likely an entry is when the text gives no other clue: countries over their namesakes,
+    then size; an admin-1 unit counts as a town of about 40,000 people."""
+    base = {"country": 5.0, "landmark": 2.5, "admin1": 2.3, "admin2": 1.5}.get(candidate.kind)
+    if base is None:
+        base = 0.5 * math.log10(candidate.population + 10)
+    return base - (0.5 if candidate.variant else 0.0) - (ALIAS_PENALTY if candidate.alias else 0.0)
+
+
+def _unique(found: Iterable[Candidate]) -> list[Candidate]:
+    seen: dict[tuple, Candidate] = {}
+    for candidate in found:
+        seen.setdefault((candidate.kind, candidate.geonameid, candidate.name, candidate.country), candidate)
+    return list(seen.values())
+
+
+# ---------------------------------------------------------------- lazily built spatial indexes
+
+@lru_cache(maxsize=2)
+def _admin_shapes(path: str) -> tuple[STRtree, tuple[str, ...]]:
+    """Admin-1 polygons, read on the first reverse lookup only (loading the gazetteer skips them)."""
+    lines = lzma.decompress(open(path, "rb").read()).decode("utf-8").splitlines()[1:]
+    cells = [line.split("\t") for line in lines]
+    geometries = shapely.from_wkb([c[2] for c in cells])
+    return STRtree(geometries), tuple(c[0] for c in cells)
+
+
+@lru_cache(maxsize=64)
+def _country_shape(path: str, code: str):
+    """The union of a country's admin-1 polygons, or None if it has none."""
+    tree, codes = _admin_shapes(path)
+    parts = [tree.geometries[i] for i, c in enumerate(codes) if c.split(".")[0] == code]
+    return shapely.union_all(parts) if parts else None
+
+
+def _box_part(bounds: tuple[float, float, float, float], direction: str):
+    west, south, east, north = bounds
+    (c0, c1), (r0, r1) = COMPASS_CELLS.get(direction, ((0, 3), (0, 3)))
+    width, height = (east - west) / 3, (north - south) / 3
+    return shapely.box(west + c0 * width, south + r0 * height, west + c1 * width, south + r1 * height)
+
+
+@lru_cache(maxsize=2)
+def _admin2_grid(gazetteer: Gazetteer) -> Mapping[tuple[int, int], tuple[int, ...]]:
+    """Places that carry an admin-2 name, bucketed by half-degree cell."""
+    grid: dict[tuple[int, int], list[int]] = {}
+    for row in range(len(gazetteer.places) - 1):
+        cells = gazetteer.places.line(row + 1).split("\t", 7)
+        if cells[6]:
+            cell = (int(float(cells[2]) // GRID_DEGREES), int(float(cells[3]) // GRID_DEGREES))
+            grid.setdefault(cell, []).append(row)
+    return MappingProxyType({cell: tuple(rows) for cell, rows in grid.items()})
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _nearest_with_admin2(gazetteer: Gazetteer, lat: float, lon: float, admin1_code: str) -> Candidate | None:
+    """The closest place with an admin-2 name, within ADMIN2_NEAREST_KM, in the same admin-1 if known."""
+    grid, (row0, col0) = _admin2_grid(gazetteer), (int(lat // GRID_DEGREES), int(lon // GRID_DEGREES))
+    rows = [r for dr in (-1, 0, 1) for dc in (-1, 0, 1) for r in grid.get((row0 + dr, col0 + dc), ())]
+    candidates = [gazetteer.place_row(r) for r in rows]
+    if admin1_code:
+        name = gazetteer.admin1_names.get(admin1_code, "")
+        candidates = [c for c in candidates if c.admin1 == name] or candidates
+    scored = [(km_between(lat, lon, c.latitude, c.longitude), c) for c in candidates]
+    scored = [(d, c) for d, c in scored if d <= ADMIN2_NEAREST_KM]
+    return min(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+# ---------------------------------------------------------------- loading
+
+@lru_cache(maxsize=4)
+def load_gazetteer(override_dir: str = "") -> Gazetteer:
+    """The gazetteer, read once per process on first use; files in `override_dir`/gazetteer/
+    replace the shipped ones of the same name (a user's own landmarks.tsv, say)."""
+    terms = load_place_terms(override_dir)
+    admin_rows = _read_xz(_path("admins.tsv.xz", override_dir)).decode("utf-8").splitlines()[1:]
+    admin1_names = MappingProxyType({c[1]: c[4] for c in map(_cells, admin_rows) if c[0] == "1"})
+    names = LineTable(_read_xz(_path("names.tsv.xz", override_dir)))
+    countries, country_keys, adjectives, capitals = _read_countries(override_dir, names)
+    landmarks, landmark_keys = _read_landmarks(override_dir)
+    admins = tuple(_admin_candidate(_cells(line)) for line in admin_rows)
+    return Gazetteer(
+        names=names, places=LineTable(_read_xz(_path("places.tsv.xz", override_dir))),
+        admins=admins, alias_keys=_read_aliases(override_dir, admins),
+        admin1_names=admin1_names, countries=countries, country_keys=country_keys, capitals=capitals,
+        adjectives=adjectives, landmarks=landmarks, landmark_keys=landmark_keys,
+        terms=terms, shapes_path=str(_path("admin1_shapes.tsv.xz", override_dir)))
+
+
+def _path(name: str, override_dir: str):
+    return data_file(f"{FOLDER}/{name}", override_dir)
+
+
+def _read_xz(path) -> bytes:
+    try:
+        return lzma.decompress(path.read_bytes())
+    except lzma.LZMAError as exc:
+        raise DataFileError(f"gazetteer file {path} is not valid xz: {exc}",
+                            "rebuild it with scripts/build_gazetteer.py") from exc
+
+
+def _cells(line: str) -> list[str]:
+    return line.split("\t")
+
+
+def _admin_candidate(cells: list[str]) -> Candidate:
+    level, _code, country, geonameid, name, admin1, lat, lon = cells
+    kind = "admin1" if level == "1" else "admin2"
+    return Candidate(name, kind, country, float(lat), float(lon), admin1=admin1,
+                     admin2=name if kind == "admin2" else "", geonameid=int(geonameid) or None)
+
+
+def _read_countries(override_dir: str, names: LineTable):
+    """Countries by ISO2 with their common English names (demonyms.tsv) and every name key. A
+    GeoNames alternate that is also a place's name ("Salvador") is left out: too ambiguous."""
+    common = {r["iso2"]: r for r in read_table(f"{FOLDER}/demonyms.tsv", override_dir)}
+    countries, keys, adjectives, capitals = {}, {}, {}, set()
+    for row in read_table(f"{FOLDER}/countries.tsv", override_dir):
+        code, extra = row["iso2"], common.get(row["iso2"], {})
+        name = extra.get("name") or row["name"]
+        countries[code] = Candidate(name, "country", code, float(row["lat"]), float(row["lon"]),
+                                    population=int(row["population"] or 0),
+                                    geonameid=int(row["geonameid"] or 0) or None)
+        alternates = [a for a in row["alternates"].split("|") if a and not names.find(name_key(a))]
+        for alias in (row["name"], name, *alternates, *_split(extra.get("aliases", ""))):
+            keys.setdefault(name_key(alias), code)
+        for adjective in _split(extra.get("adjectives", "")):
+            adjectives.setdefault(name_key(adjective), code)
+        capitals.update(int(c) for c in [row.get("capital", "")] if c.isdigit())
+    keys.pop("", None)
+    return MappingProxyType(countries), MappingProxyType(keys), MappingProxyType(adjectives), frozenset(capitals)
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _read_landmarks(override_dir: str) -> tuple[tuple[Candidate, ...], Mapping[str, tuple[int, ...]]]:
+    """Landmarks, and the exact and skeleton keys of each one's name and alternates (built here,
+    so a user's own landmarks.tsv needs no rebuild)."""
+    landmarks, keys = [], {}
+    for index, row in enumerate(read_table(f"{FOLDER}/landmarks.tsv", override_dir)):
+        try:
+            point = float(row["lat"]), float(row["lon"])
+        except ValueError as exc:
+            raise DataFileError(f"landmarks.tsv: bad coordinates for {row['name']!r}",
+                                "write decimal degrees, e.g. 33.50 and 38.63") from exc
+        landmarks.append(Candidate(row["name"], "landmark", row["country"], *point,
+                                   admin1=row["admin1"], feature=row["kind"]))
+        for name in (row["name"], *_split(row["alternates"])):
+            key = name_key(name)
+            for entry in filter(None, (key, "~" + variant_key(key) if variant_key(key) else "")):
+                keys.setdefault(entry, []).append(index)
+    return tuple(landmarks), MappingProxyType({k: tuple(dict.fromkeys(v)) for k, v in keys.items()})
+
+
+def _read_aliases(override_dir: str, admins: tuple[Candidate, ...]) -> Mapping[str, tuple[int, ...]]:
+    units = {(a.country, a.name): i for i, a in enumerate(admins) if a.kind == "admin1"}
+    keys: dict[str, tuple[int, ...]] = {}
+    for row in read_table(f"{FOLDER}/admin_aliases.tsv", override_dir):
+        index = units.get((row["country"], row["admin1"]))
+        if index is None:
+            raise DataFileError(f"admin_aliases.tsv: no admin-1 unit {row['admin1']!r} in {row['country']}",
+                                "use the unit's name as the gazetteer spells it")
+        keys[name_key(row["alias"])] = (*keys.get(name_key(row["alias"]), ()), index)
+    return MappingProxyType(keys)

@@ -1,0 +1,72 @@
+"""Settle what became of people a text says were shot: one who later died is a death, not also an injury."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from parallax.extract.casualties import Found, fatal_measure, trigger_of
+from parallax.extract.claim_lexicon import ClaimLexicon
+from parallax.schema import Claim, Figure, Measure
+
+_NUMERALS = frozenset({"one", "1"})
+_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+
+
+def is_hit(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """ "was shot", "a gunshot wound": hit, with the outcome left open (the victim may have died)."""
+    trig = trigger_of(tok, lexicon)
+    if trig is None:
+        return False
+    if tok.pos_ == "VERB":
+        shot = trig.extra == "shot" or trig.extra == "weak"  # "hit by a bullet" is read as a shot
+        return shot and fatal_measure(tok, lexicon) is None
+    if trig.measure is not Measure.INJURED:
+        return False
+    survived = any(c.lower_ in lexicon.nonfatal or c.lemma_.lower() in lexicon.nonfatal
+                   for c in tok.subtree if c.i < tok.i)
+    return tok.pos_ == "NOUN" and tok.lemma_ in ("wound", "injury") and not survived
+
+
+def _counted_dead(found: list[Found]) -> list[Claim]:
+    return [c for _, c in found if c.measure is Measure.KILLED and not c.negated and c.scope == "incident"
+            and c.figure.low is not None and c.figure.low == c.figure.high and c.figure.low > 0]
+
+
+def _is_single(claim: Claim) -> bool:
+    figure = claim.figure
+    return figure.low == figure.high == 1 and figure.text.lower() not in _NUMERALS
+
+
+def _settled(claim: Claim, dead: list[Claim]) -> Claim | None:
+    """The hit claim once the deaths the article reports are taken out of it (None: nobody left)."""
+    if _is_single(claim):
+        same_sentence = any(d.span.sentence == claim.span.sentence for d in dead)
+        pronoun = claim.figure.text.lower() in _PRONOUNS
+        return claim if same_sentence and not pronoun else None  # "a man was shot ... he died": one death
+    low = claim.figure.low
+    if low is None or low != claim.figure.high or "other" in claim.figure.text.lower():
+        return claim
+    most = max(d.figure.low or 0 for d in dead)
+    if most > low:
+        return claim
+    rest = low - most
+    return replace(claim, figure=Figure(rest, rest, claim.figure.text)) if rest else None
+
+
+def settle_outcomes(found: list[Found], lexicon: ClaimLexicon) -> list[Found]:
+    """Hit-but-outcome-open claims minus the deaths the same article reports: "Four people were shot.
+    One died." is killed 1 and injured 3; "A man was shot. He died." is killed 1 and no injury."""
+    dead = _counted_dead(found)
+    if not dead:
+        return found
+    settled = []
+    for tok, claim in found:
+        if claim.measure is Measure.INJURED and not claim.negated and is_hit(tok, lexicon):
+            kept = _settled(claim, dead)
+            if kept is not None:
+                settled.append((tok, kept))
+        else:
+            settled.append((tok, claim))
+    return settled

@@ -1,0 +1,219 @@
+"""Find the phrases of a parsed article that may name a place, with the words around them that
+say how the event relates to it ("near", "northwest of", "northern ...", "... province")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from parallax.extract.place_names import ARTICLES, name_key
+from parallax.extract.place_terms import PlaceTerms
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP"})  # small models often give places these labels
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+ENGLISH_LOOKALIKES = frozenset({"at", "as", "an", "en", "es", "et", "er", "ed", "ut"})
+MAX_RUN_TOKENS = 6
+LOOKBACK_CHARS = 60
+_DISTANCE = re.compile(
+    r"(?:(?:within|about|some|around|roughly|nearly|almost|just)\s+)?"
+    r"(?:\d[\d,.]*|a few|several|a|one|two|three|four|five|six|seven|eight|nine|ten|\w+-odd)\s*-?\s*"
+    r"(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\s+(?:\([^)]{0,30}\)\s+)?"
+    r"(?:(?P<dir>[a-z-]+)\s+of|from|of|outside)\s*$")
+# A hyphenated modifier makes a place an attribute, not a location: "US-led", "Britain-based".
+COMPOUND_VERBS = frozenset({"led", "backed", "based", "born", "funded", "allied", "brokered", "sponsored",
+                            "controlled", "held", "run", "made", "owned", "aligned", "supported"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A token range [start, end) that may name a place, and what surrounds it.
+
+    `label` is spaCy's entity label, or "" for a capitalised phrase NER missed; `cue` is True when
+    the words around it say it is a place (a preposition before, a unit or site word after)."""
+
+    start: int
+    end: int  # end of the name, unit or site word included ("Hama province")
+    label: str
+    relation: str = ""
+    span_end: int = 0  # end of the whole phrase, a route word included ("the Al-Tanf road")
+    direction: str = ""  # "southeast" for "southeastern Syria", "Syria's southeast"
+    cue: str = ""  # "strong" after "in", "near" or with a unit or site word; "weak" after "of", "to"
+    metonymic: bool = False  # "US-led", "pro-Assad", "Damascus condemned": not a location
+    modifier: bool = False  # "US officials", "Syria's sovereignty": a location only below country level
+    subject: bool = False  # the subject of a verb: "Washington has targeted" is an actor if a capital
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start:self.end].text
+
+
+def is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text) \
+        and (token.pos_ == "PROPN" or not token.is_stop)
+
+
+def is_particle(doc: Doc, i: int) -> bool:
+    """An Arabic article joined to the next name: "al" in "al-Tanf", "ez" in "Deir ez-Zor". Those
+    that are also English words ("at", "as", "an") count only with their hyphen: "At-Tanf"."""
+    word = doc[i].lower_
+    if word not in ARTICLES or i + 1 >= len(doc):
+        return False
+    return doc[i + 1].text == "-" or (word not in ENGLISH_LOOKALIKES and is_capitalised(doc[i + 1]))
+
+
+def grow(doc: Doc, start: int, end: int, taken: set[int]) -> tuple[int, int]:
+    """Widen a name over article particles, hyphens and capitalised words spaCy left outside it."""
+    while start > 0 and start - 1 not in taken and (
+            is_particle(doc, start - 1) or (doc[start - 1].text == "-" and start > 1 and is_particle(doc, start - 2))):
+        start -= 1
+    while end < len(doc) and end not in taken and end - start < MAX_RUN_TOKENS and (
+            is_particle(doc, end) or (doc[end].text == "-" and end + 1 < len(doc) and is_capitalised(doc[end + 1]))
+            or (is_capitalised(doc[end]) and not doc[end].ent_type_ and doc[end - 1].text in {"-", *ARTICLES})):
+        end += 1
+    return start, end
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def qualifier_end(doc: Doc, end: int, terms: PlaceTerms) -> tuple[int, int, str]:
+    """(name end, mention end, route) past a unit or site word ("province", "air base"), which
+    belongs to the name, and a route word ("road"), which does not: "the Al-Tanf road"."""
+    for words, is_route in ((terms.qualifier_words, False), (frozenset(terms.routes), True)):
+        for size in (3, 2, 1):
+            fits = end + size <= len(doc) and not doc[end + size - 1].is_punct
+            key = name_key(doc[end:end + size].text) if fits else ""
+            if key in words:
+                return (end, end + size, terms.routes[key]) if is_route else (end + size, end + size, "")
+    return end, end, ""
+
+
+def preceding_text(doc: Doc, start: int) -> str:
+    """The sentence's lower-case text just before a mention, "the" dropped: "northwest of"."""
+    sent_start = doc[start].sent.start_char
+    text = doc.text[max(sent_start, doc[start].idx - LOOKBACK_CHARS):doc[start].idx].lower()
+    text = re.sub(r"\s+", " ", text.replace("’", "'")).rstrip()
+    return re.sub(r"(?:^|\s)the$", "", text).rstrip()
+
+
+def relation_before(doc: Doc, start: int, terms: PlaceTerms) -> tuple[str, str]:
+    """(relation, inside-direction) from the words before: "20 km north of" -> relation; "the north
+    of" -> inside the north; "northwest of" -> relation "northwest of"."""
+    text = preceding_text(doc, start)
+    inside = re.search(r"\bthe ([a-z-]+) of$", text)
+    if inside and inside.group(1) in terms.directions:
+        return "", terms.directions[inside.group(1)]
+    distance = _DISTANCE.search(text)
+    if distance:
+        return re.sub(r"\s+", " ", distance.group(0)).strip(), ""
+    for phrase in sorted(terms.relations, key=len, reverse=True):
+        if text == phrase or text.endswith(" " + phrase):
+            return terms.relations[phrase], ""
+    return "", ""
+
+
+def direction_around(doc: Doc, start: int, end: int, terms: PlaceTerms) -> tuple[str, int]:
+    """("southeast", end) for "southeastern Syria"; ("east", end past "'s east") for "Syria's east"."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before in terms.directions and doc[start - 1].pos_ in {"ADJ", "PROPN", "NOUN"}:
+        return terms.directions[before], end
+    if end + 1 < len(doc) and doc[end].text in POSSESSIVE and doc[end + 1].lower_ in terms.directions \
+            and doc[end + 1].pos_ == "NOUN":
+        return terms.directions[doc[end + 1].lower_], end + 2
+    return "", end
+
+
+def cue_of(doc: Doc, start: int, end: int, relation: str, terms: PlaceTerms) -> str:
+    """"strong" when a locative word comes before ("in", "near", "the city of") or a unit or
+    site word ends the mention; "weak" after "of", "to", "from"; "" otherwise."""
+    if relation or name_key(doc[end - 1].text) in terms.qualifier_words:
+        return "strong"
+    words = preceding_text(doc, start).split()
+    last = words[-1] if words else ""
+    if last == "of" and len(words) > 1 and words[-2] in terms.place_nouns:
+        return "strong"
+    return terms.context_words.get(last, "")
+
+
+def is_metonymic(doc: Doc, start: int, end: int, terms: PlaceTerms) -> bool:
+    """A place standing for an actor: "US-led", "pro-Assad", "Damascus condemned"."""
+    if end + 1 < len(doc) and doc[end].text == "-" and (doc[end + 1].lower_ in COMPOUND_VERBS or doc[end + 1].tag_ == "VBN"):
+        return True
+    if start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"pro", "anti", "non"}:
+        return True
+    root = doc[start:end].root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in terms.metonymy_verbs
+
+
+def is_modifier(doc: Doc, start: int, end: int, terms: PlaceTerms) -> bool:
+    """A name modifying a noun that is no place word: "US officials", "Syria's sovereignty"."""
+    root = doc[start:end].root
+    return root.dep_ in {"compound", "amod", "poss"} and root.head.i >= end and not _is_place_noun(root.head, terms)
+
+
+def _is_place_noun(token: Token, terms: PlaceTerms) -> bool:
+    key = name_key(token.text)
+    return key in terms.qualifier_words or key in terms.routes or token.lower_ in terms.directions
+
+
+def make_mention(doc: Doc, start: int, end: int, label: str, terms: PlaceTerms) -> Mention | None:
+    start, end = trim(doc, start, end)
+    if start >= end:
+        return None
+    end, span_end, route = qualifier_end(doc, end, terms)
+    direction, span_end = direction_around(doc, start, span_end, terms)
+    relation, inside = relation_before(doc, start, terms)
+    plain = not (direction or route)
+    return Mention(start, end, label, route or relation, span_end, direction or inside,
+                   "strong" if route else cue_of(doc, start, end, relation, terms),
+                   plain and is_metonymic(doc, start, end, terms), plain and is_modifier(doc, start, end, terms),
+                   plain and doc[start:end].root.dep_ in {"nsubj", "nsubjpass"})
+
+
+def entity_mentions(doc: Doc, first_char: int, taken: set[int], terms: PlaceTerms) -> Iterator[Mention]:
+    for ent in doc.ents:
+        if ent.start_char < first_char or ent.label_ not in PLACE_LABELS | OTHER_LABELS:
+            continue
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        start, end = grow(doc, ent.start, ent.end, taken)
+        mention = make_mention(doc, start, end, ent.label_, terms)
+        if mention:
+            taken.update(range(mention.start, mention.span_end))
+            yield mention
+
+
+def capitalised_runs(doc: Doc, first_char: int, taken: set[int]) -> Iterator[tuple[int, int]]:
+    """Token ranges of capitalised words (with joined particles) outside every entity."""
+    i = 0
+    while i < len(doc):
+        if i in taken or doc[i].ent_type_ or doc[i].idx < first_char or not (
+                is_capitalised(doc[i]) or is_particle(doc, i)):
+            i += 1
+            continue
+        start, end = grow(doc, i, i + 1, taken)
+        while end < len(doc) and end not in taken and not doc[end].ent_type_ and is_capitalised(doc[end]) \
+                and end - start < MAX_RUN_TOKENS:
+            end = grow(doc, start, end + 1, taken)[1]
+        yield start, end
+        i = end
+
+
+def run_mentions(doc: Doc, first_char: int, taken: set[int], terms: PlaceTerms) -> Iterator[Mention]:
+    """Every sub-range of each capitalised run, longest first: the caller keeps those the
+    gazetteer knows and drops the overlapping rest."""
+    for start, end in list(capitalised_runs(doc, first_char, taken)):
+        for size in range(end - start, 0, -1):
+            for left in range(start, end - size + 1):
+                if doc[left].text != "-" and doc[left + size - 1].text != "-":
+                    mention = make_mention(doc, left, left + size, "", terms)
+                    if mention:
+                        yield mention

@@ -1,0 +1,72 @@
+"""Normalise place names into lookup keys so spelling variants of one name meet in the gazetteer."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that NFKD does not split into a base letter plus a mark.
+_SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L",
+                          "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "ð": "d", "þ": "th",
+                          "ħ": "h", "Ħ": "H", "ŧ": "t"})
+# Marks that stand for Arabic ayn/hamza or an apostrophe: dropped, not turned into a word break,
+# so "Ma'rib", "Maʼrib" and "Marib" share a key.
+_GLOTTAL = re.compile(r"['’‘`´ʿʾʻʼ]")
+# Romanised Arabic articles ("al-", "ez-", "ash-"), dropped wherever another word follows them:
+# "At-Tanf" and "Tanf", "Deir ez-Zor" and "Deir Zor" then share a key.
+ARTICLES = frozenset({"al", "el", "il", "ul", "at", "et", "ut", "ash", "esh", "as", "es", "ad", "ed",
+                      "ud", "ar", "er", "az", "ez", "uz", "an", "en"})
+_VOWEL_H = re.compile(r"(?<=[aeiou])h$")
+# Final "-ah"/"-eh" and "-a" are one Arabic ending (ta marbuta) romanised three ways.
+_TA_MARBUTA = re.compile(r"(?<=\w\w)[ae]h$")
+_WEAK = re.compile(r"[aeiouyw]")
+_DOUBLE = re.compile(r"(.)\1+")
+MIN_VARIANT_LETTERS = 4
+
+
+def fold(text: str) -> str:
+    """ASCII letters only: diacritics dropped ("Ḩamāh" -> "Hamah"), other scripts removed."""
+    text = _GLOTTAL.sub("", text.translate(_SPECIAL))
+    decomposed = unicodedata.normalize("NFKD", text)
+    return decomposed.encode("ascii", "ignore").decode("ascii")
+
+
+def is_latin(text: str) -> bool:
+    """True when every letter is Latin script (so Cyrillic, Arabic, CJK names are left out);
+    modifier letters such as the ayn mark in "Şanʻā’" belong to no script and pass."""
+    return all("LATIN" in unicodedata.name(ch, "") for ch in text
+               if ch.isalpha() and unicodedata.category(ch) != "Lm")
+
+
+def name_words(text: str) -> list[str]:
+    """Lower-case ASCII words, articles removed except the last word ("An Najaf" -> ["najaf"])."""
+    words = re.sub(r"[^a-z0-9]+", " ", fold(text).lower()).split()
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    kept = [w for i, w in enumerate(words) if w not in ARTICLES or i == len(words) - 1]
+    return [_TA_MARBUTA.sub("a", _DOUBLE.sub(r"\1", w)) for w in kept]
+
+
+def name_key(text: str) -> str:
+    """The exact lookup key: case, diacritics, hyphens, articles and doubled letters ignored."""
+    return " ".join(name_words(text))
+
+
+def variant_key(key: str) -> str:
+    """A looser key for transliteration variants ("Dayr az Zawr" ~ "Deir ez-Zour"): consonant
+    skeleton with q=k, dh=d; empty when too short to tell names apart."""
+    words = []
+    for word in key.split():
+        word = _VOWEL_H.sub("", word).replace("q", "k").replace("dh", "d")
+        words.append(_DOUBLE.sub(r"\1", word[:1] + _WEAK.sub("", word[1:])))
+    skeleton = " ".join(w for w in words if w)
+    return skeleton if len(skeleton.replace(" ", "")) >= MIN_VARIANT_LETTERS else ""
+
+
+def strip_suffix_words(key: str, words: frozenset[str]) -> tuple[str, str]:
+    """("hama", "province") from "hama province" when "province" is in `words`; else (key, "")."""
+    for size in (3, 2, 1):
+        parts = key.split()
+        if len(parts) > size and " ".join(parts[-size:]) in words:
+            return " ".join(parts[:-size]), " ".join(parts[-size:])
+    return key, ""

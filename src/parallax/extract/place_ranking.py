@@ -1,0 +1,86 @@
+"""Choose among a name's gazetteer entries using the rest of the article: its countries, its
+provinces and its other places, over each entry's size."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from parallax.extract.gazetteer import Candidate, km_between, prior
+
+COUNTRY_WEIGHT = 2.5  # times the share of the article's country evidence
+ANY_COUNTRY_BONUS = 0.5
+ADMIN1_BONUS = 1.0
+NEAR_BONUS = 1.0
+NEAR_KM = 150.0
+# Entries a bare capitalised phrase (no NER place label) may be taken for without other support.
+STRONG_POPULATION = 50_000
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What the article says about where it is, gathered before any name is resolved."""
+
+    countries: Counter = field(default_factory=Counter)
+    admin1s: Counter = field(default_factory=Counter)  # (country, admin-1 name)
+    points: list[tuple[float, float]] = field(default_factory=list)
+
+    @property
+    def main_country(self) -> str:
+        return self.countries.most_common(1)[0][0] if self.countries else ""
+
+
+def build_context(options: Sequence[Sequence[Candidate]], demonym_countries: Iterable[str]) -> ArticleContext:
+    """Evidence from names that leave no doubt: countries, names with one entry, or whose entries
+    are all in one country; and the countries of adjectives ("Syrian")."""
+    context = ArticleContext()
+    context.countries.update(code for code in demonym_countries if code)
+    for candidates in options:
+        add_evidence(context, candidates, 1.0)
+    return context
+
+
+def add_evidence(context: ArticleContext, candidates: Sequence[Candidate], weight: float) -> None:
+    if not candidates:
+        return
+    top = candidates[0]
+    countries = {c.country for c in candidates}
+    if top.kind == "country" or len(countries) == 1:
+        context.countries[top.country] += weight
+    if len(candidates) == 1 and top.kind != "country":
+        if top.admin1:
+            context.admin1s[(top.country, top.admin1)] += weight
+        if top.kind in {"place", "landmark"}:
+            context.points.append((top.latitude, top.longitude))
+
+
+def score(candidate: Candidate, context: ArticleContext) -> float:
+    total = prior(candidate)
+    evidence = sum(context.countries.values())
+    if candidate.kind != "country" and evidence:
+        share = context.countries[candidate.country] / evidence
+        total += COUNTRY_WEIGHT * share + (ANY_COUNTRY_BONUS if share else 0.0)
+    if candidate.admin1 and context.admin1s[(candidate.country, candidate.admin1)]:
+        total += ADMIN1_BONUS
+    if candidate.kind in {"place", "landmark"} and _near_any(candidate, context.points):
+        total += NEAR_BONUS
+    return total
+
+
+def _near_any(candidate: Candidate, points: list[tuple[float, float]]) -> bool:
+    return any(0.0 < km_between(candidate.latitude, candidate.longitude, lat, lon) <= NEAR_KM
+               for lat, lon in points)
+
+
+def choose(candidates: Sequence[Candidate], context: ArticleContext) -> Candidate | None:
+    return max(candidates, key=lambda c: score(c, context), default=None)
+
+
+def is_strong(candidate: Candidate, context: ArticleContext) -> bool:
+    """Whether an entry is credible for a phrase NER did not call a place: a landmark, a country,
+    anything in a country the article is about, or a large town."""
+    if candidate.variant:
+        return False
+    return candidate.kind in {"landmark", "country"} or context.countries[candidate.country] > 0 \
+        or (candidate.kind == "place" and candidate.population >= STRONG_POPULATION)

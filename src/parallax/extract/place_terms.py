@@ -1,0 +1,86 @@
+"""Load the words that qualify place names (province, air base, near, northwest of) from place_terms.tsv."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from parallax.errors import DataFileError
+from parallax.extract.place_names import name_key
+from parallax.knowledge import read_table
+
+KINDS = ("admin1", "admin2", "feature", "relation", "direction", "metonymy", "not_place", "context",
+         "admin_prefix", "route", "border", "place_noun")
+DIRECTION_SLOT = "DIR"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceTerms:
+    """Every place word by kind. Admin, feature and route words are stored as name keys
+    ("air base"), relations and directions as lower-case text, as they are matched in prose."""
+
+    admin1: frozenset[str]
+    admin2: frozenset[str]
+    features: Mapping[str, tuple[str, ...]]  # "air base" -> landmark kinds it prefers
+    relations: Mapping[str, str]  # "northwest of" -> "northwest of", "close to" -> "near"
+    directions: Mapping[str, str]  # "southeastern" -> "southeast"
+    metonymy_verbs: frozenset[str]
+    not_places: frozenset[str]
+    context_words: Mapping[str, str]  # "in" -> "strong", "of" -> "weak"
+    place_nouns: frozenset[str]  # "city", "town": "the city of X" makes X a place
+    admin_prefixes: tuple[str, ...]
+    routes: Mapping[str, str]
+    border_nouns: frozenset[str]
+
+    @property
+    def admin_words(self) -> frozenset[str]:
+        return self.admin1 | self.admin2
+
+    @property
+    def qualifier_words(self) -> frozenset[str]:
+        """Words that may follow a name inside one mention: "Hama province", "Tanf garrison"."""
+        return self.admin1 | self.admin2 | frozenset(self.features)
+
+
+def expand_relations(rows: list[tuple[str, str]], directions: Mapping[str, str]) -> dict[str, str]:
+    """"DIR of" becomes "north of", "northern of"... for every compass word; the recorded
+    relation names the plain direction ("northwestern of" is never written, but harmless)."""
+    relations = {}
+    for term, value in rows:
+        if DIRECTION_SLOT not in term:
+            relations[term] = value
+            continue
+        for word, direction in directions.items():
+            if direction != "centre":
+                relations[term.replace(DIRECTION_SLOT, word)] = value.replace(DIRECTION_SLOT, direction)
+    return relations
+
+
+def build_place_terms(rows: list[dict[str, str]]) -> PlaceTerms:
+    unknown = sorted({r["kind"] for r in rows} - set(KINDS))
+    if unknown:
+        raise DataFileError(f"place_terms.tsv: unknown kind(s) {', '.join(unknown)}",
+                            f"use one of: {', '.join(KINDS)}")
+    by_kind: dict[str, list[tuple[str, str]]] = {kind: [] for kind in KINDS}
+    for row in rows:
+        by_kind[row["kind"]].append((row["term"].strip(), row["value"].strip()))
+    directions = {t.lower(): v for t, v in by_kind["direction"]}
+    keys = lambda kind: frozenset(name_key(t) for t, _ in by_kind[kind])  # noqa: E731
+    return PlaceTerms(
+        admin1=keys("admin1"), admin2=keys("admin2"),
+        features=MappingProxyType({name_key(t): tuple(v.split("|")) if v else () for t, v in by_kind["feature"]}),
+        relations=MappingProxyType(expand_relations([(t.lower(), v) for t, v in by_kind["relation"]], directions)),
+        directions=MappingProxyType(directions),
+        metonymy_verbs=frozenset(t.lower() for t, _ in by_kind["metonymy"]),
+        not_places=keys("not_place"),
+        context_words=MappingProxyType({t.lower(): v or "strong" for t, v in by_kind["context"]}),
+        place_nouns=frozenset(t.lower() for t, _ in by_kind["place_noun"]),
+        admin_prefixes=tuple(name_key(t) for t, _ in by_kind["admin_prefix"]),
+        routes=MappingProxyType({name_key(t): v for t, v in by_kind["route"]}),
+        border_nouns=frozenset(t.lower() for t, _ in by_kind["border"]),
+    )
+
+
+def load_place_terms(override_dir: str = "") -> PlaceTerms:
+    return build_place_terms(read_table("place_terms.tsv", override_dir))

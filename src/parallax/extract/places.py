@@ -1,0 +1,246 @@
+"""Place mentions of an article, geocoded against the gazetteer and qualified by how the text
+relates the event to them (in, near, northwest of, in the east of, near the border with)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from parallax.extract.gazetteer import Candidate, Gazetteer
+from parallax.extract.place_mentions import (
+    OTHER_LABELS, Mention, entity_mentions, run_mentions,
+)
+from parallax.extract.place_names import name_key, strip_suffix_words
+from parallax.extract.place_phrases import BorderPhrase, CountryPart, border_phrases, country_parts
+from parallax.extract.place_ranking import ArticleContext, add_evidence, build_context, choose, is_strong
+from parallax.schema import Article, GeoPrecision, Place, Span
+
+MAX_ACRONYM_LETTERS = 4
+FIRST_PASS_WEIGHT = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A mention with the gazetteer entries its name may refer to."""
+
+    mention: Mention
+    candidates: tuple[Candidate, ...]
+
+
+def extract_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Place]:
+    """Every place mention after the dateline, in text order. Names the gazetteer does not know
+    stay in the list with no coordinates (precision UNKNOWN) when NER calls them places."""
+    first, terms, taken = article.dateline_end, gazetteer.terms, set()
+    borders = list(border_phrases(doc, first, terms, gazetteer.country_of_adjective))
+    parts = list(country_parts(doc, first, terms))
+    for phrase in (*borders, *parts):
+        taken.update(range(phrase.start, phrase.end))
+    found = [r for m in entity_mentions(doc, first, taken, terms) if (r := _resolve(doc, m, gazetteer))]
+    labelled = [r for r in found if r.mention.label not in OTHER_LABELS]
+    locative = [r.candidates for r in labelled if not (r.mention.metonymic or r.mention.modifier)]
+    context = build_context(locative, _demonym_countries(doc, first, gazetteer))
+    known = {name_key(r.mention.text(doc)) for r in labelled if r.candidates}
+    extra = [r for r in found if r.mention.label in OTHER_LABELS and _credible(r, context, known, doc)]
+    extra += _runs(doc, first, taken, gazetteer, context)
+    for resolved in extra:
+        add_evidence(context, resolved.candidates, 1.0)
+    named = narrow_by_region(doc, sorted(labelled + extra, key=lambda r: r.mention.start))
+    for resolved in named:  # the first choices vouch for each other ("Alexandria" near "Rapides Parish")
+        add_evidence(context, [c for c in [choose(resolved.candidates, context)] if c], FIRST_PASS_WEIGHT)
+    places = [p for r in named if (p := _named_place(doc, article, r, gazetteer, context))]
+    places += [_border_place(doc, article, b, gazetteer, context) for b in borders]
+    places += [p for part in parts if (p := _part_place(doc, article, part, gazetteer, context))]
+    return sorted(places, key=lambda p: p.span.start if p.span else 0)
+
+
+def best_place(places: Sequence[Place]) -> Place | None:
+    """The most specific located place: town over near-town over province over country, border
+    mentions only when nothing else is located, the earliest on ties."""
+    located = [p for p in places if p.latitude is not None and p.longitude is not None]
+    pool = [p for p in located if "border" not in p.relation] or located
+    return min(pool, key=lambda p: (p.precision, p.span.start if p.span else 0), default=None)
+
+
+# ---------------------------------------------------------------- resolving mentions
+
+def _resolve(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Resolved | None:
+    """The mention with its entries; None for names that are no place ("Kazakh", "RT")."""
+    text = mention.text(doc)
+    key = name_key(text)
+    bare = strip_suffix_words(key, gazetteer.terms.qualifier_words)[0]
+    if not key or {key, bare} & gazetteer.terms.not_places or key in gazetteer.adjectives:
+        return None
+    candidates = gazetteer.lookup(text)
+    if _is_acronym(text):  # "RT", "IS": only a country's short name ("US", "UAE") counts
+        candidates = [c for c in candidates if c.kind == "country"]
+        if not candidates:
+            return None
+    return Resolved(mention, tuple(candidates))
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) <= MAX_ACRONYM_LETTERS and all(ch.isupper() for ch in letters)
+
+
+def _credible(resolved: Resolved, context: ArticleContext, known: set[str], doc: Doc) -> bool:
+    """A name NER labelled a person or organisation counts when NER called it a place elsewhere
+    in the article (one sense per article), or after "in", "near", "the city of" (not "to" or
+    "of": "said to Carter") with a strong entry."""
+    if not resolved.candidates or resolved.mention.metonymic:
+        return False
+    if name_key(resolved.mention.text(doc)) in known:
+        return True
+    return resolved.mention.cue == "strong" and any(is_strong(c, context) for c in resolved.candidates)
+
+
+def narrow_by_region(doc: Doc, found: list[Resolved]) -> list[Resolved]:
+    """"Dublin, Ohio", "Mosul, Iraq": a name followed by a comma and a province or country keeps
+    only the entries inside it, and the second name keeps only its unit or country entries."""
+    narrowed = list(found)
+    for i, (first, second) in enumerate(zip(found, found[1:])):
+        end = first.mention.span_end
+        if not (second.mention.start == end + 1 and doc[end].text == ","):
+            continue
+        regions = [c for c in second.candidates if c.kind in {"admin1", "country"}]
+        inside = [c for c in first.candidates if any(_within(c, r) for r in regions)]
+        if regions and inside:
+            narrowed[i] = Resolved(first.mention, tuple(inside))
+            narrowed[i + 1] = Resolved(second.mention, tuple(r for r in regions if any(_within(c, r) for c in inside)))
+    return narrowed
+
+
+def _within(candidate: Candidate, region: Candidate) -> bool:
+    if candidate.country != region.country or candidate is region:
+        return False
+    return region.kind == "country" or candidate.admin1 == region.admin1
+
+
+def _runs(doc: Doc, first: int, taken: set[int], gazetteer: Gazetteer, context: ArticleContext) -> list[Resolved]:
+    """Capitalised phrases NER missed ("the At-Tanf garrison"), kept when a cue and a strong
+    gazetteer entry agree; the longest such phrase wins where they overlap."""
+    found: list[Resolved] = []
+    used: set[int] = set()
+    for mention in run_mentions(doc, first, taken, gazetteer.terms):
+        tokens = set(range(mention.start, mention.span_end))
+        if tokens & used or mention.cue != "strong" or mention.metonymic:
+            continue
+        resolved = _resolve(doc, mention, gazetteer)
+        if resolved and any(is_strong(c, context) for c in resolved.candidates):
+            found.append(Resolved(mention, tuple(c for c in resolved.candidates if is_strong(c, context))))
+            used |= tokens
+    return found
+
+
+def _demonym_countries(doc: Doc, first: int, gazetteer: Gazetteer) -> list[str]:
+    """Countries of the article's adjectives and demonyms ("Syrian", "Jordanians")."""
+    return [gazetteer.adjectives[key] for token in doc
+            if token.idx >= first and token.text[:1].isupper() and (key := name_key(token.text)) in gazetteer.adjectives]
+
+
+# ---------------------------------------------------------------- building Place records
+
+def _span(doc: Doc, article: Article, start: int, end: int) -> Span:
+    chunk = doc[start:end]
+    return Span(article.id, chunk.start_char, chunk.end_char, chunk.text, chunk.sent.text)
+
+
+def _named_place(doc: Doc, article: Article, resolved: Resolved, gazetteer: Gazetteer,
+                 context: ArticleContext) -> Place | None:
+    """The Place of a mention; None where the text uses it for an actor ("US-led", "Damascus
+    condemned", "US officials", a country or capital as a verb's subject: "Washington has
+    targeted") or for an unknown name NER did not call a GPE."""
+    mention = resolved.mention
+    span = _span(doc, article, mention.start, mention.span_end or mention.end)
+    chosen = choose([c for c in resolved.candidates if not c.variant or is_strong(c, context)], context)
+    national = chosen is not None and (chosen.kind == "country" or chosen.geonameid in gazetteer.capitals)
+    if mention.metonymic or (mention.modifier and (chosen is None or chosen.kind == "country")) \
+            or (mention.subject and national):
+        return None
+    if chosen is None:
+        keep = mention.label == "GPE"
+        return Place(name=mention.text(doc), span=span, relation=mention.relation) if keep else None
+    latitude, longitude = chosen.latitude, chosen.longitude
+    precision, relation = _qualify(chosen, mention)
+    if chosen.kind == "country" and mention.direction:
+        latitude, longitude = gazetteer.part_of_country(chosen.country, mention.direction)
+    return Place(name=chosen.name, country=chosen.country, country_name=gazetteer.country_name(chosen.country),
+                 admin1=chosen.admin1, admin2=chosen.admin2, latitude=latitude, longitude=longitude,
+                 precision=precision, geonameid=chosen.geonameid if not mention.direction else None,
+                 relation=relation, span=span)
+
+
+def _qualify(chosen: Candidate, mention: Mention) -> tuple[GeoPrecision, str]:
+    """Precision and relation: "near X" makes a town NEAR; "southeastern Syria" makes a country a
+    REGION; a province stays a REGION whatever the words around it."""
+    precision = chosen.precision
+    if mention.direction:
+        relation = f"in the {mention.direction} of"
+        if chosen.kind == "country":
+            precision = GeoPrecision.REGION
+        return precision, relation
+    if mention.relation and chosen.kind in {"place", "landmark", "admin2"}:
+        precision = max(precision, GeoPrecision.NEAR)
+    return precision, mention.relation
+
+
+def border_sides(phrase: BorderPhrase, ranked: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+    """(the country whose border it is, its neighbours). Countries named before the noun are the
+    border's sides ("the Syrian-Turkish border"), except a single one with nothing after it, which
+    is the neighbour unless it is the article's own country ("the Jordanian border" in a story
+    about Syria); the article's main country fills the missing side."""
+    main = next(iter(ranked), "")
+    if len(phrase.before) > 1 or (phrase.before and phrase.after) or phrase.before == (main,):
+        side = next((c for c in ranked if c in phrase.before), phrase.before[0])
+        return side, tuple(c for c in (*phrase.before, *phrase.after) if c != side)
+    named = (*phrase.before, *phrase.after)
+    return next((c for c in ranked if c not in named), ""), named
+
+
+def _border_place(doc: Doc, article: Article, phrase: BorderPhrase, gazetteer: Gazetteer,
+                  context: ArticleContext) -> Place:
+    code, neighbours = border_sides(phrase, [c for c, _ in context.countries.most_common()])
+    names = " and ".join(gazetteer.country_name(c) for c in neighbours)
+    relation = f"near the border with {names}" if names else "near the border"
+    span = _span(doc, article, phrase.start, phrase.end)
+    country = gazetteer.country(code)
+    if country is None:
+        return Place(name=f"border with {names}", relation=relation, span=span)
+    return Place(name=country.name, country=code, country_name=country.name, latitude=country.latitude,
+                 longitude=country.longitude, precision=GeoPrecision.COUNTRY, relation=relation, span=span)
+
+
+def _part_place(doc: Doc, article: Article, part: CountryPart, gazetteer: Gazetteer,
+                context: ArticleContext) -> Place | None:
+    """"the east of the country": a REGION of the article's main country, if it has one."""
+    country = gazetteer.country(context.main_country)
+    if country is None:
+        return None
+    latitude, longitude = gazetteer.part_of_country(country.country, part.direction)
+    return Place(name=country.name, country=country.country, country_name=country.name,
+                 latitude=latitude, longitude=longitude, precision=GeoPrecision.REGION,
+                 relation=f"in the {part.direction} of", span=_span(doc, article, part.start, part.end))
+
+
+def geocode_name(name: str, places: Sequence[Place], gazetteer: Gazetteer) -> Place | None:
+    """One place name resolved as the article around it suggests: `places` (say, the article's
+    extract_places output) lend their countries, provinces and points as context. None when the
+    gazetteer does not know the name."""
+    context = ArticleContext()
+    for place in places:
+        if place.country:
+            context.countries[place.country] += 1
+        if place.admin1 and place.precision <= GeoPrecision.REGION:
+            context.admin1s[(place.country, place.admin1)] += 1
+        if place.latitude is not None and place.precision <= GeoPrecision.NEAR:
+            context.points.append((place.latitude, place.longitude))
+    code = gazetteer.adjectives.get(name_key(name), "")  # "Sudanese" names Sudan
+    candidates = [gazetteer.country(code)] if gazetteer.country(code) else gazetteer.lookup(name)
+    chosen = choose(candidates, context)
+    if chosen is None:
+        return None
+    return Place(name=chosen.name, country=chosen.country, country_name=gazetteer.country_name(chosen.country),
+                 admin1=chosen.admin1, admin2=chosen.admin2, latitude=chosen.latitude,
+                 longitude=chosen.longitude, precision=chosen.precision, geonameid=chosen.geonameid)

@@ -1,0 +1,112 @@
+"""Mark how a claim is held: hedged, denied, or a war-wide toll rather than one incident's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from parallax.extract.claim_lexicon import ClaimLexicon
+from parallax.schema import Claim, Figure, Stance
+
+_SINCE_YEAR = re.compile(r"\bsince\b[^.;]{0,30}?\b(?:19|20)\d\d\b|\bsince (?:the )?(?:start|beginning|"
+                         r"january|february|march|april|may|june|july|august|september|october|november|december)\b",
+                         re.IGNORECASE)
+_PERIOD = re.compile(r"^(?:(?:in|during|for|through|of)\s)?(?:the\s)?(?:year\s)?(?:19|20)\d\d$|"
+                     r"\b(?:this|last|past|previous)\s(?:year|decade)\b|\brecent\s(?:weeks|months|years)\b",
+                     re.IGNORECASE)
+_LARGE_TOLL = 1000  # thousands told in the perfect tense are a campaign's toll, not one strike's
+_STATISTIC = 10  # a toll this large in a sentence naming a year or "this year" is a statistic
+_YEAR_ONLY = re.compile(r"^\D*(?:19|20)\d\d\D*$")
+
+
+@lru_cache(maxsize=8)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b", re.IGNORECASE)
+
+
+def hedge_of(sentence: str, lexicon: ClaimLexicon) -> str:
+    """The hedging words of a sentence as written ("reportedly"; "still confirming; according to some
+    reports"), or "". Hedges are read sentence-wide: a doubt about the strike is a doubt about its toll."""
+    if not lexicon.hedges:
+        return ""
+    found = [m.group(0) for m in _phrase_pattern(lexicon.hedges).finditer(sentence)]
+    return "; ".join(dict.fromkeys(found))
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb whose clause holds a claim, taken at the top of "killed and wounded" chains."""
+    node = tok
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    while node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head
+    return node
+
+
+def _subject_and_perfect(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb (through "and" and "which") and whether it is in the perfect tense."""
+    node = verb
+    perfect = False
+    for _ in range(4):
+        perfect = perfect or any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children)
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            if subject.lower_ in ("which", "that") and node.dep_ == "relcl":
+                subject = node.head
+            return subject, perfect
+        if node.dep_ != "conj":
+            break
+        node = node.head
+    return None, perfect
+
+
+def _period_in(verb: Token, claim: Claim) -> bool:
+    """A toll counted over a year or more: "in 2013", "this year", "in recent months" in its clause; or,
+    for tolls of ten and more, anywhere in the sentence ("Crime stats for 2015 show 165 were murdered")."""
+    first, last = verb.left_edge.i, verb.right_edge.i
+    sentence = verb.sent
+    large = claim.figure.low is not None and claim.figure.low >= _STATISTIC
+    for ent in verb.doc.ents:
+        if ent.label_ != "DATE" or not sentence.start <= ent.start < sentence.end:
+            continue
+        if first <= ent.start <= last and _PERIOD.search(ent.text):
+            return True
+        if large and (_PERIOD.search(ent.text) or _YEAR_ONLY.match(ent.text)):
+            return True
+    return False
+
+
+def is_cumulative(tok: Token, claim: Claim, lexicon: ClaimLexicon) -> bool:
+    """A war-wide toll: "the war, which has claimed more than 320,000 lives since 2011"."""
+    verb = _clause_verb(tok)
+    clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
+    if _SINCE_YEAR.search(clause) or _period_in(verb, claim):
+        return True
+    if lexicon.cumulative and _phrase_pattern(lexicon.cumulative).search(clause):
+        return True
+    subject, perfect = _subject_and_perfect(verb)
+    if subject is not None and subject.lemma_.lower() in lexicon.cumulative_subjects and perfect:
+        return True
+    return perfect and claim.figure.low is not None and claim.figure.low >= _LARGE_TOLL
+
+
+def _denied(claim: Claim) -> Claim:
+    """ "denied that any civilians were killed" is a claim of none; a denied number stays that number."""
+    if claim.stance is not Stance.DENIED or claim.negated:
+        return claim
+    if claim.figure.high is None or claim.figure.low == claim.figure.high == 1 and "any" in claim.figure.text:
+        return replace(claim, negated=True, figure=Figure(0, 0, claim.figure.text))
+    return claim
+
+
+def qualify(claim: Claim, tok: Token, lexicon: ClaimLexicon) -> Claim:
+    """The claim with its hedge, scope and denial read from its sentence."""
+    hedge = hedge_of(claim.span.sentence, lexicon)
+    scope = "cumulative" if is_cumulative(tok, claim, lexicon) else "incident"
+    return _denied(replace(claim, hedged=bool(hedge), hedge=hedge, scope=scope))

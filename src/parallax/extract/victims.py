@@ -1,0 +1,247 @@
+"""Read who was hit and how many from a victim noun phrase in a parsed sentence."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from parallax.extract.claim_lexicon import ClaimLexicon
+from parallax.extract.numbers import parse_figure
+from parallax.schema import ClaimPart, Figure
+
+_QUANTITY_DEPS = frozenset({"nummod", "quantmod"})
+_QUANTITY_WORD_DEPS = frozenset({"amod", "det", "advmod", "nmod", "compound"})
+_INNER_DEPS = frozenset({"advmod", "quantmod", "amod", "det", "nummod", "compound", "npadvmod", "cc",
+                         "conj", "prep", "pobj", "punct"})
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "themselves"})
+_NOBODY = frozenset({"none", "nobody", "noone"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_QUALIFIER = re.compile(r"^\W{0,4}((?:most|all|many|some|several|half|mostly|the majority|nearly all|"
+                        r"almost all)\b(?: of them)?[^”\"“,.;:()]*)", re.IGNORECASE)
+_PARTITIVE_HEADS = frozenset({"number", "handful", "couple", "pair", "total"})
+_VICTIM_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ"})
+_NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})  # "the 2014 shooting"
+
+
+def is_quantity(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """A token that is itself a count: "eight", "52", "dozens", "number" (in "a number of")."""
+    low = tok.lower_
+    if low in lexicon.not_counts:
+        return False
+    if tok.ent_type_ in _NOT_COUNTS and not _counts_despite_label(tok, lexicon):
+        return False
+    if tok.like_num or tok.pos_ == "NUM":
+        return not _is_age(tok) and not any(c.tag_ == "JJR" and c.lower_ not in lexicon.bounds and f"{c.lower_} than" not in
+                       lexicon.bounds for c in tok.children)  # "younger than 12" is an age
+    if low in ("a", "an", "the", "no"):
+        return False
+    return (low in lexicon.vague or low in lexicon.multipliers or low in lexicon.cardinals
+            or tok.lemma_.lower() in _PARTITIVE_HEADS or low in _NOBODY)
+
+
+_AGE_WORDS = frozenset({"y", "yo", "y.o.", "yr", "yrs", "year", "years"})
+
+
+def _is_age(tok: Token) -> bool:
+    """ "the 17 y/o boy", "a 15 yo girl", "a 3-yr-old": a number that is an age."""
+    following = tok.doc[tok.i + 1:tok.i + 3]
+    words = [t.lower_ for t in following if t.lower_ not in ("-", "/")]
+    return bool(words) and words[0] in _AGE_WORDS
+
+
+def _entity_tokens(tok: Token) -> list[Token]:
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return list(doc[start:end])
+
+
+def _counts_despite_label(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """ "between 30 and 40" is often tagged a date; "the 2014 shooting" and "12-year-old" really are."""
+    if tok.ent_type_ not in ("DATE", "TIME"):
+        return False
+    for word in _entity_tokens(tok):
+        low = word.lower_
+        if word.like_num and len(low) == 4 and low[:2] in ("19", "20"):
+            return False
+        if word.is_alpha and not (low in lexicon.cardinals or low in lexicon.multipliers or low in lexicon.vague
+                                  or low in lexicon.bounds or low in ("and", "between", "to", "or", "up")):
+            return False
+    return True
+
+
+def resolve_relative(victim: Token) -> Token:
+    """ "people who were killed": the relative pronoun stands for the noun its clause modifies."""
+    if victim.lower_ in _RELATIVE and victim.head.dep_ == "relcl":
+        return victim.head.head
+    return victim
+
+
+def partitive_object(tok: Token) -> Token | None:
+    """ "dozens of Syrian soldiers" -> soldiers; "nine of the children" -> children."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _quantity_head(victim: Token, lexicon: ClaimLexicon) -> Token | None:
+    """The token that carries the count of a victim phrase, if any."""
+    if is_quantity(victim, lexicon):
+        return victim
+    if victim.dep_ == "pobj" and victim.head.lower_ == "of" and is_quantity(victim.head.head, lexicon):
+        return victim.head.head
+    return None
+
+
+def _span_text(tokens: list[Token]) -> tuple[int, int, str]:
+    doc = tokens[0].doc
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+    span = doc[first:last + 1]
+    return span.start_char, span.end_char, span.text
+
+
+def _figure_tokens(head: Token, lexicon: ClaimLexicon) -> list[Token]:
+    """The words of a count headed by `head`: "at least" + "52", "several" + "dozen", "a number"."""
+    tokens = [head]
+    for child in head.lefts:
+        if child.dep_ in _QUANTITY_DEPS or child.dep_ in ("advmod", "amod", "det", "nummod", "compound"):
+            tokens.extend(child.subtree)
+    tokens.extend(c for c in head.rights if c.dep_ == "advmod" and c.lower_ == "more")
+    return tokens
+
+
+def _with_of(tokens: list[Token], head: Token, lexicon: ClaimLexicon) -> list[Token]:
+    """Keep the "of" of "a number of" / "dozens of" when the lexicon lists the phrase with it."""
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return tokens
+    phrase = " ".join(t.lower_ for t in sorted(tokens, key=lambda t: t.i))
+    return tokens + [of] if phrase not in lexicon.vague and f"{phrase} of" in lexicon.vague else tokens
+
+
+def _modifier_tokens(victim: Token, lexicon: ClaimLexicon) -> list[Token]:
+    """Count words hanging on a noun: "at least 40 civilians", "several dozen civilians", "many people"."""
+    tokens: list[Token] = []
+    for child in victim.lefts:
+        if child.dep_ in _QUANTITY_DEPS and is_quantity(child, lexicon):
+            tokens.extend(child.subtree)
+        elif child.dep_ in _QUANTITY_WORD_DEPS and (child.lower_ in lexicon.vague or child.lower_ in lexicon.bounds):
+            tokens.extend(t for t in child.subtree if t.i < victim.i)
+    if tokens and victim.lower_ == "more":
+        tokens.append(victim)  # "many more"
+    if tokens and any(t.lower_ in ("few", "couple", "handful") for t in tokens):
+        tokens.extend(c for c in victim.lefts if c.dep_ == "det" and c.lower_ in ("a", "an"))
+    return tokens
+
+
+def negation_word(victim: Token, trigger: Token) -> str:
+    """The word that makes a count zero ("no", "none", "nobody", "not"), or ""."""
+    if victim.lower_ in _NOBODY:
+        return victim.text
+    det = next((c for c in victim.children if c.dep_ == "det" and c.lower_ == "no"), None)
+    if det is not None:
+        return det.text
+    neg = next((c for c in trigger.children if c.dep_ == "neg"), None)
+    if neg is not None:
+        return neg.text
+    head = victim.head
+    if victim.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _NOBODY:
+        return head.head.text
+    return ""
+
+
+def phrase_figure(victim: Token, lexicon: ClaimLexicon) -> tuple[Figure, tuple[int, int, str]] | None:
+    """The count a victim phrase gives and where it was read, or None when it gives none."""
+    head = _quantity_head(victim, lexicon)
+    tokens = _with_of(_figure_tokens(head, lexicon), head, lexicon) if head is not None \
+        else _modifier_tokens(victim, lexicon)
+    if not tokens:
+        return None
+    start, end, text = _span_text(tokens)
+    figure = parse_figure(text, lexicon)
+    if figure is None and head is not None and head.like_num:
+        start, end, text = _span_text([head])
+        figure = parse_figure(text, lexicon)
+    return (figure, (start, end, text)) if figure is not None else None
+
+
+def core_phrase(victim: Token) -> tuple[int, int, str]:
+    """A noun phrase without its clauses and trailing modifiers: "A 12-year-old", "the victim"."""
+    tokens = [victim] + [t for c in victim.lefts if c.dep_ != "punct" for t in c.subtree]
+    return _span_text(tokens)
+
+
+def default_figure(victim: Token) -> Figure | None:
+    """A count implied by grammar alone: "a man" is one, "civilians" at least one; None if no person."""
+    low = victim.lower_
+    if victim.pos_ == "PRON":
+        if low in _SINGULAR_PRONOUNS:
+            return Figure(1, 1, victim.text)
+        return Figure(2, None, victim.text) if low in _PLURAL_PRONOUNS else None
+    if victim.pos_ not in _VICTIM_POS:
+        return None
+    text = core_phrase(victim)[2]
+    if victim.tag_ in ("NNS", "NNPS") and victim.lower_ not in ("police",):
+        return Figure(1, None, text)
+    return Figure(1, 1, text)
+
+
+def victim_group(victim: Token, lexicon: ClaimLexicon) -> str:
+    """The group a victim phrase names: "civilians", "Syrian soldiers", "" for a name or a pronoun."""
+    if is_quantity(victim, lexicon):
+        inner = partitive_object(victim)
+        return victim_group(inner, lexicon) if inner is not None else ""
+    if victim.pos_ in ("PRON", "PROPN", "NUM"):
+        return ""
+    lemma = victim.lemma_.lower()
+    if lemma in lexicon.nouns or victim.lower_ in lexicon.nouns or victim.pos_ == "ADJ":
+        return _modifier_group(victim, lexicon)
+    base = lexicon.victims.get(lemma) or lexicon.victims.get(victim.lower_) or victim.lower_
+    nationality = [c.text for c in victim.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"]
+    return " ".join([*nationality, base])
+
+
+def _modifier_group(noun: Token, lexicon: ClaimLexicon) -> str:
+    """ "civilian casualties" -> civilians: the group of a casualty noun is in its modifiers."""
+    for child in noun.lefts:
+        if child.dep_ in ("amod", "compound"):
+            group = lexicon.victims.get(child.lemma_.lower()) or lexicon.victims.get(child.lower_)
+            if group:
+                return group
+            if child.ent_type_ == "NORP":
+                return child.text
+    return ""
+
+
+def qualifier(trigger: Token) -> str:
+    """ "eight killed, “most of them non-Syrian”": who the victims mostly were, as written."""
+    sent = trigger.sent
+    rest = sent.text[trigger.idx + len(trigger.text) - sent.start_char:]
+    match = _QUALIFIER.match(rest)
+    return match.group(1).strip() if match else ""
+
+
+def including_parts(victim: Token, trigger: Token, lexicon: ClaimLexicon) -> tuple[ClaimPart, ...]:
+    """ "52 people, including 11 women and 17 children" -> (women, 11), (children, 17)."""
+    parts: list[ClaimPart] = []
+    for owner in (victim, trigger):
+        for prep in (c for c in owner.children if c.dep_ == "prep" and c.lemma_ == "include"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for member in (obj, *(c for c in obj.conjuncts if c.i > obj.i)):
+                    found = phrase_figure(member, lexicon)
+                    if found is not None:
+                        parts.append(ClaimPart(victim_group(member, lexicon), found[0]))
+    return tuple(parts)
+
+
+def conjoined(victim: Token, trigger: Token) -> list[Token]:
+    """ "he and three others", "a man and a woman": every member of a coordinated victim phrase; but only
+    the modified noun for "the three dead suspects and two residents" or "two men who were killed"."""
+    if trigger.dep_ in ("amod", "relcl", "acl") and trigger.head is victim or trigger.dep_ == "relcl":
+        return [victim]
+    return [victim] + [c for c in victim.conjuncts if c.i > victim.i and c.pos_ in _VICTIM_POS]

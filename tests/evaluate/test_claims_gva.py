@@ -1,0 +1,50 @@
+"""The GVA claims scorer's incident rule, on claims built by hand (no model, no dataset)."""
+
+from __future__ import annotations
+
+from parallax.evaluate.claims_gva import compare, incident_counts
+from parallax.schema import Claim, Figure, Measure, Span
+
+
+def claim(measure: Measure, low: int | None, high: int | None, text: str, *, scope: str = "incident",
+          negated: bool = False, start: int = 0) -> Claim:
+    span = Span("a", start, start + len(text), text, text)
+    return Claim(id=f"{measure}{low}{text}", article_id="a", measure=measure, figure=Figure(low, high, text),
+                 span=span, scope=scope, negated=negated)
+
+
+K, I = Measure.KILLED, Measure.INJURED
+
+
+def test_largest_exact_figure_across_articles():
+    first = [claim(K, 1, 1, "one"), claim(I, 2, 2, "two")]
+    later = [claim(K, 2, 2, "two"), claim(I, 3, None, "at least 3")]
+    assert incident_counts([first, later]) == (2, 2)
+
+
+def test_vague_only_when_nothing_is_exact():
+    assert incident_counts([[claim(I, 12, None, "dozens")]]) == (0, 12)
+
+
+def test_war_wide_and_negated_claims_do_not_count():
+    claims = [claim(K, 320001, None, "more than 320,000", scope="cumulative"),
+              claim(I, 0, 0, "no", negated=True), claim(K, 3, 3, "three")]
+    assert incident_counts([claims]) == (3, 0)
+
+
+def test_single_injury_beside_a_death_is_that_death():
+    headline = [claim(I, 1, 1, "the girl")]
+    body = [claim(K, 1, 1, "she"), claim(I, 2, 2, "two")]
+    assert incident_counts([headline]) == (0, 1)
+    assert incident_counts([headline, body]) == (1, 2)
+
+
+def test_nothing_reported_is_zero():
+    assert incident_counts([[]]) == (0, 0)
+
+
+def test_compare():
+    gold = {"1": (1, 0), "2": (0, 4)}
+    scores = compare(gold, {"1": (1, 0), "2": (0, 2)})
+    assert scores == {"incidents": 2, "both_exact": 0.5, "killed_exact": 1.0, "injured_exact": 0.5,
+                      "killed_mae": 0.0, "injured_mae": 1.0}
