@@ -43,7 +43,9 @@ def _blocked(path_from_anchor: list[Token], lca: Token, trigger: Token) -> bool:
             return False
         if tok.pos_ == "VERB" and tok.lemma_ in STATEMENT_LEMMAS:
             return True
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SCENE_MARKERS for c in tok.children):
+        # a scene-setting clause cuts the anchor off, unless the trigger is inside it too
+        if tok.i != lca.i and tok.dep_ == "advcl" \
+                and any(c.dep_ == "mark" and c.lower_ in _SCENE_MARKERS for c in tok.children):
             return True
     return False
 

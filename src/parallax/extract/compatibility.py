@@ -34,7 +34,9 @@ def km_between(a: Place, b: Place) -> float | None:
 
 
 def is_border(place: Place) -> bool:
-    return "border" in place.relation.lower()
+    """Borders and roads between towns locate an event only loosely: they never split incidents."""
+    relation = place.relation.lower()
+    return "border" in relation or "between" in relation
 
 
 def specific(places: Iterable[Place]) -> list[Place]:

@@ -32,6 +32,7 @@ from parallax.extract.trigger_lexicon import Evidence, TriggerEntry, TriggerLexi
 NON_INCIDENT_CAP = 0.45  # just under frames.MIN_TRIGGER_SCORE: typing evidence, never an incident
 REFERENCE_WEIGHT = 0.6  # in a sentence's type, an event pointed at counts less than one told
 BARE_PLURAL = 0.6
+HISTORICAL = 0.4
 MODIFIER_USE = 0.3
 MOD_CERTAINTY = 0.2  # a weapon or actor word attached to a weak verb ("warplanes pounded") confirms it
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -39,8 +40,8 @@ _NOT_EVENTS = frozenset({"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY
                          "QUANTITY", "WORK_OF_ART", "LAW"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _REACH_DEPS = frozenset({"prep", "agent", "compound", "amod", "poss"})
-_GOVERNED_DEPS = frozenset({"dobj", "nsubjpass", "xcomp", "ccomp", "attr", "oprd", "pcomp", "acomp"})
-_GOVERNING_PREPS = frozenset({"of", "for", "on", "against", "about", "to"})
+_GOVERNED_DEPS = frozenset({"dobj", "nsubjpass", "xcomp", "ccomp", "attr", "oprd", "pcomp", "acomp", "acl"})
+_GOVERNING_PREPS = frozenset({"of", "for", "on", "against", "about", "to", "from"})
 _DETERMINER_DEPS = frozenset({"det", "poss", "predet", "amod"})
 _COUNTED_DEPS = frozenset({"det", "poss", "nummod", "quantmod", "predet"})
 ContextHit = tuple[str, float, int]  # code, weight, index of the word's last token
@@ -263,7 +264,7 @@ def governors(token: Token, hops: int = 3) -> Iterator[Token]:
         head = node.head
         if head.i == node.i:
             return
-        if node.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _GOVERNING_PREPS:
+        if node.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in _GOVERNING_PREPS:
             head = head.head
         elif node.dep_ not in _GOVERNED_DEPS:
             return
@@ -298,11 +299,21 @@ def _determiners(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ in _DETERMINER_DEPS]
 
 
+def _is_year(token: Token) -> bool:
+    return token.ent_type_ == "DATE" and len(token.text) == 4 and token.text.isdigit()
+
+
 def _generic_factor(token: Token, lex: TriggerLexicon) -> float:
+    """Determiners that make the trigger no single event ("any attack"), a bare plural under a
+    preposition ("rules for air strikes"), or a bare year ("the 2011 bombardment", "killed in
+    2014"): background history, not news."""
     factor = min((lex.generic.get(c.lower_, 1.0) for c in _determiners(token)), default=1.0)
     counted = any(c.dep_ in _COUNTED_DEPS for c in token.children)
     if token.tag_ in ("NNS", "NNPS") and token.dep_ == "pobj" and not counted:
         factor *= BARE_PLURAL
+    dated = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
+    if any(_is_year(d) for d in dated):
+        factor *= HISTORICAL
     return factor
 
 
@@ -348,12 +359,8 @@ def _build(token: Token, entry: TriggerEntry, phrase: list[Token], context: tupl
                         round(factor, 3))
 
 
-def find_triggers(sent: SpacySpan, lexicon: TriggerLexicon | None = None,
-                  context: tuple[ContextHit, ...] | None = None) -> list[EventTrigger]:
-    """Every event word in the sentence, typed and scored, in text order; references included.
-    Words scoring 0 ("struck a deal") are left out. `context` defaults to the sentence's own."""
-    lex = lexicon or load_trigger_lexicon()
-    context = sentence_context(sent, lex) if context is None else context
+def _matches(sent: SpacySpan, lex: TriggerLexicon) -> list[tuple[Token, TriggerEntry, list[Token]]]:
+    """Each trigger word's head token, lexicon entry and phrase tokens, in text order."""
     found = []
     claimed: set[int] = set()
     for token in sent:
@@ -362,9 +369,33 @@ def find_triggers(sent: SpacySpan, lexicon: TriggerLexicon | None = None,
         match = _match(token, lex, sent)
         if match is None or (_modifier_use(token) and _match(token.head, lex, sent) is not None):
             continue
-        entry, phrase = match
-        claimed.update(t.i for t in phrase)
-        trigger = _build(token, entry, phrase, context, lex, sent)
+        claimed.update(t.i for t in match[1])
+        found.append((token, *match))
+    return found
+
+
+def _owned(token: Token, phrase: list[Token]) -> set[int]:
+    """A trigger's phrase and the modifiers in front of it ("the cruise missile assault")."""
+    modifiers = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
+    modifiers += [g for c in modifiers for g in c.children if g.dep_ in _MODIFIER_DEPS]
+    return {t.i for t in (*phrase, *modifiers)}
+
+
+def find_triggers(sent: SpacySpan, lexicon: TriggerLexicon | None = None,
+                  context: tuple[ContextHit, ...] | None = None) -> list[EventTrigger]:
+    """Every event word in the sentence, typed and scored, in text order; references included.
+    Words scoring 0 ("struck a deal") are left out. `context` defaults to the sentence's own; a
+    context word inside another trigger's phrase types that trigger only ("Thursday's strike
+    followed the cruise missile assault": "missile" says nothing about the strike)."""
+    lex = lexicon or load_trigger_lexicon()
+    context = sentence_context(sent, lex) if context is None else context
+    matches = _matches(sent, lex)
+    owned = [_owned(token, phrase) for token, _, phrase in matches]
+    found = []
+    for k, (token, entry, phrase) in enumerate(matches):
+        others = set().union(*(o for j, o in enumerate(owned) if j != k))
+        own_context = tuple(hit for hit in context if hit[2] not in others)
+        trigger = _build(token, entry, phrase, own_context, lex, sent)
         if trigger.factor > 0:  # "struck a deal", "heart attack": no event at all
             found.append(trigger)
     return found

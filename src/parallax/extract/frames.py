@@ -130,7 +130,19 @@ def fold_outcomes(frames: list[Frame]) -> list[Frame]:
         owner = owning_trigger(frame.token, [e.token for e in preferred])
         target = preferred[owner] if owner is not None else preferred[0]
         _absorb(target, frame)
-    return _drop_empty_references(events)
+    return _merge_linked(_drop_empty_references(events))
+
+
+def _merge_linked(frames: list[Frame]) -> list[Frame]:
+    """ "an explosive device struck a patrol": a trigger that heads another tells the same event."""
+    kept: list[Frame] = []
+    for frame in sorted(frames, key=lambda f: -f.trigger.score):
+        partner = next((k for k in kept if frame.token.head.i == k.token.i or k.token.head.i == frame.token.i), None)
+        if partner is None:
+            kept.append(frame)
+        else:
+            _absorb(partner, frame)
+    return sorted(kept, key=lambda f: f.trigger.start_token)
 
 
 def _absorb(target: Frame, frame: Frame) -> None:

@@ -26,6 +26,7 @@ KIND_PRECISION = {"country": GeoPrecision.COUNTRY, "admin1": GeoPrecision.REGION
 ADMIN2_NEAREST_KM = 10.0
 VARIANT_MIN_SIMILARITY = 65
 ALIAS_PENALTY = 0.3
+SEAT_BONUS = 0.5
 GRID_DEGREES = 0.5
 # Which thirds of a bounding box (columns west..east, rows south..north) each compass part covers.
 COMPASS_CELLS = {"north": ((0, 3), (2, 3)), "south": ((0, 3), (0, 1)), "east": ((2, 3), (0, 3)),
@@ -50,6 +51,7 @@ class Candidate:
     feature: str = ""  # landmark kind ("air base"), or the site word that qualified a place
     variant: bool = False  # matched by transliteration skeleton only
     alias: bool = False  # matched by an alternate name, not the entry's own ("Missouri" for Bozeman)
+    seat: bool = False  # a town named like the unit it lies in ("Idlib" the city in Idlib province)
 
     @property
     def precision(self) -> GeoPrecision:
@@ -129,7 +131,7 @@ class Gazetteer:
         found = self._exact(key) or self._exact(self._strip_prefix(key))
         found = found or [replace(c, variant=True) for c in self._variants(key) if _resembles(key, c.name)]
         found = [c if name_key(c.name) == key else replace(c, alias=True) for c in found]
-        return sorted(_unique(found), key=prior, reverse=True)
+        return sorted(_mark_seats(_unique(found)), key=prior, reverse=True)
 
     def country_of_adjective(self, word: str) -> str:
         """ISO2 of a demonym or adjective ("Syrian" -> "SY"), or of a country name; "" if none."""
@@ -204,6 +206,8 @@ class Gazetteer:
         """The entries a qualified name may mean, best first: units of the named level, then of
         the other level; landmarks of the named kind, else the places marked with the site word."""
         found = sorted(found, key=prior, reverse=True)
+        if word in self.terms.settlements:
+            return [c for c in found if c.kind == "place"]
         if word in self.terms.admin_words:
             level = "admin1" if word in self.terms.admin1 else "admin2"
             units = [c for c in found if c.kind in {"admin1", "admin2"}]
@@ -225,7 +229,16 @@ def prior(candidate: Candidate) -> float:
     base = {"country": 5.0, "landmark": 2.5, "admin1": 2.3, "admin2": 1.5}.get(candidate.kind)
     if base is None:
         base = 0.5 * math.log10(candidate.population + 10)
-    return base - (0.5 if candidate.variant else 0.0) - (ALIAS_PENALTY if candidate.alias else 0.0)
+    penalty = (0.5 if candidate.variant else 0.0) + (ALIAS_PENALTY if candidate.alias else 0.0)
+    return base - penalty + (SEAT_BONUS if candidate.seat else 0.0)
+
+
+def _mark_seats(found: list[Candidate]) -> list[Candidate]:
+    """Flag towns that share a name with a unit they lie in: news says "Idlib", "Menaka", "Marib"
+    for the town (ACLED's convention too) and "Idlib province" for the unit."""
+    units = {(c.country, c.admin1 if c.kind == "admin1" else c.admin2) for c in found if c.kind in {"admin1", "admin2"}}
+    return [replace(c, seat=True) if c.kind == "place" and ((c.country, c.admin1) in units or (c.country, c.admin2) in units)
+            else c for c in found]
 
 
 def _unique(found: Iterable[Candidate]) -> list[Candidate]:

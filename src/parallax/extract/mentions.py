@@ -87,6 +87,12 @@ def group_frames(frames: list[Frame]) -> list[Group]:
 def _choose_group(groups: list[Group], focus: Group | None, frame: Frame) -> Group | None:
     bare_reference = frame.is_reference and not frame.own_anchors
     fits = [g for g in groups if not _conflicts(g, frame, own_only=bare_reference)]
+    if _says_separate(frame):
+        # "In a separate incident, ...": never the incident just told
+        fits = [g for g in fits if g is not focus and _positive_match(g, frame)]
+        return fits[-1] if fits else None
+    if focus is not None and not frame.is_reference and _undated_past(frame, focus):
+        return None  # "since last year, when a car bomb killed eight": an older event
     matching = [g for g in fits if _positive_match(g, frame)]
     if matching:
         return matching[-1]
@@ -98,6 +104,22 @@ def _choose_group(groups: list[Group], focus: Group | None, frame: Frame) -> Gro
     if focus is not None and focus in fits:
         return focus
     return fits[-1] if fits and bare_reference else None
+
+
+SEPARATE_CUES = ("separate incident", "separate attack", "in another attack", "in another incident",
+                 "elsewhere", "a separate")
+
+
+def _says_separate(frame: Frame) -> bool:
+    text = frame.sent.text.lower()
+    return any(cue in text for cue in SEPARATE_CUES)
+
+
+def _undated_past(frame: Frame, group: Group) -> bool:
+    """The story is dated, but this event's own date cannot be placed: it is not the same day."""
+    dated = any(d.value is not None for d in group.dates)
+    return dated and bool(frame.dates) and all(d.value is None and not d.weekday and d.expression
+                                               for d in frame.dates)
 
 
 def _digression(group: Group, frame: Frame) -> bool:

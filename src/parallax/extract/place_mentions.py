@@ -89,7 +89,7 @@ def qualifier_end(doc: Doc, end: int, terms: PlaceTerms) -> tuple[int, int, str]
     belongs to the name, and a route word ("road"), which does not: "the Al-Tanf road"."""
     for words, is_route in ((terms.qualifier_words, False), (frozenset(terms.routes), True)):
         for size in (3, 2, 1):
-            fits = end + size <= len(doc) and not doc[end + size - 1].is_punct
+            fits = end + size <= len(doc) and not any(t.is_punct and t.text != "-" for t in doc[end:end + size])
             key = name_key(doc[end:end + size].text) if fits else ""
             if key in words:
                 return (end, end + size, terms.routes[key]) if is_route else (end + size, end + size, "")
@@ -173,7 +173,7 @@ def make_mention(doc: Doc, start: int, end: int, label: str, terms: PlaceTerms) 
     relation, inside = relation_before(doc, start, terms)
     plain = not (direction or route)
     return Mention(start, end, label, route or relation, span_end, direction or inside,
-                   "strong" if route else cue_of(doc, start, end, relation, terms),
+                   "strong" if route or direction else cue_of(doc, start, end, relation, terms),
                    plain and is_metonymic(doc, start, end, terms), plain and is_modifier(doc, start, end, terms),
                    plain and doc[start:end].root.dep_ in {"nsubj", "nsubjpass"})
 

@@ -11,7 +11,7 @@ from parallax.extract.place_names import name_key
 from parallax.knowledge import read_table
 
 KINDS = ("admin1", "admin2", "feature", "relation", "direction", "metonymy", "not_place", "context",
-         "admin_prefix", "route", "border", "place_noun")
+         "admin_prefix", "route", "border", "place_noun", "settlement")
 DIRECTION_SLOT = "DIR"
 
 
@@ -22,6 +22,7 @@ class PlaceTerms:
 
     admin1: frozenset[str]
     admin2: frozenset[str]
+    settlements: frozenset[str]  # "city", "town": "Marib city" is the town, not the province
     features: Mapping[str, tuple[str, ...]]  # "air base" -> landmark kinds it prefers
     relations: Mapping[str, str]  # "northwest of" -> "northwest of", "close to" -> "near"
     directions: Mapping[str, str]  # "southeastern" -> "southeast"
@@ -40,7 +41,7 @@ class PlaceTerms:
     @property
     def qualifier_words(self) -> frozenset[str]:
         """Words that may follow a name inside one mention: "Hama province", "Tanf garrison"."""
-        return self.admin1 | self.admin2 | frozenset(self.features)
+        return self.admin1 | self.admin2 | self.settlements | frozenset(self.features)
 
 
 def expand_relations(rows: list[tuple[str, str]], directions: Mapping[str, str]) -> dict[str, str]:
@@ -68,7 +69,7 @@ def build_place_terms(rows: list[dict[str, str]]) -> PlaceTerms:
     directions = {t.lower(): v for t, v in by_kind["direction"]}
     keys = lambda kind: frozenset(name_key(t) for t, _ in by_kind[kind])  # noqa: E731
     return PlaceTerms(
-        admin1=keys("admin1"), admin2=keys("admin2"),
+        admin1=keys("admin1"), admin2=keys("admin2"), settlements=keys("settlement"),
         features=MappingProxyType({name_key(t): tuple(v.split("|")) if v else () for t, v in by_kind["feature"]}),
         relations=MappingProxyType(expand_relations([(t.lower(), v) for t, v in by_kind["relation"]], directions)),
         directions=MappingProxyType(directions),

@@ -162,6 +162,7 @@ def _named_place(doc: Doc, article: Article, resolved: Resolved, gazetteer: Gaze
     if chosen is None:
         keep = mention.label == "GPE"
         return Place(name=mention.text(doc), span=span, relation=mention.relation) if keep else None
+    chosen = _unit_for_direction(chosen, resolved.candidates) if mention.direction else chosen
     latitude, longitude = chosen.latitude, chosen.longitude
     precision, relation = _qualify(chosen, mention)
     if chosen.kind == "country" and mention.direction:
@@ -170,6 +171,15 @@ def _named_place(doc: Doc, article: Article, resolved: Resolved, gazetteer: Gaze
                  admin1=chosen.admin1, admin2=chosen.admin2, latitude=latitude, longitude=longitude,
                  precision=precision, geonameid=chosen.geonameid if not mention.direction else None,
                  relation=relation, span=span)
+
+
+def _unit_for_direction(chosen: Candidate, candidates: Sequence[Candidate]) -> Candidate:
+    """"northern Hama", "southern Idlib": a compass word before a town named like its province
+    means the province."""
+    if chosen.kind != "place" or not chosen.seat:
+        return chosen
+    units = [c for c in candidates if c.kind == "admin1" and c.country == chosen.country and c.name == chosen.admin1]
+    return units[0] if units else chosen
 
 
 def _qualify(chosen: Candidate, mention: Mention) -> tuple[GeoPrecision, str]:

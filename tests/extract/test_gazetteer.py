@@ -1,0 +1,123 @@
+"""The shipped gazetteer: name normalisation, admin units, landmarks, countries, reverse lookup."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from parallax.extract.gazetteer import load_gazetteer
+from parallax.extract.place_names import name_key, variant_key
+from parallax.knowledge import read_table
+from parallax.schema import GeoPrecision
+
+DEIR_EZ_ZOR = 170794  # GeoNames id of the city
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize("spelling", ["Deir ez-Zor", "Deir ez-Zour", "Dayr az Zawr", "DEIR EZ-ZOR", "Deir al-Zour"])
+def test_deir_ez_zor_spellings_resolve_to_the_city(gazetteer, spelling):
+    first = gazetteer.lookup(spelling)[0]
+    assert (first.geonameid, first.country, first.kind) == (DEIR_EZ_ZOR, "SY", "place")
+
+
+@pytest.mark.parametrize("spelling", ["At-Tanf", "al-Tanf", "Al Tanf", "Tanf", "At-Tanf garrison", "the al-Tanf base"])
+def test_arabic_article_and_site_word_do_not_hide_the_tanf_garrison(gazetteer, spelling):
+    first = gazetteer.lookup(spelling)[0]
+    assert first.kind == "landmark" and first.name == "At-Tanf" and first.country == "SY"
+    assert first.precision == GeoPrecision.NEAR
+    assert abs(first.latitude - 33.5) < 0.1 and abs(first.longitude - 38.63) < 0.1
+
+
+@pytest.mark.parametrize("name", ["Hama province", "Hama Governorate", "hama governorate"])
+def test_province_word_selects_the_admin1_unit(gazetteer, name):
+    first = gazetteer.lookup(name)[0]
+    assert (first.kind, first.name, first.country, first.precision) == ("admin1", "Hama", "SY", GeoPrecision.REGION)
+
+
+def test_bare_name_of_a_province_capital_is_the_town(gazetteer):
+    first = gazetteer.lookup("Hama")[0]
+    assert first.kind == "place" and first.country == "SY" and first.admin1 == "Hama"
+
+
+@pytest.mark.parametrize("name, admin1", [("Khan Sheikhoun", "Idlib"), ("Salamiyeh", "Hama"),
+                                          ("Jisr ash-Shughour", "Idlib"), ("Ma'rib", "Marib")])
+def test_conflict_towns_resolve_with_their_province(gazetteer, name, admin1):
+    first = gazetteer.lookup(name)[0]
+    assert first.kind == "place" and first.admin1 == admin1
+
+
+def test_district_word_selects_the_admin2_unit(gazetteer):
+    first = gazetteer.lookup("Manbij district")[0]
+    assert first.kind == "admin2" and first.admin1 == "Aleppo"
+
+
+def test_site_word_without_a_landmark_keeps_the_town_at_near_precision(gazetteer):
+    first = gazetteer.lookup("Aleppo airport")[0]
+    assert first.kind == "place" and first.feature == "airport" and first.precision == GeoPrecision.NEAR
+
+
+def test_country_names_adjectives_and_aliases(gazetteer):
+    assert [gazetteer.country_of_adjective(w) for w in ("Syrian", "Jordanian", "Iraqi", "Emirati")] == \
+        ["SY", "JO", "IQ", "AE"]
+    assert gazetteer.country_of_adjective("Syria") == "SY"
+    assert gazetteer.country_of_adjective("Tuesday") == ""
+    assert gazetteer.country_name("SY") == "Syria" and gazetteer.country_name("RU") == "Russia"
+    assert gazetteer.lookup("Jordan")[0].kind == "country"
+    assert gazetteer.lookup("the United States")[0].country == "US"
+
+
+def test_names_that_are_no_place_find_nothing(gazetteer):
+    assert gazetteer.lookup("the Middle East") == []
+    assert gazetteer.lookup("") == []
+
+
+@pytest.mark.parametrize("lat, lon, admin1", [(36.2, 37.15, "Aleppo"), (47.1, 37.55, "Donetsk"),
+                                              (31.6, 65.7, "Kandahar"), (15.45, 45.3, "Marib")])
+def test_reverse_admin_names_the_province(gazetteer, lat, lon, admin1):
+    assert gazetteer.reverse_admin(lat, lon)[0] == admin1
+
+
+def test_part_of_country_stays_inside_that_part(gazetteer):
+    country = gazetteer.country("SY")
+    lat, lon = gazetteer.part_of_country("SY", "east")
+    assert lon > country.longitude
+    lat, lon = gazetteer.part_of_country("SY", "south")
+    assert lat < country.latitude
+
+
+def test_landmark_table_is_consistent(gazetteer):
+    rows = read_table("gazetteer/landmarks.tsv")
+    assert len(rows) >= 30 and len({r["country"] for r in rows}) >= 8
+    units = {(a.country, a.name) for a in gazetteer.admins if a.kind == "admin1"}
+    for row in rows:
+        assert (row["country"], row["admin1"]) in units, row["name"]
+        assert gazetteer.lookup(row["name"])[0].kind == "landmark", row["name"]
+
+
+def test_user_landmarks_override_the_shipped_table(tmp_path):
+    folder = tmp_path / "gazetteer"
+    folder.mkdir()
+    (folder / "landmarks.tsv").write_text(
+        "name\talternates\tlat\tlon\tcountry\tadmin1\tkind\tnote\n"
+        "Camp Example\tExample base\t35.0\t38.0\tSY\tHoms\tbase\tinvented for a test\n", "utf-8")
+    custom = load_gazetteer(str(tmp_path))
+    assert custom.lookup("Example base")[0].name == "Camp Example"
+    assert custom.lookup("At-Tanf")[0].kind != "landmark"
+
+
+def test_keys_ignore_case_marks_articles_and_doubling():
+    assert name_key("Ḩamāh") == name_key("Hama") == name_key("HAMA")
+    assert name_key("At-Tanf") == name_key("Tanf") == "tanf"
+    assert name_key("Ar Raqqah") == name_key("Raqqa")
+    assert variant_key(name_key("Khan Sheikhoun")) == variant_key(name_key("Khān Shaykhūn"))
+
+
+def test_loading_is_fast():
+    started = time.perf_counter()
+    load_gazetteer.__wrapped__()  # a fresh load, past the per-process cache
+    assert time.perf_counter() - started < 3.0  # measured ~0.5 s; generous for slow machines
