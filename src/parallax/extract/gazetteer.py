@@ -124,7 +124,8 @@ class Gazetteer:
         bare, word = strip_suffix_words(key, self.terms.qualifier_words)
         if word:
             bare = self._strip_prefix(bare)
-            found = self._qualified_from(self._exact(key) + self._exact(bare), word) or self._qualified_from(
+            whole = [c for c in self._exact(key) if c.kind == "landmark"]  # "Allenby Bridge" itself
+            found = whole or self._qualified_from(self._exact(bare), word) or self._qualified_from(
                 [replace(c, variant=True) for c in self._variants(bare) if _resembles(bare, c.name)], word)
             if found:
                 return _unique(found)
