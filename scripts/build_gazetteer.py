@@ -6,10 +6,8 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
-import io
 import json
 import lzma
-import math
 import statistics
 import sys
 from collections import Counter, defaultdict
@@ -188,7 +186,8 @@ def admin1_display_names(units: list[AdminRow], terms: Terms, geonames_names: di
     taken = Counter((a.country, names[a.code]) for a in units)
     for unit in units:
         if taken[(unit.country, names[unit.code])] > 1:
-            typed = [n for n in unit.names[1:] if n.isascii() and strip_suffix_words(name_key(n), terms.admin_words)[1]]
+            typed = [n for n in unit.names[1:]
+                     if n.isascii() and strip_suffix_words(name_key(n), terms.admin_words)[1]]
             names[unit.code] = typed[0] if typed else names[unit.code]
     return names
 
@@ -232,15 +231,17 @@ def locate_admin1(admins: list[AdminRow], shapes_by_iso: dict[str, object], plac
 
 def locate_admin2(admins: list[AdminRow], places: dict[int, PlaceRow], terms: Terms) -> None:
     """A district's point: its namesake town in the same province, else the mean of its places."""
-    towns = {(p.country, p.admin1, name_key(p.name)): p for p in sorted(places.values(), key=lambda p: p.population)}
+    by_size = sorted(places.values(), key=lambda p: (p.population, p.geonameid))
+    towns = {(p.country, p.admin1, name_key(p.name)): p for p in by_size}
     members = place_points_by((p for p in places.values() if p.admin2),
                               lambda p: f"{p.country}.{p.admin1}.{name_key(p.admin2)}")
     for admin in (a for a in admins if a.level == 2):
         admin1 = admin.parent.split(".")[1]
         bare = {strip_suffix_words(name_key(n), terms.admin_words)[0] for n in admin.names}
-        town = next((towns[k] for b in bare if (k := (admin.country, admin1, b)) in towns), None)
-        point = (town.lat, town.lon) if town else mean_point(
-            [pt for b in admin_keys(admin.names, terms) for pt in members.get(f"{admin.parent}.{b}", [])])
+        namesakes = [towns[k] for b in bare if (k := (admin.country, admin1, b)) in towns]
+        town = max(namesakes, key=lambda p: (p.population, p.geonameid), default=None)
+        point = (town.lat, town.lon) if town else mean_point(sorted(
+            pt for b in admin_keys(admin.names, terms) for pt in members.get(f"{admin.parent}.{b}", [])))
         if point:
             admin.lat, admin.lon = point
 

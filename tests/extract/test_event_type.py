@@ -118,7 +118,8 @@ def test_non_events_open_no_incident(nlp, text):
 
 
 def test_struck_a_deal_is_no_trigger_at_all(nlp):
-    assert not [t for t in find_triggers(_sentence(nlp, "The two sides struck a deal.")) if t.lemma == "strike"]
+    triggers = find_triggers(_sentence(nlp, "The two sides struck a deal."))
+    assert "strike" not in [t.lemma for t in triggers]
 
 
 def test_hunger_strike_is_a_protest_not_an_attack(nlp):
@@ -208,7 +209,7 @@ def test_a_users_lexicon_with_an_unknown_code_is_refused(tmp_path):
         load_trigger_lexicon(str(tmp_path))
 
 
-def test_a_users_lexicon_extends_the_words(tmp_path, nlp):
+def test_a_users_lexicon_replaces_the_shipped_one(tmp_path, nlp):
     shipped = load_trigger_lexicon()
     assert ("blitz", "noun") not in shipped.triggers
     (tmp_path / "event_triggers.tsv").write_text(

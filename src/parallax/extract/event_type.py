@@ -1,21 +1,4 @@
-"""Find the words that name violent and political events in a sentence and type them the ACLED way.
-
-How a trigger is scored (see data/event_triggers.tsv for the words):
-- a trigger word (noun or verb, by lemma and part of speech) proposes codes with weights; words in its
-  own phrase, dependents and governor ("mods": "air", "warplanes", "suicide") add codes; "cues" near
-  it and "context" words anywhere in the sentence only re-rank codes already proposed;
-- its `score` says how surely it reports one event that happened: the word's own certainty, times
-  multipliers for a collocate that makes it no event ("struck a deal": 0), a governor that makes it
-  unreal ("threatened to strike"), a modal or habitual adverb ("would strike", "usually strikes"), a
-  negation ("no attacks"), a generic determiner ("any attack") or a bare plural under a preposition
-  ("rules for air strikes"). Generic words ("the war", "the conflict", "violence") carry low certainty
-  of their own, so they score under frames.MIN_TRIGGER_SCORE (0.5) and open no incident; so do the
-  non-ACLED classes (talks, disasters, crime), which only inform typing.
-- `is_reference` marks a noun that points at an event told elsewhere: a definite or possessive
-  determiner ("the strike", "Thursday's strike", "its attack") or a governor that reports on an event
-  ("condemned a strike"). An indefinite noun ("a strike", "an air strike") or a verb ("struck") tells
-  a new event. The caller (extract.mentions) attaches references to an incident already open.
-"""
+"""Find the words that name violent and political events in a sentence and type them the ACLED way."""
 
 from __future__ import annotations
 
@@ -49,7 +32,27 @@ ContextHit = tuple[str, float, int]  # code, weight, index of the word's last to
 
 @dataclass(frozen=True, slots=True)
 class EventTrigger:
-    """A word or phrase naming an event, typed; `start_token`/`end_token` index the Doc."""
+    """A word or phrase naming an event, typed; `start_token`/`end_token` index the Doc.
+
+    `evidence` holds each taxonomy code's weight: the trigger word's own (data/event_triggers.tsv),
+    plus mods in its phrase, dependents and governor ("air", "warplanes", "suicide"), which may add
+    a code, plus cues, agents and context words, which only re-rank codes already proposed.
+
+    `score` says how surely the word reports one event that happened: the word's own certainty
+    times `factor`, the product of multipliers for a collocate that makes it no event ("struck a
+    deal": 0, and then find_triggers leaves it out), a governor that makes it unreal ("threatened to
+    strike", "defused a bomb"), a modal or habitual adverb ("would strike", "usually strikes"), a
+    negation ("no attacks"), a generic determiner ("any attack"), a bare plural under a preposition
+    ("rules for air strikes"), a bare year ("the 2011 bombardment") or a use as another noun's
+    modifier ("riot police"). Generic words ("the war", "the conflict", "violence") carry low
+    certainty of their own. Under frames.MIN_TRIGGER_SCORE (0.5) a trigger opens no incident; the
+    non-ACLED classes (talks, disasters, crime) are capped under it and only inform typing.
+
+    `is_reference` marks a noun that points at an event told elsewhere: a definite or possessive
+    determiner ("the strike", "Thursday's strike", "its attack") or a governor that reports on an
+    event ("condemned a strike"). An indefinite noun ("a strike", "an air strike") or a verb
+    ("struck") tells a new event. extract.mentions attaches references to an incident already open.
+    """
 
     start_token: int
     end_token: int
@@ -60,7 +63,7 @@ class EventTrigger:
     is_reference: bool = False
     code: str = ""  # the taxonomy code (CASE 2021 spelling)
     evidence: tuple[tuple[str, float], ...] = ()  # every code's weight, strongest first
-    factor: float = 1.0  # the multipliers applied to the score (negation, modality, genericity)
+    factor: float = 1.0  # the multipliers in `score` (collocates, governors, modality, genericity)
 
 
 def token_keys(token: Token) -> tuple[str, ...]:
@@ -82,7 +85,9 @@ def _trigger_kind(token: Token) -> str | None:
         return None
     if token.pos_ in _NOUN_POS:
         return "noun"
-    if token.pos_ == "VERB" or (token.pos_ == "ADJ" and token.dep_ != "amod" and token.tag_ in ("VBN", "VBD")):
+    # the tagger calls some predicative participles adjectives ("were lynched")
+    participle = token.pos_ == "ADJ" and token.dep_ != "amod" and token.tag_ in ("VBN", "VBD")
+    if token.pos_ == "VERB" or participle:
         return "verb"
     return None
 
@@ -125,7 +130,10 @@ def _match(token: Token, lex: TriggerLexicon, sent: SpacySpan) -> tuple[TriggerE
         return None
     for key in token_keys(token):
         for entry in lex.triggers.get((key, kind), ()):
-            tokens = ends_phrase(token, entry.words, sent) if kind == "noun" else _verb_phrase(token, entry.words, sent)
+            if kind == "noun":
+                tokens = ends_phrase(token, entry.words, sent)
+            else:
+                tokens = _verb_phrase(token, entry.words, sent)
             if tokens is not None:
                 return entry, tokens
     return None
@@ -140,8 +148,9 @@ def _modifier_use(token: Token) -> bool:
 
 
 def _expand(tokens: list[Token]) -> list[Token]:
-    """Add what a noun stands for: its conjuncts and its "of" object ("a lot of weapons")."""
-    more = [c for t in tokens for c in t.children if c.dep_ == "conj"]
+    """Add what a noun stands for: its conjuncts, compounds ("an army checkpoint") and "of" object
+    ("a lot of weapons")."""
+    more = [c for t in tokens for c in t.children if c.dep_ in ("conj", "compound")]
     more += [g for t in [*tokens, *more] for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
              for g in c.children if g.dep_ == "pobj"]
     return [*tokens, *more]
@@ -154,7 +163,8 @@ def _neighbourhood(token: Token, phrase: list[Token]) -> tuple[list[Token], list
     defusal, "fired rockets" a rocket attack because "fire" already proposed it."""
     verb = token.pos_ not in _NOUN_POS
     themes = [c for c in token.children if verb and c.dep_ in ("dobj", "nsubjpass")]
-    themes += [g for c in token.children if not verb and c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    themes += [g for c in token.children if not verb and c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children]
     near = [c for c in token.children if c not in themes]
     near += [g for c in near if c.dep_ in _REACH_DEPS for g in c.children if g not in themes]
     head = token.head
@@ -171,7 +181,8 @@ def _neighbourhood(token: Token, phrase: list[Token]) -> tuple[list[Token], list
 
 def _subjects(node: Token) -> list[Token]:
     found = [c for c in node.children if c.dep_ in ("nsubj", "poss")]
-    found += [g for c in node.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "between"))
+    found += [g for c in node.children
+              if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "between"))
               for g in c.children if g.dep_ == "pobj"]
     return [node.head if f.lower_ in ("who", "which", "that") and node.dep_ == "relcl" else f for f in found]
 
@@ -242,9 +253,9 @@ def _weigh(token: Token, entry: TriggerEntry, phrase: list[Token], context: tupl
     return weights, supported
 
 
-def _collocate_factor(token: Token, entry: TriggerEntry, lex: TriggerLexicon) -> float:
+def _collocate_factor(token: Token, lex: TriggerLexicon) -> float:
     """How far a dependent makes the trigger no event: "struck a deal", "attacked the policy"."""
-    pairs = [lex.collocates[k] for k in (*token_keys(token), entry.words[-1]) if k in lex.collocates]
+    pairs = [lex.collocates[k] for k in token_keys(token) if k in lex.collocates]
     if not pairs:
         return 1.0
     dependents = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
@@ -325,26 +336,26 @@ def _is_reference(token: Token, lex: TriggerLexicon, governed_by: list[Token]) -
     return any(c.dep_ == "poss" or c.lower_ in lex.references for c in _determiners(token))
 
 
-def _certainty(token: Token, entry: TriggerEntry, lex: TriggerLexicon) -> tuple[float, bool]:
+def _certainty(token: Token, lex: TriggerLexicon) -> tuple[float, bool]:
     """The score multiplier from collocates, governors, modality and genericity; and whether the
     trigger is a reference."""
     governed_by = list(governors(token))
-    factor = _collocate_factor(token, entry, lex) * _modality(token, lex) * _generic_factor(token, lex)
+    factor = _collocate_factor(token, lex) * _modality(token, lex) * _generic_factor(token, lex)
     for governor in governed_by:
         factor *= lex.governors.get(governor.lemma_.lower(), 1.0) * _negated(governor, lex)
     return factor, _is_reference(token, lex, governed_by)
 
 
 def _best(weights: dict[str, float], lex: TriggerLexicon) -> str:
-    order = {code: rank for rank, code in enumerate(lex.classes)}
-    return max(weights, key=lambda code: (weights[code], -order[code]))
+    """The strongest code; on a tie, the one listed first in taxonomy.tsv."""
+    return max(weights, key=lambda code: (weights[code], -lex.rank[code]))
 
 
 def _build(token: Token, entry: TriggerEntry, phrase: list[Token], context: tuple[ContextHit, ...],
            lex: TriggerLexicon, sent: SpacySpan) -> EventTrigger:
     weights, supported = _weigh(token, entry, phrase, context, lex, sent)
     code = _best(weights, lex)
-    factor, reference = _certainty(token, entry, lex)
+    factor, reference = _certainty(token, lex)
     if _modifier_use(token):
         factor *= MODIFIER_USE
     certainty = min(1.0, entry.event + (MOD_CERTAINTY if code in supported else 0.0))
@@ -401,12 +412,12 @@ def find_triggers(sent: SpacySpan, lexicon: TriggerLexicon | None = None,
     return found
 
 
-def type_triggers(triggers: Iterable[EventTrigger], lexicon: TriggerLexicon | None = None) -> tuple[str, str, float]:
-    """(event_type, sub_event_type, confidence) from triggers' evidence; ("", "", 0.0) without any.
+def best_code(triggers: Iterable[EventTrigger], lexicon: TriggerLexicon | None = None) -> tuple[str, float]:
+    """The taxonomy code the triggers' evidence points to and a confidence; ("", 0.0) without any.
 
-    Each trigger adds its evidence times its certainty multipliers, references at REFERENCE_WEIGHT,
-    so a weapon word ("air strike") outweighs an outcome ("killed") and a told event outweighs
-    one pointed at. Confidence is the winner's share of all evidence, damped when that is weak."""
+    Each trigger adds its evidence times its `factor`, references at REFERENCE_WEIGHT, so a weapon
+    word ("air strike") outweighs an outcome ("killed") and a told event outweighs one pointed at.
+    Confidence is the winner's share of all evidence, damped when the winner's evidence is weak."""
     lex = lexicon or load_trigger_lexicon()
     totals: dict[str, float] = {}
     for trigger in triggers:
@@ -415,11 +426,20 @@ def type_triggers(triggers: Iterable[EventTrigger], lexicon: TriggerLexicon | No
             totals[code] = totals.get(code, 0.0) + weight * value
     totals = {code: value for code, value in totals.items() if value > 0}
     if not totals:
-        return "", "", 0.0
+        return "", 0.0
     code = _best(totals, lex)
-    share = totals[code] / sum(totals.values())
+    return code, round(totals[code] / sum(totals.values()) * min(1.0, totals[code]), 3)
+
+
+def type_triggers(triggers: Iterable[EventTrigger],
+                  lexicon: TriggerLexicon | None = None) -> tuple[str, str, float]:
+    """(event_type, sub_event_type, confidence) of best_code; ("", "", 0.0) without evidence."""
+    lex = lexicon or load_trigger_lexicon()
+    code, confidence = best_code(triggers, lex)
+    if not code:
+        return "", "", 0.0
     event_class = lex.event_class(code)
-    return event_class.event_type, event_class.sub_event_type, round(share * min(1.0, totals[code]), 3)
+    return event_class.event_type, event_class.sub_event_type, confidence
 
 
 def classify_sentence(sent: SpacySpan, lexicon: TriggerLexicon | None = None) -> tuple[str, str, float]:
@@ -427,14 +447,14 @@ def classify_sentence(sent: SpacySpan, lexicon: TriggerLexicon | None = None) ->
     return type_triggers(find_triggers(sent, lexicon), lexicon)
 
 
-def classify_text(text: str, nlp: Language, lexicon: TriggerLexicon | None = None) -> tuple[str, str, float]:
-    """The event type of a whole snippet: every sentence's triggers, with the snippet's context words
-    (a snippet tells one event, so "dispersed" in one sentence types the protest in the next)."""
-    return type_doc(nlp(text), lexicon)
-
-
-def type_doc(doc: Doc, lexicon: TriggerLexicon | None = None) -> tuple[str, str, float]:
-    """classify_text for a parsed snippet."""
+def snippet_triggers(doc: Doc, lexicon: TriggerLexicon | None = None) -> list[EventTrigger]:
+    """Every sentence's triggers, typed with the whole snippet's context words: a snippet tells one
+    event, so "dispersed" in one sentence types the gathering in the next."""
     lex = lexicon or load_trigger_lexicon()
     context = sentence_context(doc[:], lex)
-    return type_triggers([t for sent in doc.sents for t in find_triggers(sent, lex, context)], lex)
+    return [t for sent in doc.sents for t in find_triggers(sent, lex, context)]
+
+
+def classify_text(text: str, nlp: Language, lexicon: TriggerLexicon | None = None) -> tuple[str, str, float]:
+    """The event type of a whole snippet (see snippet_triggers)."""
+    return type_triggers(snippet_triggers(nlp(text), lexicon), lexicon)

@@ -237,9 +237,13 @@ def prior(candidate: Candidate) -> float:
 def _mark_seats(found: list[Candidate]) -> list[Candidate]:
     """Flag towns that share a name with a unit they lie in: news says "Idlib", "Menaka", "Marib"
     for the town (ACLED's convention too) and "Idlib province" for the unit."""
-    units = {(c.country, c.admin1 if c.kind == "admin1" else c.admin2) for c in found if c.kind in {"admin1", "admin2"}}
-    return [replace(c, seat=True) if c.kind == "place" and ((c.country, c.admin1) in units or (c.country, c.admin2) in units)
-            else c for c in found]
+    units = {(c.country, c.name if c.kind == "admin1" else c.admin2) for c in found
+             if c.kind in {"admin1", "admin2"}}
+
+    def is_seat(c: Candidate) -> bool:
+        return c.kind == "place" and bool({(c.country, c.admin1), (c.country, c.admin2)} & units)
+
+    return [replace(c, seat=True) if is_seat(c) else c for c in found]
 
 
 def _unique(found: Iterable[Candidate]) -> list[Candidate]:

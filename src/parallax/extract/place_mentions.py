@@ -145,7 +145,8 @@ def cue_of(doc: Doc, start: int, end: int, relation: str, terms: PlaceTerms) -> 
 
 def is_metonymic(doc: Doc, start: int, end: int, terms: PlaceTerms) -> bool:
     """A place standing for an actor: "US-led", "pro-Assad", "Damascus condemned"."""
-    if end + 1 < len(doc) and doc[end].text == "-" and (doc[end + 1].lower_ in COMPOUND_VERBS or doc[end + 1].tag_ == "VBN"):
+    after = doc[end + 1] if end + 1 < len(doc) and doc[end].text == "-" else None
+    if after is not None and (after.lower_ in COMPOUND_VERBS or after.tag_ == "VBN"):
         return True
     if start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"pro", "anti", "non"}:
         return True

@@ -71,7 +71,8 @@ def build_place_terms(rows: list[dict[str, str]]) -> PlaceTerms:
     return PlaceTerms(
         admin1=keys("admin1"), admin2=keys("admin2"), settlements=keys("settlement"),
         features=MappingProxyType({name_key(t): tuple(v.split("|")) if v else () for t, v in by_kind["feature"]}),
-        relations=MappingProxyType(expand_relations([(t.lower(), v) for t, v in by_kind["relation"]], directions)),
+        relations=MappingProxyType(
+            {t.lower(): v for t, v in expand_relations(by_kind["relation"], directions).items()}),
         directions=MappingProxyType(directions),
         metonymy_verbs=frozenset(t.lower() for t, _ in by_kind["metonymy"]),
         not_places=keys("not_place"),

@@ -31,13 +31,24 @@ class Resolved:
 
 def extract_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Place]:
     """Every place mention after the dateline, in text order. Names the gazetteer does not know
-    stay in the list with no coordinates (precision UNKNOWN) when NER calls them places."""
+    stay in the list with no coordinates (precision UNKNOWN) when NER calls them a GPE."""
     first, terms, taken = article.dateline_end, gazetteer.terms, set()
     borders = list(border_phrases(doc, first, terms, gazetteer.country_of_adjective))
     parts = list(country_parts(doc, first, terms))
     for phrase in (*borders, *parts):
         taken.update(range(phrase.start, phrase.end))
-    found = [r for m in entity_mentions(doc, first, taken, terms) if (r := _resolve(doc, m, gazetteer))]
+    named, context = _named_mentions(doc, first, taken, gazetteer)
+    places = [p for r in named if (p := _named_place(doc, article, r, gazetteer, context))]
+    places += [_border_place(doc, article, b, gazetteer, context) for b in borders]
+    places += [p for part in parts if (p := _part_place(doc, article, part, gazetteer, context))]
+    return sorted(places, key=lambda p: p.span.start if p.span else 0)
+
+
+def _named_mentions(doc: Doc, first: int, taken: set[int],
+                    gazetteer: Gazetteer) -> tuple[list[Resolved], ArticleContext]:
+    """Mentions that name a place, with the article context that will choose among their entries:
+    NER's place entities first (they set the context), then names NER gave other labels or missed."""
+    found = [r for m in entity_mentions(doc, first, taken, gazetteer.terms) if (r := _resolve(doc, m, gazetteer))]
     labelled = [r for r in found if r.mention.label not in OTHER_LABELS]
     locative = [r.candidates for r in labelled if not (r.mention.metonymic or r.mention.modifier)]
     context = build_context(locative, _demonym_countries(doc, first, gazetteer))
@@ -49,10 +60,7 @@ def extract_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Pla
     named = narrow_by_region(doc, sorted(labelled + extra, key=lambda r: r.mention.start))
     for resolved in named:  # the first choices vouch for each other ("Alexandria" near "Rapides Parish")
         add_evidence(context, [c for c in [choose(resolved.candidates, context)] if c], FIRST_PASS_WEIGHT)
-    places = [p for r in named if (p := _named_place(doc, article, r, gazetteer, context))]
-    places += [_border_place(doc, article, b, gazetteer, context) for b in borders]
-    places += [p for part in parts if (p := _part_place(doc, article, part, gazetteer, context))]
-    return sorted(places, key=lambda p: p.span.start if p.span else 0)
+    return named, context
 
 
 def best_place(places: Sequence[Place]) -> Place | None:
@@ -136,8 +144,8 @@ def _runs(doc: Doc, first: int, taken: set[int], gazetteer: Gazetteer, context: 
 
 def _demonym_countries(doc: Doc, first: int, gazetteer: Gazetteer) -> list[str]:
     """Countries of the article's adjectives and demonyms ("Syrian", "Jordanians")."""
-    return [gazetteer.adjectives[key] for token in doc
-            if token.idx >= first and token.text[:1].isupper() and (key := name_key(token.text)) in gazetteer.adjectives]
+    keys = (name_key(token.text) for token in doc if token.idx >= first and token.text[:1].isupper())
+    return [gazetteer.adjectives[key] for key in keys if key in gazetteer.adjectives]
 
 
 # ---------------------------------------------------------------- building Place records

@@ -65,6 +65,8 @@ class TriggerLexicon:
     modals: Mapping[str, float]
     negations: Mapping[str, float]
 
+    rank: Mapping[str, int]  # each code's line in taxonomy.tsv, for ties
+
     def event_class(self, code: str) -> EventClass:
         return self.classes[code]
 
@@ -144,7 +146,8 @@ def _collocates(rows: list[dict[str, str]]) -> dict[str, Mapping[str, float]]:
 
 
 def _multipliers(rows: list[dict[str, str]]) -> Mapping[str, float]:
-    return MappingProxyType({r["phrase"].lower(): _number(r["weight"], r, "event_triggers.tsv") for r in rows})
+    return MappingProxyType({r["phrase"].lower(): _number(r["weight"], r, "event_triggers.tsv")
+                             for r in rows})
 
 
 @lru_cache(maxsize=4)
@@ -162,6 +165,7 @@ def load_trigger_lexicon(override_dir: str = "") -> TriggerLexicon:
     determiners = by_kind["determiner"]
     return TriggerLexicon(
         classes=MappingProxyType(classes),
+        rank=MappingProxyType({code: line for line, code in enumerate(classes)}),
         triggers=MappingProxyType(_index_triggers(found)),
         mods=MappingProxyType(_index_evidence(by_kind["mod"])),
         cues=MappingProxyType(_index_evidence(by_kind["cue"])),
