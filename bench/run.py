@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import time
-import tracemalloc
+import resource
 from pathlib import Path
 
 from parallax.extract.claims import extract_claims
@@ -43,18 +43,15 @@ def main() -> None:
     docs = _timed("parse", results, lambda: list(nlp.pipe((a.text for a in articles), batch_size=32)))
     _timed("claims", results, lambda: [extract_claims(d, a, knowledge.claims) for d, a in zip(docs, articles)])
     _timed("places", results, lambda: [extract_places(d, a, knowledge.gazetteer) for d, a in zip(docs, articles)])
-    tracemalloc.start()
     mentions = _timed("extract_all", results,
                       lambda: [m for d, a in zip(docs, articles) for m in analyse_doc(d, a, knowledge)])
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
     _timed("resolve", results, resolve_incidents, mentions, settings)
     words = sum(len(d) for d in docs)
     print(f"articles: {len(articles)} ({args.repeat} copies), tokens: {words}")
     print(f"parse: {words / results['parse']:.0f} tokens/s")
     for label in ("read", "claims", "places", "extract_all", "resolve"):
         print(f"{label:12s} {results[label]:7.2f} s  = {results[label] / results['parse']:6.1%} of the parse")
-    print(f"extraction peak python memory: {peak / 1e6:.1f} MB")
+    print(f"peak resident memory of the process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3:.0f} MB")
 
 
 if __name__ == "__main__":

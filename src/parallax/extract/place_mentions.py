@@ -98,8 +98,11 @@ def qualifier_end(doc: Doc, end: int, terms: PlaceTerms) -> tuple[int, int, str]
 
 def preceding_text(doc: Doc, start: int) -> str:
     """The sentence's lower-case text just before a mention, "the" dropped: "northwest of"."""
-    sent_start = doc[start].sent.start_char
-    text = doc.text[max(sent_start, doc[start].idx - LOOKBACK_CHARS):doc[start].idx].lower()
+    # walk back token by token: Token.sent and Doc.text both rebuild from the whole document
+    first = start
+    while first > 0 and not doc[first].is_sent_start and doc[start].idx - doc[first - 1].idx <= LOOKBACK_CHARS:
+        first -= 1
+    text = doc[first:start].text.lower() if first < start else ""
     text = re.sub(r"\s+", " ", text.replace("’", "'")).rstrip()
     return re.sub(r"(?:^|\s)the$", "", text).rstrip()
 
