@@ -172,7 +172,7 @@ GOLD = [
     ("Troops retook the town of Tal Afar, west of Mosul, the Iraqi army said.", "Tal Afar", ("IQ", "Nineveh")),
     ("Strikes hit the Crimean Bridge and Saky air base overnight.", "Saky", ("UA", "Crimea")),
 ]
-GOLD_FLOOR = 11  # of 12 resolved right when this floor was set; raise it, never lower it
+GOLD_FLOOR = 12  # all 12 resolved right when this floor was set; never lower it
 
 
 def test_our_gold_sentences_stay_above_the_floor(nlp, gazetteer):

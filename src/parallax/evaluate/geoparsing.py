@@ -6,7 +6,7 @@ import hashlib
 import statistics
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from parallax.errors import EvalDataError
@@ -45,12 +45,9 @@ class Tally:
     predicted: int = 0
     gold_found: int = 0
     predicted_right: int = 0
-    errors: list[float] | None = None
-    baseline_errors: list[float] | None = None
     resolvable: int = 0
-
-    def __post_init__(self) -> None:
-        self.errors, self.baseline_errors = [], []
+    errors: list[float] = field(default_factory=list)  # km, ours
+    baseline_errors: list[float] = field(default_factory=list)  # km, the gazetteer's first entry
 
 
 def score_geoparsing(data_dir: Path, limit: int | None = None) -> dict:
