@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-
-
 import pytest
 
 from parallax.nlp.pipeline import load_nlp
-
-
-
 
 
 @pytest.fixture(scope="session")
