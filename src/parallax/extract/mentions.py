@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -12,7 +12,7 @@ from parallax.extract import compatibility as compat
 from parallax.extract.compatibility import best_date, best_place
 from parallax.extract.frames import Frame, FrameContext, sentence_frames
 from parallax.schema import (
-    Actor, ActorRole, Article, Claim, EventDate, EventMention, Place,
+    Actor, ActorRole, Article, Claim, EventDate, EventMention, GeoPrecision, Place,
 )
 
 
@@ -163,7 +163,21 @@ def extract_mentions(doc: Doc, article: Article, places: list[Place], claims: li
         pending.append((len(frames), orphans))
     groups = group_frames(frames)
     _attach_orphans(groups, frames, pending)
-    return [_mention(g, article, main=(i == 0)) for i, g in enumerate(groups)]
+    mentions = [_mention(g, article, main=(i == 0)) for i, g in enumerate(groups)]
+    return _locate_main(mentions, places)
+
+
+def _locate_main(mentions: list[EventMention], places: list[Place]) -> list[EventMention]:
+    """A main incident whose sentences name no place is where the article's first town is, as a
+    human coder would read it; the place keeps its own span and says it came from the context."""
+    if not mentions or mentions[0].place is not None:
+        return mentions
+    towns = [p for p in places if p.latitude is not None and p.precision <= GeoPrecision.NEAR
+             and not compat.is_border(p)]
+    if not towns:
+        return mentions
+    context = replace(towns[0], relation="article context", precision=GeoPrecision.NEAR)
+    return [replace(mentions[0], place=context)] + mentions[1:]
 
 
 def _by_sentence(doc: Doc, items: list) -> dict[int, list]:
