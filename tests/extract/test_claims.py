@@ -300,3 +300,12 @@ def test_shot_count_minus_the_dead(nlp):
 def test_dateline_numbers_are_not_counts(nlp):
     text = "Police said the 2014 shooting death of a teen was never solved, and a man was shot at 3 p.m."
     assert all(c.figure.low in (1, None) for c in claims_of(nlp, text))
+
+
+def test_number_of_people_killed_rose_to(nlp):
+    """Regression: "the number of people killed ... rose to six" was read as a plural with no number."""
+    text = "The number of people killed in Sunday's shelling of the town rose to six, the governor said."
+    claims = extract_claims(nlp(text), Article(id="t", text=text))
+    killed = [c for c in claims if c.measure == Measure.KILLED]
+    assert [(c.figure.low, c.figure.high) for c in killed] == [(6, 6)]
+    assert killed[0].speaker is not None and killed[0].speaker.name == "governor"

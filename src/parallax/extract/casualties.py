@@ -350,9 +350,20 @@ def _split_fatal(tok: Token, claims: list[Found], sent: DocSpan, article_id: str
     return [(tok, killed), (share, injured)]  # the share, not the verb: the dead are already out
 
 
+def _counted_by(tok: Token) -> Token | None:
+    """ "the number of people killed ... rose to six": the "number" that carries the figure."""
+    of = tok.head.head if tok.dep_ == "acl" else None
+    if of is not None and of.lower_ == "of" and of.head.lemma_ == "number" and of.head.i != of.i:
+        return of.head
+    return None
+
+
 def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexicon: ClaimLexicon) -> list[Found]:
     if trig.extra == "toll":
         return _toll_claims(tok, sent, article_id, lexicon)
+    number = _counted_by(tok)
+    if number is not None and _toll_value(number, lexicon) is not None:
+        return _toll_claims(number, sent, article_id, lexicon)
     if tok.pos_ == "NOUN" and _is_idle_noun(tok, lexicon):
         return []
     if tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("pobj", "nsubj", "dobj", "compound"):
