@@ -11,11 +11,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from parallax.errors import InputError, ParallaxError
+from parallax.ingest.rejects import count_by_code
 from parallax.schema import RunSummary
 from parallax.settings import Settings, load_settings
 
 console = Console(stderr=True)
 DB_NAME = "parallax.sqlite"
+MAX_LISTED_REJECTS = 50
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -100,8 +102,21 @@ def _print_summary(summary: RunSummary) -> None:
                          ("incidents with 2+ sources", summary.multi_source_incidents)):
         table.add_row(label, str(value))
     console.print(table)
-    for item in summary.rejected:
-        console.print(f"  skipped {item.source}: [{item.code}] {item.reason}")
+    # File names and reasons are data, not rich markup: "[/x]" in a name would crash the print.
+    for code, count in count_by_code(summary.rejected).items():
+        console.print(f"  skipped {count} x {code}", markup=False, highlight=False)
+    for item in summary.rejected[:MAX_LISTED_REJECTS]:
+        console.print(f"  skipped {item.source}: [{item.code}] {item.reason}", markup=False, highlight=False)
+    if len(summary.rejected) > MAX_LISTED_REJECTS:
+        console.print(f"  ... and {len(summary.rejected) - MAX_LISTED_REJECTS} more "
+                      "(all are in the database's rejected table)", markup=False)
+
+
+def exit_status(exc: ParallaxError) -> int:
+    """2 + the code's hundreds digit (P1xx input 3, settings 4, data file 5, model 6, store 7,
+    eval data 8); 2 for a bad command line, as argparse does. See docs/reliability.md."""
+    family = exc.code[1:2]
+    return 2 + int(family) if family.isdigit() and family != "0" else 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -151,8 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except ParallaxError as exc:
-        console.print(f"[red]error[/red] {exc}")
-        return 2
+        console.print("[red]error[/red] ", end="")
+        console.print(str(exc), markup=False, highlight=False)
+        return exit_status(exc)
     except KeyboardInterrupt:
         console.print("interrupted")
         return 130

@@ -53,3 +53,16 @@ class StoreError(ParallaxError):
 
 class EvalDataError(ParallaxError):
     code = "P600"
+
+
+class TooLarge(InputError):
+    """An input over settings.max_input_bytes: refused before it is read into memory."""
+
+    code = "P103"
+
+
+class BinaryInput(InputError):
+    """A file whose bytes are not text (NUL bytes, or mostly control characters)."""
+
+    code = "P104"
+

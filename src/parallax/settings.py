@@ -15,6 +15,8 @@ class Settings:
     batch_size: int = 32
     languages: tuple[str, ...] = ("en",)
     min_text_chars: int = 80
+    # a file (or one JSON line) bigger than this is rejected unread, so memory stays bounded
+    max_input_bytes: int = 20_000_000
     # incident resolution
     match_threshold: float = 0.35  # measured on GVA: see docs/scores.md
     max_day_gap: int = 1

@@ -6,6 +6,7 @@ import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from parallax.ingest.decoding import decode_bytes
 from parallax.ingest.language import language_tag
@@ -16,6 +17,8 @@ from parallax.schema import Article, Rejected
 LOG = logging.getLogger(__name__)
 # "id" is accepted but not used: an article's id is always the hash of its text.
 KEYS = ("id", "url", "outlet", "published", "title", "text", "language")
+DEFAULT_MAX_LINE_BYTES = 20_000_000  # Settings.max_input_bytes; read_file passes the setting
+SKIP_CHUNK = 1 << 20
 
 
 def _problem(record: object) -> str:
@@ -40,6 +43,10 @@ def parse_jsonl_line(line: str, source: str) -> Article | Rejected:
     except json.JSONDecodeError as exc:
         return reject(source, RejectCode.MALFORMED,
                       f"not valid JSON: {exc.msg} (column {exc.colno})")
+    # Valid JSON can still be unreadable: nesting deeper than the recursion limit, or an integer
+    # with more digits than Python converts; one such line must not stop the file.
+    except (ValueError, RecursionError) as exc:
+        return reject(source, RejectCode.MALFORMED, f"JSON cannot be read: {type(exc).__name__}")
     problem = _problem(record)
     if problem:
         return reject(source, RejectCode.MALFORMED, problem)
@@ -55,13 +62,35 @@ def parse_jsonl_line(line: str, source: str) -> Article | Rejected:
     )
 
 
-def read_jsonl(path: Path) -> Iterator[Article | Rejected]:
+def bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """Each line of a binary file, or None for a line over `max_bytes`, which is skipped in
+    chunks so that one huge line never sits in memory whole."""
+    while line := handle.readline(max_bytes + 1):
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := handle.readline(SKIP_CHUNK)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def read_jsonl(path: Path, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[Article | Rejected]:
     """Drafts or rejections, one per non-blank line, with `source` set to "path:line".
     Streamed line by line, so a corpus of any size is never held in memory."""
+    any_line = False
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(bounded_lines(handle, max_line_bytes), start=1):
+            source = f"{path}:{number}"
+            if raw is None:
+                any_line = True
+                yield reject(source, RejectCode.TOO_LARGE,
+                             f"line is over the limit of {max_line_bytes:,} bytes")
+                continue
             line, note = decode_bytes(raw)
             if note:
-                LOG.warning("%s:%d: %s", path, number, note)
+                LOG.warning("%s: %s", source, note)
             if line.strip():
-                yield parse_jsonl_line(line, f"{path}:{number}")
+                any_line = True
+                yield parse_jsonl_line(line, source)
+    if not any_line:
+        yield reject(str(path), RejectCode.EMPTY, "JSON Lines file has no non-blank line")

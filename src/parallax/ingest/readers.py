@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 
-from parallax.errors import BadArticle, InputError, SettingsError, UnsupportedFormat
+from parallax.errors import (BadArticle, BinaryInput, InputError, SettingsError, TooLarge,
+                             UnsupportedFormat)
 from parallax.ingest.complete import complete_article
-from parallax.ingest.decoding import read_text
+from parallax.ingest.decoding import check_readable, read_text
 from parallax.ingest.feeds import read_feed
 from parallax.ingest.html import read_html
 from parallax.ingest.jsonl import read_jsonl
@@ -33,6 +36,8 @@ READERS: Mapping[str, Reader] = MappingProxyType({
 })
 # Formats holding one article, whose metadata an `x.meta.json` next to them may set.
 SIDECAR_FORMATS = frozenset({".txt", ".html", ".htm"})
+STREAMED_FORMATS = frozenset({".jsonl"})
+DEFAULT_MAX_BYTES = Settings().max_input_bytes
 SUPPORTED = ", ".join(READERS)
 
 
@@ -110,7 +115,25 @@ def _read_drafts(path: Path, reader: Reader, sidecar: Metadata,
         yield reject(str(path), RejectCode.UNREADABLE, f"{type(exc).__name__}: {exc}")
 
 
-def read_file(path: Path, defaults: Metadata) -> Iterator[Article | Rejected]:
+def _unreadable(path: Path, max_bytes: int) -> Rejected | None:
+    """Why a file is refused before its reader sees it: empty, binary, or (for formats read
+    whole) too large; JSONL is streamed, so its limit applies to each line instead."""
+    try:
+        if path.stat().st_size == 0:
+            return reject(str(path), RejectCode.EMPTY, "file is empty (0 bytes)")
+        whole = path.suffix.lower() not in STREAMED_FORMATS
+        check_readable(path, max_bytes if whole else sys.maxsize)
+    except TooLarge as exc:
+        return reject(str(path), RejectCode.TOO_LARGE, f"{exc.args[0]}; {exc.hint}")
+    except BinaryInput as exc:
+        return reject(str(path), RejectCode.BINARY, exc.args[0])
+    except OSError as exc:
+        return reject(str(path), RejectCode.UNREADABLE, f"{type(exc).__name__}: {exc}")
+    return None
+
+
+def read_file(path: Path, defaults: Metadata,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Rejected]:
     """Drafts (no id or language yet) or rejections from one file of any format."""
     if is_sidecar(path):
         orphan = _orphan_sidecar(path)
@@ -122,6 +145,12 @@ def read_file(path: Path, defaults: Metadata) -> Iterator[Article | Rejected]:
         yield reject(str(path), RejectCode.FORMAT,
                      f"unsupported format {_extension(path)}; readable: {SUPPORTED}")
         return
+    refused = _unreadable(path, max_bytes)
+    if refused:
+        yield refused
+        return
+    if reader is read_jsonl:
+        reader = partial(read_jsonl, max_line_bytes=max_bytes)
     sidecar = load_sidecar(path)
     if isinstance(sidecar, Rejected):
         yield sidecar
@@ -147,7 +176,7 @@ def _read_all(paths: list[Path], defaults: Metadata,
               settings: Settings) -> Iterator[Article | Rejected]:
     seen: dict[str, str] = {}  # id -> source of its first copy
     for path in _files(paths):
-        for item in read_file(path, defaults):
+        for item in read_file(path, defaults, settings.max_input_bytes):
             if isinstance(item, Article):
                 item = complete_article(item, settings.languages, settings.min_text_chars)
             if isinstance(item, Article):

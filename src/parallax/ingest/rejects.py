@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from enum import StrEnum
 
 from parallax.schema import Rejected
@@ -15,8 +17,16 @@ class RejectCode(StrEnum):
     LANGUAGE = "language"  # detected language is not in settings.languages
     DUPLICATE = "duplicate"  # same normalised text as an article already read in this run
     SIDECAR = "sidecar"  # a .meta.json file that is broken or belongs to no article
+    BINARY = "binary"  # the file's bytes are not text (an image, an archive, random bytes)
+    TOO_LARGE = "too_large"  # a file or JSON line over settings.max_input_bytes, left unread
+    NO_EVENT = "no_event"  # the article is stored, but no event mention was found in it
 
 
 def reject(source: str, code: RejectCode, reason: str) -> Rejected:
     """A Rejected record; `code` is stored as its plain string value."""
     return Rejected(source=source, code=str(code), reason=reason)
+
+
+def count_by_code(rejected: Iterable[Rejected]) -> dict[str, int]:
+    """How many items were skipped for each reason code, most frequent first."""
+    return dict(Counter(item.code for item in rejected).most_common())

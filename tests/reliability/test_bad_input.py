@@ -1,0 +1,158 @@
+"""Bad input never stops a run: each bad file or line becomes a Rejected naming it, with a code."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from parallax.cli import exit_status, main
+from parallax.errors import (BinaryInput, DataFileError, EvalDataError, InputError, ModelError,
+                             ParallaxError, SettingsError, StoreError, TooLarge)
+from parallax.ingest.decoding import check_readable, looks_binary
+from parallax.ingest.readers import read_inputs
+from parallax.ingest.rejects import RejectCode, count_by_code
+from parallax.schema import Article, Rejected
+from parallax.settings import Settings
+
+GOOD = ("MAIDUGURI, Nigeria - Gunmen killed five people in a village near Maiduguri on Sunday, "
+        "police said, adding that two others were wounded in the attack.")
+
+
+def _read(paths, **settings) -> tuple[dict[str, Article], dict[str, Rejected]]:
+    items = list(read_inputs([Path(p) for p in paths], Settings(**settings)))
+    return ({i.source: i for i in items if isinstance(i, Article)},
+            {i.source: i for i in items if isinstance(i, Rejected)})
+
+
+def test_binary_file_is_rejected_and_the_folder_goes_on(tmp_path):
+    (tmp_path / "photo.txt").write_bytes(os.urandom(4000))
+    (tmp_path / "story.txt").write_text(GOOD)
+    articles, rejected = _read([tmp_path])
+    assert list(articles) == [str(tmp_path / "story.txt")]
+    assert rejected[str(tmp_path / "photo.txt")].code == RejectCode.BINARY
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "empty.html", "empty.jsonl", "empty.xml"])
+def test_empty_file_of_every_format_is_rejected_as_empty(tmp_path, name):
+    (tmp_path / name).write_bytes(b"")
+    articles, rejected = _read([tmp_path])
+    assert not articles and rejected[str(tmp_path / name)].code == RejectCode.EMPTY
+
+
+def test_jsonl_of_blank_lines_is_rejected_not_silently_dropped(tmp_path):
+    (tmp_path / "blank.jsonl").write_text("\n  \n\n")
+    assert _read([tmp_path])[1][str(tmp_path / "blank.jsonl")].code == RejectCode.EMPTY
+
+
+def test_fifty_megabyte_html_page_is_refused_unread(tmp_path):
+    page = tmp_path / "huge.html"
+    with page.open("w") as handle:  # written in pieces: the test itself stays small in memory
+        handle.write("<html><body>")
+        for _ in range(50):
+            handle.write("<p>" + "padding " * 131_072 + "</p>")
+        handle.write("</body></html>")
+    assert page.stat().st_size > 50_000_000
+    (tmp_path / "story.txt").write_text(GOOD)
+    articles, rejected = _read([tmp_path])
+    assert rejected[str(page)].code == RejectCode.TOO_LARGE
+    assert "max_input_bytes" in rejected[str(page)].reason and len(articles) == 1
+
+
+def test_size_cap_is_a_setting(tmp_path):
+    (tmp_path / "story.txt").write_text(GOOD)
+    _, rejected = _read([tmp_path], max_input_bytes=50)
+    assert rejected[str(tmp_path / "story.txt")].code == RejectCode.TOO_LARGE
+
+
+def test_jsonl_cap_applies_per_line_and_the_next_lines_are_read(tmp_path):
+    lines = [json.dumps({"text": GOOD + " padding" * 40}), json.dumps({"text": GOOD})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    articles, rejected = _read([tmp_path], max_input_bytes=300)
+    assert rejected[f"{tmp_path / 'feed.jsonl'}:1"].code == RejectCode.TOO_LARGE
+    assert list(articles) == [f"{tmp_path / 'feed.jsonl'}:2"]
+
+
+def test_invalid_utf8_is_decoded_not_rejected(tmp_path):
+    (tmp_path / "damaged.txt").write_bytes(("Café " + GOOD).encode() + b" \xff\xfe\xc3 end.")
+    (tmp_path / "latin.txt").write_bytes(("Caf\xe9 " + GOOD).encode("cp1252"))
+    articles, rejected = _read([tmp_path])
+    assert not rejected
+    assert "\ufffd" in articles[str(tmp_path / "damaged.txt")].text
+    assert articles[str(tmp_path / "latin.txt")].text.startswith("Café")
+
+
+def test_malformed_jsonl_lines_are_rejected_by_line_and_the_rest_is_read(tmp_path):
+    lines = ["{not json", "[" * 100_000 + "]" * 100_000, '{"text": ' + "7" * 5000 + "}",
+             '"just a string"', '{"text": 5}', json.dumps({"text": GOOD, "title": ["x"]}),
+             json.dumps({"text": GOOD})]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    articles, rejected = _read([path])
+    assert sorted(rejected) == sorted(f"{path}:{n}" for n in range(1, 7))
+    assert {r.code for r in rejected.values()} == {RejectCode.MALFORMED}
+    assert list(articles) == [f"{path}:7"]
+
+
+def test_feed_with_broken_entries_keeps_the_good_ones(tmp_path):
+    feed = tmp_path / "wire.xml"
+    feed.write_text(f"""<rss version="2.0"><channel><title>Wire</title>
+      <item><title>no body</title></item>
+      <item><title>good</title><description>{GOOD}</description></item>
+      <item><description><![CDATA[<p>cut off mid""")
+    articles, rejected = _read([feed])
+    assert list(articles) == [f"{feed}#2"]
+    assert {rejected[f"{feed}#1"].code, rejected[f"{feed}#3"].code} == {RejectCode.EMPTY}
+
+
+def test_binary_sniff_accepts_text_in_any_common_encoding():
+    assert not looks_binary(GOOD.encode("utf-8"))
+    assert not looks_binary(("Café " + GOOD).encode("cp1252"))
+    assert not looks_binary(GOOD.encode("utf-16"))  # with its BOM
+    assert not looks_binary(b"")
+    assert looks_binary(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert looks_binary(bytes(range(32)) * 10)
+
+
+def test_check_readable_raises_coded_errors(tmp_path):
+    big, blob = tmp_path / "big.txt", tmp_path / "blob.txt"
+    big.write_text("x" * 100)
+    blob.write_bytes(b"\x00" * 100)
+    with pytest.raises(TooLarge) as too_large:
+        check_readable(big, 10)
+    with pytest.raises(BinaryInput) as binary:
+        check_readable(blob, 1000)
+    assert (too_large.value.code, binary.value.code) == ("P103", "P104")
+
+
+def test_skipped_items_are_counted_by_code():
+    items = [Rejected("a", "binary", ""), Rejected("b", "empty", ""), Rejected("c", "binary", "")]
+    assert count_by_code(items) == {"binary": 2, "empty": 1}
+
+
+@pytest.mark.parametrize("error, status", [
+    (ParallaxError("x"), 2), (InputError("x"), 3), (TooLarge("x"), 3), (SettingsError("x"), 4),
+    (DataFileError("x"), 5), (ModelError("x"), 6), (StoreError("x"), 7), (EvalDataError("x"), 8)])
+def test_exit_status_follows_the_error_family(error, status):
+    assert exit_status(error) == status
+
+
+def test_documented_exit_codes_match_the_cli():
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "reliability.md").read_text()
+    for status, error in ((3, InputError), (4, SettingsError), (5, DataFileError), (6, ModelError),
+                          (7, StoreError), (8, EvalDataError)):
+        assert f"| {status} | {error.code[:2]}xx" in doc, error.__name__
+
+
+def test_missing_input_exits_3_naming_it(tmp_path, capsys):
+    assert main(["ingest", str(tmp_path / "nowhere.txt"), "--db", str(tmp_path / "db.sqlite")]) == 3
+    assert "nowhere.txt" in capsys.readouterr().err
+
+
+def test_markup_in_a_file_name_does_not_break_the_summary(tmp_path):
+    """Regression: rich read "[/x]" in a rejected file's name as a closing tag and raised."""
+    from parallax.cli import _print_summary
+    from parallax.schema import RunSummary
+    _print_summary(RunSummary(read=1, rejected=(Rejected("a[/x]b.txt", "binary", "[bold] no"),)))
