@@ -23,7 +23,8 @@ MAX_LISTED_REJECTS = 50
 def _settings(args: argparse.Namespace) -> Settings:
     return load_settings(args.config, outlet=getattr(args, "outlet", None),
                          published=getattr(args, "published", None),
-                         data_dir=getattr(args, "data_dir", None))
+                         data_dir=getattr(args, "data_dir", None),
+                         engine=getattr(args, "engine", None), workers=getattr(args, "workers", None))
 
 
 def _check_inputs(paths: list[Path]) -> None:
@@ -136,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--outlet", help="outlet for inputs that name none")
         command.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs without one")
         command.add_argument("--data-dir", help="folder whose knowledge files override the shipped ones")
+        command.add_argument("--engine", choices=("local", "spark"), help="where extraction runs (default local)")
+        command.add_argument("--workers", type=int, help="extraction processes (default: one per core)")
         command.set_defaults(func=cmd_run if command is run else cmd_ingest)
 
     export = sub.add_parser("export", help="write CSV/JSON/GeoJSON/Parquet from a database")

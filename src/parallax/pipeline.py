@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -15,14 +16,17 @@ from parallax.extract.frames import FrameContext
 from parallax.extract.gazetteer import Gazetteer, load_gazetteer
 from parallax.extract.mentions import extract_mentions
 from parallax.extract.places import extract_places
-from parallax.ingest.readers import read_inputs
 from parallax.nlp.pipeline import load_nlp, parse_articles
 from parallax.resolve.incidents import resolve_incidents
-from parallax.schema import Article, EventMention, Incident, Rejected, RunSummary
+from parallax.schema import Article, EventMention, Incident, RunSummary
 from parallax.settings import Settings
+from parallax.store.base import Store
 from parallax.store.sqlite import open_store
 
 Progress = Callable[[int], None]
+
+if TYPE_CHECKING:
+    from parallax.engines.local import Tally
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,35 +76,22 @@ def analyse_articles(articles: Iterable[Article], nlp: Language, knowledge: Know
 
 def ingest_paths(paths: Sequence[Path], db_path: Path, settings: Settings,
                  progress: Progress | None = None) -> RunSummary:
-    """Read inputs into the database, extract new articles and re-resolve all incidents."""
-    items = list(read_inputs(paths, settings))
-    articles = [i for i in items if isinstance(i, Article)]
-    rejected = [i for i in items if isinstance(i, Rejected)]
-    with open_store(db_path) as store:
-        new_ids = set(store.add_articles(articles))
-        fresh = [a for a in _unique(articles) if a.id in new_ids]
-        for item in rejected:
-            store.add_rejected(item)
-        knowledge = load_knowledge(settings)
-        mention_count = claim_count = 0
-        for article, mentions in analyse_articles(fresh, load_nlp(settings.spacy_model), knowledge, settings):
-            store.replace_mentions(article.id, mentions)
-            mention_count += len(mentions)
-            claim_count += sum(len(m.claims) for m in mentions)
-            if progress:
-                progress(1)
-        incidents = resolve_incidents(store.mentions(), settings)
-        store.save_incidents(incidents)
-        summary = RunSummary(read=len(items), new_articles=len(fresh),
-                             duplicates=len(articles) - len(fresh), rejected=tuple(rejected),
-                             mentions=mention_count, claims=claim_count, incidents=len(incidents),
-                             multi_source_incidents=sum(len(i.article_ids) > 1 for i in incidents))
-        store.record_run(summary)
+    """Read inputs into the database, extract the articles it lacks and settle the incidents,
+    with the engine `settings.engine` names (see parallax.engines)."""
+    from parallax.engines import engine_named
+    return engine_named(settings.engine)(paths, db_path, settings, progress)
+
+
+def settle_incidents(store: Store, settings: Settings, tally: Tally) -> RunSummary:
+    """After extraction (any engine): resolve incidents, store them and record the run."""
+    incidents = resolve_incidents(store.mentions(), settings)
+    store.save_incidents(incidents)
+    summary = RunSummary(read=tally.read, new_articles=tally.extracted,
+                         duplicates=tally.already_stored, rejected=tuple(tally.rejected),
+                         mentions=tally.mentions, claims=tally.claims, incidents=len(incidents),
+                         multi_source_incidents=sum(len(i.article_ids) > 1 for i in incidents))
+    store.record_run(summary)
     return summary
-
-
-def _unique(articles: list[Article]) -> list[Article]:
-    return list({a.id: a for a in articles}.values())
 
 
 @dataclass(frozen=True, slots=True)

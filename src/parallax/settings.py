@@ -24,6 +24,10 @@ class Settings:
     outlet: str = ""
     published: str = ""
     data_dir: str = ""  # a folder whose files override parallax/data files of the same name
+    # scale (see docs/bench.md): which engine runs extraction, and with how many processes
+    engine: str = "local"  # local | spark
+    workers: int = 0  # extraction processes; 0 = one per core
+    commit_every: int = 64  # articles per transaction (articles and their mentions together)
 
 
 def load_settings(path: Path | None = None, **overrides: object) -> Settings:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol, runtime_checkable
@@ -33,6 +33,18 @@ class Store(Protocol):
 
     def replace_mentions(self, article_id: str, mentions: Iterable[EventMention]) -> None:
         """The extraction output of one (stored) article replaces whatever it had before."""
+        ...
+
+    def add_extracted(self, results: Iterable[tuple[Article, Sequence[EventMention]]]) -> list[str]:
+        """Articles with their extraction output, all in one transaction; ids newly added."""
+        ...
+
+    def extracted_ids(self, article_ids: Iterable[str]) -> set[str]:
+        """Those of `article_ids` already stored with their extraction output."""
+        ...
+
+    def unextracted_articles(self) -> Iterator[Article]:
+        """Articles stored but never extracted (an interrupted run), oldest first, streamed."""
         ...
 
     def mentions(self) -> list[EventMention]:

@@ -182,7 +182,16 @@ CREATE TABLE runs (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (INITIAL,)
+# When an article's extraction output was stored; NULL = stored but never extracted (a run that
+# died between the two), which the next run picks up. Articles that already had mentions count as
+# extracted; one without mentions is re-extracted once, which changes nothing but time.
+EXTRACTED = """
+ALTER TABLE articles ADD COLUMN extracted TEXT;
+UPDATE articles SET extracted = added WHERE id IN (SELECT article_id FROM mentions);
+CREATE INDEX articles_unextracted ON articles(seq) WHERE extracted IS NULL;
+"""
+
+MIGRATIONS: tuple[str, ...] = (INITIAL, EXTRACTED)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -115,9 +115,44 @@ class SQLiteStore:
         for mention in mentions:
             codecs.require_same_article(mention, article_id)
         with self._write() as db:
-            db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
-            for seq, mention in enumerate(mentions):
-                _insert_mention(db, mention, seq)
+            _store_mentions(db, article_id, mentions)
+
+    def add_extracted(self, results: Iterable[tuple[Article, Sequence[EventMention]]]) -> list[str]:
+        """Articles and their extraction output in ONE transaction, so a crash never leaves an
+        article stored without its mentions being marked; returns the ids newly added."""
+        added: list[str] = []
+        with self._write() as db:
+            seq = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+            for article, mentions in results:
+                for mention in mentions:
+                    codecs.require_same_article(mention, article.id)
+                if _insert(db, "articles", codecs.article_row(article, seq + 1), conflict="OR IGNORE").rowcount:
+                    added.append(article.id)
+                    seq += 1
+                _store_mentions(db, article.id, mentions)
+        return added
+
+    def extracted_ids(self, article_ids: Iterable[str]) -> set[str]:
+        """Those of `article_ids` stored with their extraction output (a re-run skips them)."""
+        ids = list(article_ids)
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):  # SQLite caps the number of bound parameters
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(r[0] for r in self._conn.execute(
+                f"SELECT id FROM articles WHERE extracted IS NOT NULL AND id IN ({marks})", chunk))
+        return found
+
+    def unextracted_articles(self) -> Iterator[Article]:
+        """Articles stored but never extracted (a run that died midway), oldest first, streamed."""
+        seq = 0
+        while True:
+            rows = self._conn.execute("SELECT * FROM articles WHERE extracted IS NULL AND seq > ? "
+                                      "ORDER BY seq LIMIT 100", (seq,)).fetchall()
+            if not rows:
+                return
+            seq = rows[-1]["seq"]
+            yield from (codecs.article_from(r) for r in rows)
 
     def mentions(self) -> list[EventMention]:
         with self._read() as db:
@@ -205,6 +240,13 @@ def _grouped(rows: Iterable[sqlite3.Row], key: str) -> dict[str, list[sqlite3.Ro
     for row in rows:
         groups[row[key]].append(row)
     return groups
+
+
+def _store_mentions(db: sqlite3.Connection, article_id: str, mentions: Sequence[EventMention]) -> None:
+    db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+    for seq, mention in enumerate(mentions):
+        _insert_mention(db, mention, seq)
+    db.execute("UPDATE articles SET extracted = ? WHERE id = ?", (codecs.now_iso(), article_id))
 
 
 def _load_mentions(db: sqlite3.Connection) -> dict[str, EventMention]:

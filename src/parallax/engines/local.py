@@ -1,0 +1,138 @@
+"""Extraction on one machine: a pool of worker processes, each loading spaCy once, fed in batches.
+
+The stream is bounded: at most two batches per worker are in flight, so reading a corpus of any
+size holds only those batches in memory, and results come back in input order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+
+from parallax.ingest.readers import read_inputs
+from parallax.schema import Article, EventMention, Rejected, RunSummary
+from parallax.settings import Settings
+from parallax.store.base import Store
+from parallax.store.sqlite import open_store
+
+Extracted = tuple[Article, list[EventMention]]
+Progress = Callable[[int], None]
+IN_FLIGHT_PER_WORKER = 2
+
+
+def worker_count(settings: Settings) -> int:
+    """The number of extraction processes: settings.workers, or one per core when it is 0."""
+    return settings.workers if settings.workers > 0 else (os.cpu_count() or 1)
+
+
+def batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Extracted]:
+    """(article, its event mentions) for every article, in input order, streamed."""
+    workers = worker_count(settings)
+    if workers == 1:
+        yield from _extract_here(articles, settings)
+    else:
+        yield from _extract_in_pool(articles, settings, workers)
+
+
+def _extract_here(articles: Iterable[Article], settings: Settings) -> Iterator[Extracted]:
+    from parallax.pipeline import analyse_articles, load_knowledge  # spaCy loads only when used
+    from parallax.nlp.pipeline import load_nlp
+    nlp, knowledge = load_nlp(settings.spacy_model), load_knowledge(settings)
+    yield from analyse_articles(articles, nlp, knowledge, settings)
+
+
+# -- the pool: module-level functions because worker processes import them by name --------------
+
+@lru_cache(maxsize=1)
+def _worker_tools(settings: Settings):
+    """The pipeline and knowledge of this worker process, loaded by its first batch only."""
+    from parallax.nlp.pipeline import load_nlp
+    from parallax.pipeline import load_knowledge
+    return load_nlp(settings.spacy_model), load_knowledge(settings)
+
+
+def _extract_batch(batch: list[Article], settings: Settings) -> list[Extracted]:
+    from parallax.pipeline import analyse_articles
+    nlp, knowledge = _worker_tools(settings)
+    return list(analyse_articles(batch, nlp, knowledge, settings))
+
+
+def _extract_in_pool(articles: Iterable[Article], settings: Settings, workers: int) -> Iterator[Extracted]:
+    # spawn, not fork: the parent may run threads (the progress bar) that fork would copy mid-lock.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_worker_tools, initargs=(settings,)) as pool:
+        pending: deque = deque()
+        for batch in batches(articles, settings.batch_size):
+            pending.append(pool.apply_async(_extract_batch, (batch, settings)))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+# -- the whole local run: read, skip what is stored, extract, commit in batches -----------------
+
+@dataclass(slots=True)
+class Tally:
+    """Counts of one run, filled in as the stream goes by (the parts of a RunSummary)."""
+
+    read: int = 0
+    extracted: int = 0
+    already_stored: int = 0
+    mentions: int = 0
+    claims: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)  # extracted in this run
+
+
+def ingest_local(paths: Sequence[Path], db_path: Path, settings: Settings,
+                 progress: Progress | None = None) -> RunSummary:
+    """Extract every input article not yet in the store (and any a killed run left unextracted)."""
+    from parallax.pipeline import settle_incidents
+    tally = Tally()
+    with open_store(db_path) as store:
+        todo = _to_extract(store, read_inputs(paths, settings), tally, settings.commit_every)
+        for chunk in batches(extract_articles(todo, settings), settings.commit_every):
+            _commit(store, chunk, tally)
+            if progress:
+                progress(len(chunk))
+        return settle_incidents(store, settings, tally)
+
+
+def _to_extract(store: Store, items: Iterable[Article | Rejected], tally: Tally,
+                chunk_size: int) -> Iterator[Article]:
+    """Articles a killed run stored unextracted, then input articles not extracted before."""
+    leftover: set[str] = set()
+    for article in store.unextracted_articles():
+        leftover.add(article.id)
+        yield article
+    for chunk in batches(items, chunk_size):
+        tally.read += len(chunk)
+        articles = [a for a in chunk if isinstance(a, Article) and a.id not in leftover]
+        rejected = [r for r in chunk if isinstance(r, Rejected)]
+        if rejected:
+            store.add_rejected(rejected)
+            tally.rejected += rejected
+        done = store.extracted_ids(a.id for a in articles)
+        tally.already_stored += len(done)
+        yield from (a for a in articles if a.id not in done)
+
+
+def _commit(store: Store, chunk: list[Extracted], tally: Tally) -> None:
+    store.add_extracted(chunk)
+    tally.article_ids += [article.id for article, _ in chunk]
+    tally.extracted += len(chunk)
+    tally.mentions += sum(len(mentions) for _, mentions in chunk)
+    tally.claims += sum(len(m.claims) for _, mentions in chunk for m in mentions)
