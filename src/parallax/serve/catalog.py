@@ -1,0 +1,71 @@
+"""What the web app reads from the database: one consistent snapshot, reloaded when the file changes.
+
+Every page and API call reads the same snapshot (incidents, articles, zones), so a request never
+mixes two states of a database that an ingest is writing to; the incidents come from one read
+transaction, so no reader sees half an incident set.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parallax.schema import Article, Incident, SearchHit
+from parallax.serve import extras
+from parallax.store.sqlite import SQLiteStore
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    incidents: tuple[Incident, ...]
+    articles: Mapping[str, Article]
+    zones: extras.ZoneView = field(default_factory=extras.ZoneView)
+
+    def incident(self, incident_id: str) -> Incident | None:
+        return next((i for i in self.incidents if i.id == incident_id), None)
+
+    def incidents_of_article(self, article_id: str) -> list[Incident]:
+        return [i for i in self.incidents if article_id in i.article_ids]
+
+
+def _file_state(path: Path) -> tuple[tuple[int, int], ...]:
+    """Size and modification time of the database and its WAL: any commit changes one of them."""
+    state = []
+    for part in (path, path.with_name(path.name + "-wal")):
+        try:
+            stat = part.stat()
+            state.append((stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            state.append((0, 0))
+    return tuple(state)
+
+
+class Catalog:
+    """The database behind the app, read through a snapshot cached until the file changes."""
+
+    def __init__(self, db_path: Path, zones_path: Path | None = None) -> None:
+        self.db_path = Path(db_path)
+        self.zones_path = zones_path
+        self._lock = threading.Lock()
+        self._state: tuple[tuple[int, int], ...] | None = None
+        self._snapshot: Snapshot | None = None
+
+    def snapshot(self) -> Snapshot:
+        with self._lock:
+            state = _file_state(self.db_path)
+            if self._snapshot is None or state != self._state:
+                self._snapshot = self._load()
+                self._state = state
+            return self._snapshot
+
+    def _load(self) -> Snapshot:
+        with SQLiteStore(self.db_path) as store:
+            incidents = tuple(store.incidents())
+            articles = {a.id: a for a in store.articles()}
+        return Snapshot(incidents, articles, extras.zone_view(incidents, self.zones_path))
+
+    def search(self, text: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        with SQLiteStore(self.db_path) as store:
+            return store.search_articles(text, limit, offset)
