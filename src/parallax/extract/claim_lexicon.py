@@ -67,6 +67,14 @@ class ClaimLexicon:
     projectiles: frozenset[str]
     not_counts: frozenset[str]
     speakers: Mapping[str, SpeakerEntry]
+    headline: Mapping[str, str]  # a casualty word of headlines -> killed, injured, hit, condition
+    roundup_cues: frozenset[str]  # words that make a headline with "shootings" a roundup
+    roundup_periods: frozenset[str]  # words that make a headline a roundup by themselves ("weekend")
+
+    @property
+    def bound_words(self) -> frozenset[str]:
+        """Each word of a bound phrase ("at", "least", "more", "than"): a headline's count may start with it."""
+        return frozenset(w for phrase in self.bounds for w in phrase.split())
 
     @property
     def max_phrase_words(self) -> int:
@@ -171,4 +179,7 @@ def load_claim_lexicon(override_dir: str = "") -> ClaimLexicon:
         wound_verbs=frozenset(_terms(groups, "wound_verb")), projectiles=frozenset(_terms(groups, "projectile")),
         not_counts=frozenset(_terms(groups, "not_count")),
         speakers=_speakers(override_dir),
+        headline=MappingProxyType({r["term"].lower(): r["value"] for r in groups.get("headline", [])}),
+        roundup_cues=frozenset(_terms(groups, "roundup") + _terms(groups, "roundup_period")),
+        roundup_periods=frozenset(_terms(groups, "roundup_period")),
     )

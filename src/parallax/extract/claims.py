@@ -8,6 +8,7 @@ from parallax.extract.attribution import attribute, index_voices
 from parallax.extract.casualties import casualty_claims
 from parallax.extract.claim_lexicon import ClaimLexicon, load_claim_lexicon
 from parallax.extract.damage import damage_claims
+from parallax.extract.headlines import headline_claims, is_headline
 from parallax.extract.numbers import parse_figure
 from parallax.extract.outcomes import settle_outcomes
 from parallax.extract.qualifiers import qualify
@@ -37,7 +38,8 @@ def extract_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = No
     lexicon = lexicon or load_claim_lexicon()
     found = []
     for sent in doc.sents:
-        found.extend(casualty_claims(sent, article.id, lexicon))
+        heads = headline_claims(sent, article.id, lexicon) if is_headline(sent) else []
+        found.extend(heads or casualty_claims(sent, article.id, lexicon))
         found.extend(damage_claims(sent, article.id, lexicon))
     if not found:
         return []

@@ -1,0 +1,75 @@
+"""List the GVA incidents whose killed/injured counts the claim extractor gets wrong, with the claims
+each article gave, to study misses by pattern. Parses are cached (DocBin) so re-runs only re-extract.
+
+    .venv/bin/python scripts/claims_misses.py --data ../shared/data --limit 600 --cache /tmp/gva.spacy
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from spacy.tokens import DocBin
+
+from parallax.evaluate import claims_gva as gva
+from parallax.extract.claims import extract_claims
+from parallax.nlp.pipeline import load_nlp
+
+
+def parsed(pairs, cache: Path):
+    nlp = load_nlp()
+    if cache.is_file():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if len(docs) == len(pairs):
+            return docs
+    docs = list(nlp.pipe((a.text for _, a in pairs), batch_size=32))
+    bin_ = DocBin(store_user_data=False)
+    for doc in docs:
+        bin_.add(doc)
+    bin_.to_disk(cache)
+    return docs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--limit", type=int, default=600)
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/gva_claims.spacy"))
+    parser.add_argument("--show", type=int, default=40, help="misses to print")
+    parser.add_argument("--save", type=Path, help="write the predictions here (JSON)")
+    parser.add_argument("--against", type=Path, help="print only incidents whose prediction differs from this file's")
+    args = parser.parse_args()
+    folder = args.data / "semeval2018t5_gva_incidents_articles"
+    gold = gva.read_gold(folder)
+    pairs = gva.read_articles(folder, gva.chosen_incidents(folder, gold, args.limit))
+    docs = parsed(pairs, args.cache)
+    claims = defaultdict(list)
+    for (incident, article), doc in zip(pairs, docs):
+        claims[incident].append((article, extract_claims(doc, article)))
+    predicted = {i: gva.incident_counts([c for _, c in arts]) for i, arts in claims.items()}
+    print(gva.compare(gold, predicted))
+    if args.save:
+        args.save.write_text(json.dumps(predicted))
+    before = {k: tuple(v) for k, v in json.loads(args.against.read_text()).items()} if args.against else None
+    shown = 0
+    for incident, arts in claims.items():
+        if shown >= args.show or (predicted[incident] == gold[incident] if before is None
+                                  else predicted[incident] == before.get(incident)):
+            continue
+        if before is not None:
+            print(f"\n### was {before.get(incident)} {'RIGHT' if before.get(incident) == gold[incident] else ''}"
+                  f" now {'RIGHT' if predicted[incident] == gold[incident] else 'wrong'}")
+        shown += 1
+        print(f"\n=== {incident} gold {gold[incident]} predicted {predicted[incident]}")
+        for article, found in arts:
+            print(f"  -- {article.id} {article.title[:80]!r}")
+            for c in found:
+                if c.measure.value in ("killed", "injured"):
+                    print(f"     {c.measure.value:8} [{c.figure.low},{c.figure.high}] {c.figure.text!r} "
+                          f"{'NEG ' if c.negated else ''}{c.scope} | {c.span.sentence[:160]!r}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,220 @@
+"""Read casualty counts from a headline ("2 dead, 3 hurt in weekend shootings", "Teen, 3 adults shot"),
+whose telegraphic grammar the parser gets wrong: each count is read with the casualty word next to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
+
+from parallax.extract.casualties import Found, new_claim
+from parallax.extract.claim_lexicon import ClaimLexicon
+from parallax.extract.numbers import is_figure_word, parse_figure
+from parallax.schema import Figure, Measure
+
+_MAX_TOKENS = 30
+_FINAL = frozenset({".", "!", "?", "\"", "”", "’", "'", ")"})
+_GLUE = frozenset({",", "and", "&", "other", "others", "more", "people", "persons", "victims", "adults"})
+_AGE_SEPARATORS = frozenset({",", "("})
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One count of a headline and the casualty word that says what it counts."""
+
+    kind: str  # killed, injured, hit (shot, outcome open), condition (critical, stable), died (no count)
+    figure: Figure | None
+    where: tuple[int, int, str]
+    anchor: Token
+
+
+def is_headline(sent: DocSpan) -> bool:
+    """A short line with no closing punctuation: a title, or a title repeated at the top of a body."""
+    words = [t for t in sent if not t.is_space]
+    if not words or len(words) > _MAX_TOKENS or "\n\n" in sent.text.strip():
+        return False
+    return words[-1].text not in _FINAL
+
+
+def _kind(tok: Token, lexicon: ClaimLexicon) -> str | None:
+    if lexicon.fatal.get(tok.lower_) is Measure.KILLED and tok.i and _is_count(tok.doc[tok.i - 1], lexicon):
+        return "killed"  # "9 shot, 1 fatally"
+    kind = lexicon.headline.get(tok.lower_)
+    if kind == "hit":
+        after = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3]]
+        before = tok.doc[tok.i - 1].lower_ if tok.i else ""
+        if after[:2] == ["to", "death"] or after[:1] == ["dead"] or before in ("fatally", "mortally"):
+            return "killed"
+    return kind
+
+
+def _is_age(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """ "Man, 44, killed", "son, 3, shot": a number set off after a noun is an age; so is the 15 of
+    "15-year-old" (the phrase counts one person)."""
+    doc = tok.doc
+    if _aged_person(tok) is not None:
+        return True
+    if tok.i < 2 or doc[tok.i - 1].text not in _AGE_SEPARATORS:
+        return False
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text not in (",", ")", "-"):
+        return False  # "Teen, 3 adults shot": a count
+    return doc[tok.i - 2].pos_ in ("NOUN", "PROPN") or _is_person(doc[tok.i - 2], lexicon)
+
+
+def _aged_person(tok: Token) -> Token | None:
+    """The "old" of "15-year-old" / "15-month-old" when `tok` is its number."""
+    words = tok.doc[tok.i + 1:tok.i + 5]
+    text = "".join(t.lower_ for t in words)
+    if tok.like_num and (text.startswith(("-year-old", "-month-old", "-week-old", "-day-old"))
+                         or text.startswith(("year-old", "month-old"))):
+        return next(t for t in words if t.lower_ == "old")
+    return None
+
+
+def _is_count(tok: Token, lexicon: ClaimLexicon) -> bool:
+    return (tok.like_num or is_figure_word(tok.lower_, lexicon)) and not _is_age(tok, lexicon)
+
+
+def _is_person(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """One person named without a number: "Teen", "Boy" (may be tagged UH), "Brandon Varlow", the "old"
+    of "15-year-old"."""
+    if tok.ent_type_ == "PERSON" or tok.lower_ == "old" and tok.i >= 4 and _aged_person(tok.doc[tok.i - 4]):
+        return True
+    singular = tok.tag_ not in ("NNS", "NNPS") and not tok.lower_.endswith("s")
+    return singular and tok.lemma_.lower() in lexicon.victims and tok.lower_ != "people"
+
+
+def _is_bound(tok: Token, taken: list[Token], step: int, lexicon: ClaimLexicon) -> bool:
+    """ "At Least 4": a bound word counts only right before a count (read leftwards or rightwards)."""
+    if tok.lower_ not in lexicon.bound_words:
+        return False
+    if step < 0:
+        return bool(taken) and taken[-1].i == tok.i + 1 and not _is_person(taken[-1], lexicon)
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return after is not None and (_is_count(after, lexicon) or after.lower_ in lexicon.bound_words)
+
+
+def _walk(sent: DocSpan, start: int, step: int, lexicon: ClaimLexicon) -> list[Token]:
+    """The count and person words next to a casualty word, stopping at anything else."""
+    taken, i = [], start
+    while sent.start <= i < sent.end:
+        tok = sent.doc[i]
+        if _kind(tok, lexicon) is not None:
+            break
+        if _is_count(tok, lexicon) or _is_person(tok, lexicon) or _is_bound(tok, taken, step, lexicon):
+            taken.append(tok)
+        elif not (tok.lower_ in _GLUE or tok.pos_ == "ADJ" or _is_age(tok, lexicon)
+                  or tok.lower_ in lexicon.victims):
+            break
+        i += step
+    return sorted(taken, key=lambda t: t.i)
+
+
+def _figure(tokens: list[Token], lexicon: ClaimLexicon) -> tuple[Figure, tuple[int, int, str]] | None:
+    """The sum of the counts in a walk: "Teen, 3 adults" is 4; "at least 4" is [4, open]."""
+    runs: list[list[Token]] = []
+    for tok in tokens:
+        if runs and runs[-1][-1].i == tok.i - 1 and not _is_person(tok, lexicon) \
+                and not _is_person(runs[-1][-1], lexicon):
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    figures = []
+    for run in runs:
+        if _is_person(run[-1], lexicon) and len(run) == 1:
+            previous = run[0].doc[run[0].i - 1] if run[0].i else None
+            if run[0].lower_ == "old" or previous is None or not (
+                    _is_count(previous, lexicon) or _is_person(previous, lexicon) or previous.pos_ == "ADJ"):
+                figures.append(Figure(1, 1, run[0].text))  # "Teen girl killed": one person
+            continue
+        parsed = parse_figure(" ".join(t.text for t in run), lexicon)
+        if parsed is not None:
+            figures.append(parsed)
+    if not figures:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = tokens[0].doc.char_span(start, end, alignment_mode="expand").text
+    low = sum(f.low or 0 for f in figures)
+    high = None if any(f.high is None for f in figures) else sum(f.high or 0 for f in figures)
+    return Figure(low, high, text), (start, end, text)
+
+
+def _segments(sent: DocSpan, lexicon: ClaimLexicon) -> list[Segment]:
+    """The counts of the headline's leading list: "2 dead, 4 wounded in shooting during vigil for teen
+    killed in 2015" stops at "in" (only a count-less "dies" is read past it)."""
+    segments: list[Segment] = []
+    closed = False
+    for tok in sent:
+        if tok.text in (",", ";"):
+            closed = False  # "4 shot on Columbus Street, 2 die": the list goes on
+        closed = closed or bool(segments) and tok.pos_ in ("ADP", "SCONJ") and tok.lower_ not in lexicon.bound_words
+        kind = _kind(tok, lexicon)
+        if kind is None:
+            continue
+        active = tok.lower_.endswith("s") and tok.lower_ != "dies"  # "Gunman shoots 4": the 4 are hit
+        tokens = _walk(sent, tok.i + 1, 1, lexicon) if active else _walk(sent, tok.i - 1, -1, lexicon)
+        found = _figure(tokens, lexicon) if tokens else None
+        if closed and not (found is None and kind == "killed"):
+            continue
+        if found is None:
+            segments.append(Segment("died" if kind == "killed" else kind, None, (0, 0, ""), tok))
+        else:
+            segments.append(Segment(kind, found[0], found[1], tokens[0]))
+    return segments
+
+
+def _total(segments: list[Segment], kind: str) -> list[Segment]:
+    return [s for s in segments if s.kind == kind and s.figure is not None]
+
+
+def _sum(segments: list[Segment]) -> Figure:
+    low = sum(s.figure.low or 0 for s in segments if s.figure)
+    high = None if any(s.figure is None or s.figure.high is None for s in segments) else \
+        sum(s.figure.high or 0 for s in segments if s.figure)
+    return Figure(low, high, "; ".join(s.figure.text for s in segments if s.figure))
+
+
+def _settle(segments: list[Segment]) -> list[tuple[Measure, list[Segment], int]]:
+    """(measure, segments, deaths to take out): "4 shot, 3 dead" is killed 3 and injured 1; "Boy shot
+    while hunting dies" is one death; "2 critical, 2 stable" is four injured."""
+    killed, hit = _total(segments, "killed"), _total(segments, "hit")
+    injured = _total(segments, "injured") + _total(segments, "condition")
+    if hit and not killed and any(s.kind == "died" and s.anchor.i > hit[0].anchor.i for s in segments):
+        killed, hit = hit, []
+    out: list[tuple[Measure, list[Segment], int]] = []
+    if killed:
+        out.append((Measure.KILLED, killed, 0))
+    if injured:
+        out.append((Measure.INJURED, injured, 0))
+    elif hit:
+        dead = _sum(killed).low or 0 if killed else 0
+        out.append((Measure.INJURED, hit, dead))
+    return out
+
+
+def is_roundup(sent: DocSpan, lexicon: ClaimLexicon) -> bool:
+    """ "5 dead, 17 wounded in weekend shootings", "18 people shot in 48-hour span": a city's toll over a
+    period, not one incident's."""
+    words = {t.lower_ for t in sent}
+    return bool(words & lexicon.roundup_cues) and ("shootings" in words or bool(words & lexicon.roundup_periods))
+
+
+def headline_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon) -> list[Found]:
+    """The killed and injured counts of a headline, each spanning the counts it adds up; a roundup's
+    counts are marked cumulative."""
+    found: list[Found] = []
+    scope = "cumulative" if is_roundup(sent, lexicon) else "incident"
+    for measure, parts, dead in _settle(_segments(sent, lexicon)):
+        figure = _sum(parts)
+        if dead:
+            low = max(0, (figure.low or 0) - dead)
+            if not low:
+                continue
+            figure = Figure(low, None if figure.high is None else max(low, figure.high - dead), figure.text)
+        start, end = parts[0].where[0], parts[-1].where[1]
+        text = sent.doc.char_span(start, end, alignment_mode="expand").text
+        claim = new_claim(article_id, sent, measure, Figure(figure.low, figure.high, text), (start, end, text),
+                          scope=scope)
+        found.append((parts[0].anchor, claim))
+    return found
