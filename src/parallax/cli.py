@@ -24,7 +24,15 @@ def _settings(args: argparse.Namespace) -> Settings:
     return load_settings(args.config, outlet=getattr(args, "outlet", None),
                          published=getattr(args, "published", None),
                          data_dir=getattr(args, "data_dir", None),
-                         engine=getattr(args, "engine", None), workers=getattr(args, "workers", None))
+                         engine=getattr(args, "engine", None), workers=getattr(args, "workers", None),
+                         zones_file=_zones_path(args))
+
+
+def _zones_path(args: argparse.Namespace) -> str | None:
+    path = getattr(args, "zones", None)
+    if path is not None and not path.is_file():
+        raise InputError(f"zones file {path} does not exist", "pass a GeoJSON zones file (docs/zones.md)")
+    return str(path) if path is not None else None
 
 
 def _check_inputs(paths: list[Path]) -> None:
@@ -139,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--data-dir", help="folder whose knowledge files override the shipped ones")
         command.add_argument("--engine", choices=("local", "spark"), help="where extraction runs (default local)")
         command.add_argument("--workers", type=int, help="extraction processes (default: one per core)")
+        command.add_argument("--zones", type=Path, help="zones GeoJSON file: alert on incidents inside them")
         command.set_defaults(func=cmd_run if command is run else cmd_ingest)
 
     export = sub.add_parser("export", help="write CSV/JSON/GeoJSON/Parquet from a database")
@@ -151,7 +160,27 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, default=Path("out") / "report.html")
     report.set_defaults(func=cmd_report)
     _add_eval(sub)
+    _add_zones(sub)
     return parser
+
+
+def _add_zones(sub) -> None:
+    zones = sub.add_parser("zones", help="incidents inside declared zones, violations and their escalation")
+    zones.add_argument("--db", type=Path, default=Path("out") / DB_NAME)
+    zones.add_argument("--zones", type=Path, required=True, help="zones GeoJSON file (docs/zones.md)")
+    zones.add_argument("--data-dir", help="folder whose knowledge files override the shipped ones")
+    zones.add_argument("--escalation", action="store_true",
+                       help="also read each violation's escalation steps (parses its articles)")
+    zones.set_defaults(func=cmd_zones)
+
+
+def cmd_zones(args: argparse.Namespace) -> int:
+    _require_db(args.db)
+    from parallax.zones.survey import survey_zones
+    from parallax.zones.tables import print_survey
+    survey = survey_zones(args.db, args.zones, _settings(args), escalation=args.escalation)
+    print_survey(survey, Console())
+    return 0
 
 
 def _add_eval(sub) -> None:

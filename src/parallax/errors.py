@@ -66,3 +66,20 @@ class BinaryInput(InputError):
 
     code = "P104"
 
+
+class ZoneError(ParallaxError):
+    """Zones: a zones file or an alert that cannot be used."""
+
+    code = "P700"
+
+
+class ZoneFileError(ZoneError):
+    """A zones GeoJSON file that cannot be read: the message names the file and the feature."""
+
+    code = "P701"
+
+
+class AlertDeliveryError(ZoneError):
+    """A webhook that refused or could not take an alert (recorded on the alert, never fatal)."""
+
+    code = "P702"

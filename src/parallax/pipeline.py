@@ -22,6 +22,7 @@ from parallax.schema import Article, EventMention, Incident, RunSummary
 from parallax.settings import Settings
 from parallax.store.base import Store
 from parallax.store.sqlite import open_store
+from parallax.zones.notify import raise_zone_alerts
 
 Progress = Callable[[int], None]
 
@@ -86,6 +87,7 @@ def settle_incidents(store: Store, settings: Settings, tally: Tally) -> RunSumma
     """After extraction (any engine): resolve incidents, store them and record the run."""
     incidents = resolve_incidents(store.mentions(), settings)
     store.save_incidents(incidents)
+    raise_zone_alerts(store, incidents, settings)
     summary = RunSummary(read=tally.read, new_articles=tally.extracted,
                          duplicates=tally.already_stored, rejected=tuple(tally.rejected),
                          mentions=tally.mentions, claims=tally.claims, incidents=len(incidents),

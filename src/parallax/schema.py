@@ -235,7 +235,11 @@ class Incident:
 
 @dataclass(frozen=True, slots=True)
 class Zone:
-    """A declared area (deconfliction, de-escalation, ceasefire) and when it applies."""
+    """A declared area (deconfliction, de-escalation, ceasefire) and when it applies.
+
+    `geometry_wkt` is WKT in longitude/latitude (WGS84); a POINT with `radius_km` is a circle
+    drawn geodesically around it. `valid_from`/`valid_to` are inclusive; None leaves that side open.
+    """
 
     id: str
     name: str
@@ -244,6 +248,10 @@ class Zone:
     valid_from: date | None = None
     valid_to: date | None = None
     source: str = ""
+    radius_km: float | None = None
+    parties: tuple[str, ...] = ()
+    basis: str = ""  # what the outline rests on ("as publicly reported", "drawn from ...")
+    approximate: bool = False  # the outline is a coarse drawing, not an agreed map
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,3 +266,127 @@ class RunSummary:
     claims: int = 0
     incidents: int = 0
     multi_source_incidents: int = 0
+
+
+# -- zones: incidents against declared zones, alerts, escalation steps ------------------------------
+
+
+class ZoneRelation(StrEnum):
+    """Where an incident stands to a zone, its location uncertainty included (docs/zones.md)."""
+
+    INSIDE = "inside"
+    POSSIBLY_INSIDE = "possibly inside"
+    OUTSIDE = "outside"
+    UNLOCATED = "unlocated"  # no coordinates, or only a country
+
+
+class InForce(StrEnum):
+    """Whether a zone applied on the incident's date, its date uncertainty included."""
+
+    YES = "in force"
+    POSSIBLY = "possibly in force"
+    NO = "not in force"
+    UNDATED = "undated"  # the incident has no calendar date and the zone has limits
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneCheck:
+    """One incident tested against one zone. `status` combines place and date: INSIDE only when
+    both are certain, POSSIBLY_INSIDE when either is uncertain, OUTSIDE when either excludes it."""
+
+    zone_id: str
+    incident_id: str
+    relation: ZoneRelation
+    in_force: InForce
+    status: ZoneRelation
+    distance_km: float | None = None  # from the incident's point to the zone; 0 inside it
+    radius_km: float | None = None  # the location uncertainty used (from geo precision)
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneIncident:
+    """An incident inside or possibly inside a zone while it applied; `violation` when its event
+    type breaks that kind of zone. `parties_involved`: the zone's parties among its actors."""
+
+    zone: Zone
+    incident: Incident
+    check: ZoneCheck
+    violation: bool = False
+    parties_involved: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneStatus:
+    """One zone with its timeline: the incidents in it, by date (undated last)."""
+
+    zone: Zone
+    timeline: tuple[ZoneIncident, ...] = ()
+
+    @property
+    def violations(self) -> tuple[ZoneIncident, ...]:
+        return tuple(i for i in self.timeline if i.violation)
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """An incident created or updated inside a zone in force, as written to alerts.jsonl."""
+
+    id: str
+    zone_id: str
+    zone_name: str
+    incident_id: str
+    change: str  # "created" or "updated"
+    status: ZoneRelation
+    fingerprint: str  # the incident's mentions and figures when alerted: a change re-alerts
+    raised: datetime
+    event_type: str = ""
+    event_date: str = ""
+    place: str = ""
+    actor1: str = ""
+    actor2: str = ""
+    fatalities_best: int | None = None
+    n_sources: int = 0
+    delivery: str = ""  # webhook outcome: "", "sent 200", "failed: ..."
+
+
+@dataclass(frozen=True, slots=True)
+class EscalationStep:
+    """One step before a strike as an article tells it ("show of force", "warning shots"), with
+    who says it; `negated` when the text says it did not happen ("never received any warning")."""
+
+    article_id: str
+    step: str  # communication, show_of_force, warning_shots, warning, strike (data/escalation_cues.tsv)
+    rank: int  # place on the escalation ladder: the order steps are listed in
+    span: Span
+    cue: str
+    negated: bool = False
+    speaker: Speaker | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EscalationContradiction:
+    """Two sources disagree on a step: one tells it happened, the other that it (or any warning) did not."""
+
+    step: str
+    asserted: EscalationStep
+    denied: EscalationStep
+
+
+@dataclass(frozen=True, slots=True)
+class EscalationSequence:
+    """The steps before one incident across its articles, in ladder order, and where sources disagree."""
+
+    incident_id: str
+    steps: tuple[EscalationStep, ...] = ()
+    contradictions: tuple[EscalationContradiction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneSurvey:
+    """A database read against a zones file: what `parallax zones`, the report and the web app show."""
+
+    statuses: tuple[ZoneStatus, ...]
+    violations: tuple[ZoneIncident, ...]
+    incidents: int = 0  # incidents tested
+    unlocated: int = 0  # incidents without usable coordinates (never inside any zone)
+    escalations: tuple[EscalationSequence, ...] = ()  # for the violations, when asked for

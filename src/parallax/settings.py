@@ -24,6 +24,11 @@ class Settings:
     outlet: str = ""
     published: str = ""
     data_dir: str = ""  # a folder whose files override parallax/data files of the same name
+    # zones (docs/zones.md): a zones GeoJSON file ("" = no zone alerts on ingest), and a URL that
+    # each alert is POSTed to as JSON ("" = alerts go to the store and alerts.jsonl only)
+    zones_file: str = ""
+    alert_webhook: str = ""
+    alert_timeout: float = 5.0  # seconds to wait for the webhook
     # scale (see docs/bench.md): which engine runs extraction, and with how many processes
     engine: str = "local"  # local | spark
     workers: int = 0  # extraction processes; 0 = one per core

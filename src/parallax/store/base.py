@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
+from pathlib import Path
 from types import TracebackType
 from typing import Protocol, runtime_checkable
 
-from parallax.schema import Article, EventMention, Incident, Rejected, RunSummary
+from parallax.schema import Alert, Article, EventMention, Incident, Rejected, RunSummary
 
 
 @runtime_checkable
@@ -16,6 +17,8 @@ class Store(Protocol):
 
     Writes are atomic: a failed call leaves the database as it was and raises StoreError.
     """
+
+    path: Path  # the database file (files written beside it, such as alerts.jsonl, go in its folder)
 
     def add_articles(self, articles: Iterable[Article]) -> list[str]:
         """Ids newly added, in input order; an article already stored changes nothing."""
@@ -70,6 +73,14 @@ class Store(Protocol):
 
     def last_run(self) -> RunSummary | None:
         """The most recent run's summary, for report headers; None before the first run."""
+        ...
+
+    def add_alerts(self, alerts: Iterable[Alert]) -> None:
+        """Append zone alerts to the log (docs/zones.md); an alert id already stored is kept once."""
+        ...
+
+    def alerts(self) -> list[Alert]:
+        """Every zone alert, oldest first."""
         ...
 
     def close(self) -> None: ...

@@ -14,9 +14,9 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 
 from parallax.errors import StoreError
-from parallax.schema import (Actor, ActorRole, Article, Claim, ClaimPart, DatePrecision, EventDate,
+from parallax.schema import (Actor, ActorRole, Alert, Article, Claim, ClaimPart, DatePrecision, EventDate,
                              EventMention, Fatalities, Figure, GeoPrecision, Incident, Measure, Place,
-                             Rejected, RunSummary, Span, Speaker, Stance)
+                             Rejected, RunSummary, Span, Speaker, Stance, ZoneRelation)
 
 Row = dict[str, object]
 
@@ -236,3 +236,21 @@ def require_same_article(mention: EventMention, article_id: str) -> None:
     if foreign:
         raise StoreError(f"mention {mention.id} holds a span of article {foreign[0].article_id}",
                          "spans of a mention must point into the mention's own article")
+
+
+# -- zone alerts ---------------------------------------------------------------------------------
+
+def alert_row(alert: Alert, seq: int) -> Row:
+    return {"id": alert.id, "seq": seq, "zone_id": alert.zone_id, "zone_name": alert.zone_name,
+            "incident_id": alert.incident_id, "change": alert.change, "status": alert.status.value,
+            "fingerprint": alert.fingerprint, "raised": alert.raised.isoformat(timespec="seconds"),
+            "event_type": alert.event_type, "event_date": alert.event_date, "place": alert.place,
+            "actor1": alert.actor1, "actor2": alert.actor2, "fatalities_best": alert.fatalities_best,
+            "n_sources": alert.n_sources, "delivery": alert.delivery}
+
+
+def alert_from(row: sqlite3.Row) -> Alert:
+    return Alert(row["id"], row["zone_id"], row["zone_name"], row["incident_id"], row["change"],
+                 ZoneRelation(row["status"]), row["fingerprint"], datetime.fromisoformat(row["raised"]),
+                 row["event_type"], row["event_date"], row["place"], row["actor1"], row["actor2"],
+                 row["fatalities_best"], row["n_sources"], row["delivery"])

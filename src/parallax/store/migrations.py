@@ -191,7 +191,33 @@ UPDATE articles SET extracted = added WHERE id IN (SELECT article_id FROM mentio
 CREATE INDEX articles_unextracted ON articles(seq) WHERE extracted IS NULL;
 """
 
-MIGRATIONS: tuple[str, ...] = (INITIAL, EXTRACTED)
+# Zone alerts (docs/zones.md): one row per alert raised when an ingest creates or updates an
+# incident inside a zone in force. No foreign key to incidents: the incident set is replaced on
+# every run, alerts are a log that outlives it.
+ZONE_ALERTS = """
+CREATE TABLE alerts (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    zone_id TEXT NOT NULL,
+    zone_name TEXT NOT NULL,
+    incident_id TEXT NOT NULL,
+    change TEXT NOT NULL,
+    status TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    raised TEXT NOT NULL,
+    event_type TEXT NOT NULL DEFAULT '',
+    event_date TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL DEFAULT '',
+    actor1 TEXT NOT NULL DEFAULT '',
+    actor2 TEXT NOT NULL DEFAULT '',
+    fatalities_best INTEGER,
+    n_sources INTEGER NOT NULL DEFAULT 0,
+    delivery TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX alerts_zone_incident ON alerts(zone_id, incident_id, seq);
+"""
+
+MIGRATIONS: tuple[str, ...] = (INITIAL, EXTRACTED, ZONE_ALERTS)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

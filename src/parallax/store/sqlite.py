@@ -11,7 +11,7 @@ from pathlib import Path
 from types import TracebackType
 
 from parallax.errors import StoreError
-from parallax.schema import Article, Claim, EventMention, Incident, Rejected, RunSummary
+from parallax.schema import Alert, Article, Claim, EventMention, Incident, Rejected, RunSummary
 from parallax.store import codecs
 from parallax.store.base import Store
 from parallax.store.migrations import migrate
@@ -199,6 +199,18 @@ class SQLiteStore:
     def last_run(self) -> RunSummary | None:
         row = self._conn.execute("SELECT * FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         return codecs.run_from(row) if row else None
+
+    # -- zone alerts -----------------------------------------------------------------------------
+
+    def add_alerts(self, alerts: Iterable[Alert]) -> None:
+        with self._write() as db:
+            seq = db.execute("SELECT coalesce(max(seq), 0) FROM alerts").fetchone()[0]
+            for alert in alerts:
+                seq += 1
+                _insert(db, "alerts", codecs.alert_row(alert, seq), conflict="OR IGNORE")
+
+    def alerts(self) -> list[Alert]:
+        return [codecs.alert_from(r) for r in self._conn.execute("SELECT * FROM alerts ORDER BY seq")]
 
     # -- lifetime --------------------------------------------------------------------------------
 

@@ -1,0 +1,2 @@
+"""Zones: declared areas (deconfliction, de-escalation, ceasefire), incidents in them, alerts and
+the escalation steps before a strike. See docs/zones.md."""

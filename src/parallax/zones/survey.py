@@ -1,0 +1,36 @@
+"""The library behind `parallax zones`: a database's incidents against a zones file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from parallax.schema import Incident, Zone, ZoneRelation, ZoneSurvey
+from parallax.settings import Settings
+from parallax.store.sqlite import open_store
+from parallax.zones.files import load_zones
+from parallax.zones.rules import ZoneRules, load_zone_rules
+from parallax.zones.status import place_relation, violations, zone_statuses
+
+
+def survey_incidents(incidents: Sequence[Incident], zones: Sequence[Zone], rules: ZoneRules) -> ZoneSurvey:
+    """Every zone's timeline and the violations across zones, from records (no I/O)."""
+    statuses = zone_statuses(zones, incidents, rules)
+    unlocated = sum(place_relation(zones[0], i.place, rules)[0] is ZoneRelation.UNLOCATED
+                    for i in incidents) if zones else 0
+    return ZoneSurvey(tuple(statuses), tuple(violations(statuses)), len(incidents), unlocated)
+
+
+def survey_zones(db_path: Path, zones_path: Path, settings: Settings, escalation: bool = False) -> ZoneSurvey:
+    """Read the database's incidents and a zones GeoJSON file; `escalation` also reads, for each
+    violation, the steps before it (this parses the violations' articles with spaCy)."""
+    rules = load_zone_rules(settings.data_dir)
+    zones = load_zones(Path(zones_path), rules)
+    with open_store(Path(db_path)) as store:
+        incidents = store.incidents()
+        articles = {a.id: a for a in store.articles()} if escalation else {}
+    survey = survey_incidents(incidents, zones, rules)
+    if not escalation:
+        return survey
+    from parallax.zones.sequence import escalations_for  # spaCy loads only when asked
+    return escalations_for(survey, incidents, articles, settings)
