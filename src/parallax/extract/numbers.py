@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from parallax.extract.claim_lexicon import ClaimLexicon
@@ -56,7 +57,8 @@ def _quantity(words: list[str], lexicon: ClaimLexicon) -> Interval | None:
     if phrase in lexicon.vague:
         return lexicon.vague[phrase]
     value = _number_value(words, lexicon)
-    if value is None:
+    # A 400-digit "number" overflows to infinity, which round() cannot take: it is no count.
+    if value is None or not math.isfinite(value):
         return None
     number = round(value)
     return number, number
