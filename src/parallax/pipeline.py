@@ -16,9 +16,10 @@ from parallax.extract.frames import FrameContext
 from parallax.extract.gazetteer import Gazetteer, load_gazetteer
 from parallax.extract.mentions import extract_mentions
 from parallax.extract.places import extract_places
+from parallax.ingest.rejects import no_event
 from parallax.nlp.pipeline import load_nlp, parse_articles
 from parallax.resolve.incidents import resolve_incidents
-from parallax.schema import Article, EventMention, Incident, RunSummary
+from parallax.schema import Article, EventMention, Incident, Rejected, RunSummary
 from parallax.settings import Settings
 from parallax.store.base import Store
 from parallax.store.sqlite import open_store
@@ -85,6 +86,7 @@ def ingest_paths(paths: Sequence[Path], db_path: Path, settings: Settings,
 
 def settle_incidents(store: Store, settings: Settings, tally: Tally) -> RunSummary:
     """After extraction (any engine): resolve incidents, store them and record the run."""
+    tally.rejected += record_eventless(store, tally.article_ids)
     incidents = resolve_incidents(store.mentions(), settings)
     store.save_incidents(incidents)
     raise_zone_alerts(store, incidents, settings)
@@ -94,6 +96,15 @@ def settle_incidents(store: Store, settings: Settings, tally: Tally) -> RunSumma
                          multi_source_incidents=sum(len(i.article_ids) > 1 for i in incidents))
     store.record_run(summary)
     return summary
+
+
+def record_eventless(store: Store, this_run: Iterable[str]) -> list[Rejected]:
+    """A no_event record for every article without mentions (those of a killed run too, so a
+    rerun converges); returns this run's."""
+    eventless = store.eventless_articles()
+    store.add_rejected(no_event(source) for _, source in eventless)
+    ids = set(this_run)
+    return [no_event(source) for article_id, source in eventless if article_id in ids]
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,3 +33,19 @@ def test_rejected_inputs_are_recorded_once_however_often_they_are_read(tmp_path)
         summary = ingest_paths([inputs], db, SETTINGS)
         assert {r.code for r in summary.rejected} == {"binary", "malformed"}
     assert len(db_contents(db)["rejected"]) == 2
+
+
+OPINION = ("The city council met on Tuesday to discuss the budget for next year. Members argued "
+           "about the cost of new parks and the repair of old roads, and agreed to meet again.")
+
+
+def test_article_with_no_event_is_stored_and_recorded_as_no_event_once(tmp_path):
+    inputs = write_corpus(tmp_path / "inputs", 2)
+    (inputs / "council.txt").write_text(OPINION)
+    db = tmp_path / "db.sqlite"
+    first = ingest_paths([inputs], db, SETTINGS)
+    assert [(r.source, r.code) for r in first.rejected] == [(str(inputs / "council.txt"), "no_event")]
+    assert first.new_articles == 3
+    second = ingest_paths([inputs], db, SETTINGS)
+    assert not second.rejected  # already stored: nothing new to say about it
+    assert [r[1:3] for r in db_contents(db)["rejected"]] == [(str(inputs / "council.txt"), "no_event")]

@@ -30,3 +30,9 @@ def reject(source: str, code: RejectCode, reason: str) -> Rejected:
 def count_by_code(rejected: Iterable[Rejected]) -> dict[str, int]:
     """How many items were skipped for each reason code, most frequent first."""
     return dict(Counter(item.code for item in rejected).most_common())
+
+
+def no_event(source: str) -> Rejected:
+    """The record for a stored article in which extraction found no event mention."""
+    return reject(source, RejectCode.NO_EVENT,
+                  "no event mention found (the article is stored; no incident comes from it)")

@@ -50,6 +50,10 @@ class Store(Protocol):
         """Articles stored but never extracted (an interrupted run), oldest first, streamed."""
         ...
 
+    def eventless_articles(self) -> list[tuple[str, str]]:
+        """(id, source) of extracted articles in which no event mention was found, oldest first."""
+        ...
+
     def mentions(self) -> list[EventMention]:
         """Every mention with its actors, place, date and claims; article order, then reading order."""
         ...

@@ -154,6 +154,12 @@ class SQLiteStore:
             seq = rows[-1]["seq"]
             yield from (codecs.article_from(r) for r in rows)
 
+    def eventless_articles(self) -> list[tuple[str, str]]:
+        rows = self._conn.execute(
+            "SELECT id, source FROM articles WHERE extracted IS NOT NULL AND NOT EXISTS "
+            "(SELECT 1 FROM mentions WHERE mentions.article_id = articles.id) ORDER BY seq")
+        return [(row["id"], row["source"]) for row in rows]
+
     def mentions(self) -> list[EventMention]:
         with self._read() as db:
             return list(_load_mentions(db).values())
