@@ -160,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, default=Path("out") / "report.html")
     report.set_defaults(func=cmd_report)
     _add_eval(sub)
+    _add_classify(sub)
     _add_zones(sub)
     return parser
 
@@ -180,6 +181,23 @@ def cmd_zones(args: argparse.Namespace) -> int:
     from parallax.zones.tables import print_survey
     survey = survey_zones(args.db, args.zones, _settings(args), escalation=args.escalation)
     print_survey(survey, Console())
+    return 0
+
+
+def _add_classify(sub) -> None:
+    classify = sub.add_parser("classify", help="print id<TAB>sub_event_type for each snippet of a TSV/JSONL file")
+    classify.add_argument("file", type=Path, help="TSV with id and text columns, or JSONL objects with id and text")
+    classify.add_argument("--model", choices=("auto", "minilm", "hashing", "rules"), default="auto",
+                          help="auto: minilm if the embeddings extra is installed, else hashing")
+    classify.add_argument("--codes", action="store_true", help="print CASE 2021 codes instead of ACLED names")
+    classify.add_argument("--none", action="store_true", help="allow NONE for a snippet that reports no event")
+    classify.set_defaults(func=cmd_classify)
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    from parallax.classify import classify_snippets, read_snippet_file
+    for typed in classify_snippets(read_snippet_file(args.file), args.model, args.none):
+        print(f"{typed.id}\t{typed.code if args.codes else typed.sub_event_type}", flush=True)
     return 0
 
 

@@ -47,6 +47,12 @@ class ModelError(ParallaxError):
     code = "P400"
 
 
+class ModelUnavailableError(ModelError):
+    """An optional model (the sentence encoder of the `embeddings` extra) is not installed."""
+
+    code = "P401"
+
+
 class StoreError(ParallaxError):
     code = "P500"
 

@@ -20,6 +20,10 @@ EVALUATIONS: dict[str, tuple[str, str, str]] = {
     "resolution": ("parallax.evaluate.resolution_gva", "score_resolution",
                    "semeval2018t5_gva_incidents_articles"),
     "event_types": ("parallax.evaluate.event_types", "score_event_types", "case2021_task2_acled_types"),
+    "event_types_rules": ("parallax.evaluate.event_types", "score_event_types_rules",
+                          "case2021_task2_acled_types"),
+    "event_types_minilm": ("parallax.evaluate.event_types", "score_event_types_minilm",
+                           "case2021_task2_acled_types"),
     "geoparsing": ("parallax.evaluate.geoparsing", "score_geoparsing", "geoparsing_news_gold"),
     "dates": ("parallax.evaluate.timebank", "score_timebank", "tempeval3_tbaq_timex"),
 }

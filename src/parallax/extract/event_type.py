@@ -412,6 +412,17 @@ def find_triggers(sent: SpacySpan, lexicon: TriggerLexicon | None = None,
     return found
 
 
+def code_totals(triggers: Iterable[EventTrigger]) -> dict[str, float]:
+    """Each code's evidence summed over the triggers, times their `factor`, references at
+    REFERENCE_WEIGHT; only codes with positive evidence."""
+    totals: dict[str, float] = {}
+    for trigger in triggers:
+        weight = trigger.factor * (REFERENCE_WEIGHT if trigger.is_reference else 1.0)
+        for code, value in trigger.evidence:
+            totals[code] = totals.get(code, 0.0) + weight * value
+    return {code: value for code, value in totals.items() if value > 0}
+
+
 def best_code(triggers: Iterable[EventTrigger], lexicon: TriggerLexicon | None = None) -> tuple[str, float]:
     """The taxonomy code the triggers' evidence points to and a confidence; ("", 0.0) without any.
 
@@ -419,12 +430,7 @@ def best_code(triggers: Iterable[EventTrigger], lexicon: TriggerLexicon | None =
     word ("air strike") outweighs an outcome ("killed") and a told event outweighs one pointed at.
     Confidence is the winner's share of all evidence, damped when the winner's evidence is weak."""
     lex = lexicon or load_trigger_lexicon()
-    totals: dict[str, float] = {}
-    for trigger in triggers:
-        weight = trigger.factor * (REFERENCE_WEIGHT if trigger.is_reference else 1.0)
-        for code, value in trigger.evidence:
-            totals[code] = totals.get(code, 0.0) + weight * value
-    totals = {code: value for code, value in totals.items() if value > 0}
+    totals = code_totals(triggers)
     if not totals:
         return "", 0.0
     code = _best(totals, lex)

@@ -1,0 +1,100 @@
+"""Train parallax's event-type classifier from the examples in data/training/event_types.tsv.
+
+    .venv/bin/python scripts/train_event_classifier.py            # both kinds, with 5-fold CV
+    .venv/bin/python scripts/train_event_classifier.py --kind hashing --no-cv
+
+Writes src/parallax/data/event_classifier_<kind>.npz, which the package only reads. Deterministic:
+full-batch softmax regression from zero weights, Adam steps, L2 penalty; the same examples give
+the same weights. The training examples were written by the parallax authors; no evaluation data
+(CASE 2021 or otherwise) is read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from parallax.extract.event_classifier import (ARTIFACTS, EMBEDDINGS, HASHING, NO_EVENT, LinearModel,
+                                               features, save_model)
+from parallax.extract.trigger_lexicon import load_trigger_lexicon
+from parallax.nlp.pipeline import load_nlp
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "data" / "training" / "event_types.tsv"
+OUT_DIR = ROOT / "src" / "parallax" / "data"
+SETTINGS = {EMBEDDINGS: {"l2": 1e-3, "rule_scale": 1.0, "steps": 600},
+            HASHING: {"l2": 1e-3, "rule_scale": 1.0, "steps": 600}}
+
+
+def read_examples(path: Path) -> tuple[list[str], list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [r["text"] for r in rows], [r["code"] for r in rows]
+
+
+def fit(x: np.ndarray, y: np.ndarray, n_labels: int, l2: float, steps: int) -> tuple[np.ndarray, np.ndarray]:
+    """Softmax regression by full-batch Adam (learning rate 0.05)."""
+    weights = np.zeros((x.shape[1], n_labels), dtype=np.float64)
+    bias = np.zeros(n_labels, dtype=np.float64)
+    target = np.eye(n_labels)[y]
+    moments = [np.zeros_like(weights), np.zeros_like(weights), np.zeros_like(bias), np.zeros_like(bias)]
+    for step in range(1, steps + 1):
+        logits = x @ weights + bias
+        probs = np.exp(logits - logits.max(1, keepdims=True))
+        probs /= probs.sum(1, keepdims=True)
+        error = (probs - target) / len(x)
+        grads = (x.T @ error + l2 * weights, error.sum(0))
+        for k, (param, grad) in enumerate(zip((weights, bias), grads)):
+            m, v = moments[2 * k], moments[2 * k + 1]
+            m[:] = 0.9 * m + 0.1 * grad
+            v[:] = 0.999 * v + 0.001 * grad ** 2
+            param -= 0.05 * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
+    return weights, bias
+
+
+def cross_validate(x: np.ndarray, y: np.ndarray, n_labels: int, l2: float, steps: int, folds: int = 5) -> float:
+    """Accuracy over `folds` interleaved folds of the training examples (a check, not a score)."""
+    correct = 0
+    for fold in range(folds):
+        test = np.arange(len(y)) % folds == fold
+        weights, bias = fit(x[~test], y[~test], n_labels, l2, steps)
+        correct += int(((x[test] @ weights + bias).argmax(1) == y[test]).sum())
+    return correct / len(y)
+
+
+def train(kind: str, docs, codes: list[str], cv: bool) -> LinearModel:
+    lex = load_trigger_lexicon()
+    rule_codes = tuple(lex.classes)
+    settings = SETTINGS[kind]
+    labels = tuple(sorted(set(codes) | {NO_EVENT}))
+    x = features(kind, docs, rule_codes, settings["rule_scale"], lex).astype(np.float64)
+    y = np.array([labels.index(c) for c in codes])
+    if cv:
+        accuracy = cross_validate(x, y, len(labels), settings["l2"], settings["steps"])
+        print(f"{kind}: 5-fold CV accuracy on the training examples {accuracy:.3f}", file=sys.stderr)
+    weights, bias = fit(x, y, len(labels), settings["l2"], settings["steps"])
+    return LinearModel(kind, labels, weights.astype(np.float32), bias.astype(np.float32), rule_codes,
+                       settings["rule_scale"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kind", choices=[EMBEDDINGS, HASHING, "all"], default="all")
+    parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation check")
+    args = parser.parse_args()
+    texts, codes = read_examples(EXAMPLES)
+    docs = list(load_nlp().pipe(texts, batch_size=64))
+    for kind in ([EMBEDDINGS, HASHING] if args.kind == "all" else [args.kind]):
+        model = train(kind, docs, codes, not args.no_cv)
+        save_model(model, OUT_DIR / ARTIFACTS[kind])
+        print(f"wrote {OUT_DIR / ARTIFACTS[kind]} ({len(texts)} examples, {len(model.labels)} labels)",
+              file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Type event snippets with a trained linear model over text features plus the rules' evidence.
+
+The model (data/event_classifier_*.npz, written by scripts/train_event_classifier.py from the
+examples in data/training/) is a softmax regression. Its features are either sentence embeddings
+(all-MiniLM-L6-v2, the optional `embeddings` extra) or hashed lemma n-grams (no extra dependency),
+and in both cases the share of evidence the trigger rules give each taxonomy code, so the rules
+keep their say where they are sharp. Without an artifact, typing falls back to the rules alone.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc
+
+from parallax.errors import DataFileError, ModelUnavailableError
+from parallax.extract.event_type import EventTrigger, best_code, code_totals, snippet_triggers
+from parallax.extract.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
+
+NO_EVENT = "NONE"  # the model's class for text that reports no event
+EMBEDDINGS = "minilm"
+HASHING = "hashing"
+ARTIFACTS = {EMBEDDINGS: "event_classifier_minilm.npz", HASHING: "event_classifier_hashing.npz"}
+HASH_DIM = 4096
+_SKIP_POS = frozenset({"PUNCT", "SPACE", "NUM", "DET", "SYM"})
+
+
+@dataclass(frozen=True, eq=False)
+class LinearModel:
+    """A softmax regression: `weights` (features x labels), `bias`, and how features are built."""
+
+    kind: str  # EMBEDDINGS or HASHING
+    labels: tuple[str, ...]
+    weights: np.ndarray
+    bias: np.ndarray
+    rule_codes: tuple[str, ...]  # the order of the rule features
+    rule_scale: float  # rule features are multiplied by this before the dot product
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        logits = features @ self.weights + self.bias
+        logits = np.exp(logits - logits.max(1, keepdims=True))
+        return logits / logits.sum(1, keepdims=True)
+
+
+def rule_features(triggers: Iterable[EventTrigger], codes: Sequence[str]) -> np.ndarray:
+    """Each code's share of the rules' evidence, and the winner's raw evidence capped at 1."""
+    totals = code_totals(triggers)
+    total = sum(totals.values())
+    shares = [totals.get(code, 0.0) / total if total else 0.0 for code in codes]
+    return np.array([*shares, min(1.0, max(totals.values(), default=0.0))], dtype=np.float32)
+
+
+def hashed_ngrams(doc: Doc, dim: int = HASH_DIM) -> np.ndarray:
+    """Lemma unigrams and bigrams (punctuation, numbers and determiners left out), hashed, L2-normed."""
+    lemmas = [t.lemma_.lower() for t in doc if t.pos_ not in _SKIP_POS and not t.is_stop or t.dep_ == "neg"]
+    grams = lemmas + [f"{a} {b}" for a, b in zip(lemmas, lemmas[1:])]
+    vector = np.zeros(dim, dtype=np.float32)
+    for gram in grams:
+        vector[zlib.crc32(gram.encode()) % dim] += 1.0
+    norm = np.linalg.norm(vector)
+    return vector / norm if norm else vector
+
+
+def text_features(kind: str, docs: Sequence[Doc]) -> np.ndarray:
+    """The text half of the features: sentence embeddings or hashed n-grams, one row per doc."""
+    if kind == EMBEDDINGS:
+        from parallax.extract.sentence_encoder import load_encoder  # optional extra
+
+        return load_encoder().encode([d.text for d in docs])
+    return np.stack([hashed_ngrams(d) for d in docs]) if docs else np.zeros((0, HASH_DIM), np.float32)
+
+
+def features(model_kind: str, docs: Sequence[Doc], codes: Sequence[str], rule_scale: float,
+             lex: TriggerLexicon) -> np.ndarray:
+    """Text features next to scaled rule features, one row per snippet."""
+    rules = np.stack([rule_features(snippet_triggers(d, lex), codes) for d in docs]) if docs else None
+    text = text_features(model_kind, docs)
+    if rules is None:
+        return np.zeros((0, text.shape[1] + len(codes) + 1), dtype=np.float32)
+    return np.hstack([text, rules * rule_scale]).astype(np.float32)
+
+
+def save_model(model: LinearModel, path: Path) -> None:
+    """Write the model as a small .npz (float16 weights; the training script calls this)."""
+    np.savez_compressed(path, kind=model.kind, labels=np.array(model.labels),
+                        weights=model.weights.astype(np.float16), bias=model.bias.astype(np.float32),
+                        rule_codes=np.array(model.rule_codes), rule_scale=np.float32(model.rule_scale))
+
+
+def read_model(path: Path) -> LinearModel:
+    try:
+        with np.load(path) as data:
+            return LinearModel(str(data["kind"]), tuple(str(x) for x in data["labels"]),
+                               data["weights"].astype(np.float32), data["bias"],
+                               tuple(str(x) for x in data["rule_codes"]), float(data["rule_scale"]))
+    except (OSError, KeyError, ValueError) as exc:
+        raise DataFileError(f"{path}: not an event classifier artifact ({exc})",
+                            "rebuild it with scripts/train_event_classifier.py") from exc
+
+
+@lru_cache(maxsize=4)
+def load_model(kind: str) -> LinearModel:
+    """The shipped model of `kind`; DataFileError if its artifact is missing."""
+    path = Path(str(resources.files("parallax") / "data" / ARTIFACTS[kind]))
+    if not path.is_file():
+        raise DataFileError(f"{path} not found", "run scripts/train_event_classifier.py")
+    return read_model(path)
+
+
+def available_kind(preferred: str = EMBEDDINGS) -> str:
+    """`preferred` if its model and features can be loaded here, else HASHING."""
+    if preferred == EMBEDDINGS:
+        try:
+            from parallax.extract.sentence_encoder import model_dir
+
+            model_dir()
+        except ModelUnavailableError:
+            return HASHING
+    return preferred
+
+
+def classify_docs(docs: Sequence[Doc], model: LinearModel | None,
+                  lexicon: TriggerLexicon | None = None, allow_none: bool = True) -> list[tuple[str, float]]:
+    """(code, probability) per parsed snippet. With `allow_none` False the best event class is
+    taken even when NO_EVENT scores higher (a scorer whose gold always names an event). Without a
+    model, the rules' best code (NO_EVENT when they find nothing)."""
+    lex = lexicon or load_trigger_lexicon()
+    if model is None:
+        return [_rule_code(d, lex) for d in docs]
+    probs = model.probabilities(features(model.kind, docs, model.rule_codes, model.rule_scale, lex))
+    if not allow_none and NO_EVENT in model.labels:
+        probs[:, model.labels.index(NO_EVENT)] = -1.0
+    best = probs.argmax(1)
+    return [(model.labels[i], round(float(p[i]), 3)) for i, p in zip(best, probs)]
+
+
+def _rule_code(doc: Doc, lex: TriggerLexicon) -> tuple[str, float]:
+    code, confidence = best_code(snippet_triggers(doc, lex), lex)
+    return (code, confidence) if code else (NO_EVENT, 0.0)
