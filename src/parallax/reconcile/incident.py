@@ -7,24 +7,29 @@ from collections.abc import Sequence
 
 from parallax.extract.compatibility import best_date, best_place
 from parallax.reconcile.figures import per_source, reconcile_fatalities
-from parallax.schema import ActorRole, EventMention, Incident, Measure
+from parallax.reconcile.grade import reconcile_sources
+from parallax.schema import ActorRole, EventMention, Grade, Incident, MatchLink, Measure
 
 
-def reconcile_incident(incident_id: str, mentions: Sequence[EventMention]) -> Incident:
+def reconcile_incident(incident_id: str, mentions: Sequence[EventMention],
+                       links: tuple[MatchLink, ...] = ()) -> Incident:
     """One Incident from its mentions: most precise place and date, commonest type and actors."""
     main = [m for m in mentions if not m.background] or list(mentions)
     pairs = [(c, m.outlet) for m in mentions for c in m.claims]
     fatalities = reconcile_fatalities(pairs)
     notes = _disagreements(mentions)
     event_type, sub_type = Counter((m.event_type, m.sub_event_type) for m in main).most_common(1)[0][0]
+    place = best_place([m.place for m in mentions if m.place])
+    reconciliation = reconcile_sources(mentions, (event_type, sub_type), place)
     return Incident(
         id=incident_id, mentions=tuple(mentions), event_type=event_type, sub_event_type=sub_type,
         date=best_date([m.date for m in mentions if m.date]),
-        place=best_place([m.place for m in mentions if m.place]),
+        place=place,
         actor1=_commonest(mentions, ActorRole.PERPETRATOR),
         actor2=_commonest(mentions, ActorRole.TARGET),
-        fatalities=fatalities, contested=bool(notes), notes=tuple(notes),
-        background=all(m.background for m in mentions))
+        fatalities=fatalities, contested=bool(notes) or reconciliation.grade == Grade.CONTESTED,
+        notes=tuple(notes), background=all(m.background for m in mentions), links=links,
+        reconciliation=reconciliation)
 
 
 def _commonest(mentions: Sequence[EventMention], role: ActorRole) -> str:

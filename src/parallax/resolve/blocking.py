@@ -1,48 +1,79 @@
-"""Cheap keys that decide which pairs of mentions are worth scoring (never all pairs)."""
+"""Cheap keys that decide which pairs of mentions are worth scoring (never all pairs).
+
+A mention is indexed under some keys and looks up others; two mentions are candidates when either
+one's lookup keys meet the other's index keys, and the key sets are built so that this is symmetric.
+A key joins a place part and a time part:
+
+- place: located mentions use a 1-degree grid cell (looking up the 9 cells around theirs), mentions
+  with only a country meet every mention of that country, mentions with no place meet every one;
+- time: a day looks up the days either side, a week-precise date the weeks either side, a month the
+  months either side (dates widened by their precision); undated mentions meet undated ones only,
+  by weekday when they have one.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from itertools import combinations
 
-from parallax.schema import EventMention
+from parallax.schema import DatePrecision, EventDate, EventMention, Place
 
-WILDCARD = "*"
+CELL_DEGREES = 1.0
 
 
-def block_keys(mention: EventMention) -> set[str]:
-    """Country and ISO week; a mention missing one is a wildcard on that axis."""
-    country = mention.place.country if mention.place and mention.place.country else WILDCARD
-    day = mention.date.value if mention.date and mention.date.value else None
-    weeks = {WILDCARD} if day is None else {f"{day.isocalendar()[0]}-{day.isocalendar()[1]}",
-                                            f"{day.toordinal() // 7}"}
-    return {f"{country}|{week}" for week in weeks}
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int((lat + 90) // CELL_DEGREES), int((lon + 180) // CELL_DEGREES)
+
+
+def place_keys(place: Place | None) -> tuple[set[str], set[str]]:
+    """(index keys, lookup keys) for the place part."""
+    if place is not None and place.latitude is not None and place.longitude is not None:
+        row, col = _cell(place.latitude, place.longitude)
+        around = {f"g{row + i}.{col + j}" for i in (-1, 0, 1) for j in (-1, 0, 1)}
+        return {f"g{row}.{col}", f"C{place.country}", "*"}, around | {f"U{place.country}", "N"}
+    if place is not None and place.country:
+        return {f"U{place.country}", "*"}, {f"C{place.country}", f"U{place.country}", "N"}
+    return {"N", "*"}, {"*"}
+
+
+def _month(when: EventDate) -> int:
+    return when.value.year * 12 + when.value.month - 1
+
+
+def time_keys(when: EventDate | None) -> tuple[set[str], set[str]]:
+    """(index keys, lookup keys) for the time part."""
+    if when is None or when.value is None:
+        weekday = when.weekday if when else ""
+        return ({"u", f"u{weekday}"}, {f"u{weekday}", "u-"}) if weekday else ({"u", "u-"}, {"u"})
+    day, month = when.value.toordinal(), _month(when)
+    week = day // 7
+    months = {f"M{month + k}" for k in (-1, 0, 1)}
+    if when.precision <= DatePrecision.DAY:
+        return ({f"d{day}", f"w{week}", f"m{month}"},
+                {f"d{day + k}" for k in (-1, 0, 1)} | {f"W{week + k}" for k in (-1, 0, 1)} | months)
+    if when.precision == DatePrecision.WEEK:
+        return {f"W{week}", f"w{week}", f"m{month}"}, {f"w{week + k}" for k in (-1, 0, 1)} | months
+    return {f"M{month}", f"m{month}"}, {f"m{month + k}" for k in (-1, 0, 1)}
+
+
+def block_keys(mention: EventMention) -> tuple[set[str], set[str]]:
+    """(index keys, lookup keys) of a mention: every place part with every time part."""
+    place_index, place_lookup = place_keys(mention.place)
+    time_index, time_lookup = time_keys(mention.date)
+    return ({f"{p}|{t}" for p in place_index for t in time_index},
+            {f"{p}|{t}" for p in place_lookup for t in time_lookup})
 
 
 def candidate_pairs(mentions: Sequence[EventMention]) -> Iterator[tuple[int, int]]:
-    """Index pairs sharing a block, from different articles; wildcards meet every block."""
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for index, mention in enumerate(mentions):
-        for key in block_keys(mention):
-            blocks[key].append(index)
-    seen: set[tuple[int, int]] = set()
-    for key, members in _expanded(blocks).items():
-        for i, j in combinations(sorted(set(members)), 2):
-            if (i, j) not in seen and mentions[i].article_id != mentions[j].article_id:
-                seen.add((i, j))
+    """Index pairs (i < j) sharing a block, from different articles, each once (the keys are
+    symmetric, so looking up from the lower index finds every pair)."""
+    keys = [block_keys(m) for m in mentions]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, (indexed, _) in enumerate(keys):
+        for key in indexed:
+            index[key].append(i)
+    for i, (_, lookups) in enumerate(keys):
+        found = {j for key in lookups for j in index.get(key, ())}
+        for j in sorted(found):
+            if j > i and mentions[i].article_id != mentions[j].article_id:
                 yield i, j
-
-
-def _expanded(blocks: dict[str, list[int]]) -> dict[str, list[int]]:
-    """Fold wildcard blocks into the concrete blocks they could match."""
-    out: dict[str, list[int]] = {}
-    for key, members in blocks.items():
-        country, week = key.split("|")
-        merged = list(members)
-        for other, extra in blocks.items():
-            c2, w2 = other.split("|")
-            if other != key and (c2 in (country, WILDCARD)) and (w2 in (week, WILDCARD)):
-                merged += extra
-        out[key] = merged
-    return out

@@ -1,34 +1,42 @@
-"""Group mentions into incidents: merge the best pairs first, never across a hard conflict."""
+"""Group mentions into incidents: merge the best-scored pairs first, never across a hard conflict.
+
+The order of merges depends only on scores and mention ids, never on the order mentions arrived in,
+so a batch run and any sequence of incremental runs give the same incidents.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from parallax.resolve.blocking import candidate_pairs
-from parallax.resolve.scoring import hard_conflict, similarity
-from parallax.schema import EventMention
-from parallax.settings import Settings
+from parallax.resolve.scoring import hard_conflict
+from parallax.schema import EventMention, MatchLink
 
 
-def cluster_mentions(mentions: Sequence[EventMention], settings: Settings) -> list[list[int]]:
-    """Clusters as lists of indices into `mentions`, each cluster sorted, in first-seen order."""
-    scored = sorted(((similarity(mentions[i], mentions[j]), i, j)
-                     for i, j in candidate_pairs(mentions)), reverse=True)
-    cluster_of = list(range(len(mentions)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
-    for score, i, j in scored:
-        if score < settings.match_threshold:
+def merge_order(links: Sequence[MatchLink]) -> list[MatchLink]:
+    return sorted(links, key=lambda link: (-link.score, link.mention_a, link.mention_b))
+
+
+def cluster(mentions: Mapping[str, EventMention], links: Sequence[MatchLink], threshold: float,
+            max_day_gap: int = 1) -> list[tuple[list[str], list[MatchLink]]]:
+    """Clusters of mention ids (sorted), each with the links that joined it, by first mention id."""
+    cluster_of = {mid: mid for mid in mentions}
+    members: dict[str, list[str]] = {mid: [mid] for mid in mentions}
+    joined: dict[str, list[MatchLink]] = {mid: [] for mid in mentions}
+    for link in merge_order(links):
+        if link.score < threshold:
             break
-        ci, cj = cluster_of[i], cluster_of[j]
-        if ci == cj or _any_conflict(mentions, members[ci], members[cj], settings):
+        left, right = cluster_of[link.mention_a], cluster_of[link.mention_b]
+        if left == right or _any_conflict(mentions, members[left], members[right], max_day_gap):
             continue
-        for k in members[cj]:
-            cluster_of[k] = ci
-        members[ci] += members.pop(cj)
-    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+        keep, gone = min(left, right), max(left, right)
+        for mid in members[gone]:
+            cluster_of[mid] = keep
+        members[keep] += members.pop(gone)
+        joined[keep] += joined.pop(gone) + [link]
+    return sorted(((sorted(ids), joined[key]) for key, ids in members.items()), key=lambda c: c[0][0])
 
 
-def _any_conflict(mentions: Sequence[EventMention], left: list[int], right: list[int],
-                  settings: Settings) -> bool:
+def _any_conflict(mentions: Mapping[str, EventMention], left: list[str], right: list[str],
+                  max_day_gap: int) -> bool:
     """Complete link on conflicts: one contradiction between any two members forbids the merge."""
-    return any(hard_conflict(mentions[a], mentions[b], settings.max_day_gap) for a in left for b in right)
+    return any(hard_conflict(mentions[a], mentions[b], max_day_gap) for a in left for b in right)

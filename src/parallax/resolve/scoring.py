@@ -1,50 +1,131 @@
-"""How likely two mentions from different articles are to tell the same incident."""
+"""How likely two mentions from different articles are to tell the same incident, with the evidence.
+
+The score is a sum of weighted pieces of evidence, each kept with a short reason so that a merge can
+be explained; hard conflicts (different places, incompatible dates, opposite perpetrators, an event
+against its follow-up) forbid a match whatever the score.
+"""
 
 from __future__ import annotations
 
-import re
-
 from parallax.extract import compatibility as compat
-from parallax.schema import EventMention
+from parallax.resolve.features import FOLLOW_UP, MentionFeatures, features_of, jaccard, overlap
+from parallax.schema import DatePrecision, EventDate, EventMention, MatchEvidence
 
-_WORD = re.compile(r"[a-z][a-z\-]{3,}")
-_STOP = frozenset("that with from this were have been their they said after about which while".split())
+# Days either side of a date within which two reports can be one event, by date precision.
+DAY_WINDOW = {DatePrecision.DAY: 1, DatePrecision.WEEK: 7, DatePrecision.MONTH: 31}
+
+
+def date_window(when: EventDate | None, max_day_gap: int = 1) -> int | None:
+    """How far a date may be from another and still be the same day; None when it is unknown."""
+    if when is None or when.value is None:
+        return None
+    return max(DAY_WINDOW.get(when.precision, 31), max_day_gap)
+
+
+def dates_conflict(a: EventDate | None, b: EventDate | None, max_day_gap: int = 1) -> bool:
+    """Known dates further apart than the wider window allows; or known, different weekdays."""
+    wa, wb = date_window(a, max_day_gap), date_window(b, max_day_gap)
+    if wa is not None and wb is not None:
+        return abs((a.value - b.value).days) > max(wa, wb)
+    return bool(a and b and a.value is None and b.value is None and a.weekday and b.weekday
+                and a.weekday != b.weekday)
+
+
+def conflict(a: EventMention, b: EventMention, max_day_gap: int = 1) -> str:
+    """Why two mentions cannot be one incident ("" when nothing forbids it)."""
+    if a.article_id == b.article_id:
+        return "same article"
+    if compat.places_conflict([a.place] if a.place else [], [b.place] if b.place else []):
+        return "places differ"
+    if dates_conflict(a.date, b.date, max_day_gap):
+        return "dates differ"
+    if compat.perpetrators_conflict(a.actors, b.actors):
+        return "perpetrators on opposite sides"
+    if (a.trigger.text.lower() in FOLLOW_UP) != (b.trigger.text.lower() in FOLLOW_UP):
+        return "an event and its follow-up"
+    return ""
 
 
 def hard_conflict(a: EventMention, b: EventMention, max_day_gap: int = 1) -> bool:
-    """Evidence that two mentions cannot be one incident, whatever else they share."""
-    places_a = [a.place] if a.place else []
-    places_b = [b.place] if b.place else []
-    return (a.article_id == b.article_id
-            or compat.places_conflict(places_a, places_b)
-            or compat.dates_conflict([a.date] if a.date else [], [b.date] if b.date else [], max_day_gap)
-            or compat.perpetrators_conflict(a.actors, b.actors))
+    return bool(conflict(a, b, max_day_gap))
 
 
-def words(mention: EventMention) -> set[str]:
-    text = " ".join(s.sentence for s in mention.sentences).lower()
-    return {w for w in _WORD.findall(text) if w not in _STOP}
+def _place_evidence(a: EventMention, b: EventMention) -> list[MatchEvidence]:
+    if not (a.place and b.place):
+        return []
+    distance = compat.km_between(a.place, b.place)
+    if compat.same_place(a.place, b.place):
+        detail = f"{a.place.name} / {b.place.name}" + (f", {distance:.0f} km" if distance else "")
+        return [MatchEvidence("place", 0.3, detail)]
+    if a.place.country and a.place.country == b.place.country:
+        return [MatchEvidence("country", 0.05, a.place.country)]
+    return []
+
+
+def _date_evidence(a: EventMention, b: EventMention) -> list[MatchEvidence]:
+    da, db = a.date, b.date
+    if da and db and da.value and db.value:
+        gap = abs((da.value - db.value).days)
+        if gap == 0 and da.precision == db.precision == DatePrecision.DAY:
+            return [MatchEvidence("date", 0.25, da.value.isoformat())]
+        return [MatchEvidence("date", 0.15 if gap <= 1 else 0.05, f"{da.value} / {db.value}")]
+    if da and db and da.weekday and da.weekday == db.weekday:
+        return [MatchEvidence("weekday", 0.2, da.weekday)]
+    return []
+
+
+def _type_evidence(a: EventMention, b: EventMention) -> list[MatchEvidence]:
+    if (a.event_type, a.sub_event_type) == (b.event_type, b.sub_event_type):
+        return [MatchEvidence("type", 0.1, a.sub_event_type or a.event_type)]
+    if a.event_type == b.event_type:
+        return [MatchEvidence("type", 0.05, a.event_type)]
+    return []
+
+
+def _actor_evidence(a: EventMention, b: EventMention) -> list[MatchEvidence]:
+    shared = {x.normalized for x in a.actors} & {x.normalized for x in b.actors}
+    return [MatchEvidence("actors", min(0.05 * len(shared) + 0.05, 0.15), ", ".join(sorted(shared)))] \
+        if shared else []
+
+
+def _text_evidence(fa: MentionFeatures, fb: MentionFeatures) -> list[MatchEvidence]:
+    out = []
+    figures = fa.figures & fb.figures
+    if figures:
+        told = ", ".join(f"{n} {m}" for m, n in sorted(figures))
+        out.append(MatchEvidence("figures", min(0.08 * len(figures), 0.16), told))
+    speakers = fa.speakers & fb.speakers
+    if speakers:
+        out.append(MatchEvidence("speakers", 0.05, ", ".join(sorted(speakers))))
+    if fa.quotes & fb.quotes:
+        out.append(MatchEvidence("quote", 0.15, f"{len(fa.quotes & fb.quotes)} quote(s) in both"))
+    names = fa.names & fb.names
+    if names:
+        out.append(MatchEvidence("names", round(0.3 * overlap(fa.names, fb.names), 3),
+                                 ", ".join(sorted(names)[:6])))
+    words = overlap(fa.words, fb.words)
+    if words:
+        out.append(MatchEvidence("words", round(0.2 * words, 3), f"{words:.2f} word overlap"))
+    near = jaccard(fa.shingles, fb.shingles)
+    if near >= 0.2:
+        out.append(MatchEvidence("same text", round(0.3 * near, 3), f"{near:.2f} shingle jaccard"))
+    if fa.retaliation != fb.retaliation:
+        out.append(MatchEvidence("one is a reply", -0.3, "retaliation told in one report only"))
+    return out
+
+
+def evidence(a: EventMention, b: EventMention, fa: MentionFeatures | None = None,
+             fb: MentionFeatures | None = None) -> tuple[MatchEvidence, ...]:
+    """Every piece of evidence that the two mentions tell one incident, with its weight."""
+    fa, fb = fa or features_of(a), fb or features_of(b)
+    return tuple(_place_evidence(a, b) + _date_evidence(a, b) + _type_evidence(a, b)
+                 + _actor_evidence(a, b) + _text_evidence(fa, fb))
+
+
+def score(found: tuple[MatchEvidence, ...]) -> float:
+    return max(0.0, min(sum(e.weight for e in found), 1.0))
 
 
 def similarity(a: EventMention, b: EventMention) -> float:
     """A score in [0, 1]: place, date, type, actors and wording, each weighted by what it proves."""
-    score = 0.0
-    if a.place and b.place and compat.same_place(a.place, b.place):
-        score += 0.35
-    elif a.place and b.place and a.place.country == b.place.country and a.place.country:
-        score += 0.05
-    if a.date and b.date and a.date.value and a.date.value == b.date.value:
-        score += 0.25
-    elif a.date and b.date and a.date.weekday and a.date.weekday == b.date.weekday:
-        score += 0.2
-    if (a.event_type, a.sub_event_type) == (b.event_type, b.sub_event_type):
-        score += 0.15
-    elif a.event_type == b.event_type:
-        score += 0.08
-    names_a, names_b = {x.normalized for x in a.actors}, {x.normalized for x in b.actors}
-    if names_a & names_b:
-        score += 0.1 * len(names_a & names_b) / len(names_a | names_b) + 0.05
-    wa, wb = words(a), words(b)
-    if wa and wb:
-        score += 0.2 * len(wa & wb) / min(len(wa), len(wb))
-    return min(score, 1.0)
+    return score(evidence(a, b))

@@ -1,0 +1,144 @@
+"""Where the reports of one incident cannot all be right: tolls, victims, what was hit, warnings,
+perpetrators, places and dates, each contradiction with both spans and both speakers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from datetime import date
+from itertools import combinations
+
+from parallax.extract.compatibility import same_place, side
+from parallax.reconcile.cues import find_cues, speaker_of, victim_kind
+from parallax.reconcile.figures import is_vague, per_source
+from parallax.schema import (ActorRole, Claim, Contradiction, ContradictionKind, EventMention, Measure,
+                             Span)
+
+MAX_SOURCES = 6  # pairs among the first sources only: 15 pairs at most per fact
+_OBJECT_STOP = frozenset("a an the two three four five one several some of piece pieces".split())
+
+Told = tuple[str, str, Span]  # (value, speaker, span)
+
+
+def speaker_label(claim: Claim, outlet: str) -> str:
+    if claim.speaker is None:
+        return outlet or "the reporting outlet"
+    via = f" (via {', '.join(claim.relay)})" if claim.relay else ""
+    return claim.speaker.name + via
+
+
+def _pairs(kind: ContradictionKind, subject: str, told: Sequence[Told],
+           differ=lambda a, b: a != b) -> Iterator[Contradiction]:
+    for (va, sa, pa), (vb, sb, pb) in combinations(told[:MAX_SOURCES], 2):
+        if sa != sb and differ(va, vb):
+            yield Contradiction(kind, subject, va, vb, sa, sb, pa, pb)
+
+
+def _interval(claim: Claim) -> tuple[int, int]:
+    return claim.figure.low, claim.figure.high if claim.figure.high is not None else claim.figure.low
+
+
+def number_contradictions(mentions: Sequence[EventMention]) -> list[Contradiction]:
+    """Two sources whose figures for the same measure cannot both hold (vague ones excepted)."""
+    found: list[Contradiction] = []
+    pairs = [(c, m.outlet) for m in mentions for c in m.claims]
+    outlets = {c.id: o for c, o in pairs}
+    for measure in (Measure.KILLED, Measure.INJURED):
+        chosen = [c for c in per_source(pairs, measure).values() if not is_vague(c)]
+        told = [(f"{c.figure.text} [{_interval(c)[0]}-{_interval(c)[1]}]", speaker_label(c, outlets[c.id]),
+                 c.span) for c in chosen]
+        by_value = dict(zip((t[0] for t in told), chosen))
+        found += _pairs(ContradictionKind.NUMBER, measure.value, told,
+                        lambda a, b: _disjoint(by_value[a], by_value[b]))
+    return found
+
+
+def _disjoint(a: Claim, b: Claim) -> bool:
+    (la, ha), (lb, hb) = _interval(a), _interval(b)
+    return ha < lb or hb < la
+
+
+def victim_contradictions(mentions: Sequence[EventMention]) -> list[Contradiction]:
+    """Civilians against combatants, as each source describes the dead or wounded."""
+    told: dict[str, Told] = {}
+    for mention in mentions:
+        for claim in mention.claims:
+            kind = victim_kind(claim.victim_group) if claim.measure != Measure.DAMAGED else ""
+            who = speaker_label(claim, mention.outlet)
+            key = claim.speaker.normalized if claim.speaker else who
+            if kind and key not in told:
+                told[key] = (kind, who, claim.span)
+    return list(_pairs(ContradictionKind.VICTIMS, "victims", list(told.values())))
+
+
+def object_words(text: str) -> frozenset[str]:
+    """The things a damage claim lists, each as a short singular phrase ("front-end loader")."""
+    phrases = set()
+    for part in re.split(r",|\band\b|;", text.lower()):
+        words = [w for w in re.findall(r"[a-z][a-z\-]+", part) if w not in _OBJECT_STOP]
+        if words:
+            phrases.add(" ".join(words[:-1] + [words[-1].removesuffix("s")]))
+    return frozenset(phrases)
+
+
+def target_contradictions(mentions: Sequence[EventMention]) -> list[Contradiction]:
+    """Sources that list different things destroyed or damaged."""
+    told: dict[str, Told] = {}
+    for mention in mentions:
+        for claim in mention.claims:
+            text = claim.object_text or claim.figure.text
+            who = speaker_label(claim, mention.outlet)
+            if claim.measure == Measure.DAMAGED and text and who not in told:
+                told[who] = (text, who, claim.span)
+    return list(_pairs(ContradictionKind.TARGET, "what was hit", list(told.values()),
+                       lambda a, b: object_words(a) != object_words(b)))
+
+
+def warning_contradictions(mentions: Sequence[EventMention]) -> list[Contradiction]:
+    """A warning was given against no warning was received: the sequence of events."""
+    told: dict[tuple[str, str], Told] = {}
+    for mention in mentions:
+        for hit in find_cues([mention], "warning"):
+            who = speaker_of(hit.span.sentence, [mention]) or mention.outlet or "the reporting outlet"
+            told.setdefault((who, hit.value), (f"warning {hit.value}: {hit.span.text}", who, hit.span))
+    return list(_pairs(ContradictionKind.SEQUENCE, "warning", list(told.values()),
+                       lambda a, b: a.split(":")[0] != b.split(":")[0]))
+
+
+def perpetrator_contradictions(mentions: Sequence[EventMention]) -> list[Contradiction]:
+    """Reports that blame doers on opposite sides (state against non-state)."""
+    told: dict[str, Told] = {}
+    for mention in mentions:
+        for actor in mention.actors:
+            if actor.role == ActorRole.PERPETRATOR and side(actor) and actor.span is not None:
+                who = mention.outlet or mention.article_id
+                told.setdefault(f"{who}|{side(actor)}", (f"{actor.normalized} ({side(actor)})", who, actor.span))
+    return list(_pairs(ContradictionKind.PERPETRATOR, "perpetrator", list(told.values()),
+                       lambda a, b: a.rsplit("(", 1)[1] != b.rsplit("(", 1)[1]))
+
+
+def place_and_date_contradictions(mentions: Sequence[EventMention]) -> list[Contradiction]:
+    """Reports that put the event in places (or on days) that cannot be the same."""
+    places = [(m.place, m.outlet or m.article_id) for m in mentions if m.place and m.place.span]
+    told = [(p.name, who, p.span) for p, who in places]
+    by_name = {p.name: p for p, _ in places}
+    found = list(_pairs(ContradictionKind.PLACE, "place", told,
+                        lambda a, b: not same_place(by_name[a], by_name[b]) and by_name[a].precision <= 2
+                        and by_name[b].precision <= 2))
+    dates = [(m.date, m.outlet or m.article_id) for m in mentions if m.date and m.date.value and m.date.span]
+    told = [(d.value.isoformat(), who, d.span) for d, who in dates if d.precision == 1]
+    found += _pairs(ContradictionKind.DATE, "date", told,
+                    lambda a, b: abs((_day(a) - _day(b)).days) > 1)
+    return found
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def find_contradictions(mentions: Sequence[EventMention]) -> tuple[Contradiction, ...]:
+    """Every contradiction among an incident's reports, by kind then source order."""
+    return tuple(number_contradictions(mentions) + victim_contradictions(mentions)
+                 + target_contradictions(mentions) + warning_contradictions(mentions)
+                 + perpetrator_contradictions(mentions) + place_and_date_contradictions(mentions))
+

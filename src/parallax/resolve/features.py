@@ -1,0 +1,81 @@
+"""What a mention offers for matching, computed once per mention: its words, names, figures, quotes."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from parallax.schema import DatePrecision, EventDate, EventMention, Measure
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d+")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_QUOTE = re.compile(r"[\"“]([^\"”]{20,})[\"”]")
+_STOP = frozenset(
+    "the a an and or of to in on at for by with from that this these those was were is are be been "
+    "has have had it its he she they them their his her we our you said says say told after before "
+    "about which while when where who whom but not no also into over than then there here as up out "
+    "one two three four five six seven eight nine ten police news reported according".split())
+# Words that make a story a follow-up (or a reply) to an event rather than the event itself.
+FOLLOW_UP = frozenset("funeral funerals burial buried vigil vigils mourners memorial investigation "
+                      "inquiry probe trial sentenced sentencing charged indicted".split())
+RETALIATION = frozenset("retaliation retaliatory reprisal reprisals revenge avenge avenged".split())
+SHINGLE = 3
+REFERENCE_LAG_DAYS = 3  # an undated report's event: the days just before publication
+
+
+@dataclass(frozen=True, slots=True)
+class MentionFeatures:
+    words: frozenset[str]
+    names: frozenset[str]
+    shingles: frozenset[int]
+    figures: frozenset[tuple[str, int]]
+    speakers: frozenset[str]
+    quotes: frozenset[int]
+    trigger: str
+    retaliation: bool
+
+
+def mention_text(mention: EventMention) -> str:
+    return " ".join(dict.fromkeys(s.sentence or s.text for s in mention.sentences))
+
+
+def shingles(tokens: list[str]) -> frozenset[int]:
+    """Hashed word 3-grams: the unit of near-duplicate text (wire copy reposted)."""
+    return frozenset(zlib.crc32(" ".join(tokens[i:i + SHINGLE]).encode())
+                     for i in range(max(len(tokens) - SHINGLE + 1, 0)))
+
+
+def features_of(mention: EventMention) -> MentionFeatures:
+    text = mention_text(mention)
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    words = frozenset(t for t in tokens if t not in _STOP and len(t) > 2)
+    names = frozenset(n.lower() for n in _NAME.findall(text)) - _STOP
+    figures = frozenset((c.measure.value, c.figure.low) for c in mention.claims
+                        if c.figure.low is not None and c.figure.low > 1 and not c.negated
+                        and c.measure != Measure.DAMAGED)
+    speakers = frozenset(c.speaker.normalized for c in mention.claims if c.speaker and c.speaker.normalized)
+    quotes = frozenset(zlib.crc32(" ".join(_TOKEN.findall(q.lower())).encode()) for q in _QUOTE.findall(text))
+    return MentionFeatures(words, names, shingles(tokens), figures, speakers, quotes,
+                           mention.trigger.text.lower(), bool(words & RETALIATION))
+
+
+def jaccard(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def overlap(a: frozenset, b: frozenset) -> float:
+    """Share of the smaller set found in the larger: a short report inside a long one scores high."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def with_reference_date(mention: EventMention, published: date | datetime | None) -> EventMention:
+    """For matching only: a mention with no calendar date happened in the week before its
+    article was published (the incident record keeps the date as the text gives it)."""
+    if published is None or (mention.date is not None and mention.date.value is not None):
+        return mention
+    day = published.date() if isinstance(published, datetime) else published
+    weekday = mention.date.weekday if mention.date else ""
+    return replace(mention, date=EventDate(day - timedelta(days=REFERENCE_LAG_DAYS), DatePrecision.WEEK,
+                                           "published " + day.isoformat(), weekday))
