@@ -390,3 +390,116 @@ class ZoneSurvey:
     incidents: int = 0  # incidents tested
     unlocated: int = 0  # incidents without usable coordinates (never inside any zone)
     escalations: tuple[EscalationSequence, ...] = ()  # for the violations, when asked for
+
+
+# -- framing: how each outlet tells an incident (parallax.framing, docs/framing.md) ------------
+# Descriptive only: these records say which words and voices a text uses, never whether it is right.
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLabel:
+    """A phrase an article uses for an armed actor ("a paramilitary group aligned with Assad").
+    `referent` is the normalised actor it names ("" when parallax cannot tell); `how` says how the
+    referent was found: "actor span", "actor dictionary", "label cue" or ""."""
+
+    label: str
+    referent: str
+    how: str
+    span: Span
+    quoted: bool = False  # inside quotation marks: a speaker's words, not the outlet's
+
+
+@dataclass(frozen=True, slots=True)
+class FramingMarker:
+    """A framing word: kind is loaded, distancing, hedge, certainty or scare_quote."""
+
+    kind: str
+    term: str  # the lexicon entry ("so-called"), or the quoted words for a scare quote
+    category: str  # the lexicon's descriptive family; "attributed"/"unattributed" for scare quotes
+    span: Span
+    quoted: bool = False  # inside quotation marks: a speaker's words, not the outlet's
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words an article puts in quotation marks, with who it gives them to."""
+
+    speaker: str  # as the text names them ("Sergei Lavrov", "a military source"); "" unattributed
+    party: str  # "US and coalition", "Syrian government and state media", ...; "" when unknown
+    source_kind: str  # named, anonymous, official, unattributed
+    words: int
+    on_incident: bool  # inside a sentence that tells the incident
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class PartyShare:
+    """How much of an article's quoted words go to one party."""
+
+    party: str
+    quotes: int
+    words: int
+    share: float  # of all quoted words in the article (or outlet), 0..1
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """A count of one thing: a label for a referent, a marker term of a kind, a source kind."""
+
+    kind: str
+    term: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ContextSentence:
+    """A sentence that is not about the incident: kind is history, earlier, motive, background
+    (tells another incident in passing) or other."""
+
+    kind: str
+    cue: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFraming:
+    """How one article tells one incident."""
+
+    article_id: str
+    outlet: str
+    labels: tuple[ActorLabel, ...]
+    markers: tuple[FramingMarker, ...]
+    quotes: tuple[Quote, ...]
+    shares: tuple[PartyShare, ...]  # most quoted party first
+    source_kinds: tuple[Tally, ...]  # kind "source": named / anonymous / official / unattributed
+    context: tuple[ContextSentence, ...]
+    context_share: float  # characters in sentences not about the incident / all characters, 0..1
+    background: tuple[str, ...] = ()  # ids of other incidents the article tells in passing
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentFraming:
+    incident_id: str
+    articles: tuple[ArticleFraming, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletFraming:
+    """One outlet across the incidents it told: its usual labels and whom it quotes."""
+
+    outlet: str
+    articles: int
+    incidents: int
+    labels: tuple[Tally, ...]  # kind = referent, most used first
+    markers: tuple[Tally, ...]  # the outlet's own voice only (not inside quotes), most used first
+    shares: tuple[PartyShare, ...]
+    source_kinds: tuple[Tally, ...]
+    context_share: float  # mean over its articles
+
+
+@dataclass(frozen=True, slots=True)
+class FramingOverview:
+    """Every incident's framing and the outlet summaries built from them."""
+
+    incidents: tuple[IncidentFraming, ...]
+    outlets: tuple[OutletFraming, ...]

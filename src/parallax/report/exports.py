@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from parallax.errors import UnsupportedFormat
+from parallax.framing import describe_framing
 from parallax.report.jsonable import to_jsonable
 from parallax.report.rows import (CLAIM_COLUMNS, INCIDENT_COLUMNS, RELAY_SEPARATOR, claim_rows,
                                   claim_summary, incident_row, incident_rows, unique_claims)
@@ -66,7 +67,9 @@ def _write_json(path: Path, value: object) -> Path:
 
 
 def export_json(incidents: Sequence[Incident], articles: Articles, out_dir: Path) -> list[Path]:
-    return [_write_json(out_dir / "incidents.json", [to_jsonable(i) for i in incidents])]
+    """incidents.json (full nested records) and framing.json (parallax.framing's overview)."""
+    return [_write_json(out_dir / "incidents.json", [to_jsonable(i) for i in incidents]),
+            _write_json(out_dir / "framing.json", to_jsonable(describe_framing(incidents, articles)))]
 
 
 def feature_properties(incident: Incident, articles: Articles) -> dict[str, object]:

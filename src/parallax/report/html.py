@@ -9,8 +9,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from parallax import __version__
-from parallax.report import views
-from parallax.schema import Article, Incident, RunSummary
+from parallax.framing import describe_framing
+from parallax.report import framing_view, views
+from parallax.schema import Article, FramingOverview, Incident, RunSummary
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -26,22 +27,29 @@ def environment() -> Environment:
         figure_range=views.figure_range, n_sources=views.n_sources, safe_url=views.safe_url,
         published=views.published_label,
         date_precision=views.DATE_PRECISION, geo_precision=views.GEO_PRECISION)
+    env.globals.update(  # the framing partial (templates/framing.html)
+        labels_by_referent=framing_view.labels_by_referent, marker_groups=framing_view.marker_groups,
+        percent=framing_view.percent, context_counts=framing_view.context_counts)
     return env
 
 
 def render_report(incidents: Sequence[Incident], articles_by_id: Mapping[str, Article],
-                  summary: RunSummary | None = None, generated: datetime | None = None) -> str:
-    """The report as one HTML string; `summary` adds the last run's counts and skipped inputs."""
+                  summary: RunSummary | None = None, generated: datetime | None = None,
+                  framing: FramingOverview | None = None) -> str:
+    """The report as one HTML string; `summary` adds the last run's counts and skipped inputs;
+    `framing` defaults to describing the incidents with the shipped framing lexicon."""
     main, background = views.report_order(incidents, articles_by_id)
+    framing = framing or describe_framing(incidents, articles_by_id)
     return environment().get_template("report.html").render(
         main=main, background=background, articles=articles_by_id, summary=summary,
+        framing=framing_view.framing_index(framing), outlets=framing.outlets,
         store_counts=views.store_counts(incidents, articles_by_id), run_counts=views.run_counts(summary),
         generated=(generated or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip(),
         version=__version__)
 
 
 def write_report(incidents: Sequence[Incident], articles_by_id: Mapping[str, Article], path: Path,
-                 summary: RunSummary | None = None) -> Path:
+                 summary: RunSummary | None = None, framing: FramingOverview | None = None) -> Path:
     path = Path(path)
-    path.write_text(render_report(incidents, articles_by_id, summary), encoding="utf-8")
+    path.write_text(render_report(incidents, articles_by_id, summary, framing=framing), encoding="utf-8")
     return path

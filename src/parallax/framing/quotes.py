@@ -1,0 +1,210 @@
+"""Give each quoted passage to a speaker, a party and a kind of source, from the words around it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parallax.framing.lexicon import FramingLexicon, PartyCue
+from parallax.framing.segments import Passage, overlaps, word_count
+from parallax.schema import Article, Claim, Quote, Span
+
+_PRONOUN = re.compile(r"(?:^|\s)(he|she|it|they)(?:\s+(?:was|were|is|has|had|also))?\s*$", re.IGNORECASE)
+# Two to six capitalised words, titles included: "Sergei Lavrov", "Yehya al-Aridi", "Staffan di Mistura".
+_NAME = re.compile(r"(?<![\w-])(?:[A-Z][a-z][\w’'-]*|al-[A-Z][\w-]*)"
+                   r"(?:\s+(?:[A-Z][a-z][\w’'-]*|al-[A-Z][\w-]*|(?:de|di|bin)(?![\w-]))){1,5}")
+_REGION_WORDS = 10
+_CONJUNCTION = re.compile(r"\b(?:and|but|or|while|as)\b", re.IGNORECASE)
+# Titles, days and other capitalised words that open a name phrase without being the name.
+_NOT_NAMES = frozenset("the a an in on at this that but and foreign deputy minister president secretary "
+                       "chief prime general spokesman spokeswoman defence defense interior state syrian "
+                       "russian american iranian british turkish israeli iraqi monday tuesday wednesday "
+                       "thursday friday saturday sunday according middle east west north south".split())
+_UNSPECIFIED = "(unspecified)"  # parties named so are used only when no other cue is found
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Who a passage is given to, before it becomes a Quote."""
+
+    speaker: str
+    party: str
+    source_kind: str
+
+
+_NOBODY = Voice("", "", "unattributed")
+
+
+@dataclass(frozen=True, slots=True)
+class _Scene:
+    """What attribution knows about the article: its claims' speakers and the people it names."""
+
+    text: str
+    quoted: list[Passage]
+    claims: Sequence[Claim]
+    surnames: frozenset[str]
+    lexicon: FramingLexicon
+
+
+def attribute_quotes(article: Article, quoted: list[Passage], sentences: list[Span],
+                     incident_sentences: Sequence[Span], claims: Sequence[Claim],
+                     lexicon: FramingLexicon) -> list[Quote]:
+    """One Quote per passage, in reading order; "he said" looks for the speaker one sentence back."""
+    scene = _Scene(article.text, quoted, claims, _surnames(article.text, lexicon), lexicon)
+    quotes: list[Quote] = []
+    previous, previous_window = _NOBODY, (-1, -1)
+    for passage in quoted:
+        window, before = _window(passage, sentences)
+        voice = _voice(scene, passage, window, before, previous)
+        if voice.source_kind == "unattributed" and window == previous_window:
+            voice = previous  # "... as a “brazen attack” and said it would “not be intimidated”"
+        if voice.source_kind != "unattributed":
+            previous, previous_window = voice, window
+        span = Span(article.id, passage.start, passage.end, passage.text, "")
+        quotes.append(Quote(voice.speaker, voice.party, voice.source_kind, word_count(passage.text),
+                            overlaps(passage.start, passage.end, incident_sentences), span))
+    return quotes
+
+
+def _window(passage: Passage, sentences: list[Span]) -> tuple[tuple[int, int], Span | None]:
+    """The sentences a passage runs through (its speaker is named in them) and the one before."""
+    hit = [i for i, s in enumerate(sentences) if s.start < passage.end and passage.start < s.end]
+    if not hit:
+        return (passage.start, passage.end), None
+    before = sentences[hit[0] - 1] if hit[0] > 0 else None
+    return (sentences[hit[0]].start, sentences[hit[-1]].end), before
+
+
+def _masked(scene: _Scene, window: tuple[int, int]) -> str:
+    """The window's text with every quoted passage blanked, offsets kept (relative to window)."""
+    chars = list(scene.text[window[0]:window[1]])
+    for p in scene.quoted:
+        for i in range(max(p.start, window[0]), min(p.end, window[1])):
+            chars[i - window[0]] = " "
+    return "".join(chars)
+
+
+def _voice(scene: _Scene, passage: Passage, window: tuple[int, int], before_sentence: Span | None,
+           previous: Voice) -> Voice:
+    outside = _masked(scene, window)
+    at = (passage.start - window[0], passage.end - window[0])
+    verb = _reporting_verb(outside, at, scene.lexicon)
+    if verb is None:  # a quote standing alone continues the last one; else the outlet's own quotes
+        return previous if not outside.strip(" .,“”\"\n") else _NOBODY
+    before = _words_before(outside, verb[0])
+    if _PRONOUN.search(before):
+        earlier = _masked(scene, (before_sentence.start, before_sentence.end)) if before_sentence else ""
+        return _from_region(earlier, scene, near=0) or previous
+    after = _words_after(outside, verb[1])
+    voice = _from_region(before, scene, near=len(before)) or _from_region(after, scene, near=0) or _NOBODY
+    if voice.party.endswith(_UNSPECIFIED) and previous.source_kind == voice.source_kind \
+            and re.search(rf"\bthe {re.escape(voice.speaker)}\s*$", before, re.IGNORECASE):
+        return previous  # "the source said": the source already named
+    return voice
+
+
+def _reporting_verb(outside: str, at: tuple[int, int], lexicon: FramingLexicon) -> tuple[int, int] | None:
+    """The verb that introduces the passage: right after it ("...,” Mattis said"), else the nearest
+    one before it ("Russia condemned the strike as “illegitimate”"), else the nearest after."""
+    found = sorted((m.start(), m.end()) for term in lexicon.of_kind("reporting")
+                   for m in term.pattern.finditer(outside))
+    after = [v for v in found if v[0] >= at[1]]
+    if after:
+        gap = outside[at[1]:after[0][0]]
+        if len(gap.split()) <= 4 and not _CONJUNCTION.search(gap):
+            return after[0]
+    before = [v for v in found if v[1] <= at[0]]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def _words_before(outside: str, stop: int) -> str:
+    piece = re.split(r"[;:]|\s{3,}", outside[:stop])[-1]
+    return " ".join(piece.split()[-_REGION_WORDS:])
+
+
+def _words_after(outside: str, start: int) -> str:
+    piece = re.split(r"[;:.]|\s{3,}", outside[start:])[0]
+    return " ".join(piece.split()[:_REGION_WORDS])
+
+
+def _from_region(region: str, scene: _Scene, near: int) -> Voice | None:
+    """The speaker named in `region`: a claim's speaker, a person's name, or a party cue."""
+    if not region.strip():
+        return None
+    cue = _nearest_cue(region, scene.lexicon.parties, near)
+    speaker = next((c.speaker for c in scene.claims
+                    if c.speaker and c.speaker.name and c.speaker.name in region), None)
+    name = _person_name(region, scene)
+    if speaker is not None:
+        cue = cue or _nearest_cue(f"{speaker.role} {speaker.normalized}", scene.lexicon.parties, 0)
+        kind = "named" if speaker.kind == "person" or name else _cue_kind(cue)
+        return Voice(speaker.normalized or speaker.name, cue.party if cue else "", kind)
+    if name:
+        return Voice(name, cue.party if cue else "", "named")
+    if cue:
+        return Voice(_cue_text(region, cue), cue.party, _cue_kind(cue))
+    return None
+
+
+def _nearest_cue(region: str, cues: Sequence[PartyCue], near: int) -> PartyCue | None:
+    """The cue nearest `near`, skipping cues that are objects ("bombing the Islamic State group",
+    "in Syria"), and generic ones ("a source") when a specific one is there."""
+    hits: list[tuple[int, int, PartyCue]] = []
+    for cue in cues:  # longest first: a shorter cue inside a longer one is not a separate hit
+        for m in cue.pattern.finditer(region):
+            if not any(s < m.end() and m.start() < e for s, e, _ in hits):
+                hits.append((m.start(), m.end(), cue))
+    subjects = [h for h in hits if not _OBJECT_BEFORE.search(region[:h[0]])] or hits
+    specific = [h for h in subjects if not h[2].party.endswith(_UNSPECIFIED)] or subjects
+    if not specific:
+        return None
+    return min(specific, key=lambda h: min(abs(h[0] - near), abs(h[1] - near)))[2]
+
+
+_OBJECT_BEFORE = re.compile(r"(?:\b(?:in|on|at|near|of|from|against|to|into|over|with|by|between)"
+                            r"|\w+ing)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _cue_kind(cue: PartyCue | None) -> str:  # a cue of no kind ("Russian") speaks as an office
+    return (cue.source_kind or "official") if cue else "unattributed"
+
+
+def _cue_text(region: str, cue: PartyCue) -> str:
+    match = cue.pattern.search(region)
+    return match.group() if match else cue.cue
+
+
+def _full_names(text: str, lexicon: FramingLexicon) -> list[str]:
+    """Capitalised word runs that look like a person's name, titles stripped."""
+    organisation = {t.term for t in lexicon.of_kind("organisation")}
+    names = []
+    for m in _NAME.finditer(text):
+        words = m.group().split()
+        while words and words[0].lower() in _NOT_NAMES:
+            words.pop(0)
+        bare = [re.sub(r"['’]s$", "", w).lower() for w in words]
+        if len(words) < 2 or any(re.search(r"['’]s$", w) for w in words[:-1]) or any(w in organisation or w in _NOT_NAMES or _is_cue(w, lexicon) for w in bare):
+            continue
+        names.append(" ".join(words))
+    return names
+
+
+def _surnames(text: str, lexicon: FramingLexicon) -> frozenset[str]:
+    return frozenset(name.split()[-1] for name in _full_names(text, lexicon))
+
+
+def _person_name(region: str, scene: _Scene) -> str:
+    """The last person named in the region: a full name, or the surname of one named earlier."""
+    full = _full_names(region, scene.lexicon)
+    if full:
+        return full[-1]
+    single = [w for w in re.findall(r"[A-Z][\w’'-]+", region) if w in scene.surnames]
+    return single[-1] if single else ""
+
+
+def _is_cue(word: str, lexicon: FramingLexicon) -> bool:
+    """Whether the word is a party cue other than a person's name ("Pentagon", not "Lavrov")."""
+    return any(c.pattern.fullmatch(word) for c in lexicon.parties if c.source_kind != "named")

@@ -1,0 +1,70 @@
+"""Cut an article's text into sentences and quoted passages by punctuation alone (no parse needed)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parallax.schema import Article, Span
+
+# A sentence ends at . ! ? (optionally followed by closing quotes or brackets), then space and a
+# capital, digit or opening quote; or at a blank line.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[A-Z0-9“\"‘(])|\n\s*\n")
+_WORD = re.compile(r"\w[\w'’-]*")
+# Curly double quotes; straight double quotes in pairs; curly single quotes opened after a space
+# (so the apostrophe in "Army’s" is never an opening quote).
+_QUOTES = (re.compile(r"“([^”]{1,2000})”"), re.compile(r"\"([^\"\n]{1,2000})\""),
+           re.compile(r"(?:(?<=\s)|(?<=^))‘([^’]{1,200})’(?![\w])", re.MULTILINE))
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A quoted passage: `start`/`end` index the article text inside the quotation marks."""
+
+    start: int
+    end: int
+    text: str
+
+
+def sentences(article: Article) -> list[Span]:
+    """The article's sentences as Spans (offsets into `article.text`), dateline included."""
+    text, spans, start = article.text, [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.extend(_span(article, start, match.start()))
+        start = match.end()
+    spans.extend(_span(article, start, len(text)))
+    return spans
+
+
+def _span(article: Article, start: int, end: int) -> list[Span]:
+    piece = article.text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    body = piece.strip()
+    if not body:
+        return []
+    begin = start + lead
+    return [Span(article.id, begin, begin + len(body), body, body)]
+
+
+def passages(text: str) -> list[Passage]:
+    """Quoted passages in reading order; a passage inside another one is not listed twice."""
+    found = sorted((m.start(1), m.end(1)) for pattern in _QUOTES for m in pattern.finditer(text))
+    kept: list[Passage] = []
+    for start, end in found:
+        if kept and start < kept[-1].end:
+            continue
+        kept.append(Passage(start, end, text[start:end]))
+    return kept
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def inside(start: int, end: int, spans: list[Passage] | list[Span]) -> bool:
+    """Whether [start, end) lies within one of the spans."""
+    return any(s.start <= start and end <= s.end for s in spans)
+
+
+def overlaps(start: int, end: int, spans: list[Span] | tuple[Span, ...]) -> bool:
+    return any(s.start < end and start < s.end for s in spans)
