@@ -48,3 +48,14 @@ def test_compare():
     scores = compare(gold, {"1": (1, 0), "2": (0, 2)})
     assert scores == {"incidents": 2, "both_exact": 0.5, "killed_exact": 1.0, "injured_exact": 0.5,
                       "killed_mae": 0.0, "injured_mae": 1.0}
+
+
+def test_shooter_who_killed_himself_counts_among_the_dead():
+    """Regression: "shot his wife and two sons before killing himself" is four dead for GVA, not three."""
+    sentence = "A man fatally shot his wife and two sons before killing himself."
+    victims = Claim(id="v", article_id="a", measure=K, figure=Figure(3, 3, "his wife and two sons"),
+                    span=Span("a", 20, 41, "his wife and two sons", sentence))
+    shooter = Claim(id="s", article_id="a", measure=K, figure=Figure(1, 1, "himself"),
+                    span=Span("a", 57, 64, "himself", sentence))
+    assert incident_counts([[victims, shooter]]) == (4, 0)
+    assert incident_counts([[victims], [shooter]]) == (3, 0)  # told apart, he may be one of the three

@@ -214,13 +214,14 @@ def _toll_measure(toll: Token, lexicon: ClaimLexicon) -> Measure:
     return Measure.KILLED
 
 
-def _toll_claims(tok: Token, sent: DocSpan, article_id: str, lexicon: ClaimLexicon) -> list[Found]:
+def _toll_claims(tok: Token, sent: DocSpan, article_id: str, lexicon: ClaimLexicon,
+                 measure: Measure | None = None) -> list[Found]:
     value = _toll_value(tok, lexicon)
     found = vx.phrase_figure(value, lexicon) if value is not None else None
     if found is None:
         return []
     figure, where = found
-    return [(tok, new_claim(article_id, sent, _toll_measure(tok, lexicon), figure, where))]
+    return [(tok, new_claim(article_id, sent, measure or _toll_measure(tok, lexicon), figure, where))]
 
 
 def _victim_of(tok: Token, trig: Trigger, lexicon: ClaimLexicon) -> Token | None:
@@ -352,6 +353,8 @@ def _split_fatal(tok: Token, claims: list[Found], sent: DocSpan, article_id: str
 
 def _counted_by(tok: Token) -> Token | None:
     """ "the number of people killed ... rose to six": the "number" that carries the figure."""
+    if tok.dep_ == "acl" and tok.head.lemma_ == "number" and any(c.lower_ == "of" for c in tok.head.children):
+        return tok.head  # "the number of people injured rose to 12", "injured" parsed under "number"
     of = tok.head.head if tok.dep_ == "acl" else None
     if of is not None and of.lower_ == "of" and of.head.lemma_ == "number" and of.head.i != of.i:
         return of.head
@@ -363,7 +366,7 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
         return _toll_claims(tok, sent, article_id, lexicon)
     number = _counted_by(tok)
     if number is not None and _toll_value(number, lexicon) is not None:
-        return _toll_claims(number, sent, article_id, lexicon)
+        return _toll_claims(number, sent, article_id, lexicon, trig.measure)  # the counted word's measure
     if tok.pos_ == "NOUN" and _is_idle_noun(tok, lexicon):
         return []
     if tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("pobj", "nsubj", "dobj", "compound"):

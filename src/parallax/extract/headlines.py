@@ -105,7 +105,7 @@ def _walk(sent: DocSpan, start: int, step: int, lexicon: ClaimLexicon) -> list[T
         if _is_count(tok, lexicon) or _is_person(tok, lexicon) or _is_bound(tok, taken, step, lexicon):
             taken.append(tok)
         elif not (tok.lower_ in _GLUE or tok.pos_ == "ADJ" or _is_age(tok, lexicon)
-                  or tok.lower_ in lexicon.victims):
+                  or tok.lemma_.lower() in lexicon.victims):
             break
         i += step
     return sorted(taken, key=lambda t: t.i)

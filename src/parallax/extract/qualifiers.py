@@ -108,5 +108,6 @@ def _denied(claim: Claim) -> Claim:
 def qualify(claim: Claim, tok: Token, lexicon: ClaimLexicon) -> Claim:
     """The claim with its hedge, scope and denial read from its sentence."""
     hedge = hedge_of(claim.span.sentence, lexicon)
-    scope = "cumulative" if is_cumulative(tok, claim, lexicon) else "incident"
+    cumulative = claim.scope == "cumulative" or is_cumulative(tok, claim, lexicon)  # a roundup headline stays one
+    scope = "cumulative" if cumulative else "incident"
     return _denied(replace(claim, hedged=bool(hedge), hedge=hedge, scope=scope))

@@ -1,0 +1,60 @@
+"""Headlines read by the headline reader: telegraphic casualty lists the parser gets wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.extract.claims import extract_claims
+from parallax.schema import Article
+
+
+def counts(nlp, text: str) -> list[tuple[str, int | None, int | None, str]]:
+    return [(c.measure.value, c.figure.low, c.figure.high, c.scope)
+            for c in extract_claims(nlp(text), Article(id="h", text=text))]
+
+
+CASES = [
+    # two counts, each with its own word
+    ("2 dead, 3 hospitalized after shooting at block party",
+     [("killed", 2, 2, "incident"), ("injured", 3, 3, "incident")]),
+    # "shot" leaves the outcome open: the dead are taken out of it
+    ("5 people shot, 2 dead, outside corner store", [("injured", 3, 3, "incident"), ("killed", 2, 2, "incident")]),
+    # the fatal share of a shot count
+    ("6 shot, 1 fatally, at apartment complex", [("injured", 5, 5, "incident"), ("killed", 1, 1, "incident")]),
+    # a person without a number is one; an age set off by commas is not a count
+    ("Woman, 52, killed, 4 others wounded in drive-by", [("killed", 1, 1, "incident"), ("injured", 4, 4, "incident")]),
+    # "15-year-old" counts one person, not fifteen
+    ("15-year-old dead, 2 hurt in park shooting", [("killed", 1, 1, "incident"), ("injured", 2, 2, "incident")]),
+    # a person and a count listed together add up
+    ("Boy, 2 men shot near bus stop", [("injured", 3, 3, "incident")]),
+    # an active verb's count is its object; the subject is the shooter
+    ("Gunman shoots 2 people outside bakery", [("injured", 2, 2, "incident")]),
+    # "at least" keeps the interval open
+    ("Shooting leaves 1 dead, at least 6 injured", [("killed", 1, 1, "incident"), ("injured", 6, None, "incident")]),
+    # condition words add up as injuries
+    ("3 critical, 1 stable after gunfire at party", [("injured", 4, 4, "incident")]),
+    # "shot ... dies": the one shot died
+    ("Girl shot while playing in yard dies", [("killed", 1, 1, "incident")]),
+    # a roundup of a city's weekend is not one incident
+    ("4 dead, 19 wounded in weekend shootings", [("killed", 4, 4, "cumulative"), ("injured", 19, 19, "cumulative")]),
+    # the list stops at the first preposition: the vigil's teen is another incident
+    ("2 killed, 3 hurt in shooting at vigil for teen killed in March",
+     [("killed", 2, 2, "incident"), ("injured", 3, 3, "incident")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_headline(nlp, text, expected):
+    assert counts(nlp, text) == expected
+
+
+def test_sentence_with_full_stop_is_read_by_the_parser(nlp):
+    """Regression: a body sentence is not a headline, and keeps its parse ("was shot, one fatally")."""
+    assert counts(nlp, "Four people were shot, one fatally, outside the nightclub.") == [
+        ("injured", 3, 3, "incident"), ("killed", 1, 1, "incident")]
+
+
+def test_number_of_people_injured_rose(nlp):
+    """Regression: "the number of people injured rose to 12" is 12 injured (was 1 injured, "the number")."""
+    assert counts(nlp, "The number of people injured rose to 12, the hospital said.") == [
+        ("injured", 12, 12, "incident")]
