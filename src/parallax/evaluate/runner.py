@@ -17,6 +17,7 @@ from parallax.errors import EvalDataError
 # name -> (module, function, dataset folder under --data); scorers take (folder, limit).
 EVALUATIONS: dict[str, tuple[str, str, str]] = {
     "claims": ("parallax.evaluate.claims_gva", "score_gva", "semeval2018t5_gva_incidents_articles"),
+    "claims_gold": ("parallax.evaluate.claims_gold", "score_claims_gold", "."),  # ships in tests/extract
     "resolution": ("parallax.evaluate.resolution_gva", "score_resolution",
                    "semeval2018t5_gva_incidents_articles"),
     "event_types": ("parallax.evaluate.event_types", "score_event_types", "case2021_task2_acled_types"),
