@@ -160,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, default=Path("out") / "report.html")
     report.set_defaults(func=cmd_report)
     _add_eval(sub)
+    _add_serve(sub)
     _add_classify(sub)
     _add_zones(sub)
     return parser
@@ -198,6 +199,23 @@ def cmd_classify(args: argparse.Namespace) -> int:
     from parallax.classify import classify_snippets, read_snippet_file
     for typed in classify_snippets(read_snippet_file(args.file), args.model, args.none):
         print(f"{typed.id}\t{typed.code if args.codes else typed.sub_event_type}", flush=True)
+    return 0
+
+
+def _add_serve(sub) -> None:
+    serve = sub.add_parser("serve", help="the web app and JSON API over a database (docs/serve.md)")
+    serve.add_argument("--db", type=Path, default=Path("out") / DB_NAME)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default loopback only)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--token", help="bearer token for the write API (else $PARALLAX_TOKEN or settings)")
+    serve.add_argument("--zones", type=Path, metavar="FILE", help="zones GeoJSON file to draw and filter by (docs/zones.md)")
+    serve.set_defaults(func=cmd_serve)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _require_db(args.db)
+    from parallax.serve.app import run_server
+    run_server(args.db, load_settings(args.config), args.host, args.port, args.token, args.zones)
     return 0
 
 

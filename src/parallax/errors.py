@@ -89,3 +89,27 @@ class AlertDeliveryError(ZoneError):
     """A webhook that refused or could not take an alert (recorded on the alert, never fatal)."""
 
     code = "P702"
+
+
+class WebError(ParallaxError):
+    """The web app: a request it refuses (the app turns these into HTTP statuses)."""
+
+    code = "P800"
+
+
+class AccessDenied(WebError):
+    """A write request without the right bearer token, or to a server started without one."""
+
+    code = "P801"
+
+
+class RequestTooLarge(WebError):
+    """A request body over settings.max_request_bytes."""
+
+    code = "P802"
+
+
+class BadUpload(WebError):
+    """An upload whose name or type cannot be stored (a path, an unreadable format)."""
+
+    code = "P803"

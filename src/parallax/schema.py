@@ -503,3 +503,36 @@ class FramingOverview:
 
     incidents: tuple[IncidentFraming, ...]
     outlets: tuple[OutletFraming, ...]
+
+
+# -- web: what the incidents list and the article search are asked and answer ----------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentQuery:
+    """Filters, order and page of the incidents list; an empty field filters nothing."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    country: str = ""  # ISO code or name
+    event_type: str = ""  # event type or sub-event type
+    actor: str = ""  # part of an actor's name, case-insensitive
+    zone: str = ""  # zone id: incidents inside or possibly inside it
+    contested: bool = False  # True: contested incidents only
+    outlet: str = ""
+    sort: str = "date"  # date | fatalities | sources | event_type | country
+    descending: bool = True
+    page: int = 1
+    per_page: int = 25
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One article matching a full-text search; `snippet` alternates plain and matched text."""
+
+    article_id: str
+    title: str
+    outlet: str
+    published: datetime | None
+    snippet: tuple[tuple[str, bool], ...]
+    rank: float

@@ -16,7 +16,7 @@ from enum import Enum
 from pathlib import Path
 
 from parallax.errors import ParallaxError
-from parallax.schema import Article, Incident, Span, Zone, ZoneRelation
+from parallax.schema import Article, Incident, Span, Zone
 
 LOG = logging.getLogger(__name__)
 Row = tuple[tuple[str, str], ...]
@@ -129,16 +129,15 @@ def zone_view(incidents: Sequence[Incident], zones_path: Path | None, data_dir: 
 
 
 def _memberships(zones: Sequence[Zone], incidents: Sequence[Incident], rules: object) -> dict[str, dict[str, str]]:
-    check = _function("parallax.zones.checks", ("check_incident", "check_zone"))
+    """zone id -> incident id -> "inside" / "possibly inside" (", violation" when its type breaks the zone)."""
     members: dict[str, dict[str, str]] = {z.id: {} for z in zones}
-    if check is None:
+    statuses = _function("parallax.zones.status", ("zone_statuses",))
+    if statuses is None:
         return members
-    for zone in zones:
-        for incident in incidents:
-            result = check(zone, incident, rules)
-            status = getattr(result, "status", None)
-            if status in (ZoneRelation.INSIDE, ZoneRelation.POSSIBLY_INSIDE):
-                members[zone.id][incident.id] = str(status.value)
+    for status in statuses(zones, incidents, rules):
+        for found in status.timeline:
+            label = found.check.status.value + (", violation" if found.violation else "")
+            members[status.zone.id][found.incident.id] = label
     return members
 
 

@@ -88,8 +88,8 @@ Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 
 class BodyLimit:
-    """ASGI middleware refusing request bodies over `max_bytes`: by Content-Length up front, and by
-    counting while the body streams in (a chunked request carries no length)."""
+    """ASGI middleware refusing request bodies over `max_bytes` with 413: by Content-Length up front;
+    a body without one (chunked) is read first, up to the limit, then handed on."""
 
     def __init__(self, app: Callable, max_bytes: int) -> None:
         self.app, self.max_bytes = app, max_bytes
@@ -98,24 +98,38 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = dict(scope.get("headers") or []).get(b"content-length", b"")
-        if length.isdigit() and int(length) > self.max_bytes:
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None:
+            if not length.isdigit() or int(length) > self.max_bytes:
+                await _too_large(send, self.max_bytes)
+                return
+            await self.app(scope, receive, send)  # the server holds the body to its declared length
+            return
+        messages = await self._buffered(receive)
+        if messages is None:
             await _too_large(send, self.max_bytes)
             return
-        await self.app(scope, self._counting(receive), send)
+        await self.app(scope, _replay(messages, receive), send)
 
-    def _counting(self, receive: Receive) -> Receive:
-        seen = 0
-
-        async def counted() -> MutableMapping[str, Any]:
-            nonlocal seen
+    async def _buffered(self, receive: Receive) -> list[MutableMapping[str, Any]] | None:
+        """The body's messages, or None once they pass the limit (memory stays bounded by it)."""
+        messages, seen = [], 0
+        while True:
             message = await receive()
+            messages.append(message)
             seen += len(message.get("body", b""))
             if seen > self.max_bytes:
-                raise RequestTooLarge(f"request body over {self.max_bytes} bytes",
-                                      "send a smaller file, or raise settings.max_request_bytes")
-            return message
-        return counted
+                return None
+            if message["type"] != "http.request" or not message.get("more_body"):
+                return messages
+
+
+def _replay(messages: list[MutableMapping[str, Any]], receive: Receive) -> Receive:
+    pending = list(messages)
+
+    async def replayed() -> MutableMapping[str, Any]:
+        return pending.pop(0) if pending else await receive()
+    return replayed
 
 
 async def _too_large(send: Send, max_bytes: int) -> None:

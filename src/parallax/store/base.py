@@ -8,7 +8,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Protocol, runtime_checkable
 
-from parallax.schema import Alert, Article, EventMention, Incident, Rejected, RunSummary
+from parallax.schema import Alert, Article, EventMention, Incident, Rejected, RunSummary, SearchHit
 
 
 @runtime_checkable
@@ -85,6 +85,10 @@ class Store(Protocol):
 
     def alerts(self) -> list[Alert]:
         """Every zone alert, oldest first."""
+        ...
+
+    def search_articles(self, text: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Articles matching every word of `text` (full-text, FTS5), best first; [] for no words."""
         ...
 
     def close(self) -> None: ...

@@ -217,7 +217,31 @@ CREATE TABLE alerts (
 CREATE INDEX alerts_zone_incident ON alerts(zone_id, incident_id, seq);
 """
 
-MIGRATIONS: tuple[str, ...] = (INITIAL, EXTRACTED, ZONE_ALERTS)
+# Full-text search over articles (the web app's search): an FTS5 index whose content is the
+# articles table itself (no second copy of the text), keyed on articles.seq, which is unique and,
+# unlike the implicit rowid of a TEXT-keyed table, survives VACUUM. Triggers keep it in step.
+ARTICLE_SEARCH = """
+CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, outlet, content='articles', content_rowid='seq',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text, outlet) VALUES (new.seq, new.title, new.text, new.outlet);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text, outlet)
+    VALUES ('delete', old.seq, old.title, old.text, old.outlet);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF seq, title, text, outlet ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text, outlet)
+    VALUES ('delete', old.seq, old.title, old.text, old.outlet);
+    INSERT INTO articles_fts(rowid, title, text, outlet) VALUES (new.seq, new.title, new.text, new.outlet);
+END;
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+"""
+
+MIGRATIONS: tuple[str, ...] = (INITIAL, EXTRACTED, ZONE_ALERTS, ARTICLE_SEARCH)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -11,8 +11,9 @@ from pathlib import Path
 from types import TracebackType
 
 from parallax.errors import StoreError
-from parallax.schema import Alert, Article, Claim, EventMention, Incident, Rejected, RunSummary
-from parallax.store import codecs
+from parallax.schema import (Alert, Article, Claim, EventMention, Incident, Rejected, RunSummary,
+                             SearchHit)
+from parallax.store import codecs, search
 from parallax.store.base import Store
 from parallax.store.migrations import migrate
 
@@ -217,6 +218,11 @@ class SQLiteStore:
 
     def alerts(self) -> list[Alert]:
         return [codecs.alert_from(r) for r in self._conn.execute("SELECT * FROM alerts ORDER BY seq")]
+
+    # -- search ----------------------------------------------------------------------------------
+
+    def search_articles(self, text: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        return search.search_articles(self._conn, text, limit, offset)
 
     # -- lifetime --------------------------------------------------------------------------------
 
