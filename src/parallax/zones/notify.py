@@ -34,7 +34,7 @@ def raise_zone_alerts(store: Store, incidents: Sequence[Incident], settings: Set
     rules = load_zone_rules(settings.data_dir)
     zones = load_zones(Path(settings.zones_file), rules)
     alerts = new_alerts(incidents, zones, rules, last_fingerprints(store.alerts()),
-                        datetime.now().astimezone())
+                        datetime.now().astimezone().replace(microsecond=0))
     if settings.alert_webhook:
         alerts = [_delivered(a, settings) for a in alerts]
     store.add_alerts(alerts)

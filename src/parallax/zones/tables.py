@@ -56,35 +56,36 @@ def _row(table: Table, *cells: str) -> None:
 
 def status_table(statuses: tuple[ZoneStatus, ...]) -> Table:
     table = Table(title="zones")
-    for column in ("zone", "kind", "in force", "shape", "parties", "incidents", "violations"):
-        table.add_column(column)
+    table.add_column("zone", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("in force")
+    table.add_column("incidents", justify="right")
+    table.add_column("violations", justify="right")
     for status in statuses:
         zone = status.zone
-        _row(table, zone.name, zone.kind, validity_label(zone), shape_label(zone), ", ".join(zone.parties),
-                      str(len(status.timeline)), str(len(status.violations)))
+        _row(table, zone.id, zone.kind, validity_label(zone), str(len(status.timeline)), str(len(status.violations)))
     return table
 
 
-def violations_table(violations: tuple[ZoneIncident, ...]) -> Table:
-    table = Table(title="violations")
-    for column in ("incident", "zone", "where / when", "actors", "zone parties involved", "killed (best)"):
-        table.add_column(column)
-    for item in violations:
-        deaths = item.incident.fatalities.best
-        _row(table, incident_label(item.incident) + f"\n{item.incident.id}", item.zone.name,
-                      check_label(item.check), actors_label(item.incident),
-                      ", ".join(item.parties_involved) or "none named",
-                      "–" if deaths is None else str(deaths))
-    return table
+def zone_lines(statuses: tuple[ZoneStatus, ...]) -> list[str]:
+    return [f"  {s.zone.id}: {s.zone.name} ({shape_label(s.zone)}); parties: {', '.join(s.zone.parties) or 'none listed'}"
+            for s in statuses]
 
 
-def timeline_table(status: ZoneStatus) -> Table:
-    table = Table(title=f"timeline: {status.zone.name}")
-    for column in ("incident", "status", "violation"):
-        table.add_column(column)
-    for item in status.timeline:
-        _row(table, incident_label(item.incident), check_label(item.check), "yes" if item.violation else "")
-    return table
+def violation_lines(item: ZoneIncident) -> list[str]:
+    deaths = item.incident.fatalities.best
+    return [f"{incident_label(item.incident)}  [{item.incident.id}]",
+            f"    zone: {item.zone.name}, {check_label(item.check)}",
+            f"    actors: {actors_label(item.incident)}; zone parties: {', '.join(item.zone.parties) or 'none listed'}"
+            f"; involved: {', '.join(item.parties_involved) or 'none named'}",
+            f"    killed (best): {'–' if deaths is None else deaths}"]
+
+
+def timeline_lines(status: ZoneStatus) -> list[str]:
+    lines = [f"timeline: {status.zone.name}"]
+    lines += [f"  {incident_label(i.incident)}: {check_label(i.check)}{' · violation' if i.violation else ''}"
+              for i in status.timeline]
+    return lines
 
 
 def escalation_lines(sequence: EscalationSequence) -> list[str]:
@@ -105,14 +106,13 @@ def _who(step: EscalationStep) -> str:
 
 def print_survey(survey: ZoneSurvey, console: Console) -> None:
     console.print(status_table(survey.statuses))
-    console.print(f"{survey.incidents} incidents tested, {survey.unlocated} without usable coordinates")
-    for status in survey.statuses:
-        if status.timeline:
-            console.print(timeline_table(status))
-    if survey.violations:
-        console.print(violations_table(survey.violations))
-    else:
-        console.print("no violations")
+    lines = zone_lines(survey.statuses) + ["", f"{survey.incidents} incidents tested, {survey.unlocated} without usable coordinates", ""]
+    for status in (s for s in survey.statuses if s.timeline):
+        lines += timeline_lines(status) + [""]
+    lines.append(f"violations ({len(survey.violations)})" if survey.violations else "no violations")
+    for item in survey.violations:
+        lines += violation_lines(item)
     for sequence in survey.escalations:
-        for line in escalation_lines(sequence):
-            console.print(line, markup=False, highlight=False)
+        lines += [""] + escalation_lines(sequence)
+    for line in lines:
+        console.print(line, markup=False, highlight=False)
