@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
@@ -58,6 +58,10 @@ def create_app(db_path: Path, settings: Settings | None = None, token: str | Non
     app.include_router(build_api(catalog, settings, resolve_token(token, settings)))
     app.include_router(build_pages(catalog))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
     _add_handlers(app)
 
     @app.middleware("http")
