@@ -289,9 +289,20 @@ def _members_figure(members: list[Token], lexicon: ClaimLexicon) -> tuple[Figure
     figures = [f[0] if f is not None else vx.default_figure(m) for f, m in zip(found, members)]
     if any(f is None for f in figures):
         return None
+    if _is_breakdown(figures) and found[0] is not None:
+        return found[0]  # "four bodies, two males and two females": four, told twice
     first, last = vx.core_phrase(members[0]), vx.core_phrase(members[-1])
     text = tok_text(members[0], first[0], last[1])
     return _sum_figures(figures, text), (first[0], last[1], text)  # type: ignore[arg-type]
+
+
+def _is_breakdown(figures: list[Figure | None]) -> bool:
+    """The members after the first add up exactly to the first: a breakdown of it, not more victims."""
+    first, rest = figures[0], figures[1:]
+    if first is None or first.low is None or first.low != first.high or first.low < 2:
+        return False
+    lows = [f.low for f in rest if f is not None and f.low == f.high]
+    return len(lows) == len(rest) and sum(x or 0 for x in lows) == first.low
 
 
 def tok_text(tok: Token, start: int, end: int) -> str:

@@ -14,6 +14,9 @@ from parallax.schema import Claim, Figure, Stance
 _SINCE_YEAR = re.compile(r"\bsince\b[^.;]{0,30}?\b(?:19|20)\d\d\b|\bsince (?:the )?(?:start|beginning|"
                          r"january|february|march|april|may|june|july|august|september|october|november|december)\b",
                          re.IGNORECASE)
+_MONTH_ONLY = re.compile(r"^(?:(?:in|during|for|through|of)\s)?(?:january|february|march|april|may|june|july|"
+                         r"august|september|october|november|december)$", re.IGNORECASE)
+_SINCE_DAY = re.compile(r"\bsince (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 _PERIOD = re.compile(r"^(?:(?:in|during|for|through|of)\s)?(?:the\s)?(?:year\s)?(?:19|20)\d\d$|"
                      r"\b(?:this|last|past|previous)\s(?:year|decade)\b|\brecent\s(?:weeks|months|years)\b",
                      re.IGNORECASE)
@@ -77,7 +80,7 @@ def _period_in(verb: Token, claim: Claim) -> bool:
             continue
         if first <= ent.start <= last and _PERIOD.search(ent.text):
             return True
-        if large and (_PERIOD.search(ent.text) or _YEAR_ONLY.match(ent.text)):
+        if large and (_PERIOD.search(ent.text) or _YEAR_ONLY.match(ent.text) or _MONTH_ONLY.match(ent.text)):
             return True
     return False
 
@@ -86,7 +89,7 @@ def is_cumulative(tok: Token, claim: Claim, lexicon: ClaimLexicon) -> bool:
     """A war-wide toll: "the war, which has claimed more than 320,000 lives since 2011"."""
     verb = _clause_verb(tok)
     clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
-    if _SINCE_YEAR.search(clause) or _period_in(verb, claim):
+    if _SINCE_YEAR.search(clause) or _SINCE_DAY.search(clause) or _period_in(verb, claim):
         return True
     if lexicon.cumulative and _phrase_pattern(lexicon.cumulative).search(clause):
         return True

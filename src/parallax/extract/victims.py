@@ -22,6 +22,7 @@ _QUALIFIER = re.compile(r"^\W{0,4}((?:most|all|many|some|several|half|mostly|the
                         r"almost all)\b(?: of them)?[^”\"“,.;:()]*)", re.IGNORECASE)
 _PARTITIVE_HEADS = frozenset({"number", "handful", "couple", "pair", "total"})
 _VICTIM_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ"})
+_NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 _NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})  # "the 2014 shooting"
 
 
@@ -41,14 +42,22 @@ def is_quantity(tok: Token, lexicon: ClaimLexicon) -> bool:
             or tok.lemma_.lower() in _PARTITIVE_HEADS or low in _NOBODY)
 
 
-_AGE_WORDS = frozenset({"y", "yo", "y.o.", "yr", "yrs", "year", "years"})
+_AGE_WORDS = frozenset({"y", "yo", "y.o.", "y.o", "yr", "yrs", "year", "years"})
+_AFTER_AGE = frozenset({",", ")", "and", ".", ";"})
 
 
 def _is_age(tok: Token) -> bool:
-    """ "the 17 y/o boy", "a 15 yo girl", "a 3-yr-old": a number that is an age."""
-    following = tok.doc[tok.i + 1:tok.i + 3]
+    """ "the 17 y/o boy", "a 15 yo girl", "a 3-yr-old": a number that is an age; so is one set off by
+    commas after a name ("Justin Burns, 14, died"; "Ruben Reyes, 60, and Edmundo Amaro, 26, died")."""
+    doc = tok.doc
+    following = doc[tok.i + 1:tok.i + 3]
     words = [t.lower_ for t in following if t.lower_ not in ("-", "/")]
-    return bool(words) and words[0] in _AGE_WORDS
+    if bool(words) and words[0] in _AGE_WORDS:
+        return True
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    set_off = tok.i >= 2 and doc[tok.i - 1].text in (",", "(") and (after is None or after.text in _AFTER_AGE
+                                                                   or after.is_space)
+    return set_off and tok.like_num and (doc[tok.i - 2].pos_ == "PROPN" or doc[tok.i - 2].ent_type_ == "PERSON")
 
 
 def _entity_tokens(tok: Token) -> list[Token]:
@@ -244,4 +253,7 @@ def conjoined(victim: Token, trigger: Token) -> list[Token]:
     the modified noun for "the three dead suspects and two residents" or "two men who were killed"."""
     if trigger.dep_ in ("amod", "relcl", "acl") and trigger.head is victim or trigger.dep_ == "relcl":
         return [victim]
-    return [victim] + [c for c in victim.conjuncts if c.i > victim.i and c.pos_ in _VICTIM_POS]
+    doc = victim.doc
+    cut = next((t.i for t in doc[victim.i:victim.sent.end] if t.text in ("-", "|", "–", "—")), len(doc))
+    return [victim] + [c for c in victim.conjuncts if victim.i < c.i < cut and c.pos_ in _VICTIM_POS
+                       and c.ent_type_ not in _NOT_PEOPLE]  # "shot mother - WCAX News, Weather and Sports"

@@ -1,0 +1,46 @@
+"""Regressions found studying GVA misses (scripts/claims_misses.py), each on a sentence we wrote."""
+
+from __future__ import annotations
+
+from parallax.extract.claim_lexicon import load_claim_lexicon
+from parallax.extract.claims import extract_claims
+from parallax.extract.victims import is_quantity
+from parallax.schema import Article
+
+
+def figures(nlp, text: str) -> list[tuple[str, int | None, int | None, str]]:
+    return [(c.measure.value, c.figure.low, c.figure.high, c.scope)
+            for c in extract_claims(nlp(text), Article(id="r", text=text))]
+
+
+def test_breakdown_in_apposition_is_not_added(nlp):
+    """ "four bodies, two men and two women" is four dead, not eight."""
+    text = "Deputies said four bodies, two men and two women, were found inside the farmhouse."
+    assert figures(nlp, text) == [("killed", 4, 4, "incident")]
+
+
+def test_age_set_off_after_a_name_is_not_a_count(nlp):
+    """ "Marcus Johnson, 60, and Luis Ortega, 26, died": 60 and 26 are ages (a GVA article came out as 61
+    dead), while "3 people, 2 of them children" keeps its counts."""
+    doc = nlp("Marcus Johnson, 60, and Luis Ortega, 26, died at the scene.")
+    lexicon = load_claim_lexicon()
+    assert [t.text for t in doc if is_quantity(t, lexicon)] == []
+    other = nlp("Police said 3 people, 2 of them children, were killed.")
+    assert [t.text for t in other if is_quantity(t, lexicon)] == ["3", "2"]
+
+
+def test_age_written_y_o_is_not_a_count(nlp):
+    assert figures(nlp, "Friends of the 16 y.o killed on Friday gathered at the school.") == [
+        ("killed", 1, 1, "incident")]
+
+
+def test_large_toll_of_a_month_is_cumulative(nlp):
+    """ "after 38 people were killed in March" is the city's month, not this incident."""
+    assert figures(nlp, "It was the first homicide of April, after 38 people were killed in March.") == [
+        ("killed", 38, 38, "cumulative")]
+
+
+def test_toll_since_a_weekday_is_cumulative(nlp):
+    """ "the number of people shot since Friday" is a roundup of the city."""
+    text = "At least 30 people have been wounded in shootings across the city since Friday evening."
+    assert figures(nlp, text) == [("injured", 30, None, "cumulative")]
