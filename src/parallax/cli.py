@@ -55,7 +55,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     _check_inputs(args.inputs)
     args.out.mkdir(parents=True, exist_ok=True)
     _ingest(args.inputs, args.out / DB_NAME, _settings(args))
-    _write_outputs(args.out / DB_NAME, args.out, args.formats)
+    _write_outputs(args.out / DB_NAME, args.out, args.formats, settings=_settings(args))
     return 0
 
 
@@ -77,9 +77,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     _require_db(args.db)
     from parallax.pipeline import stored_incidents
     from parallax.report.html import write_report
+    from parallax.zones.survey import report_survey
     stored = stored_incidents(args.db)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    write_report(stored.incidents, stored.articles, args.out, summary=stored.last_run)
+    write_report(stored.incidents, stored.articles, args.out, summary=stored.last_run,
+                 zones=report_survey(stored.incidents, stored.articles, _settings(args)))
     console.print(f"report written to {args.out}")
     return 0
 
@@ -89,7 +91,8 @@ def _require_db(path: Path) -> None:
         raise InputError(f"database {path} does not exist", "create it with `parallax ingest` or `parallax run`")
 
 
-def _write_outputs(db_path: Path, out: Path, formats: str, report: bool = True) -> None:
+def _write_outputs(db_path: Path, out: Path, formats: str, report: bool = True,
+                   settings: Settings | None = None) -> None:
     from parallax.pipeline import stored_incidents
     from parallax.report.exports import export
     from parallax.report.html import write_report
@@ -97,7 +100,9 @@ def _write_outputs(db_path: Path, out: Path, formats: str, report: bool = True) 
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
     written = export(stored.incidents, stored.articles, out, chosen)
     if report:
-        write_report(stored.incidents, stored.articles, out / "report.html", summary=stored.last_run)
+        from parallax.zones.survey import report_survey
+        zones = report_survey(stored.incidents, stored.articles, settings) if settings else None
+        write_report(stored.incidents, stored.articles, out / "report.html", summary=stored.last_run, zones=zones)
         written.append(out / "report.html")
     console.print("wrote " + ", ".join(str(p) for p in written))
 
@@ -158,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write the HTML report from a database")
     report.add_argument("--db", type=Path, default=Path("out") / DB_NAME)
     report.add_argument("--out", type=Path, default=Path("out") / "report.html")
+    report.add_argument("--zones", type=Path, help="zones GeoJSON file: add the zones section (docs/zones.md)")
     report.set_defaults(func=cmd_report)
     _add_eval(sub)
     _add_serve(sub)

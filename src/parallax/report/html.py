@@ -10,8 +10,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from parallax import __version__
 from parallax.framing import describe_framing
-from parallax.report import framing_view, views
-from parallax.schema import Article, FramingOverview, Incident, RunSummary
+from parallax.report import framing_view, views, zones_view
+from parallax.schema import Article, FramingOverview, Incident, RunSummary, ZoneSurvey
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -30,12 +30,13 @@ def environment() -> Environment:
     env.globals.update(  # the framing partial (templates/framing.html)
         labels_by_referent=framing_view.labels_by_referent, marker_groups=framing_view.marker_groups,
         percent=framing_view.percent, context_counts=framing_view.context_counts)
+    env.globals.update(zones_view.template_globals())  # the zones partial (templates/zones.html)
     return env
 
 
 def render_report(incidents: Sequence[Incident], articles_by_id: Mapping[str, Article],
                   summary: RunSummary | None = None, generated: datetime | None = None,
-                  framing: FramingOverview | None = None) -> str:
+                  framing: FramingOverview | None = None, zones: ZoneSurvey | None = None) -> str:
     """The report as one HTML string; `summary` adds the last run's counts and skipped inputs;
     `framing` defaults to describing the incidents with the shipped framing lexicon."""
     main, background = views.report_order(incidents, articles_by_id)
@@ -45,11 +46,13 @@ def render_report(incidents: Sequence[Incident], articles_by_id: Mapping[str, Ar
         framing=framing_view.framing_index(framing), outlets=framing.outlets,
         store_counts=views.store_counts(incidents, articles_by_id), run_counts=views.run_counts(summary),
         generated=(generated or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip(),
-        version=__version__)
+        version=__version__, **zones_view.template_context(zones))
 
 
 def write_report(incidents: Sequence[Incident], articles_by_id: Mapping[str, Article], path: Path,
-                 summary: RunSummary | None = None, framing: FramingOverview | None = None) -> Path:
+                 summary: RunSummary | None = None, framing: FramingOverview | None = None,
+                 zones: ZoneSurvey | None = None) -> Path:
     path = Path(path)
-    path.write_text(render_report(incidents, articles_by_id, summary, framing=framing), encoding="utf-8")
+    path.write_text(render_report(incidents, articles_by_id, summary, framing=framing, zones=zones),
+                    encoding="utf-8")
     return path

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from parallax.schema import Incident, Zone, ZoneRelation, ZoneSurvey
+from parallax.schema import Article, Incident, Zone, ZoneRelation, ZoneSurvey
 from parallax.settings import Settings
 from parallax.store.sqlite import open_store
 from parallax.zones.files import load_zones
@@ -33,4 +33,18 @@ def survey_zones(db_path: Path, zones_path: Path, settings: Settings, escalation
     if not escalation:
         return survey
     from parallax.zones.sequence import escalations_for  # spaCy loads only when asked
+    return escalations_for(survey, incidents, articles, settings)
+
+
+def report_survey(incidents: Sequence[Incident], articles: Mapping[str, Article],
+                  settings: Settings) -> ZoneSurvey | None:
+    """The zones section of the HTML report, with the violations' escalation steps; None when
+    `settings.zones_file` is empty."""
+    if not settings.zones_file:
+        return None
+    rules = load_zone_rules(settings.data_dir)
+    survey = survey_incidents(incidents, load_zones(Path(settings.zones_file), rules), rules)
+    if not survey.violations:
+        return survey
+    from parallax.zones.sequence import escalations_for  # spaCy loads only when there is a violation
     return escalations_for(survey, incidents, articles, settings)
