@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from parallax.errors import DataFileError
 from parallax.extract.actors import ActorDictionary, load_actor_dictionary
@@ -14,6 +16,7 @@ TERM_KINDS = frozenset({"loaded", "distancing", "hedge", "certainty", "reporting
                         "history", "earlier", "motive", "organisation"})
 LABEL_KINDS = frozenset({"head", "weak_head", "modifier", "link", "referent", "before"})
 SOURCE_KINDS = frozenset({"", "named", "official", "anonymous"})
+MARKER_KINDS = ("loaded", "distancing", "hedge", "certainty")  # the terms find_markers reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +42,10 @@ class FramingLexicon:
     """Every word list framing reads, read-only once loaded."""
 
     terms: tuple[Term, ...]  # longest first, so "gross violation" wins over a shorter overlap
+    markers: tuple[Term, ...]  # the MARKER_KINDS terms, longest first
+    marker_index: Mapping[str, tuple[Term, ...]]  # first 4 letters of a term's first word -> terms
     parties: tuple[PartyCue, ...]  # longest first
+    cue_words: frozenset[str]  # one-word party cues that are not a person's name ("pentagon")
     heads: frozenset[str]
     weak_heads: frozenset[str]  # heads that need a modifier or link to count
     modifiers: frozenset[str]
@@ -59,6 +65,18 @@ def term_pattern(term: str) -> re.Pattern[str]:
     body = r"\s+".join(words).replace("’", "['’]").replace("'", "['’]")
     tail = r"[\w'’-]*" if term.endswith("*") else ""
     return re.compile(rf"(?<![\w-]){body}{tail}(?![\w-])", re.IGNORECASE)
+
+
+def index_key(word: str) -> str:
+    return word[:4].lower()
+
+
+def _index(terms: tuple[Term, ...]) -> Mapping[str, tuple[Term, ...]]:
+    """Terms by the start of their first word: a text is scanned word by word, not term by term."""
+    index: dict[str, list[Term]] = {}
+    for term in terms:
+        index.setdefault(index_key(term.term.split()[0].rstrip("*")), []).append(term)
+    return MappingProxyType({key: tuple(found) for key, found in index.items()})
 
 
 def _checked(value: str, allowed: frozenset[str], name: str, row: dict[str, str]) -> str:
@@ -108,9 +126,11 @@ def _longest_first(pairs: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
 def load_framing_lexicon(override_dir: str = "") -> FramingLexicon:
     """The framing lexicon from the shipped files; a file of the same relative name in
     `override_dir` (e.g. DIR/framing/terms.tsv) replaces the shipped one."""
-    words = _label_words(override_dir)
+    words, parties, terms = _label_words(override_dir), _parties(override_dir), _terms(override_dir)
+    markers = tuple(t for t in terms if t.kind in MARKER_KINDS)
     return FramingLexicon(
-        terms=_terms(override_dir), parties=_parties(override_dir),
+        terms=terms, markers=markers, marker_index=_index(markers), parties=parties,
+        cue_words=frozenset(c.cue for c in parties if " " not in c.cue and c.source_kind != "named"),
         heads=frozenset(t for t, _ in words["head"] + words["weak_head"]),
         weak_heads=frozenset(t for t, _ in words["weak_head"]), modifiers=frozenset(t for t, _ in words["modifier"]),
         links=tuple(sorted((t for t, _ in words["link"]), key=len, reverse=True)),

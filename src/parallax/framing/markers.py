@@ -2,29 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from parallax.framing.lexicon import FramingLexicon
+from parallax.framing.lexicon import FramingLexicon, index_key
 from parallax.framing.segments import Passage, inside, word_count
 from parallax.schema import Article, FramingMarker, Quote, Span
 
-MARKER_KINDS = ("loaded", "distancing", "hedge", "certainty")
+_WORD = re.compile(r"\w[\w'’-]*")
 SCARE_QUOTE_WORDS = 3  # a quoted passage this short is a quoted term, not a quoted statement
 
 
 def find_markers(article: Article, quoted: list[Passage], quotes: Sequence[Quote],
                  lexicon: FramingLexicon) -> list[FramingMarker]:
-    """Every marker in reading order; a longer lexicon entry wins over one inside it."""
-    found: list[FramingMarker] = []
-    taken: list[tuple[int, int]] = []
-    for term in lexicon.of_kind(*MARKER_KINDS):  # longest first
-        for m in term.pattern.finditer(article.text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            span = Span(article.id, m.start(), m.end(), m.group(), "")
-            found.append(FramingMarker(term.kind, term.term, term.category, span,
-                                       inside(m.start(), m.end(), quoted)))
+    """Every marker in reading order; at one place the longest lexicon entry wins."""
+    found, after = [], 0
+    for word in _WORD.finditer(article.text):
+        if word.start() < after:
+            continue  # inside the last marker: "violation" of "gross violation"
+        for term in lexicon.marker_index.get(index_key(word.group()), ()):
+            m = term.pattern.match(article.text, word.start())
+            if m:
+                span = Span(article.id, m.start(), m.end(), m.group(), "")
+                found.append(FramingMarker(term.kind, term.term, term.category, span,
+                                           inside(m.start(), m.end(), quoted)))
+                after = m.end()
+                break
     found.extend(scare_quotes(quotes))
     return sorted(found, key=lambda marker: marker.span.start)
 

@@ -182,14 +182,22 @@ def _full_names(text: str, lexicon: FramingLexicon) -> list[str]:
     organisation = {t.term for t in lexicon.of_kind("organisation")}
     names = []
     for m in _NAME.finditer(text):
+        if _OBJECT_BEFORE.search(text[max(0, m.start() - 40):m.start()]) \
+                or _modifies_next(text[m.end():m.end() + 40], organisation, lexicon):
+            continue  # "in San Bernardino", "Round Rock police": a place, not a person
         words = m.group().split()
         while words and words[0].lower() in _NOT_NAMES:
             words.pop(0)
         bare = [re.sub(r"['’]s$", "", w).lower() for w in words]
-        if len(words) < 2 or any(re.search(r"['’]s$", w) for w in words[:-1]) or any(w in organisation or w in _NOT_NAMES or _is_cue(w, lexicon) for w in bare):
+        if len(words) < 2 or any(re.search(r"['’]s$", w) for w in words) or any(w in organisation or w in _NOT_NAMES or _is_cue(w, lexicon) for w in bare):
             continue
         names.append(" ".join(words))
     return names
+
+
+def _modifies_next(rest: str, organisation: set[str], lexicon: FramingLexicon) -> bool:
+    following = re.match(r"\s+([a-z][\w-]*)", rest)
+    return bool(following) and (following.group(1) in organisation or _is_cue(following.group(1), lexicon))
 
 
 def _surnames(text: str, lexicon: FramingLexicon) -> frozenset[str]:
@@ -207,4 +215,4 @@ def _person_name(region: str, scene: _Scene) -> str:
 
 def _is_cue(word: str, lexicon: FramingLexicon) -> bool:
     """Whether the word is a party cue other than a person's name ("Pentagon", not "Lavrov")."""
-    return any(c.pattern.fullmatch(word) for c in lexicon.parties if c.source_kind != "named")
+    return word.lower() in lexicon.cue_words
