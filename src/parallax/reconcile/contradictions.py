@@ -45,12 +45,17 @@ def number_contradictions(mentions: Sequence[EventMention]) -> list[Contradictio
     outlets = {c.id: o for c, o in pairs}
     for measure in (Measure.KILLED, Measure.INJURED):
         chosen = [c for c in per_source(pairs, measure).values() if not is_vague(c)]
-        told = [(f"{c.figure.text} [{_interval(c)[0]}-{_interval(c)[1]}]", speaker_label(c, outlets[c.id]),
+        told = [(f"{c.figure.text} [{_range(c)}]", speaker_label(c, outlets[c.id]),
                  c.span) for c in chosen]
         by_value = dict(zip((t[0] for t in told), chosen))
         found += _pairs(ContradictionKind.NUMBER, measure.value, told,
                         lambda a, b: _disjoint(by_value[a], by_value[b]))
     return found
+
+
+def _range(claim: Claim) -> str:
+    low, high = claim.figure.low, claim.figure.high
+    return f"{low}+" if high is None else str(low) if high == low else f"{low}-{high}"
 
 
 def _disjoint(a: Claim, b: Claim) -> bool:

@@ -79,8 +79,11 @@ def _sentence_around(text: str, at: int) -> str:
     return text[begin:].strip()
 
 
+@lru_cache(maxsize=4096)
 def victim_kind(text: str, cues: tuple[Cue, ...] | None = None) -> str:
     """ "civilians" or "combatants" for a victim group's words; "" when neither is told."""
+    if not text:
+        return ""
     kinds = {c.value for c in (cues or load_cues()) if c.kind == "victims" and c.pattern.search(text)}
     return kinds.pop() if len(kinds) == 1 else ""
 

@@ -69,15 +69,16 @@ def _component(store: Store, start: set[str]) -> tuple[set[str], list[MatchLink]
 def _add_batch(store: Store, mentions: Sequence[EventMention], settings: Settings) -> ResolutionUpdate:
     new = _matching(store, mentions)
     pairs = _candidates(store, new)
-    known = new | _matching(store, store.mentions_by_id({x for p in pairs for x in p} - set(new)).values())
+    original = {m.id: m for m in mentions} | store.mentions_by_id({x for p in pairs for x in p} - set(new))
+    known = new | _matching(store, (m for mid, m in original.items() if mid not in new))
     ordered = sorted(known.values(), key=lambda m: m.id)
     at = {m.id: i for i, m in enumerate(ordered)}
     candidates = [(at[a], at[b]) for a, b in pairs if known[a].article_id != known[b].article_id]
     store.add_match_links(match_links(ordered, candidates, settings.match_threshold))
     component, links = _component(store, set(new))
-    told = store.mentions_by_id(component)
-    matching = {mid: known[mid] for mid in told if mid in known}
-    matching |= _matching(store, (m for mid, m in told.items() if mid not in known))
+    loaded = store.mentions_by_id(component - set(known))
+    told = {mid: original[mid] for mid in component if mid in original} | loaded
+    matching = {mid: known[mid] for mid in component if mid in known} | _matching(store, loaded.values())
     before = store.incidents_of_mentions(component)
     after = build_incidents(told, links, settings, matching)
     changed, removed, events = _diff(before, after, set(new))

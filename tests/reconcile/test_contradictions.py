@@ -1,0 +1,90 @@
+"""Contradictions, omissions, independent sources and grades on hand-built reports of one strike."""
+
+from dataclasses import replace
+from datetime import date
+
+from parallax.reconcile.contradictions import find_contradictions, object_words
+from parallax.reconcile.grade import reconcile_sources, source_groups
+from parallax.reconcile.omissions import find_omissions
+from parallax.schema import ContradictionKind, Grade, Measure, Stance
+
+from builders import claim, day, mention, place
+
+TOWN = place("Baidoa", lat=3.11, lon=43.65)
+SUNDAY = day(date(2024, 3, 3), "Sunday")
+WARNED = "The army said it fired warning shots before the strike hit the depot."
+NOT_WARNED = "Residents said they never received any warning before the strike."
+
+
+def report(article, text, *claims, outlet=""):
+    return mention(article, TOWN, SUNDAY, text, claims=tuple(claims), outlet=outlet or article)
+
+
+def killed(article, n, speaker, victims="", start=0):
+    return replace(claim(article, n, n, speaker, start=start), victim_group=victims)
+
+
+def hit(article, things, speaker):
+    return replace(claim(article, None, None, speaker, Measure.DAMAGED), object_text=things)
+
+
+def test_tolls_victims_targets_and_warnings_contradict_with_both_speakers():
+    a = report("a1", WARNED, killed("a1", 8, "army", "militants"), hit("a1", "a depot and two trucks", "army"))
+    b = report("b2", NOT_WARNED, killed("b2", 3, "residents", "civilians"), hit("b2", "a school", "residents"))
+    found = find_contradictions([a, b])
+    kinds = {c.kind for c in found}
+    assert kinds >= {ContradictionKind.NUMBER, ContradictionKind.VICTIMS, ContradictionKind.TARGET,
+                     ContradictionKind.SEQUENCE}
+    toll = next(c for c in found if c.kind == ContradictionKind.NUMBER)
+    assert {toll.speaker_a, toll.speaker_b} == {"army", "residents"}
+    assert {toll.span_a.article_id, toll.span_b.article_id} == {"a1", "b2"}
+    warning = next(c for c in found if c.kind == ContradictionKind.SEQUENCE)
+    assert "warning" in warning.span_a.text and "warning" in warning.span_b.text
+
+
+def test_overlapping_and_vague_figures_do_not_contradict():
+    a = report("a1", "x", replace(claim("a1", 5, 8, "army"), victim_group=""))
+    b = report("b2", "y", killed("b2", 6, "police"))
+    c = report("c3", "z", claim("c3", 2, None, "medics"))  # "a number of": vague
+    assert not [x for x in find_contradictions([a, b, c]) if x.kind == ContradictionKind.NUMBER]
+
+
+def test_the_same_list_of_things_hit_is_no_contradiction():
+    assert object_words("two trucks and a depot") == object_words("a depot, two trucks")
+
+
+def test_each_source_omits_what_only_the_other_reports():
+    a = report("a1", WARNED, killed("a1", 8, "army", "militants"))
+    b = report("b2", "The strike hit the depot on Sunday.", hit("b2", "a depot", "residents"))
+    omitted = {(o.article_id, o.kind) for o in find_omissions([a, b])}
+    assert ("b2", "killed") in omitted and ("b2", "warning") in omitted and ("b2", "victims") in omitted
+    assert ("a1", "what was hit") in omitted
+    assert not [o for o in find_omissions([a]) if o]  # a single source omits nothing
+
+
+def test_wire_reposts_count_as_one_independent_source():
+    text = "Mortar shells hit the livestock market in Baidoa on Sunday, killing seven traders, officials said."
+    a, b = report("a1", text, outlet="Wire"), report("b2", text, outlet="Reposter")
+    c = report("c3", "Seven traders died in a mortar attack on a market, a local elder told reporters.")
+    assert sorted(map(sorted, source_groups([a, b, c]))) == [["a1", "b2"], ["c3"]]
+    rec = reconcile_sources([a, b, c], (a.event_type, a.sub_event_type), TOWN)
+    assert rec.independent_sources == 2 and rec.source_groups == (("a1", "b2"),)
+
+
+def test_grades_single_several_contested_denied():
+    one = report("a1", "x", killed("a1", 8, "army"))
+    agree = report("b2", "y", killed("b2", 8, "police"))
+    differ = report("c3", "z", killed("c3", 3, "medics"))
+    denial = report("d4", "w", replace(killed("d4", 8, "ministry"), stance=Stance.DENIED))
+    kind = (one.event_type, one.sub_event_type)
+    assert reconcile_sources([one], kind, TOWN).grade == Grade.SINGLE_SOURCE
+    assert reconcile_sources([one, agree], kind, TOWN).grade == Grade.SEVERAL_SOURCES
+    assert reconcile_sources([one, differ], kind, TOWN).grade == Grade.CONTESTED
+    assert reconcile_sources([one, denial], kind, TOWN).grade == Grade.DENIED
+
+
+def test_fatalities_per_victim_group():
+    a = report("a1", "x", killed("a1", 8, "army", "militants"))
+    b = report("b2", "y", killed("b2", 3, "residents", "civilians"))
+    groups = {g.victim_group: g.fatalities.best for g in reconcile_sources([a, b], ("", ""), TOWN).by_victim_group}
+    assert groups == {"combatants": 8, "civilians": 3}
