@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,8 @@ from parallax.extract.gazetteer import Gazetteer, load_gazetteer
 from parallax.extract.mentions import extract_mentions
 from parallax.extract.places import extract_places
 from parallax.ingest.rejects import no_event
+from parallax.extract.trigger_lexicon import load_trigger_lexicon
+from parallax.nlp.focus import Cues, focus_text, load_cues
 from parallax.nlp.pipeline import load_nlp, parse_articles
 from parallax.resolve.incidents import resolve_incidents
 from parallax.schema import Article, EventMention, Incident, Rejected, RunSummary
@@ -38,11 +41,13 @@ class Knowledge:
     gazetteer: Gazetteer
     claims: ClaimLexicon
     actors: ActorDictionary
+    cues: Cues  # the words that make a paragraph worth parsing (parallax.nlp.focus)
 
 
 def load_knowledge(settings: Settings) -> Knowledge:
-    return Knowledge(load_gazetteer(settings.data_dir), load_claim_lexicon(settings.data_dir),
-                     load_actor_dictionary(settings.data_dir))
+    claims = load_claim_lexicon(settings.data_dir)
+    return Knowledge(load_gazetteer(settings.data_dir), claims, load_actor_dictionary(settings.data_dir),
+                     load_cues(claims, load_trigger_lexicon(settings.data_dir), settings.data_dir))
 
 
 def analyse_doc(doc: Doc, article: Article, knowledge: Knowledge) -> list[EventMention]:
@@ -72,7 +77,8 @@ def _main_country(places, gazetteer: Gazetteer) -> tuple[str, str] | None:
 
 def analyse_articles(articles: Iterable[Article], nlp: Language, knowledge: Knowledge,
                      settings: Settings) -> Iterator[tuple[Article, list[EventMention]]]:
-    for article, doc in parse_articles(articles, nlp, settings.batch_size):
+    focus = partial(focus_text, cues=knowledge.cues) if settings.focus_parse else None
+    for article, doc in parse_articles(articles, nlp, settings.batch_size, focus):
         yield article, analyse_doc(doc, article, knowledge)
 
 

@@ -39,6 +39,8 @@ class Settings:
     engine: str = "local"  # local | spark
     workers: int = 0  # extraction processes; 0 = one per core
     commit_every: int = 64  # articles per transaction (articles and their mentions together)
+    focus_parse: bool = True  # parse only paragraphs with a trigger word (docs/bench.md)
+    spark_master: str = ""  # "" = what spark-submit says, else local[*]; e.g. spark://host:7077
 
 
 def load_settings(path: Path | None = None, **overrides: object) -> Settings:

