@@ -21,7 +21,7 @@ from parallax.ingest.rejects import no_event
 from parallax.extract.trigger_lexicon import load_trigger_lexicon
 from parallax.nlp.focus import Cues, focus_text, load_cues
 from parallax.nlp.pipeline import load_nlp, parse_articles
-from parallax.resolve.incidents import resolve_incidents
+from parallax.resolve.incremental import resolve_pending
 from parallax.schema import Article, EventMention, Incident, Rejected, RunSummary
 from parallax.settings import Settings
 from parallax.store.base import Store
@@ -93,13 +93,13 @@ def ingest_paths(paths: Sequence[Path], db_path: Path, settings: Settings,
 def settle_incidents(store: Store, settings: Settings, tally: Tally) -> RunSummary:
     """After extraction (any engine): resolve incidents, store them and record the run."""
     tally.rejected += record_eventless(store, tally.article_ids)
-    incidents = resolve_incidents(store.mentions(), settings)
-    store.save_incidents(incidents)
-    raise_zone_alerts(store, incidents, settings)
+    update = resolve_pending(store, settings)  # only the new mentions and the incidents they touch
+    raise_zone_alerts(store, update.incidents, settings)
+    incidents, multi_source = store.incident_counts()
     summary = RunSummary(read=tally.read, new_articles=tally.extracted,
                          duplicates=tally.already_stored, rejected=tuple(tally.rejected),
-                         mentions=tally.mentions, claims=tally.claims, incidents=len(incidents),
-                         multi_source_incidents=sum(len(i.article_ids) > 1 for i in incidents))
+                         mentions=tally.mentions, claims=tally.claims, incidents=incidents,
+                         multi_source_incidents=multi_source)
     store.record_run(summary)
     return summary
 

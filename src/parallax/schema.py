@@ -223,6 +223,8 @@ class Incident:
     contested: bool = False
     notes: tuple[str, ...] = ()
     background: bool = False
+    links: tuple[MatchLink, ...] = ()  # the matches that joined its reports (resolution section)
+    reconciliation: Reconciliation | None = None  # contradictions, omissions, grade (same section)
 
     @property
     def article_ids(self) -> tuple[str, ...]:
@@ -536,3 +538,133 @@ class SearchHit:
     published: datetime | None
     snippet: tuple[tuple[str, bool], ...]
     rank: float
+
+
+# -- resolution and reconciliation: match evidence, merges and splits, contradictions, omissions ----
+
+
+@dataclass(frozen=True, slots=True)
+class MatchEvidence:
+    """One reason two mentions tell the same incident ("place", 0.3, "At-Tanf / al-Tanf")."""
+
+    name: str
+    weight: float
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MatchLink:
+    """A scored pair of mentions from two articles: the explanation of a merge."""
+
+    mention_a: str
+    mention_b: str
+    score: float
+    evidence: tuple[MatchEvidence, ...] = ()
+    article_a: str = ""
+    article_b: str = ""
+
+
+class ResolutionKind(StrEnum):
+    NEW = "new"  # an incident of reports none matched before
+    JOIN = "join"  # new reports joined one existing incident
+    MERGE = "merge"  # two or more existing incidents became one
+    SPLIT = "split"  # one existing incident became several
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionEvent:
+    """What an update did to the incidents: which ones it replaced and with which mentions."""
+
+    kind: ResolutionKind
+    incident_id: str
+    previous: tuple[str, ...] = ()  # ids of the incidents it replaced
+    mention_ids: tuple[str, ...] = ()  # the mentions that caused it (new reports)
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionUpdate:
+    """The result of adding mentions to a store: incidents written, removed, and why."""
+
+    incidents: tuple[Incident, ...]
+    removed: tuple[str, ...]
+    events: tuple[ResolutionEvent, ...]
+    pairs_scored: int = 0
+
+
+class ContradictionKind(StrEnum):
+    NUMBER = "number"  # 8 vs 6 killed
+    VICTIMS = "victims"  # civilians vs militiamen
+    PERPETRATOR = "perpetrator"
+    PLACE = "place"
+    DATE = "date"
+    SEQUENCE = "sequence"  # a warning was given vs no warning was received
+    TARGET = "target"  # what was hit: a tank and a bulldozer vs a convoy
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Two sources that cannot both be right, each with its words and who said them."""
+
+    kind: ContradictionKind
+    subject: str  # "killed", "warning", "what was hit"
+    value_a: str
+    value_b: str
+    speaker_a: str
+    speaker_b: str
+    span_a: Span
+    span_b: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Omission:
+    """A fact other sources report about the incident that this article does not mention."""
+
+    article_id: str
+    outlet: str
+    kind: str  # killed, injured, victims, perpetrator, warning, what was hit, place, date
+    fact: str
+    reported_by: tuple[str, ...]  # the outlets that do report it
+    span: Span | None = None  # where one of them says it
+
+
+@dataclass(frozen=True, slots=True)
+class GroupFatalities:
+    """Fatalities low/best/high for one victim group ("civilians", "personnel")."""
+
+    victim_group: str
+    fatalities: Fatalities
+
+
+class Grade(StrEnum):
+    """In the spirit of Airwars' grading of civilian-harm claims."""
+
+    SINGLE_SOURCE = "single source"
+    SEVERAL_SOURCES = "several sources"
+    CONTESTED = "contested"  # sources make competing claims
+    DENIED = "denied"  # a party denies it happened or caused it
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciliation:
+    """What the reports of one incident agree on, where they disagree, and what each leaves out."""
+
+    grade: Grade
+    type_confidence: float  # share of the main reports that give the chosen type
+    independent_sources: int  # wire reposts (near-duplicate text) count once
+    source_groups: tuple[tuple[str, ...], ...] = ()  # article ids that are copies of one another
+    place_alternatives: tuple[Place, ...] = ()
+    by_victim_group: tuple[GroupFatalities, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    omissions: tuple[Omission, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneSurvey:
+    """A database read against a zones file: what `parallax zones`, the report and the web app show."""
+
+    statuses: tuple[ZoneStatus, ...]
+    violations: tuple[ZoneIncident, ...]
+    incidents: int = 0  # incidents tested
+    unlocated: int = 0  # incidents without usable coordinates (never inside any zone)
+    escalations: tuple[EscalationSequence, ...] = ()  # for the violations, when asked for

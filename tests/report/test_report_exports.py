@@ -15,7 +15,7 @@ from parallax.report.rows import n_sources
 INCIDENT_HEADER = ["event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1",
                    "actor2", "country", "admin1", "admin2", "location", "latitude", "longitude",
                    "geo_precision", "fatalities_low", "fatalities_best", "fatalities_high", "n_sources",
-                   "article_ids", "contested", "notes"]
+                   "article_ids", "contested", "grade", "independent_sources", "contradictions", "notes"]
 CLAIM_HEADER = ["claim_id", "incident_id", "article_id", "outlet", "speaker", "relay", "measure",
                 "victim_group", "value_low", "value_high", "value_text", "hedged", "negated", "sentence",
                 "start", "end"]
@@ -99,7 +99,8 @@ def test_to_jsonable_handles_enums_dates_and_tuples(incidents):
 
 def test_only_requested_formats_and_unknown_ones_fail(tmp_path, incidents, articles):
     written = export(incidents, articles, tmp_path / "x", formats=("csv",))
-    assert sorted(p.name for p in written) == ["claims.csv", "incidents.csv"]
+    assert sorted(p.name for p in written) == ["claims.csv", "contradictions.csv", "incidents.csv",
+                                               "merge_links.csv", "omissions.csv"]
     with pytest.raises(UnsupportedFormat):
         export(incidents, articles, tmp_path, formats=("xlsx",))
 

@@ -27,7 +27,11 @@ EVALUATIONS: dict[str, tuple[str, str, str]] = {
                            "case2021_task2_acled_types"),
     "geoparsing": ("parallax.evaluate.geoparsing", "score_geoparsing", "geoparsing_news_gold"),
     "dates": ("parallax.evaluate.timebank", "score_timebank", "tempeval3_tbaq_timex"),
+    # resolution (issue 5): `gva` scores any folder holding gva_articles.jsonl.gz (or the shared one)
+    "gva": ("parallax.evaluate.resolution_gva", "score_gva_folder", "."),
+    "gvc": ("parallax.evaluate.resolution_cdcr", "score_gvc", "cdcr_gvc_gun_violence"),
 }
+ONE_LINE = frozenset({"gva"})  # printed as one JSON line, for scripts
 
 
 def scorer(name: str) -> Callable[[Path, int | None], dict]:
@@ -70,7 +74,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     for name in names:
         console.print(f"scoring {name} ...")
         results[name] = run_evaluation(name, args.data, args.limit)
-        console.print(results[name])
+        if name in ONE_LINE:
+            print(json.dumps(results[name]), flush=True)
+        else:
+            console.print(results[name])
     if args.scores:
         limit = f" --limit {args.limit}" if args.limit else ""
         for name in names:

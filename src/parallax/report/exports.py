@@ -56,7 +56,16 @@ def _write_csv(path: Path, columns: Sequence[str], rows) -> Path:
 
 def export_csv(incidents: Sequence[Incident], articles: Articles, out_dir: Path) -> list[Path]:
     return [_write_csv(out_dir / "incidents.csv", INCIDENT_COLUMNS, incident_rows(incidents, articles)),
-            _write_csv(out_dir / "claims.csv", CLAIM_COLUMNS, claim_rows(incidents, articles))]
+            _write_csv(out_dir / "claims.csv", CLAIM_COLUMNS, claim_rows(incidents, articles)),
+            *export_reconciliation_csv(incidents, out_dir)]
+
+
+def export_reconciliation_csv(incidents: Sequence[Incident], out_dir: Path) -> list[Path]:
+    """contradictions.csv, omissions.csv and merge_links.csv (docs/reconciliation.md)."""
+    from parallax.report import reconciliation_rows as rr
+    return [_write_csv(out_dir / "contradictions.csv", rr.CONTRADICTION_COLUMNS, rr.contradiction_rows(incidents)),
+            _write_csv(out_dir / "omissions.csv", rr.OMISSION_COLUMNS, rr.omission_rows(incidents)),
+            _write_csv(out_dir / "merge_links.csv", rr.LINK_COLUMNS, rr.link_rows(incidents))]
 
 
 # -- JSON and GeoJSON ----------------------------------------------------------------------------
@@ -102,7 +111,7 @@ TEXT, INT, FLOAT, FLAG, TEXTS = pa.string(), pa.int64(), pa.float64(), pa.bool_(
 
 INCIDENT_TYPES = dict(zip(INCIDENT_COLUMNS, (
     TEXT, pa.date32(), pa.int8(), TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, FLOAT, FLOAT,
-    pa.int8(), INT, INT, INT, pa.int32(), TEXTS, FLAG, TEXTS)))
+    pa.int8(), INT, INT, INT, pa.int32(), TEXTS, FLAG, TEXT, pa.int32(), pa.int32(), TEXTS)))
 CLAIM_TYPES = dict(zip(CLAIM_COLUMNS, (
     TEXT, TEXT, TEXT, TEXT, TEXT, TEXTS, TEXT, TEXT, INT, INT, TEXT, FLAG, FLAG, TEXT, INT, INT)))
 

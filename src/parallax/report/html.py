@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from parallax import __version__
 from parallax.framing import describe_framing
-from parallax.report import framing_view, views, zones_view
+from parallax.report import framing_view, reconciliation_view, views, zones_view
 from parallax.schema import Article, FramingOverview, Incident, RunSummary, ZoneSurvey
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -30,6 +30,9 @@ def environment() -> Environment:
     env.globals.update(  # the framing partial (templates/framing.html)
         labels_by_referent=framing_view.labels_by_referent, marker_groups=framing_view.marker_groups,
         percent=framing_view.percent, context_counts=framing_view.context_counts)
+    env.globals.update(  # the reconciliation partial (templates/reconciliation.html)
+        reconciliation_of=reconciliation_view.reconciliation_of, omissions_of=reconciliation_view.omissions_of,
+        link_label=reconciliation_view.link_label, group_labels=reconciliation_view.group_labels)
     env.globals.update(zones_view.template_globals())  # the zones partial (templates/zones.html)
     return env
 

@@ -16,7 +16,7 @@ INCIDENT_COLUMNS = (
     "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2",
     "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
     "fatalities_low", "fatalities_best", "fatalities_high", "n_sources", "article_ids", "contested",
-    "notes",
+    "grade", "independent_sources", "contradictions", "notes",
 )
 
 CLAIM_COLUMNS = (
@@ -55,8 +55,14 @@ def incident_row(incident: Incident, articles_by_id: Mapping[str, Article]) -> t
            place.name if place else None, place.latitude if place else None,
            place.longitude if place else None, int(place.precision) if place else None,
            deaths.low, deaths.best, deaths.high, n_sources(incident, articles_by_id),
-           incident.article_ids, incident.contested, incident.notes)
+           incident.article_ids, incident.contested, *_reconciled(incident), incident.notes)
     return tuple(_blank_to_none(v) for v in row)
+
+
+def _reconciled(incident: Incident) -> tuple[object, object, object]:
+    """grade, independent_sources, contradictions (a count): see docs/reconciliation.md."""
+    rec = incident.reconciliation
+    return (rec.grade.value, rec.independent_sources, len(rec.contradictions)) if rec else (None, None, None)
 
 
 def unique_claims(incident: Incident) -> list[Claim]:

@@ -8,7 +8,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Protocol, runtime_checkable
 
-from parallax.schema import Alert, Article, EventMention, Incident, Rejected, RunSummary, SearchHit
+from parallax.schema import (Alert, Article, EventMention, Incident, MatchLink, Rejected, ResolutionEvent,
+                             RunSummary, SearchHit)
 
 
 @runtime_checkable
@@ -66,6 +67,49 @@ class Store(Protocol):
         """The current incidents in the order saved, each with its full mentions."""
         ...
 
+    # incremental resolution (parallax.resolve.incremental)
+
+    def add_match_keys(self, keys: Iterable[tuple[str, str]]) -> None:
+        """Index (mention id, blocking key) pairs; a pair already there changes nothing."""
+        ...
+
+    def mentions_under_keys(self, keys: Iterable[str]) -> dict[str, set[str]]:
+        """Blocking key -> ids of the mentions indexed under it (keys with none are left out)."""
+        ...
+
+    def pending_mentions(self) -> list[EventMention]:
+        """Mentions not yet resolved (never indexed), in article order then reading order."""
+        ...
+
+    def mentions_by_id(self, ids: Iterable[str]) -> dict[str, EventMention]: ...
+
+    def published_dates(self, article_ids: Iterable[str]) -> dict[str, datetime | None]: ...
+
+    def add_match_links(self, links: Iterable[MatchLink]) -> None:
+        """Store scored pairs above the threshold (a pair scored again is replaced)."""
+        ...
+
+    def match_links_of(self, mention_ids: Iterable[str]) -> list[MatchLink]:
+        """Every stored link with either end among `mention_ids`."""
+        ...
+
+    def incidents_of_mentions(self, mention_ids: Iterable[str]) -> dict[str, set[str]]:
+        """Incident id -> all its mention ids, for incidents holding any of `mention_ids`."""
+        ...
+
+    def replace_incidents(self, removed: Iterable[str], incidents: Iterable[Incident],
+                          events: Iterable[ResolutionEvent] = ()) -> None:
+        """In one transaction: drop `removed`, write `incidents` (replacing same ids), log `events`."""
+        ...
+
+    def resolution_events(self) -> list[ResolutionEvent]:
+        """The log of new incidents, joins, merges and splits, oldest first."""
+        ...
+
+    def incident_counts(self) -> tuple[int, int]:
+        """(incidents, incidents told by two or more articles)."""
+        ...
+
     def add_rejected(self, rejected: Rejected | Iterable[Rejected]) -> None: ...
 
     def rejected(self) -> list[Rejected]: ...
@@ -79,16 +123,16 @@ class Store(Protocol):
         """The most recent run's summary, for report headers; None before the first run."""
         ...
 
+    def search_articles(self, text: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Articles matching every word of `text` (full-text, FTS5), best first; [] for no words."""
+        ...
+
     def add_alerts(self, alerts: Iterable[Alert]) -> None:
         """Append zone alerts to the log (docs/zones.md); an alert id already stored is kept once."""
         ...
 
     def alerts(self) -> list[Alert]:
         """Every zone alert, oldest first."""
-        ...
-
-    def search_articles(self, text: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
-        """Articles matching every word of `text` (full-text, FTS5), best first; [] for no words."""
         ...
 
     def close(self) -> None: ...

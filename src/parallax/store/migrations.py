@@ -241,7 +241,78 @@ END;
 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 """
 
-MIGRATIONS: tuple[str, ...] = (INITIAL, EXTRACTED, ZONE_ALERTS, ARTICLE_SEARCH)
+# Incremental resolution (docs/reconciliation.md): the blocking keys each mention is indexed under,
+# the scored pairs above the threshold, the links that joined each incident, a log of merges and
+# splits, and the reconciliation of each incident (grade, contradictions, omissions).
+RESOLUTION = """
+CREATE TABLE mention_keys (
+    key TEXT NOT NULL,
+    mention_id TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, mention_id)
+) WITHOUT ROWID;
+CREATE INDEX mention_keys_mention ON mention_keys(mention_id);
+CREATE TABLE match_links (
+    mention_a TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+    mention_b TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+    article_a TEXT NOT NULL,
+    article_b TEXT NOT NULL,
+    score REAL NOT NULL,
+    evidence_json TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (mention_a, mention_b)
+);
+CREATE INDEX match_links_b ON match_links(mention_b);
+CREATE TABLE incident_links (
+    incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    mention_a TEXT NOT NULL,
+    mention_b TEXT NOT NULL,
+    article_a TEXT NOT NULL,
+    article_b TEXT NOT NULL,
+    score REAL NOT NULL,
+    evidence_json TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (incident_id, seq)
+);
+CREATE TABLE resolution_log (
+    id INTEGER PRIMARY KEY,
+    recorded TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    incident_id TEXT NOT NULL,
+    previous_json TEXT NOT NULL DEFAULT '[]',
+    mention_ids_json TEXT NOT NULL DEFAULT '[]',
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX resolution_log_incident ON resolution_log(incident_id);
+CREATE TABLE contradictions (
+    incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    value_a TEXT NOT NULL,
+    value_b TEXT NOT NULL,
+    speaker_a TEXT NOT NULL,
+    speaker_b TEXT NOT NULL,
+    a_article_id TEXT, a_start INTEGER, a_end INTEGER, a_text TEXT, a_sentence TEXT,
+    b_article_id TEXT, b_start INTEGER, b_end INTEGER, b_text TEXT, b_sentence TEXT,
+    PRIMARY KEY (incident_id, seq)
+);
+CREATE TABLE omissions (
+    incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    outlet TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL,
+    fact TEXT NOT NULL,
+    reported_by TEXT NOT NULL DEFAULT '[]',
+    span_article_id TEXT, span_start INTEGER, span_end INTEGER, span_text TEXT, span_sentence TEXT,
+    PRIMARY KEY (incident_id, seq)
+);
+ALTER TABLE incidents ADD COLUMN grade TEXT NOT NULL DEFAULT '';
+ALTER TABLE incidents ADD COLUMN type_confidence REAL;
+ALTER TABLE incidents ADD COLUMN independent_sources INTEGER;
+ALTER TABLE incidents ADD COLUMN reconciliation_json TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: tuple[str, ...] = (INITIAL, EXTRACTED, ZONE_ALERTS, ARTICLE_SEARCH, RESOLUTION)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -11,9 +12,9 @@ from pathlib import Path
 from types import TracebackType
 
 from parallax.errors import StoreError
-from parallax.schema import (Alert, Article, Claim, EventMention, Incident, Rejected, RunSummary,
-                             SearchHit)
-from parallax.store import codecs, search
+from parallax.schema import (Alert, Article, Claim, EventMention, Incident, MatchLink, Rejected,
+                             ResolutionEvent, RunSummary, SearchHit)
+from parallax.store import codecs, resolution, search
 from parallax.store.base import Store
 from parallax.store.migrations import migrate
 
@@ -171,10 +172,7 @@ class SQLiteStore:
         with self._write() as db:
             db.execute("DELETE FROM incidents")
             for seq, incident in enumerate(incidents):
-                _insert(db, "incidents", codecs.incident_row(incident, seq))
-                for link, mention in enumerate(incident.mentions):
-                    _insert(db, "incident_mentions",
-                            {"incident_id": incident.id, "mention_id": mention.id, "seq": link})
+                _insert_incident(db, incident, seq)
 
     def incidents(self) -> list[Incident]:
         with self._read() as db:
@@ -182,8 +180,70 @@ class SQLiteStore:
             links = _grouped(db.execute("SELECT * FROM incident_mentions ORDER BY incident_id, seq"),
                              "incident_id")
             rows = db.execute("SELECT * FROM incidents ORDER BY seq").fetchall()
-        return [codecs.incident_from(r, [mentions[link["mention_id"]] for link in links.get(r["id"], [])])
+            parts = resolution.load_parts(db)
+        return [resolution.with_parts(
+                    codecs.incident_from(r, [mentions[link["mention_id"]] for link in links.get(r["id"], [])]),
+                    r, parts)
                 for r in rows]
+
+    # -- incremental resolution (parallax.resolve.incremental) -------------------------------------
+
+    def add_match_keys(self, keys: Iterable[tuple[str, str]]) -> None:
+        with self._write() as db:
+            resolution.add_keys(db, keys)
+
+    def mentions_under_keys(self, keys: Iterable[str]) -> dict[str, set[str]]:
+        with self._read() as db:
+            return resolution.mentions_under(db, keys)
+
+    def pending_mentions(self) -> list[EventMention]:
+        with self._read() as db:
+            return list(_load_mentions(db, resolution.pending_mention_ids(db)).values())
+
+    def mentions_by_id(self, ids: Iterable[str]) -> dict[str, EventMention]:
+        with self._read() as db:
+            return _load_mentions(db, sorted(set(ids)))
+
+    def published_dates(self, article_ids: Iterable[str]) -> dict[str, datetime | None]:
+        with self._read() as db:
+            found = resolution.published_of(db, article_ids)
+        return {k: datetime.fromisoformat(v) if v else None for k, v in found.items()}
+
+    def add_match_links(self, links: Iterable[MatchLink]) -> None:
+        with self._write() as db:
+            resolution.add_links(db, links)
+
+    def match_links_of(self, mention_ids: Iterable[str]) -> list[MatchLink]:
+        with self._read() as db:
+            return resolution.links_of(db, mention_ids)
+
+    def incidents_of_mentions(self, mention_ids: Iterable[str]) -> dict[str, set[str]]:
+        with self._read() as db:
+            return resolution.incidents_of(db, mention_ids)
+
+    def replace_incidents(self, removed: Iterable[str], incidents: Iterable[Incident],
+                          events: Iterable[ResolutionEvent] = ()) -> None:
+        with self._write() as db:
+            db.executemany("DELETE FROM incidents WHERE id = ?", ((i,) for i in removed))
+            seq = db.execute("SELECT coalesce(max(seq), -1) FROM incidents").fetchone()[0]
+            for offset, incident in enumerate(incidents, start=1):
+                db.execute("DELETE FROM incidents WHERE id = ?", (incident.id,))
+                _insert_incident(db, incident, seq + offset)
+            db.execute("DELETE FROM incidents WHERE NOT EXISTS "
+                       "(SELECT 1 FROM incident_mentions l WHERE l.incident_id = incidents.id)")
+            resolution.log_events(db, events)
+
+    def resolution_events(self) -> list[ResolutionEvent]:
+        with self._read() as db:
+            return resolution.events(db)
+
+    def incident_counts(self) -> tuple[int, int]:
+        """(incidents, incidents told by two or more articles)."""
+        row = self._conn.execute(
+            "SELECT count(*), coalesce(sum(n > 1), 0) FROM (SELECT i.id, count(DISTINCT m.article_id) AS n "
+            "FROM incidents i LEFT JOIN incident_mentions l ON l.incident_id = i.id "
+            "LEFT JOIN mentions m ON m.id = l.mention_id GROUP BY i.id)").fetchone()
+        return row[0], row[1]
 
     # -- rejects and runs ------------------------------------------------------------------------
 
@@ -249,6 +309,20 @@ def _insert(db: sqlite3.Connection, table: str, row: Mapping[str, object],
     return db.execute(f"INSERT {conflict} INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
 
 
+def _store_mentions(db: sqlite3.Connection, article_id: str, mentions: Sequence[EventMention]) -> None:
+    db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+    for seq, mention in enumerate(mentions):
+        _insert_mention(db, mention, seq)
+    db.execute("UPDATE articles SET extracted = ? WHERE id = ?", (codecs.now_iso(), article_id))
+
+
+def _insert_incident(db: sqlite3.Connection, incident: Incident, seq: int) -> None:
+    _insert(db, "incidents", codecs.incident_row(incident, seq) | resolution.incident_columns(incident))
+    for link, mention in enumerate(incident.mentions):
+        _insert(db, "incident_mentions", {"incident_id": incident.id, "mention_id": mention.id, "seq": link})
+    resolution.insert_parts(db, incident)
+
+
 def _insert_mention(db: sqlite3.Connection, mention: EventMention, seq: int) -> None:
     _insert(db, "mentions", codecs.mention_row(mention, seq))
     for index, actor in enumerate(mention.actors):
@@ -266,20 +340,19 @@ def _grouped(rows: Iterable[sqlite3.Row], key: str) -> dict[str, list[sqlite3.Ro
     return groups
 
 
-def _store_mentions(db: sqlite3.Connection, article_id: str, mentions: Sequence[EventMention]) -> None:
-    db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
-    for seq, mention in enumerate(mentions):
-        _insert_mention(db, mention, seq)
-    db.execute("UPDATE articles SET extracted = ? WHERE id = ?", (codecs.now_iso(), article_id))
-
-
-def _load_mentions(db: sqlite3.Connection) -> dict[str, EventMention]:
-    """Every stored mention by id, in article order then reading order, in four queries."""
-    actors = _grouped(db.execute("SELECT * FROM actors ORDER BY mention_id, seq"), "mention_id")
-    claims = _grouped(db.execute("SELECT * FROM claims ORDER BY mention_id, seq"), "mention_id")
-    parts = _grouped(db.execute("SELECT * FROM claim_parts ORDER BY mention_id, claim_id, seq"), "mention_id")
-    rows = db.execute("SELECT m.* FROM mentions m JOIN articles a ON a.id = m.article_id "
-                      "ORDER BY a.seq, m.seq")
+def _load_mentions(db: sqlite3.Connection, ids: list[str] | None = None) -> dict[str, EventMention]:
+    """Every stored mention (or those with `ids`) by id, in article order then reading order, in
+    four queries."""
+    only, args = ("", ()) if ids is None else (" WHERE {} IN (SELECT value FROM json_each(?))",
+                                               (json.dumps(ids),))
+    actors = _grouped(db.execute(f"SELECT * FROM actors{only.format('mention_id')} ORDER BY mention_id, seq",
+                                 args), "mention_id")
+    claims = _grouped(db.execute(f"SELECT * FROM claims{only.format('mention_id')} ORDER BY mention_id, seq",
+                                 args), "mention_id")
+    parts = _grouped(db.execute(f"SELECT * FROM claim_parts{only.format('mention_id')} "
+                                "ORDER BY mention_id, claim_id, seq", args), "mention_id")
+    rows = db.execute("SELECT m.* FROM mentions m JOIN articles a ON a.id = m.article_id"
+                      f"{only.format('m.id')} ORDER BY a.seq, m.seq", args)
     loaded = {}
     for row in rows:
         mention_id, article_id = row["id"], row["article_id"]
