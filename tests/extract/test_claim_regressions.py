@@ -44,3 +44,16 @@ def test_toll_since_a_weekday_is_cumulative(nlp):
     """ "the number of people shot since Friday" is a roundup of the city."""
     text = "At least 30 people have been wounded in shootings across the city since Friday evening."
     assert figures(nlp, text) == [("injured", 30, None, "cumulative")]
+
+
+def test_among_the_dead_counts_the_subject(nlp):
+    """ "9 children were among the dead" is 9 killed children (was no claim at all)."""
+    claims = extract_claims(nlp("The monitor said 9 children were among the dead."), Article(id="r", text="x"))
+    assert [(c.measure.value, c.figure.low, c.victim_group) for c in claims] == [("killed", 9, "children")]
+
+
+def test_outlet_reporting_a_speaker_is_a_relay(nlp):
+    """ "The governor said 13 had died, Russian media reported": the governor via Russian media."""
+    text = "The governor said 13 people had died, Russian media reported."
+    (claim,) = extract_claims(nlp(text), Article(id="r", text=text))
+    assert (claim.speaker.normalized, claim.relay) == ("governor", ("Russian media",))

@@ -228,4 +228,23 @@ def attribute(claim: Claim, tok: Token, voices: Voices, lexicon: ClaimLexicon) -
         voice = replace(voice, relay=voice.relay + (source.speaker.name,))
     if voice is None or voice.speaker is None:
         return claim
+    outlet = _outer_outlet(tok, voice, voices)
+    if outlet and outlet not in voice.relay:
+        voice = replace(voice, relay=voice.relay + (outlet,))
     return replace(claim, speaker=voice.speaker, relay=voice.relay, verb=voice.verb, stance=voice.stance)
+
+
+def _outer_outlet(tok: Token, voice: Voice, voices: Voices) -> str:
+    """ "The governor said 13 had died, Russian media reported": the outlet whose report holds the
+    speaker's words is a relay."""
+    node, seen = tok, False
+    for _ in range(_MAX_HOPS):
+        found = voices.by_verb.get(node.i)
+        if found is voice:
+            seen = True
+        elif seen and found is not None and found.speaker is not None and found.speaker.kind == "media":
+            return found.speaker.name
+        if node.head is node:
+            break
+        node = node.head
+    return ""

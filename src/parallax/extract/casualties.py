@@ -372,12 +372,22 @@ def _counted_by(tok: Token) -> Token | None:
     return None
 
 
+def _among_victim(tok: Token) -> Token | None:
+    """ "9 children were among the dead", "among the wounded were two officers": the subject of "be"."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "among" or tok.head.head.lemma_ != "be":
+        return None
+    return _child(tok.head.head, "nsubj", "attr")
+
+
 def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexicon: ClaimLexicon) -> list[Found]:
     if trig.extra == "toll":
         return _toll_claims(tok, sent, article_id, lexicon)
     number = _counted_by(tok)
     if number is not None and _toll_value(number, lexicon) is not None:
         return _toll_claims(number, sent, article_id, lexicon, trig.measure)  # the counted word's measure
+    among = _among_victim(tok)
+    if among is not None:
+        return _victim_claims(tok, trig.measure, among, sent, article_id, lexicon)
     if tok.pos_ == "NOUN" and _is_idle_noun(tok, lexicon):
         return []
     if tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("pobj", "nsubj", "dobj", "compound"):

@@ -115,6 +115,8 @@ def _kind(head: Token, tokens: list[Token], lexicon: ClaimLexicon) -> str:
     lemma = head.lemma_.lower()
     if lemma in lexicon.speaker_nouns:
         return lexicon.speaker_nouns[lemma]
+    if head.lower_ in lexicon.speaker_nouns:
+        return lexicon.speaker_nouns[head.lower_]  # "media", lemmatised "medium"
     if head.ent_type_ in ("GPE", "NORP"):
         return "government"
     if any(t.lemma_.lower() in ("source", "official") for t in tokens):
