@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 DATA    ?= ../shared/data
 OUT     ?= out
 
-.PHONY: run test eval bench install clean
+.PHONY: run test eval bench fuzz install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -25,6 +25,13 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/parallax eval all --data $(DATA) --scores docs/scores.md
+
+# A bounded adversarial corpus through ingest -> extract; prints tried / accepted / rejected / lost.
+# (A 40-input version runs in `make test`: tests/reliability/test_fuzz.py.)
+FUZZ_INPUTS ?= 400
+FUZZ_SEED ?= 7
+fuzz: $(STAMP)
+	$(BIN)/python tests/reliability/fuzz.py --inputs $(FUZZ_INPUTS) --seed $(FUZZ_SEED)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

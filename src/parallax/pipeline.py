@@ -17,8 +17,8 @@ from parallax.extract.frames import FrameContext
 from parallax.extract.gazetteer import Gazetteer, load_gazetteer
 from parallax.extract.mentions import extract_mentions
 from parallax.extract.places import extract_places
-from parallax.ingest.rejects import no_event
 from parallax.extract.trigger_lexicon import load_trigger_lexicon
+from parallax.ingest.rejects import extraction_failed, no_event
 from parallax.nlp.focus import Cues, focus_text, load_cues
 from parallax.nlp.pipeline import load_nlp, parse_articles
 from parallax.resolve.incremental import resolve_pending
@@ -80,6 +80,21 @@ def analyse_articles(articles: Iterable[Article], nlp: Language, knowledge: Know
     focus = partial(focus_text, cues=knowledge.cues) if settings.focus_parse else None
     for article, doc in parse_articles(articles, nlp, settings.batch_size, focus):
         yield article, analyse_doc(doc, article, knowledge)
+
+
+def analyse_or_reject(articles: Iterable[Article], nlp: Language, knowledge: Knowledge,
+                      settings: Settings) -> Iterator[tuple[Article, list[EventMention]] | Rejected]:
+    """As analyse_articles, but an article whose analysis raises becomes an `extract_error`
+    record naming it and the exception, and the others go on. It stays unstored, so a rerun
+    (after the bug is fixed) extracts it."""
+    focus = partial(focus_text, cues=knowledge.cues) if settings.focus_parse else None
+    for article, doc in parse_articles(articles, nlp, settings.batch_size, focus):
+        try:
+            yield article, analyse_doc(doc, article, knowledge)
+        # The one place any exception is caught: a bug met on one odd text must not stop a
+        # corpus run, and the record says which article and what went wrong.
+        except Exception as exc:  # noqa: BLE001
+            yield extraction_failed(article.source, exc)
 
 
 def ingest_paths(paths: Sequence[Path], db_path: Path, settings: Settings,

@@ -49,3 +49,25 @@ def test_article_with_no_event_is_stored_and_recorded_as_no_event_once(tmp_path)
     second = ingest_paths([inputs], db, SETTINGS)
     assert not second.rejected  # already stored: nothing new to say about it
     assert [r[1:3] for r in db_contents(db)["rejected"]] == [(str(inputs / "council.txt"), "no_event")]
+
+
+def test_an_article_whose_extraction_raises_is_recorded_and_retried_not_stored(tmp_path, monkeypatch):
+    """Regression: one article that crashed an extractor (a 60-digit figure) stopped the run."""
+    import parallax.pipeline as pipeline
+    inputs = write_corpus(tmp_path / "inputs", 4)
+    real = pipeline.analyse_doc
+
+    def fragile(doc, article, knowledge):
+        if article.source.endswith("0002.txt"):
+            raise OverflowError("Python int too large to convert to SQLite INTEGER")
+        return real(doc, article, knowledge)
+
+    monkeypatch.setattr(pipeline, "analyse_doc", fragile)
+    db = tmp_path / "db.sqlite"
+    summary = ingest_paths([inputs], db, SETTINGS)
+    assert summary.new_articles == 3
+    [failed] = summary.rejected
+    assert failed.code == "extract_error" and failed.source.endswith("0002.txt")
+    assert "OverflowError" in failed.reason
+    monkeypatch.setattr(pipeline, "analyse_doc", real)  # the bug is fixed: the rerun extracts it
+    assert ingest_paths([inputs], db, SETTINGS).new_articles == 1

@@ -82,9 +82,11 @@ def test_digits_with_thousands_separators_round_trip(n):
 @RELAXED
 @given(st.integers(min_value=0, max_value=10**400), st.sampled_from(["", "at least ", "more than ", "nearly "]))
 def test_huge_figures_never_raise(n, bound):
-    """Regression: a 400-digit number in an article overflowed float -> int and stopped the run."""
-    parse_figure(f"{bound}{n}", CLAIMS)
-    parse_figure(f"{n} million", CLAIMS)
+    """Regression: a 400-digit number in an article overflowed float -> int, and a 60-digit one
+    overflowed SQLite's INTEGER; either stopped the whole run."""
+    for text in (f"{bound}{n}", f"{n} million"):
+        figure = parse_figure(text, CLAIMS)
+        assert figure is None or all(v is None or v < 2**63 for v in (figure.low, figure.high))
 
 
 @RELAXED
@@ -113,6 +115,15 @@ def test_calendar_dates_round_trip(day, published):
 def test_days_ago_count_back_from_publication(published, days):
     found = resolve_expression(f"{ONES[days]} days ago", published)
     assert found.value == published - timedelta(days=days)
+
+
+@RELAXED
+@given(st.integers(min_value=0, max_value=10**30), st.sampled_from(["days", "weeks", "months", "hours"]),
+       st.sampled_from(["ago", "earlier", "later"]))
+def test_huge_date_offsets_never_raise(n, unit, direction):
+    """Regression: "99999999999 days ago" overflowed timedelta and stopped the whole run."""
+    found = resolve_expression(f"{n} {unit} {direction}", date(2017, 5, 19), date(2017, 5, 18))
+    assert found.value is None or date.min <= found.value <= date.max
 
 
 @RELAXED

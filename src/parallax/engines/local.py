@@ -21,7 +21,7 @@ from parallax.settings import Settings
 from parallax.store.base import Store
 from parallax.store.sqlite import open_store
 
-Extracted = tuple[Article, list[EventMention]]
+Extracted = tuple[Article, list[EventMention]] | Rejected  # Rejected: extraction raised
 Progress = Callable[[int], None]
 IN_FLIGHT_PER_WORKER = 2
 
@@ -47,9 +47,9 @@ def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterato
 
 
 def _extract_here(articles: Iterable[Article], settings: Settings) -> Iterator[Extracted]:
-    from parallax.pipeline import analyse_articles
+    from parallax.pipeline import analyse_or_reject
     nlp, knowledge = process_tools(settings)
-    yield from analyse_articles(articles, nlp, knowledge, settings)
+    yield from analyse_or_reject(articles, nlp, knowledge, settings)
 
 
 @lru_cache(maxsize=1)
@@ -63,9 +63,9 @@ def process_tools(settings: Settings):
 # -- the pool: module-level functions because worker processes import them by name --------------
 
 def _extract_batch(batch: list[Article], settings: Settings) -> list[Extracted]:
-    from parallax.pipeline import analyse_articles
+    from parallax.pipeline import analyse_or_reject
     nlp, knowledge = process_tools(settings)
-    return list(analyse_articles(batch, nlp, knowledge, settings))
+    return list(analyse_or_reject(batch, nlp, knowledge, settings))
 
 
 def _extract_in_pool(articles: Iterable[Article], settings: Settings, workers: int) -> Iterator[Extracted]:
@@ -136,6 +136,11 @@ def articles_to_extract(store: Store, items: Iterable[Article | Rejected], tally
 
 
 def commit_batch(store: Store, chunk: list[Extracted], tally: Tally) -> None:
+    failed = [item for item in chunk if isinstance(item, Rejected)]
+    if failed:  # extraction raised on these: recorded, left unstored so a later run retries them
+        store.add_rejected(failed)
+        tally.rejected += failed
+        chunk = [item for item in chunk if not isinstance(item, Rejected)]
     store.add_extracted(chunk)
     tally.article_ids += [article.id for article, _ in chunk]
     tally.extracted += len(chunk)

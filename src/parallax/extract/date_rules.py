@@ -197,10 +197,13 @@ def relative_rule(text: str, ctx: Context, pats: Patterns) -> Reading | None:
     if ref is None:
         return point(None, DatePrecision.DAY)
     sign = -1 if found["dir"] in ("ago", "earlier", "before") else 1
-    if unit.months:
-        return point(add_months(ref, sign * steps * unit.months), DatePrecision.MONTH)
-    days = steps * unit.days if unit.days else steps // 24  # hours: the same day, or whole days
-    return point(ref + timedelta(days=sign * days), _offset_precision(unit, vague))
+    try:
+        if unit.months:
+            return point(add_months(ref, sign * steps * unit.months), DatePrecision.MONTH)
+        days = steps * unit.days if unit.days else steps // 24  # hours: the same day, or whole days
+        return point(ref + timedelta(days=sign * days), _offset_precision(unit, vague))
+    except (OverflowError, ValueError):  # "99999999999 days ago" falls outside the calendar
+        return point(None, DatePrecision.DAY)
 
 
 def anchored_rule(text: str, ctx: Context, pats: Patterns) -> Reading | None:

@@ -15,6 +15,7 @@ _TRAILING = (("more",), ("others",), ("other",), ("people",))
 _RANGE_WORDS = frozenset({"to", "-", "–", "—", "or", "and"})
 
 Interval = tuple[int | None, int | None]
+MAX_COUNT = 10**12  # more than anyone could count; far below SQLite's 2**63
 
 
 def _words(text: str) -> list[str]:
@@ -57,8 +58,9 @@ def _quantity(words: list[str], lexicon: ClaimLexicon) -> Interval | None:
     if phrase in lexicon.vague:
         return lexicon.vague[phrase]
     value = _number_value(words, lexicon)
-    # A 400-digit "number" overflows to infinity, which round() cannot take: it is no count.
-    if value is None or not math.isfinite(value):
+    # A 400-digit "number" overflows to infinity, and a 60-digit one does not fit the database's
+    # integers: neither is a count of anything an article reports.
+    if value is None or not math.isfinite(value) or value > MAX_COUNT:
         return None
     number = round(value)
     return number, number

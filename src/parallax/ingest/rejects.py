@@ -20,6 +20,7 @@ class RejectCode(StrEnum):
     BINARY = "binary"  # the file's bytes are not text (an image, an archive, random bytes)
     TOO_LARGE = "too_large"  # a file or JSON line over settings.max_input_bytes, left unread
     NO_EVENT = "no_event"  # the article is stored, but no event mention was found in it
+    EXTRACT_ERROR = "extract_error"  # extraction raised on this article (a bug): not stored, retried
 
 
 def reject(source: str, code: RejectCode, reason: str) -> Rejected:
@@ -36,3 +37,13 @@ def no_event(source: str) -> Rejected:
     """The record for a stored article in which extraction found no event mention."""
     return reject(source, RejectCode.NO_EVENT,
                   "no event mention found (the article is stored; no incident comes from it)")
+
+
+def extraction_failed(source: str, exc: Exception) -> Rejected:
+    """The record for an article whose extraction raised: the exception names the bug."""
+    where = exc.__traceback__
+    while where is not None and where.tb_next is not None:
+        where = where.tb_next
+    place = f" at {where.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{where.tb_lineno}" if where else ""
+    return reject(source, RejectCode.EXTRACT_ERROR,
+                  f"extraction raised {type(exc).__name__}{place}: {exc}; the article is not stored")
