@@ -30,6 +30,8 @@ EVALUATIONS: dict[str, tuple[str, str, str]] = {
     # resolution (issue 5): `gva` scores any folder holding gva_articles.jsonl.gz (or the shared one)
     "gva": ("parallax.evaluate.resolution_gva", "score_gva_folder", "."),
     "gvc": ("parallax.evaluate.resolution_cdcr", "score_gvc", "cdcr_gvc_gun_violence"),
+    # zones (issue 7): place-uncertainty radii against exact UCDP points and the example zones
+    "zones_ucdp": ("parallax.evaluate.zones_ucdp", "score_zones_ucdp", "ucdp_ged_syria_2016_2019"),
 }
 ONE_LINE = frozenset({"gva"})  # printed as one JSON line, for scripts
 
