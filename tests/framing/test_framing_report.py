@@ -9,7 +9,7 @@ from parallax.report.exports import export
 from parallax.report.html import render_report
 
 HOSTILE = ("Warplanes struck <script>alert(1)</script> forces near Qasra on Tuesday. "
-           "“We hit <b>terrorists</b>,” a military source said.")
+           "“We hit <b>terrorists</b>,” a Syrian military source said.")
 CALM = "Jets struck pro-regime forces near Qasra on Tuesday, the so-called coalition said."
 
 
@@ -24,7 +24,7 @@ def test_report_shows_framing_beside_the_claims_and_escapes_the_text():
     assert html.index(">Figures<") < html.index(">Framing<") < html.index("How each outlet tells its incidents")
     assert "pro-regime forces" in html and "so-called" in html
     assert "<script>alert(1)" not in html and "<b>terrorists" not in html and "<i>One</i>" not in html
-    assert "Syrian government and state media" in html  # the military source, not "sources (unspecified)"
+    assert "Syrian government and state media" in html  # the Syrian military source
 
 
 def test_json_export_writes_the_framing_overview(tmp_path):

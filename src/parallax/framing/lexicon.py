@@ -45,7 +45,7 @@ class FramingLexicon:
     markers: tuple[Term, ...]  # the MARKER_KINDS terms, longest first
     marker_index: Mapping[str, tuple[Term, ...]]  # first 4 letters of a term's first word -> terms
     parties: tuple[PartyCue, ...]  # longest first
-    cue_words: frozenset[str]  # one-word party cues that are not a person's name ("pentagon")
+    cue_words: frozenset[str]  # party cues that are not a person's name ("pentagon", "white helmets")
     heads: frozenset[str]
     weak_heads: frozenset[str]  # heads that need a modifier or link to count
     modifiers: frozenset[str]
@@ -130,7 +130,7 @@ def load_framing_lexicon(override_dir: str = "") -> FramingLexicon:
     markers = tuple(t for t in terms if t.kind in MARKER_KINDS)
     return FramingLexicon(
         terms=terms, markers=markers, marker_index=_index(markers), parties=parties,
-        cue_words=frozenset(c.cue for c in parties if " " not in c.cue and c.source_kind != "named"),
+        cue_words=frozenset(c.cue for c in parties if c.source_kind != "named"),
         heads=frozenset(t for t, _ in words["head"] + words["weak_head"]),
         weak_heads=frozenset(t for t, _ in words["weak_head"]), modifiers=frozenset(t for t, _ in words["modifier"]),
         links=tuple(sorted((t for t, _ in words["link"]), key=len, reverse=True)),

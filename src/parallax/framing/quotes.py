@@ -97,7 +97,11 @@ def _voice(scene: _Scene, passage: Passage, window: tuple[int, int], before_sent
         earlier = _masked(scene, (before_sentence.start, before_sentence.end)) if before_sentence else ""
         return _from_region(earlier, scene, near=0) or previous
     after = _words_after(outside, verb[1])
-    voice = _from_region(before, scene, near=len(before)) or _from_region(after, scene, near=0) or _NOBODY
+    voice = _from_region(before, scene, near=len(before)) or _from_region(after, scene, 0, opens=True) or _NOBODY
+    if voice.party.endswith(_UNSPECIFIED):  # "a military source told Syrian state media"
+        relay = _nearest_cue(after, _cue_hits(after, scene.lexicon.parties), 0)
+        if relay and not relay.party.endswith(_UNSPECIFIED):
+            voice = Voice(voice.speaker, relay.party, voice.source_kind)
     if voice.party.endswith(_UNSPECIFIED) and previous.source_kind == voice.source_kind \
             and re.search(rf"\bthe {re.escape(voice.speaker)}\s*$", before, re.IGNORECASE):
         return previous  # "the source said": the source already named
@@ -130,46 +134,66 @@ def _words_after(outside: str, start: int) -> str:
     return " ".join(piece.split()[:_REGION_WORDS])
 
 
-def _from_region(region: str, scene: _Scene, near: int) -> Voice | None:
-    """The speaker named in `region`: a claim's speaker, a person's name, or a party cue."""
+def _from_region(region: str, scene: _Scene, near: int, opens: bool = False) -> Voice | None:
+    """The speaker named in `region`: a claim's speaker, a person's name, or a party cue. `opens`:
+    the region starts right after the verb, where one capitalised word is a name ("said Fatima,")."""
     if not region.strip():
         return None
-    cue = _nearest_cue(region, scene.lexicon.parties, near)
+    hits = _cue_hits(region, scene.lexicon.parties)
+    cue = _nearest_cue(region, hits, near)
+    unnamed = any(h[2].source_kind == "anonymous" for h in hits)
     speaker = next((c.speaker for c in scene.claims
                     if c.speaker and c.speaker.name and c.speaker.name in region), None)
-    name = _person_name(region, scene)
+    name = _person_name(region, scene, opens)
     if speaker is not None:
-        cue = cue or _nearest_cue(f"{speaker.role} {speaker.normalized}", scene.lexicon.parties, 0)
-        kind = "named" if speaker.kind == "person" or name else _cue_kind(cue)
+        role = f"{speaker.role} {speaker.normalized}"  # "Russian Foreign Minister", "US Central Command"
+        cue = cue or _nearest_cue(role, _cue_hits(role, scene.lexicon.parties), 0)
+        kind = "named" if speaker.kind == "person" or name else _cue_kind(cue, unnamed)
         return Voice(speaker.normalized or speaker.name, cue.party if cue else "", kind)
     if name:
         return Voice(name, cue.party if cue else "", "named")
     if cue:
-        return Voice(_cue_text(region, cue), cue.party, _cue_kind(cue))
+        return Voice(_cue_text(region, cue), cue.party, _cue_kind(cue, unnamed))
     return None
 
 
-def _nearest_cue(region: str, cues: Sequence[PartyCue], near: int) -> PartyCue | None:
-    """The cue nearest `near`, skipping cues that are objects ("bombing the Islamic State group",
-    "in Syria"), and generic ones ("a source") when a specific one is there."""
-    hits: list[tuple[int, int, PartyCue]] = []
+Hit = tuple[int, int, PartyCue]
+
+
+def _cue_hits(region: str, cues: Sequence[PartyCue]) -> list[Hit]:
+    hits: list[Hit] = []
     for cue in cues:  # longest first: a shorter cue inside a longer one is not a separate hit
         for m in cue.pattern.finditer(region):
             if not any(s < m.end() and m.start() < e for s, e, _ in hits):
                 hits.append((m.start(), m.end(), cue))
+    return sorted(hits, key=lambda h: h[0])
+
+
+def _nearest_cue(region: str, hits: list[Hit], near: int) -> PartyCue | None:
+    """The cue nearest `near`, skipping cues that are objects ("bombing the Islamic State group",
+    "in Syria"), and generic ones ("a source") when a specific one is there. A cue right after
+    another one is qualified by it: "Syrian army officer" speaks for the Syrian army."""
     subjects = [h for h in hits if not _OBJECT_BEFORE.search(region[:h[0]])] or hits
     specific = [h for h in subjects if not h[2].party.endswith(_UNSPECIFIED)] or subjects
     if not specific:
         return None
-    return min(specific, key=lambda h: min(abs(h[0] - near), abs(h[1] - near)))[2]
+    best = min(specific, key=lambda h: min(abs(h[0] - near), abs(h[1] - near)))
+    qualifier = next((h for h in hits if h[1] < best[0] and not region[h[1]:best[0]].strip()), None)
+    if qualifier and not qualifier[2].party.endswith(_UNSPECIFIED):
+        return PartyCue(best[2].cue, qualifier[2].party, best[2].source_kind, best[2].pattern)
+    return best[2]
 
 
 _OBJECT_BEFORE = re.compile(r"(?:\b(?:in|on|at|near|of|from|against|to|into|over|with|by|between)"
-                            r"|\w+ing)\s+(?:the\s+)?$", re.IGNORECASE)
+                            r"|\w+ing)\s+(?:the\s+)?(?:[\w-]+\s+and\s+)?$", re.IGNORECASE)
 
 
-def _cue_kind(cue: PartyCue | None) -> str:  # a cue of no kind ("Russian") speaks as an office
-    return (cue.source_kind or "official") if cue else "unattributed"
+def _cue_kind(cue: PartyCue | None, unnamed: bool = False) -> str:
+    """anonymous when the region names an unnamed person ("a spokesman for the rebel group");
+    a cue of no kind ("Russian") speaks as an office."""
+    if cue is None:
+        return "unattributed"
+    return "anonymous" if unnamed else (cue.source_kind or "official")
 
 
 def _cue_text(region: str, cue: PartyCue) -> str:
@@ -188,6 +212,8 @@ def _full_names(text: str, lexicon: FramingLexicon) -> list[str]:
         words = m.group().split()
         while words and words[0].lower() in _NOT_NAMES:
             words.pop(0)
+        if _is_cue(" ".join(words), lexicon):
+            continue  # "White Helmets": an organisation the lexicon knows
         bare = [re.sub(r"['’]s$", "", w).lower() for w in words]
         if len(words) < 2 or any(re.search(r"['’]s$", w) for w in words) or any(w in organisation or w in _NOT_NAMES or _is_cue(w, lexicon) for w in bare):
             continue
@@ -204,13 +230,19 @@ def _surnames(text: str, lexicon: FramingLexicon) -> frozenset[str]:
     return frozenset(name.split()[-1] for name in _full_names(text, lexicon))
 
 
-def _person_name(region: str, scene: _Scene) -> str:
-    """The last person named in the region: a full name, or the surname of one named earlier."""
+def _person_name(region: str, scene: _Scene, opens: bool = False) -> str:
+    """The last person named in the region: a full name, the surname of one named earlier, or
+    (when the region opens right after the verb) a single capitalised word followed by a comma."""
     full = _full_names(region, scene.lexicon)
     if full:
         return full[-1]
     single = [w for w in re.findall(r"[A-Z][\w’'-]+", region) if w in scene.surnames]
-    return single[-1] if single else ""
+    if single:
+        return single[-1]
+    first = re.match(r"\s*([A-Z][a-z]+),", region) if opens else None
+    if first and first.group(1).lower() not in _NOT_NAMES and not _is_cue(first.group(1), scene.lexicon):
+        return first.group(1)
+    return ""
 
 
 def _is_cue(word: str, lexicon: FramingLexicon) -> bool:

@@ -10,6 +10,8 @@ from parallax.schema import Article, Span
 # A sentence ends at . ! ? (optionally followed by closing quotes or brackets), then space and a
 # capital, digit or opening quote; or at a blank line.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[A-Z0-9“\"‘(])|\n\s*\n")
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Adm|Brig|Dr|Mr|Mrs|Ms|Prof|Rev|St|Sen|Rep|"
+                           r"Gov|No|Jr|Sr|[A-Z]|[A-Z]\.[A-Z])\.$")
 _WORD = re.compile(r"\w[\w'’-]*")
 # Curly double quotes; straight double quotes in pairs; curly single quotes opened after a space
 # (so the apostrophe in "Army’s" is never an opening quote).
@@ -27,9 +29,12 @@ class Passage:
 
 
 def sentences(article: Article) -> list[Span]:
-    """The article's sentences as Spans (offsets into `article.text`), dateline included."""
+    """The article's sentences as Spans (offsets into `article.text`), dateline included; a full
+    stop after a title or initial ("Lt. Col. Avi Shalev", "U.S. officials") ends no sentence."""
     text, spans, start = article.text, [], 0
     for match in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text, max(0, match.start() - 8), match.start()) and "\n" not in match.group():
+            continue
         spans.extend(_span(article, start, match.start()))
         start = match.end()
     spans.extend(_span(article, start, len(text)))
