@@ -98,3 +98,23 @@ def test_seeds_tell_the_ladder_and_disagree_on_the_warning(nlp, lexicons):
     assert {("warning_shots", p.stem) for p in SEEDS} <= contested
     for contradiction in sequence.contradictions:
         assert contradiction.asserted.speaker != contradiction.denied.speaker
+
+
+@pytest.mark.parametrize(("text", "step", "denied"), [
+    ("The Russian side was informed via the deconfliction hotline ahead of the strike, a US official said.",
+     "communication", False),
+    ("Residents said the jets struck without warning.", "warning", True),
+    ("Moscow denied it had been warned before the raid.", "warning", True),
+    ("The coalition said it had given the Russians advance notice of the strike.", "communication", False),
+    ("Pilots flew low over the column in a show of force before dropping flares.", "show_of_force", False),
+    ("A Syrian army officer told state television that no warning shots were fired.", "warning_shots", True),
+    ("Turkish officials insisted they had not contacted Moscow before the strike.", "communication", True),
+])
+def test_wire_sentences(nlp, lexicons, text, step, denied):
+    found = [(s.step, s.negated) for s in _steps(nlp, lexicons, text) if s.step != "strike"]
+    assert (step, denied) in found and all(n == denied for _, n in found)
+
+
+def test_a_warning_about_something_else_is_not_a_step(nlp, lexicons):
+    # "warned that" (a verb with a clause) is a statement, not a warning given before a strike
+    assert [s.step for s in _steps(nlp, lexicons, "Russia warned that the strike could harm the peace talks.")] == ["strike"]
