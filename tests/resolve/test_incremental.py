@@ -1,5 +1,6 @@
 """Incremental resolution against a store: same incidents as a batch run, whatever the order."""
 
+from dataclasses import replace
 from datetime import date, datetime
 from itertools import permutations
 
@@ -7,7 +8,7 @@ import pytest
 
 from parallax.resolve.incidents import resolve_incidents
 from parallax.resolve.incremental import add_mentions
-from parallax.schema import Article, ResolutionKind
+from parallax.schema import Actor, ActorRole, Article, ResolutionKind
 from parallax.settings import Settings
 from parallax.store.sqlite import open_store
 
@@ -98,3 +99,20 @@ def test_two_incidents_bridged_by_a_new_report_are_logged_as_a_merge(tmp_path):
     merge = events[-1]
     assert len(merge.previous) == 2 and merge.mention_ids == ("m-a3-0",)
     assert len(incidents) == 1 and len(incidents[0].links) == 2
+
+
+def test_a_report_that_pulls_one_member_away_is_logged_as_a_split(tmp_path):
+    """Regression: A and B (no perpetrator / the army) are one incident; C, a near copy of A that
+    blames rebels, matches A better than B did, and C against B is a hard conflict (opposite sides):
+    the old incident splits into {A, C} and {B}."""
+    sunday = day(date(2024, 3, 3), "Sunday")
+    text = "Mortar shells hit the Baidoa market on Sunday, commissioner Hassan Ali said."
+    a = mention("a1", TOWN, sunday, text)
+    b = mention("b2", TOWN, sunday, "Shelling by the army struck traders.", actor="army")
+    rebels = Actor("rebels", "rebels", ActorRole.PERPETRATOR, "Rebel Groups")
+    c = replace(mention("c3", TOWN, sunday, text), actors=(rebels,))
+    items = [(Article(m.article_id, "x", published=datetime(2024, 3, 4)), [m]) for m in (a, b, c)]
+    incidents, events = ingest(tmp_path / "db.sqlite", items)
+    assert groups(incidents) == {frozenset({"m-a1-0", "m-c3-0"}), frozenset({"m-b2-0"})}
+    split = [e for e in events if e.kind == ResolutionKind.SPLIT]
+    assert len(split) == 1 and len(split[0].detail.split(",")) == 2

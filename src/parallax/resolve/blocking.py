@@ -4,8 +4,9 @@ A mention is indexed under some keys and looks up others; two mentions are candi
 one's lookup keys meet the other's index keys, and the key sets are built so that this is symmetric.
 A key joins a place part and a time part:
 
-- place: located mentions use a 1-degree grid cell (looking up the 9 cells around theirs), mentions
-  with only a country meet every mention of that country, mentions with no place meet every one;
+- place: mentions located to a town (or near one) use a 1-degree grid cell (looking up the 9 cells
+  around theirs); mentions with only a province or a country meet every mention of that country
+  (a province's centroid says little about where the event was); mentions with no place meet every one;
 - time: a day looks up the days either side, a week-precise date the weeks either side, a month the
   months either side (dates widened by their precision); undated mentions meet undated ones only,
   by weekday when they have one.
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from parallax.schema import DatePrecision, EventDate, EventMention, Place
+from parallax.schema import DatePrecision, EventDate, EventMention, GeoPrecision, Place
 
 CELL_DEGREES = 1.0
 
@@ -27,7 +28,8 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
 
 def place_keys(place: Place | None) -> tuple[set[str], set[str]]:
     """(index keys, lookup keys) for the place part."""
-    if place is not None and place.latitude is not None and place.longitude is not None:
+    if place is not None and place.latitude is not None and place.longitude is not None \
+            and place.precision <= GeoPrecision.NEAR:
         row, col = _cell(place.latitude, place.longitude)
         around = {f"g{row + i}.{col + j}" for i in (-1, 0, 1) for j in (-1, 0, 1)}
         return {f"g{row}.{col}", f"C{place.country}", "*"}, around | {f"U{place.country}", "N"}

@@ -99,6 +99,8 @@ def _diff(before: dict[str, set[str]], after: list[Incident],
         previous = tuple(sorted({old_of[m] for m in ids if m in old_of}))
         kind = (ResolutionKind.NEW if not previous else ResolutionKind.JOIN if len(previous) == 1
                 else ResolutionKind.MERGE)
+        if kind == ResolutionKind.JOIN and not ids & new:
+            continue  # what is left of a split incident: the SPLIT event below tells it
         events.append(ResolutionEvent(kind, incident.id, previous, tuple(sorted(ids & new)),
                                       _explain(incident, ids & new)))
     new_of = {m.id: i.id for i in after for m in i.mentions}
