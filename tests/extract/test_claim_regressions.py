@@ -57,3 +57,12 @@ def test_outlet_reporting_a_speaker_is_a_relay(nlp):
     text = "The governor said 13 people had died, Russian media reported."
     (claim,) = extract_claims(nlp(text), Article(id="r", text=text))
     assert (claim.speaker.normalized, claim.relay) == ("governor", ("Russian media",))
+
+
+def test_victims_listed_in_apposition_add_up(nlp):
+    """ "killed his wife, son and daughter": the parser hangs "son and daughter" on "wife"; three dead.
+    "Clark, a student athlete and cadet" stays one person."""
+    text = "Investigators say a man shot and killed his wife, son and daughter before fleeing."
+    assert figures(nlp, text) == [("killed", 3, 3, "incident")]
+    text = "Clark, a popular student athlete and band member, was found dead behind the school."
+    assert figures(nlp, text) == [("killed", 1, 1, "incident")]

@@ -70,6 +70,7 @@ class ClaimLexicon:
     headline: Mapping[str, str]  # a casualty word of headlines -> killed, injured, hit, condition
     roundup_cues: frozenset[str]  # words that make a headline with "shootings" a roundup
     roundup_periods: frozenset[str]  # words that make a headline a roundup by themselves ("weekend")
+    persons: frozenset[str]  # nouns that name one person in a headline list ("wife", "son")
 
     @property
     def bound_words(self) -> frozenset[str]:
@@ -182,4 +183,5 @@ def load_claim_lexicon(override_dir: str = "") -> ClaimLexicon:
         headline=MappingProxyType({r["term"].lower(): r["value"] for r in groups.get("headline", [])}),
         roundup_cues=frozenset(_terms(groups, "roundup") + _terms(groups, "roundup_period")),
         roundup_periods=frozenset(_terms(groups, "roundup_period")),
+        persons=frozenset(_terms(groups, "person")),
     )

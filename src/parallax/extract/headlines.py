@@ -15,7 +15,8 @@ from parallax.schema import Figure, Measure
 
 _MAX_TOKENS = 30
 _FINAL = frozenset({".", "!", "?", "\"", "”", "’", "'", ")"})
-_GLUE = frozenset({",", "and", "&", "other", "others", "more", "people", "persons", "victims", "adults"})
+_GLUE = frozenset({",", "and", "&", "then", "other", "others", "more", "people", "persons", "victims", "adults"})
+_SELF = frozenset({"himself", "herself"})  # "kills wife, son, then himself": the killer is one of the dead
 _AGE_SEPARATORS = frozenset({",", "("})
 
 
@@ -79,10 +80,12 @@ def _is_count(tok: Token, lexicon: ClaimLexicon) -> bool:
 def _is_person(tok: Token, lexicon: ClaimLexicon) -> bool:
     """One person named without a number: "Teen", "Boy" (may be tagged UH), "Brandon Varlow", the "old"
     of "15-year-old"."""
-    if tok.ent_type_ == "PERSON" or tok.lower_ == "old" and tok.i >= 4 and _aged_person(tok.doc[tok.i - 4]):
+    if tok.ent_type_ == "PERSON" or tok.lower_ in _SELF or \
+            tok.lower_ == "old" and tok.i >= 4 and _aged_person(tok.doc[tok.i - 4]):
         return True
     singular = tok.tag_ not in ("NNS", "NNPS") and not tok.lower_.endswith("s")
-    return singular and tok.lemma_.lower() in lexicon.victims and tok.lower_ != "people"
+    lemma = tok.lemma_.lower()
+    return singular and (lemma in lexicon.victims or lemma in lexicon.persons) and tok.lower_ != "people"
 
 
 def _is_bound(tok: Token, taken: list[Token], step: int, lexicon: ClaimLexicon) -> bool:

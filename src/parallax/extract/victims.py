@@ -255,5 +255,17 @@ def conjoined(victim: Token, trigger: Token) -> list[Token]:
         return [victim]
     doc = victim.doc
     cut = next((t.i for t in doc[victim.i:victim.sent.end] if t.text in ("-", "|", "–", "—")), len(doc))
-    return [victim] + [c for c in victim.conjuncts if victim.i < c.i < cut and c.pos_ in _VICTIM_POS
+    return [victim] + [c for c in (*victim.conjuncts, *_listed_in_apposition(victim))
+                       if victim.i < c.i < cut and c.pos_ in _VICTIM_POS
                        and c.ent_type_ not in _NOT_PEOPLE]  # "shot mother - WCAX News, Weather and Sports"
+
+
+def _listed_in_apposition(victim: Token) -> list[Token]:
+    """ "his wife, son and daughter": the parser often hangs "son and daughter" on "wife" as an apposition."""
+    if victim.pos_ != "NOUN":
+        return []  # "Clark, a student athlete and cadet" describes one person
+    for child in victim.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and any(c.dep_ == "conj" for c in child.children) \
+                and not any(c.dep_ == "det" for c in child.children):
+            return [child, *child.conjuncts]
+    return []
