@@ -16,7 +16,7 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 SPEAKERS = ("police said", "a local official told reporters", "the health ministry said",
             "residents said")
 # Columns that record when a row was written: two runs of the same input differ only there.
-CLOCK_COLUMNS = frozenset({"added", "extracted", "created", "updated", "started", "finished"})
+CLOCK_COLUMNS = frozenset({"added", "extracted", "created", "updated", "started", "finished", "recorded"})
 SKIPPED_TABLES = frozenset({"runs", "sqlite_sequence"})
 
 

@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--inputs", type=int, default=400)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.ERROR)  # decoding fallbacks are expected here, by design
+    logging.basicConfig(level=logging.CRITICAL)  # decoding fallbacks and parser errors: expected here
     with tempfile.TemporaryDirectory(prefix="parallax-fuzz-") as tmp:
         report = run_fuzz(args.inputs, args.seed, Path(tmp))
     print("\n".join(report.lines()))

@@ -18,7 +18,7 @@ import pytest
 
 from reliability.corpus import db_contents, write_corpus
 
-ARTICLES = 120
+ARTICLES = 60
 # One process, small commits: the kill lands between commits of a run that is far from done.
 CONFIG = "[parallax]\nworkers = 1\ncommit_every = 2\nbatch_size = 2\n"
 PARALLAX = [sys.executable, "-m", "parallax.cli"]
