@@ -301,7 +301,7 @@ class ZoneCheck:
     relation: ZoneRelation
     in_force: InForce
     status: ZoneRelation
-    distance_km: float | None = None  # from the incident's point to the zone; 0 inside it
+    distance_km: float | None = None  # from the incident's point to the zone; 0 inside it (far outside: a lower bound)
     radius_km: float | None = None  # the location uncertainty used (from geo precision)
 
 

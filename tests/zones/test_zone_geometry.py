@@ -62,3 +62,14 @@ def test_circle_polygon_vertices_lie_on_the_radius():
     ring = circle_polygon(33.5, 38.63, 55.0, steps=12)
     for lon, lat in list(ring.exterior.coords)[:-1]:
         assert haversine_km(33.5, 38.63, lat, lon) == pytest.approx(55.0, rel=1e-6)
+
+
+def test_bounding_cap_shortcut_never_changes_an_inside_outside_decision():
+    # the shortcut used by place_relation: a lower bound, returned only when it already exceeds `beyond`
+    zone = square_zone()
+    for lat in np.arange(33.0, 38.01, 0.25):
+        for lon in np.arange(34.0, 39.01, 0.25):
+            exact = distance_to_zone_km(zone, lat, lon)
+            for radius in (5.0, 25.0, 100.0):
+                quick = distance_to_zone_km(zone, lat, lon, beyond=radius)
+                assert (quick > radius) == (exact > radius) and quick <= exact + 1e-9

@@ -64,10 +64,27 @@ def _projected(zone: Zone, lat: float, lon: float) -> BaseGeometry:
     return shapely.transform(zone_shape(zone.geometry_wkt), project_aeqd(lat, lon))
 
 
-def distance_to_zone_km(zone: Zone, lat: float, lon: float) -> float:
-    """Geodesic distance in km from a point to the zone: 0 when the point is inside it."""
+@lru_cache(maxsize=256)
+def _cap(geometry_wkt: str) -> tuple[float, float, float]:
+    """(lat, lon, radius km) of a spherical cap around the outline's centroid holding all its vertices."""
+    shape = zone_shape(geometry_wkt)
+    centre = shape.centroid
+    vertices = shapely.get_coordinates(shape)
+    return centre.y, centre.x, max(haversine_km(centre.y, centre.x, y, x) for x, y in vertices)
+
+
+def distance_to_zone_km(zone: Zone, lat: float, lon: float, beyond: float | None = None) -> float:
+    """Geodesic distance in km from a point to the zone: 0 when the point is inside it.
+
+    With `beyond`, a zone that is certainly farther than `beyond` km (its bounding cap is) returns
+    that cap's distance, a lower bound, without the exact computation."""
     if zone.radius_km is not None:
         return max(0.0, _centre_km(zone, lat, lon) - zone.radius_km)
+    if beyond is not None:
+        cap_lat, cap_lon, cap_km = _cap(zone.geometry_wkt)
+        bound = haversine_km(lat, lon, cap_lat, cap_lon) - cap_km
+        if bound > beyond:
+            return bound
     if zone_shape(zone.geometry_wkt).covers(Point(lon, lat)):
         return 0.0
     return float(_projected(zone, lat, lon).distance(ORIGIN))

@@ -26,7 +26,7 @@ def place_relation(zone: Zone, place: Place | None, rules: ZoneRules) -> tuple[Z
     radius = rules.radius_for(place.precision)
     if radius is None:
         return ZoneRelation.UNLOCATED, None, None
-    distance = distance_to_zone_km(zone, place.latitude, place.longitude)
+    distance = distance_to_zone_km(zone, place.latitude, place.longitude, beyond=radius)
     if distance > radius:
         return ZoneRelation.OUTSIDE, distance, radius
     if distance == 0.0 and distance_to_zone_edge_km(zone, place.latitude, place.longitude) >= radius:
