@@ -19,12 +19,17 @@ from parallax.zones.geometry import distance_to_zone_km, distance_to_zone_edge_k
 from parallax.zones.rules import ZoneRules
 
 
+def location_radius(place: Place | None, rules: ZoneRules) -> float | None:
+    """The place's uncertainty radius in km; None when it cannot be placed against a zone."""
+    if place is None or place.latitude is None or place.longitude is None:
+        return None
+    return rules.radius_for(place.precision)
+
+
 def place_relation(zone: Zone, place: Place | None, rules: ZoneRules) -> tuple[ZoneRelation, float | None, float | None]:
     """(relation, distance to the zone in km, radius used) for a place with its uncertainty."""
-    if place is None or place.latitude is None or place.longitude is None:
-        return ZoneRelation.UNLOCATED, None, None
-    radius = rules.radius_for(place.precision)
-    if radius is None:
+    radius = location_radius(place, rules)
+    if place is None or place.latitude is None or place.longitude is None or radius is None:
         return ZoneRelation.UNLOCATED, None, None
     distance = distance_to_zone_km(zone, place.latitude, place.longitude, beyond=radius)
     if distance > radius:

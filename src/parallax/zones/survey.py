@@ -5,19 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from parallax.schema import Article, Incident, Zone, ZoneRelation, ZoneSurvey
+from parallax.schema import Article, Incident, Zone, ZoneSurvey
 from parallax.settings import Settings
 from parallax.store.sqlite import open_store
 from parallax.zones.files import load_zones
 from parallax.zones.rules import ZoneRules, load_zone_rules
-from parallax.zones.status import place_relation, violations, zone_statuses
+from parallax.zones.status import location_radius, violations, zone_statuses
 
 
 def survey_incidents(incidents: Sequence[Incident], zones: Sequence[Zone], rules: ZoneRules) -> ZoneSurvey:
     """Every zone's timeline and the violations across zones, from records (no I/O)."""
     statuses = zone_statuses(zones, incidents, rules)
-    unlocated = sum(place_relation(zones[0], i.place, rules)[0] is ZoneRelation.UNLOCATED
-                    for i in incidents) if zones else 0
+    unlocated = sum(location_radius(i.place, rules) is None for i in incidents)
     return ZoneSurvey(tuple(statuses), tuple(violations(statuses)), len(incidents), unlocated)
 
 
