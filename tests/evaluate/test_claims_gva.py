@@ -59,3 +59,17 @@ def test_shooter_who_killed_himself_counts_among_the_dead():
                     span=Span("a", 57, 64, "himself", sentence))
     assert incident_counts([[victims, shooter]]) == (4, 0)
     assert incident_counts([[victims], [shooter]]) == (3, 0)  # told apart, he may be one of the three
+
+
+def test_headline_listing_a_death_and_an_injury_keeps_both():
+    """Regression: "Mother injured, child killed" is one dead and one hurt; in a body sentence a single
+    injured person beside a death is still read as that death told earlier."""
+    title = "Mother injured, child killed in shooting"
+    hurt = Claim(id="h", article_id="t", measure=I, figure=Figure(1, 1, "Mother"), span=Span("t", 0, 6, "Mother", title))
+    dead = Claim(id="d", article_id="t", measure=K, figure=Figure(1, 1, "child"), span=Span("t", 17, 22, "child", title))
+    assert incident_counts([[hurt, dead]]) == (1, 1)
+    body = "A boy was killed and his mother was hurt."
+    hurt_b = Claim(id="hb", article_id="b", measure=I, figure=Figure(1, 1, "his mother"),
+                   span=Span("b", 21, 31, "his mother", body))
+    dead_b = Claim(id="db", article_id="b", measure=K, figure=Figure(1, 1, "A boy"), span=Span("b", 0, 5, "A boy", body))
+    assert incident_counts([[hurt_b, dead_b]]) == (1, 0)

@@ -117,11 +117,25 @@ def incident_counts(articles: list[list[Claim]]) -> tuple[int, int]:
     an injury told only of one unnamed-by-number person ("the girl was shot") is taken to be that death
     told by an earlier or shorter report (a headline, a story written before the victim died). Keeping
     such an injury when its own sentence also reports the death ("a man was killed and a woman hurt")
-    was tried: it lost more incidents than it won, as did adding up single victims sentence by sentence."""
+    was tried: it lost more incidents than it won, as did adding up single victims sentence by sentence;
+    a headline that lists both ("Mother injured, child killed") does name two people."""
     killed = _measure_count(articles, Measure.KILLED)
     if killed:
-        articles = [[c for c in a if not (c.measure is Measure.INJURED and _one_person(c))] for a in articles]
+        articles = [[c for c in a if not (c.measure is Measure.INJURED and _one_person(c)
+                                          and not _headline_beside_death(c, a))] for a in articles]
     return killed, _measure_count(articles, Measure.INJURED)
+
+
+_CLOSING = (".", "!", "?", '"', "”", "’", "'", ")")
+
+
+def _headline_beside_death(claim: Claim, article: list[Claim]) -> bool:
+    """ "Mother injured, child killed": a headline that lists a death and an injury names two people."""
+    sentence = claim.span.sentence.strip()
+    if not sentence or sentence.endswith(_CLOSING) or "\n\n" in sentence:
+        return False
+    return any(c.measure is Measure.KILLED and not c.negated and c.span.sentence == claim.span.sentence
+               for c in article)
 
 
 def _measure_count(articles: list[list[Claim]], measure: Measure) -> int:
