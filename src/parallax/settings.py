@@ -17,6 +17,7 @@ class Settings:
     min_text_chars: int = 80
     # a file (or one JSON line) bigger than this is rejected unread, so memory stays bounded
     max_input_bytes: int = 20_000_000
+    max_text_chars: int = 100_000  # longer article texts are rejected (spaCy's limit is 1,000,000)
     # incident resolution
     match_threshold: float = 0.4  # chosen on the GVA dev split: see docs/scores.md
     max_day_gap: int = 1

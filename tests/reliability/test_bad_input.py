@@ -67,6 +67,16 @@ def test_size_cap_is_a_setting(tmp_path):
     assert rejected[str(tmp_path / "story.txt")].code == RejectCode.TOO_LARGE
 
 
+def test_article_text_over_max_text_chars_is_rejected_before_parsing(tmp_path):
+    """Regression: a 1 MB text file passed the byte cap and spaCy's max_length (E088) stopped the run."""
+    (tmp_path / "report.txt").write_text("\n\n".join([GOOD] * 7000))
+    (tmp_path / "story.txt").write_text(GOOD)
+    articles, rejected = _read([tmp_path])
+    assert rejected[str(tmp_path / "report.txt")].code == RejectCode.TOO_LARGE
+    assert "max_text_chars" in rejected[str(tmp_path / "report.txt")].reason and len(articles) == 1
+    assert Settings().max_text_chars < 1_000_000  # spaCy's default nlp.max_length
+
+
 def test_jsonl_cap_applies_per_line_and_the_next_lines_are_read(tmp_path):
     lines = [json.dumps({"text": GOOD + " padding" * 40}), json.dumps({"text": GOOD})]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")

@@ -10,6 +10,10 @@ from parallax.ingest.language import choose_language
 from parallax.ingest.rejects import RejectCode, reject
 from parallax.schema import Article, Rejected
 
+# Settings.max_text_chars: spaCy refuses texts over 1,000,000 characters, and extraction time
+# grows faster than the text, so one giant "article" would stall a run.
+DEFAULT_MAX_TEXT_CHARS = 100_000
+
 
 def _language_or_reject(draft: Article, allowed: tuple[str, ...]) -> str | Rejected:
     """A language the source declared is trusted; otherwise it is detected from the text."""
@@ -26,13 +30,18 @@ def _language_or_reject(draft: Article, allowed: tuple[str, ...]) -> str | Rejec
                   f"{', '.join(allowed)}; add it to settings.languages to read it")
 
 
-def complete_article(draft: Article, languages: tuple[str, ...],
-                     min_text_chars: int) -> Article | Rejected:
-    """The finished article, or a Rejected saying why it was too short or in another language."""
+def complete_article(draft: Article, languages: tuple[str, ...], min_text_chars: int,
+                     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS) -> Article | Rejected:
+    """The finished article, or a Rejected saying why it was too short, too long or in another
+    language."""
     length = len(draft.text.strip())
     if length < min_text_chars:
         return reject(draft.source, RejectCode.EMPTY,
                       f"text has {length} characters; at least {min_text_chars} are needed")
+    if length > max_text_chars:
+        return reject(draft.source, RejectCode.TOO_LARGE,
+                      f"text has {length:,} characters, over max_text_chars ({max_text_chars:,}); "
+                      "split it, or raise the setting")
     language = _language_or_reject(draft, languages)
     if isinstance(language, Rejected):
         return language

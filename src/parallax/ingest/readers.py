@@ -178,7 +178,8 @@ def _read_all(paths: list[Path], defaults: Metadata,
     for path in _files(paths):
         for item in read_file(path, defaults, settings.max_input_bytes):
             if isinstance(item, Article):
-                item = complete_article(item, settings.languages, settings.min_text_chars)
+                item = complete_article(item, settings.languages, settings.min_text_chars,
+                                        settings.max_text_chars)
             if isinstance(item, Article):
                 item = _first_copy(item, seen)
             yield item
