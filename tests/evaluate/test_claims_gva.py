@@ -73,3 +73,8 @@ def test_headline_listing_a_death_and_an_injury_keeps_both():
                    span=Span("b", 21, 31, "his mother", body))
     dead_b = Claim(id="db", article_id="b", measure=K, figure=Figure(1, 1, "A boy"), span=Span("b", 0, 5, "A boy", body))
     assert incident_counts([[hurt_b, dead_b]]) == (1, 0)
+    both = "A man was killed and a woman was wounded."
+    woman = Claim(id="w", article_id="c", measure=I, figure=Figure(1, 1, "a woman"),
+                  span=Span("c", 26, 33, "a woman", both))
+    man = Claim(id="m", article_id="c", measure=K, figure=Figure(1, 1, "A man"), span=Span("c", 0, 5, "A man", both))
+    assert incident_counts([[woman, man]]) == (1, 1)  # the "1 killed, 1 injured"

@@ -118,15 +118,28 @@ def incident_counts(articles: list[list[Claim]]) -> tuple[int, int]:
     told by an earlier or shorter report (a headline, a story written before the victim died). Keeping
     such an injury when its own sentence also reports the death ("a man was killed and a woman hurt")
     was tried: it lost more incidents than it won, as did adding up single victims sentence by sentence;
-    a headline that lists both ("Mother injured, child killed") does name two people."""
+    a headline that lists both ("Mother injured, child killed") does name two people, and so does a
+    sentence that introduces both as new ("a man was killed and a woman wounded")."""
     killed = _measure_count(articles, Measure.KILLED)
     if killed:
         articles = [[c for c in a if not (c.measure is Measure.INJURED and _one_person(c)
-                                          and not _headline_beside_death(c, a))] for a in articles]
+                                          and not _headline_beside_death(c, a) and not _another_person(c, a))]
+                    for a in articles]
     return killed, _measure_count(articles, Measure.INJURED)
 
 
 _CLOSING = (".", "!", "?", '"', "”", "’", "'", ")")
+_INDEFINITE = ("a ", "an ", "another ", "one ")
+
+
+def _another_person(claim: Claim, article: list[Claim]) -> bool:
+    """ "A 23-year-old man was killed and a woman was wounded": two people, each introduced as new."""
+    text = claim.figure.text.lower()
+    if not text.startswith(_INDEFINITE):
+        return False
+    return any(c.measure is Measure.KILLED and not c.negated and c.span.sentence == claim.span.sentence
+               and c.figure.text.lower().startswith(_INDEFINITE) and c.figure.text.lower() != text
+               for c in article)
 
 
 def _headline_beside_death(claim: Claim, article: list[Claim]) -> bool:
