@@ -402,7 +402,7 @@ class ZoneSurvey:
 class ActorLabel:
     """A phrase an article uses for an armed actor ("a paramilitary group aligned with Assad").
     `referent` is the normalised actor it names ("" when parallax cannot tell); `how` says how the
-    referent was found: "actor span", "actor dictionary", "label cue" or ""."""
+    referent was found: "actor span", "actor dictionary", "label cue", "earlier label" or ""."""
 
     label: str
     referent: str
@@ -424,7 +424,8 @@ class FramingMarker:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """Words an article puts in quotation marks, with who it gives them to."""
+    """Words an article puts in quotation marks (or, when `direct` is False, a sentence it reports
+    someone said), with who it gives them to."""
 
     speaker: str  # as the text names them ("Sergei Lavrov", "a military source"); "" unattributed
     party: str  # "US and coalition", "Syrian government and state media", ...; "" when unknown
@@ -432,6 +433,7 @@ class Quote:
     words: int
     on_incident: bool  # inside a sentence that tells the incident
     span: Span
+    direct: bool = True  # False: reported speech, a sentence with a speaker and a reporting verb
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,9 +441,10 @@ class PartyShare:
     """How much of an article's quoted words go to one party."""
 
     party: str
-    quotes: int
-    words: int
+    quotes: int  # quoted passages
+    words: int  # words inside them
     share: float  # of all quoted words in the article (or outlet), 0..1
+    statements: int = 0  # quoted passages plus sentences of reported speech given to the party
 
 
 @dataclass(frozen=True, slots=True)

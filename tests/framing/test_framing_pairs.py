@@ -76,7 +76,7 @@ def test_he_said_takes_the_speaker_named_a_sentence_earlier(lexicon):
     text = ("Warplanes struck a convoy near Qasra. Russian Foreign Minister Sergei Lavrov condemned the raid. "
             "“This is a gross violation of sovereignty,” he said.")
     (only,) = framed(lexicon, text)
-    assert [(q.speaker, q.party, q.source_kind) for q in only.quotes] == [
+    assert [(q.speaker, q.party, q.source_kind) for q in only.quotes if q.direct] == [
         ("Sergei Lavrov", "Russian government and state media", "named")]
 
 
@@ -122,3 +122,23 @@ def test_an_article_missing_from_the_store_is_left_out_not_invented(lexicon):
     event = incident("i1", told(doc, "struck"))
     assert frame_incident(event, {}, lexicon).articles == ()
     assert describe_framing([event], {}).outlets == ()
+
+
+def test_a_bare_head_names_what_the_articles_fuller_label_named(lexicon):
+    """Regression: "the coalition" in a Yemen story was read as the anti-IS coalition."""
+    text = ("Jets of the Saudi-led coalition struck a market in Saada on Thursday. "
+            "The coalition said it had hit a weapons depot.")
+    (framing,) = framed(lexicon, text)
+    assert [(lb.label, lb.referent, lb.how) for lb in framing.labels if lb.referent] == [
+        ("Saudi-led coalition", "Saudi-led Coalition", "actor dictionary"),
+        ("coalition", "Saudi-led Coalition", "earlier label")]
+
+
+def test_reported_speech_counts_as_a_statement_but_adds_no_quoted_words(lexicon):
+    direct = "Warplanes struck a convoy near Qasra. “Nine people died,” the Syrian Observatory said."
+    reported = "Warplanes struck a convoy near Qasra. Nine people died, the Syrian Observatory said."
+    one, other = framed(lexicon, direct, reported)
+    monitors = "monitors, rights and aid groups"
+    assert [(s.party, s.quotes, s.words, s.statements) for s in one.shares] == [(monitors, 1, 3, 1)]
+    assert [(s.party, s.quotes, s.words, s.statements) for s in other.shares] == [(monitors, 0, 0, 1)]
+    assert [m.kind for m in other.markers] == []  # a reported sentence is no scare quote

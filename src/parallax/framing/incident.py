@@ -10,7 +10,7 @@ from parallax.framing.context import context_sentences, context_share
 from parallax.framing.labels import find_labels
 from parallax.framing.lexicon import FramingLexicon
 from parallax.framing.markers import find_markers
-from parallax.framing.quotes import attribute_quotes
+from parallax.framing.quotes import attribute_quotes, reported_speech
 from parallax.framing.segments import Passage, overlaps, passages, sentences
 from parallax.schema import (ActorLabel, Article, ArticleFraming, EventMention, FramingMarker, Incident,
                              IncidentFraming, PartyShare, Quote, Span, Tally)
@@ -36,7 +36,8 @@ def read_article(article: Article, mentions: Sequence[EventMention], lexicon: Fr
     split, quoted = sentences(article), passages(article.text)
     actors = [a for m in mentions for a in m.actors]
     claims = [c for m in mentions for c in m.claims]
-    quotes = attribute_quotes(article, quoted, split, (), claims, lexicon)
+    quotes = sorted(attribute_quotes(article, quoted, split, (), claims, lexicon)
+                    + reported_speech(article, quoted, split, claims, lexicon), key=lambda q: q.span.start)
     return Reading(article, split, quoted, find_labels(article, actors, quoted, lexicon), quotes,
                    find_markers(article, quoted, quotes, lexicon), tuple(mentions))
 
@@ -95,16 +96,21 @@ def _frame(incident: Incident, articles: Mapping[str, Article], lexicon: Framing
 
 
 def party_shares(quotes: Sequence[Quote]) -> tuple[PartyShare, ...]:
-    """Quoted words per party, most quoted first; quotes with no known party count as unattributed."""
+    """Quoted words per party, most quoted first (then most statements); quotes with no known
+    party count as unattributed. Reported speech adds statements, not quoted words."""
     words: Counter[str] = Counter()
-    counts: Counter[str] = Counter()
+    passages: Counter[str] = Counter()
+    statements: Counter[str] = Counter()
     for quote in quotes:
         party = quote.party or UNATTRIBUTED
-        words[party] += quote.words
-        counts[party] += 1
+        statements[party] += 1
+        if quote.direct:
+            words[party] += quote.words
+            passages[party] += 1
     total = sum(words.values())
-    return tuple(PartyShare(p, counts[p], w, round(w / total, 3) if total else 0.0)
-                 for p, w in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])))
+    ranked = sorted(statements, key=lambda p: (-words[p], -statements[p], p))
+    return tuple(PartyShare(p, passages[p], words[p], round(words[p] / total, 3) if total else 0.0,
+                            statements[p]) for p in ranked)
 
 
 def source_kinds(quotes: Sequence[Quote]) -> tuple[Tally, ...]:

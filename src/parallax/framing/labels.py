@@ -13,7 +13,8 @@ _TOKEN = re.compile(r"[\w][\w'’.-]*\w|\w")
 # Capitalised function words are never part of a label ("The", "Its", "Such").
 _FUNCTION_WORDS = frozenset(
     "the a an this that these those its their his her our such some many both all and but or in on "
-    "at of to by for with from as while when after before since if it he she they we".split())
+    "at of to by for with from as while when after before since if it he she they we no any every each "
+    "other another several few most more one two three".split())
 _MAX_MODIFIERS = 4
 _MAX_OBJECT_WORDS = 5
 
@@ -97,7 +98,23 @@ def find_labels(article: Article, actors: Sequence[Actor], quoted: list[Passage]
         span = Span(article.id, start, end, phrase, "")
         referent, how = resolve_referent(span, text[start:token[1]], text, actors, lexicon)
         labels.append(ActorLabel(phrase, referent, how, span, inside(start, end, quoted)))
-    return _without_nested(labels)
+    return _follow_earlier(_without_nested(labels))
+
+
+def _follow_earlier(labels: list[ActorLabel]) -> list[ActorLabel]:
+    """A bare head ("the coalition") names what the article's last fuller label with that head
+    named ("the Saudi-led coalition"), not whatever a dictionary gives the bare word."""
+    fuller: dict[str, ActorLabel] = {}
+    resolved = []
+    for label in labels:
+        head = _bare(label.label.split()[-1])
+        earlier = fuller.get(head)
+        if " " not in label.label and label.how != "actor span" and earlier is not None:
+            label = ActorLabel(label.label, earlier.referent, "earlier label", label.span, label.quoted)
+        elif " " in label.label and label.referent:
+            fuller[head] = label
+        resolved.append(label)
+    return resolved
 
 
 def _without_nested(labels: list[ActorLabel]) -> list[ActorLabel]:

@@ -36,4 +36,4 @@ def scare_quotes(quotes: Sequence[Quote]) -> list[FramingMarker]:
     """Quoted words ("a “threat”"): category says whether the text gives them to a speaker."""
     return [FramingMarker("scare_quote", q.span.text.strip(" ,.;:"),
                           "unattributed" if q.source_kind == "unattributed" else "attributed", q.span)
-            for q in quotes if word_count(q.span.text) <= SCARE_QUOTE_WORDS]
+            for q in quotes if q.direct and word_count(q.span.text) <= SCARE_QUOTE_WORDS]

@@ -14,7 +14,7 @@ _PRONOUN = re.compile(r"(?:^|\s)(he|she|it|they)(?:\s+(?:was|were|is|has|had|als
 # Two to six capitalised words, titles included: "Sergei Lavrov", "Yehya al-Aridi", "Staffan di Mistura".
 _NAME = re.compile(r"(?<![\w-])(?:[A-Z][a-z][\w’'-]*|al-[A-Z][\w-]*)"
                    r"(?:\s+(?:[A-Z][a-z][\w’'-]*|al-[A-Z][\w-]*|(?:de|di|bin)(?![\w-]))){1,5}")
-_REGION_WORDS = 10
+_REGION_WORDS = 12
 _CONJUNCTION = re.compile(r"\b(?:and|but|or|while|as)\b", re.IGNORECASE)
 # Titles, days and other capitalised words that open a name phrase without being the name.
 _NOT_NAMES = frozenset("the a an in on at this that but and foreign deputy minister president secretary "
@@ -65,6 +65,23 @@ def attribute_quotes(article: Article, quoted: list[Passage], sentences: list[Sp
         quotes.append(Quote(voice.speaker, voice.party, voice.source_kind, word_count(passage.text),
                             overlaps(passage.start, passage.end, incident_sentences), span))
     return quotes
+
+
+def reported_speech(article: Article, quoted: list[Passage], sentences: list[Span],
+                    claims: Sequence[Claim], lexicon: FramingLexicon) -> list[Quote]:
+    """Sentences with no quotation marks that say who said them ("..., the ministry said"):
+    one Quote each (direct=False), its words the sentence's."""
+    scene = _Scene(article.text, quoted, claims, _surnames(article.text, lexicon), lexicon)
+    found = []
+    for i, sentence in enumerate(sentences):
+        if any(sentence.start <= p.end and p.start <= sentence.end for p in quoted):
+            continue
+        end = Passage(sentence.end, sentence.end, "")
+        voice = _voice(scene, end, (sentence.start, sentence.end), sentences[i - 1] if i else None, _NOBODY)
+        if voice.source_kind != "unattributed":
+            found.append(Quote(voice.speaker, voice.party, voice.source_kind, word_count(sentence.text),
+                               False, sentence, direct=False))
+    return found
 
 
 def _window(passage: Passage, sentences: list[Span]) -> tuple[tuple[int, int], Span | None]:
@@ -145,6 +162,9 @@ def _from_region(region: str, scene: _Scene, near: int, opens: bool = False) -> 
     speaker = next((c.speaker for c in scene.claims
                     if c.speaker and c.speaker.name and c.speaker.name in region), None)
     name = _person_name(region, scene, opens)
+    if name and (speaker is None or speaker.name not in name and name not in speaker.name):
+        speaker = None  # the person named here, not a claim's speaker mentioned in passing
+        cue = _cue_for_name(region, hits, region.rfind(name), len(name))
     if speaker is not None:
         role = f"{speaker.role} {speaker.normalized}"  # "Russian Foreign Minister", "US Central Command"
         cue = cue or _nearest_cue(role, _cue_hits(role, scene.lexicon.parties), 0)
@@ -158,6 +178,23 @@ def _from_region(region: str, scene: _Scene, near: int, opens: bool = False) -> 
 
 
 Hit = tuple[int, int, PartyCue]
+
+
+def _cue_for_name(region: str, hits: list[Hit], at: int, size: int) -> PartyCue | None:
+    """The party of a named person: the title before the name ("Russian deputy foreign minister
+    Gennady Gatilov", "the governor of the province, Ahmed Nouri"), else what follows it
+    ("Rami Razzouk, a coroner", "Lina Farouk of the Syrian Network for Human Rights")."""
+    own = [h for h in hits if at <= h[0] and h[1] <= at + size]  # "Mattis" is a cue itself
+    if own:
+        return own[0][2]
+    before = [h for h in hits if h[1] <= at and not _VERB_BETWEEN.search(region[h[1]:at])]
+    if before:
+        return _nearest_cue(region, before, at)
+    after = [h for h in hits if h[0] >= at + size and re.match(r"\s*(?:,|of\b)", region[at + size:h[0]])]
+    return _nearest_cue(region, after, at + size) if after else None
+
+
+_VERB_BETWEEN = re.compile(r"\b(?:said|told|says|and|but|while|as)\b")
 
 
 def _cue_hits(region: str, cues: Sequence[PartyCue]) -> list[Hit]:
