@@ -7,6 +7,7 @@ import sys
 import time
 
 from parallax.pipeline import ingest_paths
+from parallax.reconcile.incident import reconcile_incident
 from parallax.report.html import render_report
 from parallax.settings import Settings
 from parallax.store.sqlite import SQLiteStore
@@ -22,6 +23,9 @@ def _check_whole(store: SQLiteStore) -> int:
     for incident in incidents:
         assert incident.mentions, f"incident {incident.id} read without its mentions"
         assert set(incident.article_ids) <= set(articles), f"incident {incident.id} lacks an article"
+        # The stored figures are those of the mentions read with them: no half-applied update.
+        again = reconcile_incident(incident.id, list(incident.mentions)).fatalities
+        assert again == incident.fatalities, f"incident {incident.id}: figures and mentions disagree"
     render_report(incidents, articles)
     return len(incidents)
 
