@@ -177,6 +177,7 @@ class Claim:
     hedge: str = ""
     negated: bool = False
     scope: str = "incident"  # "incident", or "cumulative" for tolls of a whole war
+    claim_time: str = ""  # when the figure held, as written, for a toll that rises: "by Tuesday evening"
 
 
 @dataclass(frozen=True, slots=True)

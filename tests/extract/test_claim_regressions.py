@@ -66,3 +66,12 @@ def test_victims_listed_in_apposition_add_up(nlp):
     assert figures(nlp, text) == [("killed", 3, 3, "incident")]
     text = "Clark, a popular student athlete and band member, was found dead behind the school."
     assert figures(nlp, text) == [("killed", 1, 1, "incident")]
+
+
+def test_claim_time_of_a_rising_toll(nlp):
+    """A toll that rises keeps when each figure held; a figure told once has no claim time."""
+    def times(text):
+        return [(c.figure.low, c.claim_time) for c in extract_claims(nlp(text), Article(id="r", text=text))]
+    assert times("By noon the toll had risen to 17, officials said.") == [(17, "By noon")]
+    assert times("The number of wounded climbed to 33 by Wednesday morning.") == [(33, "by Wednesday morning")]
+    assert times("A man was shot at 3 a.m. outside a bar.") == [(1, "")]

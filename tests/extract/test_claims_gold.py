@@ -8,12 +8,12 @@ import pytest
 from parallax.evaluate.claims_gold import read_gold_sentences, score_sentences
 
 # Reached on 2026-12-01 (docs/scores.md, section claims_gold); raise them when the extractor improves.
-FLOORS = {"figure_precision": 0.97, "figure_recall": 0.94, "sentences_exact": 0.89, "victims_accuracy": 0.98,
+FLOORS = {"figure_precision": 0.97, "figure_recall": 0.95, "sentences_exact": 0.9, "victims_accuracy": 0.98,
           "speaker_accuracy": 1.0, "relay_accuracy": 1.0, "stance_accuracy": 1.0, "hedged_accuracy": 0.98,
-          "negated_accuracy": 1.0, "scope_accuracy": 1.0, "parts_accuracy": 0.98}
+          "negated_accuracy": 1.0, "scope_accuracy": 1.0, "parts_accuracy": 0.98, "claim_time_accuracy": 1.0}
 PATTERNS = ("number words", "range", "approximation", "composite with parts", "all measures", "damage",
             "victim group", "nationality", "speaker", "anonymous", "relay", "reporting verb", "hedge",
-            "negation", "rising toll", "cumulative", "one by one", "shooter", "headline")
+            "negation", "rising toll", "claim time", "cumulative", "one by one", "shooter", "headline")
 
 
 @pytest.fixture(scope="module")

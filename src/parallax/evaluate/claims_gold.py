@@ -15,7 +15,7 @@ from parallax.nlp.pipeline import load_nlp
 from parallax.schema import Article, Claim
 
 GOLD_PATH = Path(__file__).resolve().parents[3] / "tests" / "extract" / "claims_gold.jsonl"
-FIELDS = ("victims", "speaker", "relay", "stance", "hedged", "negated", "scope", "parts")
+FIELDS = ("victims", "speaker", "relay", "stance", "hedged", "negated", "scope", "parts", "claim_time")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,8 @@ def claim_fields(claim: Claim) -> dict:
             "victims": claim.victim_group, "speaker": claim.speaker.normalized if claim.speaker else None,
             "relay": list(claim.relay), "stance": claim.stance.value, "hedged": claim.hedged,
             "negated": claim.negated, "scope": claim.scope,
-            "parts": [[p.victim_group, p.figure.low, p.figure.high] for p in claim.parts]}
+            "parts": [[p.victim_group, p.figure.low, p.figure.high] for p in claim.parts],
+            "claim_time": claim.claim_time}
 
 
 def _figure(fields: dict) -> tuple:

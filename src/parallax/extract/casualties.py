@@ -366,6 +366,8 @@ def _counted_by(tok: Token) -> Token | None:
     """ "the number of people killed ... rose to six": the "number" that carries the figure."""
     if tok.dep_ == "acl" and tok.head.lemma_ == "number" and any(c.lower_ == "of" for c in tok.head.children):
         return tok.head  # "the number of people injured rose to 12", "injured" parsed under "number"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ == "number":
+        return tok.head.head  # "the number of wounded climbed to 33"
     of = tok.head.head if tok.dep_ == "acl" else None
     if of is not None and of.lower_ == "of" and of.head.lemma_ == "number" and of.head.i != of.i:
         return of.head

@@ -108,9 +108,37 @@ def _denied(claim: Claim) -> Claim:
     return claim
 
 
+_BY = frozenset({"by", "until"})
+_RISING = frozenset({"rise", "climb", "reach", "increase", "jump", "grow", "mount", "stand"})
+_TIME_OF_DAY = re.compile(r"\b(?:morning|afternoon|evening|night|nightfall|midday|noon|midnight|dawn|dusk|"
+                          r"a\.m\.|p\.m\.|o'clock|\d{1,2}:\d\d)\b", re.IGNORECASE)
+
+
+def claim_time(tok: Token) -> str:
+    """When a figure held, as written, read sentence-wide like a hedge: "by nightfall", "by 6 p.m.", or
+    the date or time of a toll that rose ("the toll rose to 27 on Tuesday evening"); "" for a figure
+    told once ("a man was shot at 3 a.m." gives the time of the shooting, not of the count)."""
+    sent = tok.sent
+    verb = _clause_verb(tok)
+    rising = verb.lemma_.lower() in _RISING or any(t.lemma_.lower() in _RISING for t in verb.children)
+    for word in sent:
+        if word.lower_ not in ("by", "until", "on", "at", "as") or word.lower_ not in _BY and not rising:
+            continue
+        phrase = tok.doc[word.i:word.right_edge.i + 1] if word.right_edge.i > word.i else \
+            next((e for e in sent.ents if e.start == word.i + 1), None)
+        if phrase is None:
+            continue
+        text = phrase.text if phrase.start == word.i else f"{word.text} {phrase.text}"
+        labelled = any(t.ent_type_ in ("TIME", "DATE") for t in phrase)
+        if labelled or _TIME_OF_DAY.search(text):
+            return text
+    dated = [e for e in sent.ents if e.label_ in ("TIME", "DATE")] if rising else []
+    return dated[0].text if dated else ""
+
+
 def qualify(claim: Claim, tok: Token, lexicon: ClaimLexicon) -> Claim:
-    """The claim with its hedge, scope and denial read from its sentence."""
+    """The claim with its hedge, scope, denial and time read from its sentence."""
     hedge = hedge_of(claim.span.sentence, lexicon)
     cumulative = claim.scope == "cumulative" or is_cumulative(tok, claim, lexicon)  # a roundup headline stays one
     scope = "cumulative" if cumulative else "incident"
-    return _denied(replace(claim, hedged=bool(hedge), hedge=hedge, scope=scope))
+    return _denied(replace(claim, hedged=bool(hedge), hedge=hedge, scope=scope, claim_time=claim_time(tok)))

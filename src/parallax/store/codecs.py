@@ -156,7 +156,7 @@ def claim_row(claim: Claim, mention_id: str, seq: int) -> Row:
             "verb": claim.verb, "stance": claim.stance.value, "hedged": int(claim.hedged),
             "hedge": claim.hedge, "negated": int(claim.negated), "scope": claim.scope,
             "start": claim.span.start, "end": claim.span.end, "span_text": claim.span.text,
-            "sentence": claim.span.sentence}
+            "sentence": claim.span.sentence, "claim_time": claim.claim_time}
 
 
 def claim_from(row: sqlite3.Row, parts: Sequence[ClaimPart], span_article_id: str) -> Claim:
@@ -167,7 +167,8 @@ def claim_from(row: sqlite3.Row, parts: Sequence[ClaimPart], span_article_id: st
                  Figure(row["value_low"], row["value_high"], row["value_text"]), span,
                  row["victim_group"], row["object_text"], tuple(parts), speaker,
                  tuple(json.loads(row["relay_json"])), row["verb"], Stance(row["stance"]),
-                 bool(row["hedged"]), row["hedge"], bool(row["negated"]), row["scope"])
+                 bool(row["hedged"]), row["hedge"], bool(row["negated"]), row["scope"],
+                 row["claim_time"])
 
 
 def part_rows(claim: Claim, mention_id: str) -> Iterator[Row]:

@@ -312,7 +312,12 @@ ALTER TABLE incidents ADD COLUMN independent_sources INTEGER;
 ALTER TABLE incidents ADD COLUMN reconciliation_json TEXT NOT NULL DEFAULT '';
 """
 
-MIGRATIONS: tuple[str, ...] = (INITIAL, EXTRACTED, ZONE_ALERTS, ARTICLE_SEARCH, RESOLUTION)
+# Claims: when a rising toll's figure held ("by Tuesday evening").
+CLAIM_TIME = """
+ALTER TABLE claims ADD COLUMN claim_time TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: tuple[str, ...] = (INITIAL, EXTRACTED, ZONE_ALERTS, ARTICLE_SEARCH, RESOLUTION, CLAIM_TIME)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
