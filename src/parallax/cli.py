@@ -21,18 +21,15 @@ MAX_LISTED_REJECTS = 50
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    return load_settings(args.config, outlet=getattr(args, "outlet", None),
-                         published=getattr(args, "published", None),
-                         data_dir=getattr(args, "data_dir", None),
-                         engine=getattr(args, "engine", None), workers=getattr(args, "workers", None),
-                         zones_file=_zones_path(args))
-
-
-def _zones_path(args: argparse.Namespace) -> str | None:
-    path = getattr(args, "zones", None)
-    if path is not None and not path.is_file():
-        raise InputError(f"zones file {path} does not exist", "pass a GeoJSON zones file (docs/zones.md)")
-    return str(path) if path is not None else None
+    settings = load_settings(args.config, outlet=getattr(args, "outlet", None),
+                             published=getattr(args, "published", None),
+                             data_dir=getattr(args, "data_dir", None),
+                             engine=getattr(args, "engine", None), workers=getattr(args, "workers", None),
+                             zones_file=str(args.zones) if getattr(args, "zones", None) else None)
+    if settings.zones_file:  # read now, so that a bad zones file fails before a long ingest
+        from parallax.zones.files import check_zones_file
+        check_zones_file(Path(settings.zones_file), settings.data_dir)
+    return settings
 
 
 def _check_inputs(paths: list[Path]) -> None:

@@ -82,3 +82,16 @@ def test_ingest_of_the_seeds_alerts_on_the_al_tanf_strike(tmp_path, nlp):
     assert len(tanf) == 1 and tanf[0]["change"] == "created" and tanf[0]["n_sources"] == 2
     ingest_paths(seeds, tmp_path / "p.sqlite", settings)  # nothing new: no new alert
     assert len((tmp_path / "alerts.jsonl").read_text("utf-8").splitlines()) == len(alerts)
+
+
+def test_ingest_with_a_bad_zones_file_fails_before_reading_anything(tmp_path, capsys):
+    # regression: the zones file used to be read only after extraction, when alerts were raised
+    bad = tmp_path / "bad.geojson"
+    bad.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+                   '{"name": "X", "kind": "ceasefire"}, "geometry": {"type": "Polygon", "coordinates": [[[1, 1]]]}}]}',
+                   "utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("KABUL - A roadside bomb killed two officers in Helmand on Monday, police said. " * 3, "utf-8")
+    code = main(["ingest", str(article), "--db", str(tmp_path / "p.sqlite"), "--zones", str(bad)])
+    assert code != 0 and "feature 1 ('X')" in capsys.readouterr().err
+    assert not (tmp_path / "p.sqlite").exists()

@@ -163,3 +163,9 @@ def _require_unique(path: Path, zones: tuple[Zone, ...]) -> None:
             raise ZoneFileError(f"zones file {path}: two zones have the id {zone.id!r}",
                                 "give each feature a distinct 'id' property")
         seen.add(zone.id)
+
+
+def check_zones_file(path: Path, data_dir: str = "") -> int:
+    """Read a zones file only to validate it (the CLI does, before a long ingest); its zone count."""
+    from parallax.zones.rules import load_zone_rules
+    return len(load_zones(Path(path), load_zone_rules(data_dir)))
