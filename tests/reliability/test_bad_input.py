@@ -106,6 +106,16 @@ def test_malformed_jsonl_lines_are_rejected_by_line_and_the_rest_is_read(tmp_pat
     assert list(articles) == [f"{path}:7"]
 
 
+@pytest.mark.parametrize("sidecar", ["[" * 100_000 + "]" * 100_000, '{"outlet": ' + "9" * 5000 + "}"])
+def test_unreadable_sidecar_is_reported_and_the_article_read_without_it(tmp_path, sidecar):
+    """Regression: a sidecar nested past the recursion limit raised out of the reader."""
+    (tmp_path / "story.txt").write_text(GOOD)
+    (tmp_path / "story.meta.json").write_text(sidecar)
+    articles, rejected = _read([tmp_path])
+    assert list(articles) == [str(tmp_path / "story.txt")]
+    assert rejected[str(tmp_path / "story.meta.json")].code == RejectCode.SIDECAR
+
+
 def test_feed_with_broken_entries_keeps_the_good_ones(tmp_path):
     feed = tmp_path / "wire.xml"
     feed.write_text(f"""<rss version="2.0"><channel><title>Wire</title>

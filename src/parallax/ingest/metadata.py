@@ -60,6 +60,9 @@ def parse_sidecar(text: str, source: str) -> Metadata:
     except json.JSONDecodeError as exc:
         raise BadArticle(f"{source}: not valid JSON ({exc.msg} at line {exc.lineno})",
                          "fix the JSON or delete the sidecar") from exc
+    except (ValueError, RecursionError) as exc:  # too deeply nested, or an integer too long
+        raise BadArticle(f"{source}: JSON cannot be read ({type(exc).__name__})",
+                         "fix the JSON or delete the sidecar") from exc
     published = parse_published(values.pop("published", ""), source)
     language = language_tag(values.pop("language", ""))
     rest = {key: value.strip() for key, value in values.items()}
