@@ -10,11 +10,14 @@ from parallax.framing.lexicon import FramingLexicon, PartyCue
 from parallax.framing.segments import Passage, overlaps, word_count
 from parallax.schema import Article, Claim, Quote, Span
 
-_PRONOUN = re.compile(r"(?:^|\s)(he|she|it|they)(?:\s+(?:was|were|is|has|had|also))?\s*$", re.IGNORECASE)
+# "he said", "it added", "he was quoted as saying": the speaker is the one named just before.
+_PRONOUN = re.compile(r"(?:^|\s)(he|she|it|they)(?:\s+(?:was|were|is|has|had|also))?(?:\s+\w+\s+as)?\s*$",
+                      re.IGNORECASE)
 # Two to six capitalised words, titles included: "Sergei Lavrov", "Yehya al-Aridi", "Staffan di Mistura".
 _NAME = re.compile(r"(?<![\w-])(?:[A-Z][a-z][\w’'-]*|al-[A-Z][\w-]*)"
                    r"(?:\s+(?:[A-Z][a-z][\w’'-]*|al-[A-Z][\w-]*|(?:de|di|bin)(?![\w-]))){1,5}")
 _REGION_WORDS = 12
+_PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "was reported"
 _CONJUNCTION = re.compile(r"\b(?:and|but|or|while|as)\b", re.IGNORECASE)
 # Titles, days and other capitalised words that open a name phrase without being the name.
 _NOT_NAMES = frozenset("the a an in on at this that but and foreign deputy minister president secretary "
@@ -129,7 +132,7 @@ def _reporting_verb(outside: str, at: tuple[int, int], lexicon: FramingLexicon) 
     """The verb that introduces the passage: right after it ("...,” Mattis said"), else the nearest
     one before it ("Russia condemned the strike as “illegitimate”"), else the nearest after."""
     found = sorted((m.start(), m.end()) for term in lexicon.of_kind("reporting")
-                   for m in term.pattern.finditer(outside))
+                   for m in term.pattern.finditer(outside) if not _PASSIVE.search(outside, 0, m.start()))
     after = [v for v in found if v[0] >= at[1]]
     if after:
         gap = outside[at[1]:after[0][0]]
@@ -147,8 +150,13 @@ def _words_before(outside: str, stop: int) -> str:
 
 
 def _words_after(outside: str, start: int) -> str:
-    piece = re.split(r"[;:.]|\s{3,}", outside[start:])[0]
+    """Up to the end of the clause; "Sgt." or "U.S." ends none."""
+    rest = _TITLE_DOT.sub(lambda m: m.group(1) + " ", outside[start:])
+    piece = re.split(r"[;:]|(?<![A-Z])\.(?:\s|$)|\s{3,}", rest)[0]
     return " ".join(piece.split()[:_REGION_WORDS])
+
+
+_TITLE_DOT = re.compile(r"\b(Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Det|Ofc|Insp|Supt|Adm|Dr|Mr|Mrs|Ms|Prof|Rev|St|Sen|Rep|Gov)\.")
 
 
 def _from_region(region: str, scene: _Scene, near: int, opens: bool = False) -> Voice | None:
@@ -161,7 +169,7 @@ def _from_region(region: str, scene: _Scene, near: int, opens: bool = False) -> 
     unnamed = any(h[2].source_kind == "anonymous" for h in hits)
     speaker = next((c.speaker for c in scene.claims
                     if c.speaker and c.speaker.name and c.speaker.name in region), None)
-    name = _person_name(region, scene, opens)
+    name = _person_name(region, scene, hits, near, opens)
     if name and (speaker is None or speaker.name not in name and name not in speaker.name):
         speaker = None  # the person named here, not a claim's speaker mentioned in passing
         cue = _cue_for_name(region, hits, region.rfind(name), len(name))
@@ -239,7 +247,8 @@ def _cue_text(region: str, cue: PartyCue) -> str:
 
 
 def _full_names(text: str, lexicon: FramingLexicon) -> list[str]:
-    """Capitalised word runs that look like a person's name, titles stripped."""
+    """Capitalised word runs that look like a person's name, with the titles and institutions
+    before it dropped: "Whatcom County Sheriff Bill Elfo" -> "Bill Elfo"."""
     organisation = {t.term for t in lexicon.of_kind("organisation")}
     names = []
     for m in _NAME.finditer(text):
@@ -247,15 +256,20 @@ def _full_names(text: str, lexicon: FramingLexicon) -> list[str]:
                 or _modifies_next(text[m.end():m.end() + 40], organisation, lexicon):
             continue  # "in San Bernardino", "Round Rock police": a place, not a person
         words = m.group().split()
-        while words and words[0].lower() in _NOT_NAMES:
-            words.pop(0)
-        if _is_cue(" ".join(words), lexicon):
-            continue  # "White Helmets": an organisation the lexicon knows
-        bare = [re.sub(r"['’]s$", "", w).lower() for w in words]
-        if len(words) < 2 or any(re.search(r"['’]s$", w) for w in words) or any(w in organisation or w in _NOT_NAMES or _is_cue(w, lexicon) for w in bare):
-            continue
-        names.append(" ".join(words))
+        if _is_cue(" ".join(w for w in words if w.lower() not in _NOT_NAMES), lexicon):
+            continue  # "The White Helmets": an organisation the lexicon knows
+        words = _after_titles(words, organisation, lexicon)
+        if len(words) >= 2 and not any(re.search(r"['’]s$", w) for w in words):
+            names.append(" ".join(words))
     return names
+
+
+def _after_titles(words: list[str], organisation: set[str], lexicon: FramingLexicon) -> list[str]:
+    def title(word: str) -> bool:
+        bare = re.sub(r"['’]s$", "", word).lower()
+        return bare in organisation or bare in _NOT_NAMES or _is_cue(bare, lexicon)
+    last_title = max((i for i, w in enumerate(words) if title(w)), default=-1)
+    return words[last_title + 1:]
 
 
 def _modifies_next(rest: str, organisation: set[str], lexicon: FramingLexicon) -> bool:
@@ -267,19 +281,35 @@ def _surnames(text: str, lexicon: FramingLexicon) -> frozenset[str]:
     return frozenset(name.split()[-1] for name in _full_names(text, lexicon))
 
 
-def _person_name(region: str, scene: _Scene, opens: bool = False) -> str:
-    """The last person named in the region: a full name, the surname of one named earlier, or
-    (when the region opens right after the verb) a single capitalised word followed by a comma."""
+def _person_name(region: str, scene: _Scene, hits: list[Hit], near: int, opens: bool = False) -> str:
+    """The person named in the region nearest `near` (the verb, or the start of the sentence
+    before "he said"): a full name, a lone capitalised word right before the
+    verb ("..., Piper said"), the surname of someone named earlier, or (when the region opens
+    right after the verb) a capitalised word and a comma ("said Fatima, 34")."""
     full = _full_names(region, scene.lexicon)
     if full:
-        return full[-1]
+        return min(full, key=lambda name: abs(region.find(name) - near))
+    last = re.search(r"(?<![\w-])(?<![A-Z][\w’'-] )([A-Z][a-z][\w’'-]+)\s*$", region)
+    if not opens and last and _may_be_name(last.group(1), scene.lexicon) \
+            and not _OBJECT_BEFORE.search(region[:last.start()]) and not _in_other_word_run(region, last.start()) \
+            and not any(h[0] <= last.start() < h[1] for h in hits):
+        return last.group(1)
     single = [w for w in re.findall(r"[A-Z][\w’'-]+", region) if w in scene.surnames]
     if single:
         return single[-1]
     first = re.match(r"\s*([A-Z][a-z]+),", region) if opens else None
-    if first and first.group(1).lower() not in _NOT_NAMES and not _is_cue(first.group(1), scene.lexicon):
-        return first.group(1)
-    return ""
+    return first.group(1) if first and _may_be_name(first.group(1), scene.lexicon) else ""
+
+
+def _in_other_word_run(region: str, at: int) -> bool:
+    """Whether the word at `at` ends a run of capitalised words ("Amnesty International")."""
+    return bool(re.search(r"[A-Z][\w’'-]*\s+$", region[:at]))
+
+
+def _may_be_name(word: str, lexicon: FramingLexicon) -> bool:
+    lower = word.lower()
+    return lower not in _NOT_NAMES and not _is_cue(lower, lexicon) and \
+        lower not in {t.term for t in lexicon.of_kind("organisation")}
 
 
 def _is_cue(word: str, lexicon: FramingLexicon) -> bool:

@@ -13,9 +13,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[A-Z0-9“\"‘(])|\n
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Adm|Brig|Dr|Mr|Mrs|Ms|Prof|Rev|St|Sen|Rep|"
                            r"Gov|No|Jr|Sr|[A-Z]|[A-Z]\.[A-Z])\.$")
 _WORD = re.compile(r"\w[\w'’-]*")
-# Curly double quotes; straight double quotes in pairs; curly single quotes opened after a space
+# Curly double quotes (never across another opening quote); straight double quotes in pairs; curly single quotes opened after a space
 # (so the apostrophe in "Army’s" is never an opening quote).
-_QUOTES = (re.compile(r"“([^”]{1,2000})”"), re.compile(r"\"([^\"\n]{1,2000})\""),
+_QUOTES = (re.compile(r"“([^”“]{1,2000})[”\"]"),  # a curly quote closed by a straight one counts re.compile(r"\"([^\"\n]{1,2000})\""),
            re.compile(r"(?:(?<=\s)|(?<=^))‘([^’]{1,200})’(?![\w])", re.MULTILINE))
 
 
