@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum
 from pathlib import Path
@@ -42,14 +43,6 @@ class ZoneView:
                 if incident_id in self.members.get(z.id, {})]
 
 
-# (title, module, function names to try); the function takes (incident, articles_by_id).
-ANALYSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("Contradictions", "parallax.reconcile.contradictions", ("find_contradictions", "contradictions")),
-    ("Omissions", "parallax.reconcile.omissions", ("find_omissions", "omissions")),
-    ("Framing", "parallax.framing", ("frame_incident", "incident_framing", "analyse_framing")),
-)
-
-
 def _function(module_name: str, names: Sequence[str]) -> Callable | None:
     try:
         module = importlib.import_module(module_name)
@@ -77,39 +70,97 @@ def text_of(value: object) -> str:
 
 
 def rows_of(record: object) -> Row:
-    """(field, text) pairs of a record, empty fields left out; a mapping's items likewise."""
-    if isinstance(record, Mapping):
-        items = record.items()
-    elif is_dataclass(record) and not isinstance(record, type):
-        items = ((f.name, getattr(record, f.name)) for f in fields(record))
-    else:
+    """(field, text) pairs of a record, empty fields left out."""
+    if not (is_dataclass(record) and not isinstance(record, type)):
         return (("", text_of(record)),)
-    return tuple((str(k).replace("_", " "), t) for k, v in items if (t := text_of(v)))
+    items = ((f.name, getattr(record, f.name)) for f in fields(record))
+    return tuple((k.replace("_", " "), t) for k, v in items if (t := text_of(v)))
 
 
-def _results(found: object) -> list[object]:
+def _reconciled(incident: Incident, field_name: str, module: str, function: str) -> tuple | None:
+    """The incident's stored reconciliation field, else computed from its mentions; None when
+    this version of parallax has neither."""
+    stored = getattr(incident, "reconciliation", None)
+    if stored is not None:
+        return tuple(getattr(stored, field_name, ()))
+    compute = _function(module, (function,))
+    return tuple(compute(incident.mentions)) if compute else None
+
+
+def _contradiction_row(item: object) -> Row:
+    return (("kind", text_of(getattr(item, "kind", ""))), ("on", str(getattr(item, "subject", ""))),
+            ("one says", f"{item.value_a} ({item.speaker_a})"), ("another says", f"{item.value_b} ({item.speaker_b})"))
+
+
+def _omission_row(item: object) -> Row:
+    return (("left out by", item.outlet or item.article_id), ("what", f"{item.kind}: {item.fact}"),
+            ("reported by", ", ".join(item.reported_by)))
+
+
+def contradictions_section(incident: Incident, articles: Mapping[str, Article], data_dir: str = "") -> Section:
+    found = _reconciled(incident, "contradictions", "parallax.reconcile.contradictions", "find_contradictions")
     if found is None:
-        return []
-    if isinstance(found, (list, tuple)):
-        return list(found)
-    return [found]
+        return Section("Contradictions", note="not available in this version of parallax")
+    return Section("Contradictions", tuple(_contradiction_row(c) for c in found), "" if found else "none found")
 
 
-def analyse(incident: Incident, articles: Mapping[str, Article]) -> list[Section]:
-    """Every installed analysis of one incident, in a fixed order."""
+def omissions_section(incident: Incident, articles: Mapping[str, Article], data_dir: str = "") -> Section:
+    found = _reconciled(incident, "omissions", "parallax.reconcile.omissions", "find_omissions")
+    if found is None:
+        return Section("Omissions", note="not available in this version of parallax")
+    return Section("Omissions", tuple(_omission_row(o) for o in found), "" if found else "none found")
+
+
+def _framing_row(framing: object) -> Row:
+    """One article's framing in words: labels, own-voice markers, whom it quotes, its sources."""
+    labels = _counted(f"“{a.label}” ({a.referent or 'unresolved'})" for a in framing.labels if not a.quoted)
+    markers = _counted(f"{m.kind}: “{m.term}”" for m in framing.markers if not m.quoted)
+    shares = [f"{s.party or 'unknown party'} {s.share:.0%}" for s in framing.shares]
+    kinds = [f"{t.term} {t.count}" for t in framing.source_kinds]
+    return tuple((k, v) for k, v in (
+        ("outlet", framing.outlet or framing.article_id), ("labels", "; ".join(labels)),
+        ("own-voice markers", "; ".join(markers)), ("quoted words by party", ", ".join(shares)),
+        ("sources", ", ".join(kinds)), ("context share", f"{framing.context_share:.0%}")) if v)
+
+
+def _counted(items: Iterable[str]) -> list[str]:
+    """Each distinct item once, most frequent first, with its count when above one."""
+    return [f"{item} ×{n}" if n > 1 else item for item, n in Counter(items).most_common()]
+
+
+def framing_section(incident: Incident, articles: Mapping[str, Article], data_dir: str = "",
+                    others: Sequence[Incident] = ()) -> Section:
+    frame = _function("parallax.framing", ("frame_incident",))
+    lexicon = _function("parallax.framing", ("load_framing_lexicon",))
+    if frame is None or lexicon is None:
+        return Section("Framing", note="not available in this version of parallax")
+    framed = frame(incident, articles, lexicon(data_dir), others)
+    rows = tuple(_framing_row(a) for a in framed.articles)
+    return Section("Framing", rows, "" if rows else "no stored article text to read")
+
+
+def grade_label(incident: Incident) -> str:
+    """'contested, 2 independent sources' from the reconciliation, when this parallax has one."""
+    stored = getattr(incident, "reconciliation", None)
+    if stored is None:
+        return ""
+    independent = getattr(stored, "independent_sources", 0)
+    return f"{text_of(stored.grade)}, {independent} independent source{'s' if independent != 1 else ''}"
+
+
+SECTIONS = (contradictions_section, omissions_section, framing_section)
+
+
+def analyse(incident: Incident, articles: Mapping[str, Article], data_dir: str = "") -> list[Section]:
+    """Contradictions, omissions and framing of one incident; a stage that is missing or fails
+    on this incident gives a section that says so."""
     sections = []
-    for title, module, names in ANALYSES:
-        function = _function(module, names)
-        if function is None:
-            sections.append(Section(title, note="not available in this version of parallax"))
-            continue
+    for build, title in zip(SECTIONS, ("Contradictions", "Omissions", "Framing")):
         try:
-            rows = tuple(rows_of(r) for r in _results(function(incident, articles)))
+            sections.append(build(incident, articles, data_dir))
         except (ParallaxError, ValueError, TypeError, KeyError, AttributeError) as exc:
             LOG.warning("%s failed on incident %s: %s", title, incident.id, exc)
             sections.append(Section(title, note=f"could not be computed: {exc}"))
-            continue
-        sections.append(Section(title, rows, "" if rows else "none found"))
     return sections
 
 

@@ -31,7 +31,7 @@ def environment() -> Environment:
         coordinates=report_views.coordinates, figure_range=report_views.figure_range,
         n_sources=report_views.n_sources, safe_url=report_views.safe_url,
         published=report_views.published_label, date_precision=report_views.DATE_PRECISION,
-        geo_precision=report_views.GEO_PRECISION, article_segments=views.article_segments,
+        geo_precision=report_views.GEO_PRECISION, article_segments=views.article_segments, grade_label=extras.grade_label,
         query_string=query_string, sorts=SORTS, version=__version__)
     return env
 

@@ -42,7 +42,7 @@ def incident_detail(incident: Incident, snapshot: Snapshot) -> dict[str, object]
                 "title": article.title if article else "", "claims": to_jsonable(claims_of(mentions))}
                for article_id, article, mentions in sources_of(incident, snapshot.articles)]
     return {"incident": to_jsonable(incident), "summary": incident_summary(incident, snapshot),
-            "sources": sources,
+            "sources": sources, "grade": extras.grade_label(incident),
             "analyses": [_section(s) for s in extras.analyse(incident, snapshot.articles)]}
 
 
