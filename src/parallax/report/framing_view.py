@@ -36,7 +36,8 @@ def marker_groups(framing: ArticleFraming, quoted: bool) -> list[tuple[str, list
     groups: dict[str, Counter[str]] = {}
     for marker in framing.markers:
         if marker.quoted == quoted:
-            groups.setdefault(marker.kind, Counter())[marker.span.text.lower()] += 1
+            shown = marker.term if marker.kind == "scare_quote" else marker.span.text.lower()
+            groups.setdefault(marker.kind, Counter())[shown] += 1
     return [(MARKER_TITLES[kind], groups[kind].most_common()) for kind in MARKER_TITLES if kind in groups]
 
 
