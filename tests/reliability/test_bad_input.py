@@ -116,6 +116,18 @@ def test_unreadable_sidecar_is_reported_and_the_article_read_without_it(tmp_path
     assert rejected[str(tmp_path / "story.meta.json")].code == RejectCode.SIDECAR
 
 
+@pytest.mark.parametrize("stamp", ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00"])
+def test_dates_past_the_calendar_edge_keep_the_article_undated(tmp_path, stamp):
+    """Regression: converting these to UTC overflowed; in a feed it dropped every entry."""
+    (tmp_path / "wire.jsonl").write_text(json.dumps({"text": GOOD + " JSON.", "published": stamp}) + "\n")
+    (tmp_path / "wire.atom").write_text(f"""<feed xmlns="http://www.w3.org/2005/Atom"><title>W</title>
+      <entry><updated>{stamp}</updated><summary>{GOOD}</summary></entry>
+      <entry><summary>{GOOD} A second report.</summary></entry></feed>""")
+    articles, rejected = _read([tmp_path])
+    assert not rejected and len(articles) == 3
+    assert all(a.published is None for a in articles.values())
+
+
 def test_feed_with_broken_entries_keeps_the_good_ones(tmp_path):
     feed = tmp_path / "wire.xml"
     feed.write_text(f"""<rss version="2.0"><channel><title>Wire</title>

@@ -3,6 +3,7 @@ round-trips that should hold (number words, dates, store save/load) do."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 from uuid import uuid4
 
@@ -137,6 +138,16 @@ def test_publication_date_parser_never_raises(text):
 def test_iso_publication_dates_round_trip(moment):
     moment = moment.replace(microsecond=0)
     assert parse_published(moment.isoformat()) == moment
+
+
+@RELAXED
+@given(st.datetimes(timezones=st.timezones()) | st.datetimes(), st.sampled_from(["isoformat", "rfc"]))
+def test_publication_dates_in_any_zone_and_year_never_raise(moment, style):
+    """Regression: 9999-12-31T23:59:59-14:00 overflowed converting to UTC and stopped the run."""
+    from email.utils import format_datetime
+    text = moment.isoformat() if style == "isoformat" or moment.tzinfo is None else format_datetime(moment)
+    parse_published(text, "test")
+    parse_jsonl_line(json.dumps({"text": "x" * 100, "published": text}), "t.jsonl:1")
 
 
 @RELAXED

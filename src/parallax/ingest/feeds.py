@@ -65,7 +65,7 @@ def entry_body(entry: feedparser.FeedParserDict) -> str:
 def entry_published(entry: feedparser.FeedParserDict, source: str) -> datetime | None:
     """feedparser's own UTC reading of the date, else our parser on the raw string."""
     parsed: struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
-    if parsed:
+    if parsed and 1 <= parsed.tm_year <= 9999:  # feedparser lets year 0 and 10000 through
         return datetime(*parsed[:6])
     return parse_published(entry.get("published") or entry.get("updated") or "", source)
 

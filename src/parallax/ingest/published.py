@@ -43,9 +43,16 @@ def parse_published(value: str, source: str = "") -> datetime | None:
     value = value.strip()
     if not value:
         return None
-    moment = _strict_parse(value) or dateparser.parse(value, settings=DATEPARSER_SETTINGS)
+    moment = _utc_or_none(_strict_parse(value) or dateparser.parse(value, settings=DATEPARSER_SETTINGS))
     if moment is None:
         LOG.warning("%s: publication date %r not understood; kept the article without a date",
                     source or "input", value)
+    return moment
+
+
+def _utc_or_none(moment: datetime | None) -> datetime | None:
+    # 9999-12-31T23:59-14:00 is a valid ISO date whose UTC time falls past the year 9999.
+    try:
+        return None if moment is None else to_naive_utc(moment)
+    except OverflowError:
         return None
-    return to_naive_utc(moment)
