@@ -142,3 +142,10 @@ def test_reported_speech_counts_as_a_statement_but_adds_no_quoted_words(lexicon)
     assert [(s.party, s.quotes, s.words, s.statements) for s in one.shares] == [(monitors, 1, 3, 1)]
     assert [(s.party, s.quotes, s.words, s.statements) for s in other.shares] == [(monitors, 0, 0, 1)]
     assert [m.kind for m in other.markers] == []  # a reported sentence is no scare quote
+
+
+def test_a_country_adjective_fills_the_actor_dictionary_pattern(lexicon):
+    """Regression: "Malian army" had no referent (the {adj} patterns were skipped)."""
+    (framing,) = framed(lexicon, "Militants struck a Malian army convoy near Gao. The army said nine died.")
+    assert [(lb.label, lb.referent) for lb in framing.labels if lb.referent.startswith("Military")] == [
+        ("Malian army", "Military Forces of Mali"), ("army", "Military Forces of Mali")]

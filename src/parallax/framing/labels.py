@@ -103,7 +103,8 @@ def find_labels(article: Article, actors: Sequence[Actor], quoted: list[Passage]
 
 def _follow_earlier(labels: list[ActorLabel]) -> list[ActorLabel]:
     """A bare head ("the coalition") names what the article's last fuller label with that head
-    named ("the Saudi-led coalition"), not whatever a dictionary gives the bare word."""
+    named ("the Saudi-led coalition"), or what an extracted actor with that head named ("soldiers"
+    of the incident), not whatever a dictionary gives the bare word."""
     fuller: dict[str, ActorLabel] = {}
     resolved = []
     for label in labels:
@@ -111,7 +112,7 @@ def _follow_earlier(labels: list[ActorLabel]) -> list[ActorLabel]:
         earlier = fuller.get(head)
         if " " not in label.label and label.how != "actor span" and earlier is not None:
             label = ActorLabel(label.label, earlier.referent, "earlier label", label.span, label.quoted)
-        elif " " in label.label and label.referent:
+        elif label.referent and (" " in label.label or label.how == "actor span"):
             fuller[head] = label
         resolved.append(label)
     return resolved
@@ -138,8 +139,7 @@ def resolve_referent(span: Span, core: str, text: str, actors: Sequence[Actor],
             return actor.normalized, "actor span"
     words = _words(span.text)
     cue = _longest(words, ((tuple(_words(c)), r) for c, r in lexicon.referents))
-    known = _longest(_words(core), ((p.words, p.normalized) for p in lexicon.actors.patterns
-                             if not p.needs_adjective and "{country}" not in p.normalized))
+    known = _longest(_words(core), _dictionary_patterns(_words(core), lexicon))
     found = ([(*cue, "label cue")] if cue else []) + ([(*known, "actor dictionary")] if known else [])
     best = max(found, key=lambda f: f[0]) if found else None  # a cue wins a tie: max keeps the first
     if best and best[0] > 1:
@@ -154,6 +154,21 @@ def resolve_referent(span: Span, core: str, text: str, actors: Sequence[Actor],
 def _words(phrase: str) -> list[str]:
     text = phrase.lower().replace("’", "'").replace("u.s.", "us")
     return re.findall(r"[a-z0-9][a-z0-9'\-]*", text)
+
+
+def _dictionary_patterns(words: list[str], lexicon: FramingLexicon):
+    """Actor-dictionary patterns as (words, referent); "{adj} army" becomes ("malian", "army") ->
+    "Military Forces of Mali" for each country word in the label."""
+    for pattern in lexicon.actors.patterns:
+        if not pattern.needs_adjective:
+            if "{country}" not in pattern.normalized:
+                yield pattern.words, pattern.normalized
+            continue
+        for word in words:
+            country = lexicon.countries.get(word)
+            if country:
+                filled = tuple(word if w == "{adj}" else w for w in pattern.words)
+                yield filled, pattern.normalized.replace("{country}", country)
 
 
 def _longest(words: list[str], patterns) -> tuple[int, str] | None:

@@ -53,6 +53,7 @@ class FramingLexicon:
     referents: tuple[tuple[str, str], ...]  # (cue, normalised actor), longest first
     before: tuple[tuple[str, str], ...]  # (word before a label, normalised actor)
     actors: ActorDictionary
+    countries: Mapping[str, str]  # lower-case adjective or name ("malian", "mali") -> country name
 
     def of_kind(self, *kinds: str) -> tuple[Term, ...]:
         return tuple(t for t in self.terms if t.kind in kinds)
@@ -118,6 +119,16 @@ def _label_words(override_dir: str) -> dict[str, list[tuple[str, str]]]:
     return groups
 
 
+def _countries(override_dir: str) -> Mapping[str, str]:
+    """Country adjectives and names from the gazetteer's demonyms.tsv, for "{adj} army" patterns."""
+    found: dict[str, str] = {}
+    for row in read_table("gazetteer/demonyms.tsv", override_dir):
+        for word in (row["name"], *row["adjectives"].split("|"), *row["aliases"].split("|")):
+            if word.strip():
+                found.setdefault(word.strip().lower(), row["name"])
+    return MappingProxyType(found)
+
+
 def _longest_first(pairs: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
@@ -135,4 +146,4 @@ def load_framing_lexicon(override_dir: str = "") -> FramingLexicon:
         weak_heads=frozenset(t for t, _ in words["weak_head"]), modifiers=frozenset(t for t, _ in words["modifier"]),
         links=tuple(sorted((t for t, _ in words["link"]), key=len, reverse=True)),
         referents=_longest_first(words["referent"]), before=_longest_first(words["before"]),
-        actors=load_actor_dictionary(override_dir))
+        actors=load_actor_dictionary(override_dir), countries=_countries(override_dir))
