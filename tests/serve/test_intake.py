@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,17 @@ def test_check_token_compares_the_whole_token():
 def test_write_endpoints_are_in_the_schema_with_their_body(db_copy):
     schema = TestClient(create_app(Path(db_copy), Settings())).get("/openapi.json").json()
     assert "requestBody" in schema["paths"]["/api/articles"]["post"]
+
+
+def test_an_ingest_by_another_process_shows_on_the_next_request(db_copy, tmp_path):
+    """Serving while `parallax ingest` writes: the app reloads its snapshot when the file changes."""
+    from parallax.pipeline import ingest_paths
+    client = TestClient(create_app(db_copy, Settings()))
+    before = client.get("/api/incidents").json()["total"]
+    article = tmp_path / "kharkiv.jsonl"
+    article.write_text(json.dumps(KHARKIV | {"text": KHARKIV["text"].replace("Kharkiv", "Sumy")}) + "\n", "utf-8")
+    ingest_paths([article], db_copy, Settings())
+    hits = client.get("/api/search", params={"q": "Sumy"}).json()["hits"]
+    assert len(hits) == 1
+    assert client.get(f"/api/articles/{hits[0]['article_id']}").json()["incident_ids"]
+    assert client.get("/api/incidents").json()["total"] >= before

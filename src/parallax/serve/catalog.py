@@ -8,7 +8,8 @@ transaction, so no reader sees half an incident set.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,12 +23,25 @@ class Snapshot:
     incidents: tuple[Incident, ...]
     articles: Mapping[str, Article]
     zones: extras.ZoneView = field(default_factory=extras.ZoneView)
+    by_id: Mapping[str, Incident] = field(default_factory=dict)
+    by_article: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # article -> incident ids
+
+    @classmethod
+    def of(cls, incidents: Sequence[Incident], articles: Mapping[str, Article],
+           zones: extras.ZoneView) -> Snapshot:
+        """A snapshot with its lookups built once, so a page never scans every incident."""
+        by_article: dict[str, list[str]] = defaultdict(list)
+        for incident in incidents:
+            for article_id in incident.article_ids:
+                by_article[article_id].append(incident.id)
+        return cls(tuple(incidents), articles, zones, {i.id: i for i in incidents},
+                   {a: tuple(ids) for a, ids in by_article.items()})
 
     def incident(self, incident_id: str) -> Incident | None:
-        return next((i for i in self.incidents if i.id == incident_id), None)
+        return self.by_id.get(incident_id)
 
     def incidents_of_article(self, article_id: str) -> list[Incident]:
-        return [i for i in self.incidents if article_id in i.article_ids]
+        return [self.by_id[i] for i in self.by_article.get(article_id, ())]
 
 
 def _file_state(path: Path) -> tuple[tuple[int, int], ...]:
@@ -64,7 +78,7 @@ class Catalog:
         with SQLiteStore(self.db_path) as store:
             incidents = tuple(store.incidents())
             articles = {a.id: a for a in store.articles()}
-        return Snapshot(incidents, articles, extras.zone_view(incidents, self.zones_path))
+        return Snapshot.of(incidents, articles, extras.zone_view(incidents, self.zones_path))
 
     def search(self, text: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         with SQLiteStore(self.db_path) as store:
