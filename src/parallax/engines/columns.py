@@ -23,7 +23,6 @@ ARTICLE_SCHEMA = pa.schema([
     ("source", pa.string()), ("dateline", pa.string()), ("dateline_end", pa.int64()),
 ])
 EXTRACTED_SCHEMA = pa.schema(list(ARTICLE_SCHEMA) + [("mention_count", pa.int64()), ("mentions", pa.binary())])
-BLOCKED_SCHEMA = pa.schema([("block", pa.string()), ("published", pa.string()), ("mention", pa.binary())])
 INCIDENT_SCHEMA = pa.schema([
     ("incident_id", pa.string()), ("event_type", pa.string()), ("sub_event_type", pa.string()),
     ("country", pa.string()), ("event_date", pa.string()), ("fatalities_best", pa.int64()),
@@ -75,19 +74,6 @@ def extracted_batch(results: Iterable[tuple[Article, list[EventMention]]]) -> pa
 
 def extracted_of(row: dict[str, object]) -> tuple[Article, list[EventMention]]:
     return article_from(row), pickle.loads(row["mentions"])  # written by extracted_batch, this job
-
-
-def blocked_batch(rows: Iterable[tuple[str, str, EventMention]]) -> pa.RecordBatch:
-    """(block key, publication date of its article, mention) rows."""
-    out = [{"block": block, "published": published, "mention": pickle.dumps(m)} for block, published, m in rows]
-    return pa.RecordBatch.from_pylist(out, BLOCKED_SCHEMA)
-
-
-def blocked_of(table: pa.Table) -> tuple[list[EventMention], dict[str, datetime | None]]:
-    """The mentions of one block and their articles' publication dates."""
-    mentions = [pickle.loads(m) for m in table.column("mention").to_pylist()]
-    dates = table.column("published").to_pylist()
-    return mentions, {m.article_id: datetime.fromisoformat(d) if d else None for m, d in zip(mentions, dates)}
 
 
 def incident_of(record: bytes) -> Incident:

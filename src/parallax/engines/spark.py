@@ -4,11 +4,11 @@
 
 Inputs are read by parallax's readers (a `.parquet` of articles is read as it is) and the articles
 the store lacks are written to DIR/spark/articles.parquet, streamed. Each Spark Python worker loads
-spaCy once and extracts its partitions (mapInArrow) into DIR/spark/extracted.parquet. Mentions are
-then keyed by their place's country and each country's mentions are resolved together
-(applyInArrow) into DIR/spark/incidents.parquet. The mentions also go to the SQLite store, a batch
-per transaction, where the same incremental resolution as the local engine settles the incidents
-that the usual outputs are written from. The master comes from spark-submit, else
+spaCy once and extracts its partitions (mapInArrow) into DIR/spark/extracted.parquet; incidents are
+resolved on the cluster by blocking key (parallax.engines.spark_resolve) into
+DIR/spark/incidents.parquet. The mentions also go to the SQLite store, a batch per transaction,
+where the same incremental resolution as the local engine settles the incidents that the usual
+outputs (CSV, GeoJSON, report) are written from. The master comes from spark-submit, else
 settings.spark_master (default local[*]).
 """
 
@@ -23,15 +23,15 @@ from pathlib import Path
 import pyarrow as pa
 
 from parallax.engines import columns
+from parallax.engines.spark_resolve import resolve_on_spark
 from parallax.engines.local import Progress, Tally, commit_batch, articles_to_extract, batches, process_tools
 from parallax.errors import SettingsError
 from parallax.ingest.readers import read_inputs
-from parallax.schema import Article, EventMention, Incident, Rejected, RunSummary
+from parallax.schema import Article, Incident, Rejected, RunSummary
 from parallax.settings import Settings
 from parallax.store.sqlite import open_store
 
 PARQUET = ".parquet"
-NO_COUNTRY = "-"  # the block of mentions without a country: resolved among themselves
 
 
 def ingest_spark(paths: Sequence[Path], db_path: Path, settings: Settings,
@@ -86,44 +86,13 @@ def extract_on_spark(spark, articles: Path, target: Path, settings: Settings) ->
 
 def _extractor(settings: Settings):
     def extract(batches_in: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        from parallax.pipeline import analyse_articles
+        from parallax.pipeline import analyse_or_reject
         nlp, knowledge = process_tools(settings)  # once per Python worker, which Spark reuses
         for batch in batches_in:
-            found = analyse_articles(columns.articles_of(batch), nlp, knowledge, settings)
-            yield columns.extracted_batch(found)
+            found = analyse_or_reject(columns.articles_of(batch), nlp, knowledge, settings)
+            # an article whose extraction raised is left out: unstored, the next run retries it
+            yield columns.extracted_batch(x for x in found if not isinstance(x, Rejected))
     return extract
-
-
-def resolve_on_spark(spark, extracted: Path, target: Path, settings: Settings) -> Path:
-    """Incidents, each country's mentions resolved together; the Parquet of incidents."""
-    blocked = spark.read.parquet(str(extracted)).mapInArrow(_blocked, columns.spark_ddl(columns.BLOCKED_SCHEMA))
-    incidents = blocked.groupBy("block").applyInArrow(_resolver(settings), columns.spark_ddl(columns.INCIDENT_SCHEMA))
-    incidents.write.mode("overwrite").parquet(str(target))
-    return target
-
-
-def block_of(mention: EventMention) -> str:
-    """The country of the mention's place: the outer axis of parallax.resolve.blocking, where
-    mentions placed in two countries meet only through a grid cell on their border."""
-    return mention.place.country if mention.place and mention.place.country else NO_COUNTRY
-
-
-def _blocked(batches_in: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    for batch in batches_in:
-        rows = []
-        for row in batch.to_pylist():
-            article, mentions = columns.extracted_of(row)
-            rows += [(block_of(m), row["published"], m) for m in mentions]
-        yield columns.blocked_batch(rows)
-
-
-def _resolver(settings: Settings):
-    def resolve(table: pa.Table) -> pa.Table:
-        from parallax.resolve.incidents import resolve_incidents
-        mentions, published = columns.blocked_of(table)
-        found = resolve_incidents(mentions, settings, published)
-        return pa.Table.from_batches([columns.incident_batch(found)], columns.INCIDENT_SCHEMA)
-    return resolve
 
 
 def spark_incidents(path: Path) -> list[Incident]:
