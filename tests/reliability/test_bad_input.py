@@ -188,3 +188,17 @@ def test_markup_in_a_file_name_does_not_break_the_summary(tmp_path):
     from parallax.cli import _print_summary
     from parallax.schema import RunSummary
     _print_summary(RunSummary(read=1, rejected=(Rejected("a[/x]b.txt", "binary", "[bold] no"),)))
+
+
+def test_a_reader_that_raises_anything_rejects_its_file_only(tmp_path, monkeypatch):
+    """A parser library's bug on hostile bytes (here a RecursionError) names the file, the run goes on."""
+    import parallax.ingest.html as html
+    def broken(page, source):
+        raise RecursionError("maximum recursion depth exceeded")
+    monkeypatch.setattr(html, "article_from_html", broken)
+    (tmp_path / "page.html").write_text("<p>" + GOOD + "</p>")
+    (tmp_path / "story.txt").write_text(GOOD)
+    articles, rejected = _read([tmp_path])
+    assert list(articles) == [str(tmp_path / "story.txt")]
+    assert rejected[str(tmp_path / "page.html")].code == RejectCode.UNREADABLE
+    assert "RecursionError" in rejected[str(tmp_path / "page.html")].reason

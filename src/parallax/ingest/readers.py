@@ -110,8 +110,9 @@ def _read_drafts(path: Path, reader: Reader, sidecar: Metadata,
             if isinstance(item, Article):
                 item = fill_missing(override(item, sidecar), defaults)
             yield item
-    # One unreadable or unparseable file must not stop the run (lxml raises ValueError subclasses).
-    except (OSError, ValueError) as exc:
+    # One unreadable or unparseable file must not stop the run: lxml raises ValueError
+    # subclasses, and a parser library's bug on hostile bytes can raise anything else.
+    except Exception as exc:  # noqa: BLE001 - the reader boundary; the record names the error
         yield reject(str(path), RejectCode.UNREADABLE, f"{type(exc).__name__}: {exc}")
 
 
