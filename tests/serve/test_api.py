@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import SEEDS, TOKEN, ZONES, hostile_id
+from webdata import SEEDS, TOKEN, ZONES, hostile_id
 from parallax.report.rows import INCIDENT_COLUMNS
 from parallax.serve.app import create_app
 from parallax.settings import Settings

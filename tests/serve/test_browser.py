@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, ZONES, hostile_id
+from webdata import SEEDS, ZONES, hostile_id
 from parallax.serve.app import create_app
 from parallax.settings import Settings
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from builders import claim, day, mention, place
 from parallax.schema import Incident
-from conftest import ZONES
+from webdata import ZONES
 from parallax.serve import extras
 
 

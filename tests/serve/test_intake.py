@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import TOKEN
+from webdata import TOKEN
 from parallax.errors import AccessDenied, BadUpload
 from parallax.serve.app import create_app
 from parallax.serve.intake import check_token, safe_upload_path

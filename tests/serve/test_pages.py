@@ -7,7 +7,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import MARKERS, SEEDS, ZONES, hostile_id
+from webdata import MARKERS, SEEDS, ZONES, hostile_id
 from parallax.serve.app import SECURITY_HEADERS, create_app
 from parallax.settings import Settings
 
