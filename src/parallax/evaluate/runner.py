@@ -26,6 +26,8 @@ EVALUATIONS: dict[str, tuple[str, str, str]] = {
     "event_types_minilm": ("parallax.evaluate.event_types", "score_event_types_minilm",
                            "case2021_task2_acled_types"),
     "geoparsing": ("parallax.evaluate.geoparsing", "score_geoparsing", "geoparsing_news_gold"),
+    "plover": ("parallax.evaluate.actors_plover", "score_plover", "plover_gold_standard_records"),
+    "muc4": ("parallax.evaluate.actors_muc4", "score_muc4", "muc4_terrorism_templates"),
     "dates": ("parallax.evaluate.timebank", "score_timebank", "tempeval3_tbaq_timex"),
     # resolution (issue 5): `gva` scores any folder holding gva_articles.jsonl.gz (or the shared one)
     "gva": ("parallax.evaluate.resolution_gva", "score_gva_folder", "."),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -14,7 +16,16 @@ from parallax.knowledge import read_table
 from parallax.schema import Actor, ActorRole, Article, Span
 
 _ACTOR_ENTS = {"ORG", "NORP", "GPE", "PERSON"}
+_NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+_SIDE_DEPS = frozenset({"acl", "amod", "relcl"})
+# Words that put a group on a side ("aligned with Assad", "loyal to the government", "Iran-backed").
+ALLEGIANCE_WORDS = frozenset({"align", "aligned", "loyal", "ally", "allied", "back", "backed", "support",
+                              "affiliate", "affiliated", "link", "linked", "close"})
 
+
+TARGET_PREPOSITIONS = frozenset({"on", "against", "targeting", "at", "to", "with"})
+REPORTING_VERBS = frozenset({"say", "tell", "announce", "report", "state", "add", "claim", "confirm",
+                             "declare", "note", "write", "explain", "warn"})
 
 # Verbs whose object names the event and whose subject is its doer: "warplanes launched an attack".
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "perform", "execute", "unleash",
@@ -33,6 +44,7 @@ class ActorPattern:
 @dataclass(frozen=True, slots=True)
 class ActorDictionary:
     patterns: tuple[ActorPattern, ...]
+    heads: Mapping[str, str] = field(default_factory=dict)  # noun naming people or a group -> category
 
 
 @lru_cache(maxsize=4)
@@ -44,7 +56,8 @@ def load_actor_dictionary(override_dir: str = "") -> ActorDictionary:
         patterns.append(ActorPattern(words, row["normalized"], row["category"], row["country"],
                                      "{adj}" in words))
     patterns.sort(key=lambda p: -len(p.words))
-    return ActorDictionary(tuple(patterns))
+    heads = {row["head"].lower(): row["category"] for row in read_table("actor_heads.tsv", override_dir)}
+    return ActorDictionary(tuple(patterns), MappingProxyType(heads))
 
 
 CountryNamer = Callable[[str], "tuple[str, str] | None"]  # adjective/name -> (ISO2, country name)
@@ -119,7 +132,7 @@ def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
             found.append((child, ActorRole.TARGET))
         elif dep == "agent":
             found += [(g, ActorRole.PERPETRATOR) for g in child.children if g.dep_ == "pobj"]
-        elif dep == "prep" and child.text.lower() in {"on", "against", "targeting", "at"}:
+        elif dep == "prep" and child.text.lower() in TARGET_PREPOSITIONS:
             found += [(g, ActorRole.TARGET) for g in child.children if g.dep_ == "pobj"]
     if trigger.dep_ in {"dobj", "attr"} and trigger.head.lemma_ in LIGHT_VERBS:
         # "American warplanes launched an attack": the doer is the subject of the light verb
@@ -127,6 +140,10 @@ def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
         found += [(g, ActorRole.TARGET) for c in trigger.head.children
                   if c.dep_ == "prep" and c.text.lower() in {"on", "against"}
                   for g in c.children if g.dep_ == "pobj"]
+    if trigger.lemma_.lower() in REPORTING_VERBS:
+        # "Straw said the Sudanese government must reach an agreement": what is said is about them
+        found += [(g, ActorRole.TARGET) for c in trigger.children if c.dep_ == "ccomp"
+                  for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
     if trigger.dep_ in {"acl", "relcl"} and trigger.tag_ == "VBN":
         # "a convoy that was struck by ...", "forces targeted by": the head noun is the receiver
         found.append((trigger.head, ActorRole.TARGET))
@@ -139,7 +156,9 @@ def extract_actors(sent: SpacySpan, trigger: Token, article: Article, dictionary
     """Actors with roles around `trigger`, then other known actors in the sentence as associated."""
     actors: list[Actor] = []
     seen: set[tuple[str, ActorRole]] = set()
-    for head, role in role_candidates(trigger):
+    candidates = role_candidates(trigger)
+    candidates += [(c, role) for head, role in candidates for c in head.conjuncts if c.pos_ in _NOUN_POS]
+    for head, role in candidates:
         phrase = phrase_of(head)
         actor = _actor_from(phrase, role, article, sent, dictionary, name_country, default_country)
         if actor and (actor.normalized, role) not in seen:
@@ -148,21 +167,76 @@ def extract_actors(sent: SpacySpan, trigger: Token, article: Article, dictionary
     return actors
 
 
+def described_phrase(token: Token) -> SpacySpan:
+    """The noun phrase with the clause saying whose side it is on, if any: "a paramilitary group
+    aligned with Assad", "militias loyal to the government"."""
+    phrase = phrase_of(token)
+    sides = [c for c in token.children if c.dep_ in _SIDE_DEPS and c.lemma_.lower() in ALLEGIANCE_WORDS]
+    if not sides:
+        return phrase
+    end = max(t.i for c in sides for t in c.subtree) + 1
+    return token.doc[phrase.start:max(end, phrase.end)]
+
+
 def _actor_from(phrase: SpacySpan, role: ActorRole, article: Article, sent: SpacySpan,
                 dictionary: ActorDictionary, name_country: CountryNamer,
                 default_country: tuple[str, str] | None) -> Actor | None:
-    found = normalize_actor(phrase.text, dictionary, name_country, default_country)
+    described = described_phrase(phrase.root)
+    found = normalize_actor(described.text, dictionary, name_country, default_country)
+    if found:
+        phrase = described
+    else:
+        found = normalize_actor(phrase.text, dictionary, name_country, default_country)
     span = Span(article.id, phrase.start_char, phrase.end_char, phrase.text, sent.text)
     if found:
         name, category, country = found
         return Actor(phrase.text, name, role, category, country, span)
     ents = [e for e in phrase.ents if e.label_ in _ACTOR_ENTS]
     if not ents:
-        return None
+        return _as_written(phrase, role, span, dictionary)
     country = name_country(ents[0].text)
     if country and ents[0].label_ in {"NORP", "GPE"} and len(phrase) == len(ents[0]):
         # a bare "US" or "Russian" modifying the event: that country's forces
         return Actor(phrase.text, f"Military Forces of {country[1]}", role, "State Forces", country[0], span)
     if ents[0].label_ == "ORG":
         return Actor(phrase.text, ents[0].text, role, "", country[0] if country else "", span)
-    return None
+    return _as_written(phrase, role, span, dictionary)
+
+
+def _as_written(phrase: SpacySpan, role: ActorRole, span: Span, dictionary: ActorDictionary) -> Actor | None:
+    """An actor the dictionary does not know, kept under its own words (determiners dropped):
+    a named entity, a proper noun, or a noun that names people or a group (data/actor_heads.tsv)."""
+    head = phrase.root
+    if head.ent_type_ and head.ent_type_ not in _ACTOR_ENTS:  # "on Thursday", "two of them"
+        return None
+    named = head.ent_type_ in _ACTOR_ENTS or head.pos_ == "PROPN"
+    if not named and head.lemma_.lower() not in dictionary.heads and head.lower_ not in dictionary.heads:
+        return None
+    words = [t for t in phrase if not (t.dep_ in ("det", "poss", "nummod", "quantmod", "punct") and t.i < head.i)]
+    name = phrase.doc[words[0].i:phrase.end].text if words else phrase.text
+    category = dictionary.heads.get(head.lemma_.lower(), dictionary.heads.get(head.lower_, ""))
+    return Actor(phrase.text, name, role, category, "", span)
+
+
+def event_heads(sent: SpacySpan, triggers: list[Token]) -> list[Token]:
+    """The tokens whose roles name the sentence's actors: its event triggers and its main verb,
+    unless a trigger is that verb or hangs off it ("launched an attack")."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or root in triggers or any(t.head == root for t in triggers):
+        return triggers
+    return [*triggers, root]
+
+
+def sentence_actors(sent: SpacySpan, triggers: list[Token], article: Article, dictionary: ActorDictionary,
+                    name_country: CountryNamer, default_country: tuple[str, str] | None = None) -> list[Actor]:
+    """Actors with roles around every event head of the sentence (see event_heads), each once;
+    conjoined phrases ("Hungarian and Romanian officials", "the army and the police") give one
+    actor per conjunct."""
+    actors: list[Actor] = []
+    seen: set[tuple[str, ActorRole]] = set()
+    for head in event_heads(sent, triggers):
+        for actor in extract_actors(sent, head, article, dictionary, name_country, default_country):
+            if (actor.normalized, actor.role) not in seen:
+                seen.add((actor.normalized, actor.role))
+                actors.append(actor)
+    return actors

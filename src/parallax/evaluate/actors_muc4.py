@@ -1,0 +1,112 @@
+"""Score actor roles on MUC-4 terrorism templates: perpetrators (individuals, organisations),
+human targets (victims) and physical targets, GRIT-style per role."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from parallax.errors import EvalDataError
+from parallax.evaluate.actor_matching import count_matches, prf
+from parallax.evaluate.actors_plover import country_namer
+from parallax.extract.actors import (ActorDictionary, CountryNamer, extract_actors, load_actor_dictionary,
+                                     phrase_of, role_candidates)
+from parallax.extract.event_type import find_triggers
+from parallax.extract.frames import INCIDENT_TYPES, MIN_TRIGGER_SCORE
+from parallax.schema import Actor, ActorRole, Article
+
+DEV_FILE = "dev.json"
+ROLES = ("perp_individual_id", "perp_organization_id", "hum_tgt_name", "phys_tgt_id")
+HUMAN_CATEGORIES = frozenset({"Civilians", "Protesters"})
+# normalised names that say who did it only vaguely: an individual perpetrator, not an organisation
+GENERIC_GROUPS = frozenset({"Unidentified Armed Group", "Rebel Forces"})
+
+
+def read_documents(folder: Path, limit: int | None = None) -> list[tuple[str, str, dict]]:
+    """(doc id, text, roles) of the gold file, in order."""
+    path = folder / DEV_FILE
+    if not path.is_file():
+        raise EvalDataError(f"{path} not found", "pass --data pointing at the shared data folder")
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        docs = [(key, item["doc"], item["roles"]) for key, item in data.items()]
+    except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+        raise EvalDataError(f"{path}: not GRIT-format MUC-4 JSON ({exc})", "use the MUC-4 templates file") from exc
+    return docs[:limit]
+
+
+def sentence_case(text: str) -> str:
+    """MUC-4 is all capitals, which the tagger reads as proper nouns: lower-case it, capitalise
+    sentence starts, and join the wire's hard line breaks."""
+    text = re.sub(r"(?<!\n)\n(?!\n)", " ", text.lower())
+    return re.sub(r"(^|[.!?]\s+|\n\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
+
+
+def _slot(actor: Actor, dictionary: ActorDictionary) -> str:
+    if actor.role == ActorRole.PERPETRATOR:
+        named = actor.category and actor.normalized not in GENERIC_GROUPS and actor.category != "Civilians"
+        return "perp_organization_id" if named and actor.span and actor.name != actor.normalized else \
+            "perp_individual_id"
+    return "hum_tgt_name" if actor.category in HUMAN_CATEGORIES or actor.normalized.istitle() else ""
+
+
+def _physical_targets(sent: SpacySpan, trigger, dictionary: ActorDictionary) -> list[str]:
+    """What a violent trigger is done to when it is no actor: "attacked the power substation"."""
+    found = []
+    for head, role in role_candidates(trigger):
+        if role != ActorRole.TARGET or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME"):
+            continue
+        if head.lemma_.lower() not in dictionary.heads and head.ent_type_ not in ("PERSON", "NORP"):
+            found.append(phrase_of(head).text)
+    return found
+
+
+def doc_slots(doc: Doc, article: Article, name_country: CountryNamer) -> dict[str, list[str]]:
+    """The phrases parallax fills each MUC-4 role with, from the actors of every incident trigger."""
+    dictionary = load_actor_dictionary()
+    slots: dict[str, list[str]] = {role: [] for role in ROLES}
+    for sent in doc.sents:
+        for trig in find_triggers(sent):
+            if trig.score < MIN_TRIGGER_SCORE or trig.event_type not in INCIDENT_TYPES:
+                continue
+            token = doc[trig.start_token:trig.end_token].root
+            for actor in extract_actors(sent, token, article, dictionary, name_country):
+                slot = _slot(actor, dictionary)
+                if slot:
+                    slots[slot].append(actor.name)
+            slots["phys_tgt_id"] += _physical_targets(sent, token, dictionary)
+    return slots
+
+
+def score_muc4(data_dir: Path, limit: int | None = None, nlp: Language | None = None) -> dict:
+    """Micro precision/recall/F1 per role over the dev documents, relaxed (one phrase's words inside
+    the other's) and exact, and over all four roles together."""
+    if nlp is None:
+        from parallax.nlp.pipeline import load_nlp
+
+        nlp = load_nlp()
+    documents = read_documents(data_dir, limit)
+    namer = country_namer()
+    counts: dict[tuple[str, bool], list] = {(r, e): [] for r in ROLES for e in (False, True)}
+    texts = [sentence_case(text) for _, text, _ in documents]
+    for (doc_id, _, gold), text, doc in zip(documents, texts, nlp.pipe(texts, batch_size=16)):
+        slots = doc_slots(doc, Article(doc_id, text), namer)
+        for role in ROLES:
+            entities = gold.get(role) or []
+            for exact in (False, True):
+                right, found, predicted = count_matches(slots[role], entities, exact)
+                counts[(role, exact)].append((right, predicted, found, len(entities)))
+    scores: dict = {"n": len(documents)}
+    for exact in (False, True):
+        suffix = "_exact" if exact else ""
+        scores.update({f"all{suffix}_{k}": v for k, v in
+                       prf(row for r in ROLES for row in counts[(r, exact)]).items()})
+    for role in ROLES:
+        scores.update({f"{role}_{k}": v for k, v in prf(counts[(role, False)]).items() if k in ("precision", "recall", "f1")})
+        scores[f"{role}_exact_f1"] = prf(counts[(role, True)])["f1"]
+    return scores

@@ -1,0 +1,74 @@
+"""The PLOVER and MUC-4 actor scorers on gold files in their formats that we wrote ourselves."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from parallax.errors import EvalDataError
+from parallax.evaluate.actor_matching import count_matches, matches, prf
+from parallax.evaluate.actors_muc4 import read_documents, score_muc4, sentence_case
+from parallax.evaluate.actors_plover import read_records, score_plover
+
+PLOVER = [
+    {"id": "t1", "event": "ASSAULT", "text": "Rebels attacked police officers in the northern town.",
+     "source": [{"actorText": "Rebels", "code": "REB"}], "target": [{"actorText": "police officers"}]},
+    {"id": "t2", "event": "AGREE", "text": "Senior Kenyan and Somali officials agreed to reopen the border.",
+     "source": [{"actorText": "Kenyan"}, {"actorText": "Somali"}], "target": ""},
+]
+MUC = {"D1": {"doc": "GUERRILLAS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT ATTACKED AN ELECTRIC\n"
+                     "POWER SUBSTATION IN THE CAPITAL LAST NIGHT.",
+              "roles": {"perp_individual_id": [["GUERRILLAS"]], "perp_organization_id": [["FMLN",
+                        "FARABUNDO MARTI NATIONAL LIBERATION FRONT"]], "hum_tgt_name": [],
+                        "phys_tgt_id": [["ELECTRIC POWER SUBSTATION"]], "incident_instrument_id": []}}}
+
+
+def test_relaxed_and_exact_matching():
+    assert matches("Senior Hungarian and Romanian officials", "Hungarian")
+    assert not matches("Senior Hungarian and Romanian officials", "Hungarian", exact=True)
+    assert matches("The US Congress", "US Congress", exact=True)
+    assert not matches("the army", "the navy")
+
+
+def test_a_second_phrase_for_a_found_entity_is_not_a_false_positive():
+    assert count_matches(["FMLN", "Farabundo Marti National Liberation Front"],
+                         [["FMLN", "FARABUNDO MARTI NATIONAL LIBERATION FRONT"]]) == (2, 1, 2)
+    assert prf([(1, 2, 1, 4)]) == {"precision": 0.5, "recall": 0.25, "f1": 0.333, "predicted": 2, "gold": 4}
+
+
+@pytest.fixture()
+def plover_dir(tmp_path: Path) -> Path:
+    (tmp_path / "PLOVER_GSR_CAMEO.json").write_text(json.dumps(PLOVER), "utf-8")
+    return tmp_path
+
+
+def test_plover_scores_sources_and_targets(plover_dir, nlp):
+    scores = score_plover(plover_dir, nlp=nlp, name_country=lambda w: None)
+    assert scores["n"] == 2
+    assert scores["source_recall"] == 1.0 and scores["source_gold"] == 3
+    assert scores["target_recall"] == 1.0
+
+
+def test_muc4_scores_perpetrators_and_targets(tmp_path, nlp):
+    (tmp_path / "dev.json").write_text(json.dumps(MUC), "utf-8")
+    scores = score_muc4(tmp_path, nlp=nlp)
+    assert scores["n"] == 1
+    assert scores["perp_organization_id_recall"] == 1.0
+    assert scores["phys_tgt_id_recall"] == 1.0
+
+
+def test_muc4_capitals_become_sentence_case():
+    assert sentence_case("ARMY TROOPS ATTACKED.\n\nTHE\nTOWN FELL.") == "Army troops attacked.\n\nThe town fell."
+
+
+def test_foreign_files_are_refused(tmp_path):
+    with pytest.raises(EvalDataError, match="not found"):
+        read_records(tmp_path)
+    (tmp_path / "PLOVER_GSR_CAMEO.json").write_text("{}", "utf-8")
+    with pytest.raises(EvalDataError, match="array"):
+        read_records(tmp_path)
+    (tmp_path / "dev.json").write_text('{"D1": {"text": 1}}', "utf-8")
+    with pytest.raises(EvalDataError, match="MUC-4"):
+        read_documents(tmp_path)

@@ -1,0 +1,81 @@
+"""Actors around an event: normalised names and aliases, roles from the parse, unknown actors kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.extract.actors import load_actor_dictionary, normalize_actor, sentence_actors
+from parallax.extract.event_type import find_triggers
+from parallax.schema import ActorRole, Article
+
+COUNTRIES = {"syrian": ("SY", "Syria"), "us": ("US", "United States"), "iraqi": ("IQ", "Iraq")}
+
+
+def name_country(word: str):
+    return COUNTRIES.get(word.lower())
+
+
+def roles(nlp, text: str) -> list[tuple[str, str, str, str]]:
+    doc = nlp(text)
+    sent = next(doc.sents)
+    heads = [doc[t.start_token:t.end_token].root for t in find_triggers(sent) if t.score >= 0.5]
+    actors = sentence_actors(sent, heads, Article("a1", text), load_actor_dictionary(), name_country)
+    return [(a.role.value, a.name, a.normalized, a.category) for a in actors]
+
+
+@pytest.mark.parametrize("phrase", ["the US-led coalition", "the coalition", "the international alliance",
+                                    "coalition warplanes"])
+def test_coalition_aliases(phrase):
+    found = normalize_actor(phrase, load_actor_dictionary(), name_country)
+    assert found == ("International Coalition against the Islamic State", "External/Other Forces", "")
+
+
+@pytest.mark.parametrize("phrase", ["pro-regime forces", "pro-government forces",
+                                    "a paramilitary group aligned with Assad", "militias loyal to the government"])
+def test_pro_government_aliases(phrase):
+    assert normalize_actor(phrase, load_actor_dictionary(), name_country)[0] == "Pro-Government Forces"
+
+
+def test_country_slot_takes_the_adjective():
+    assert normalize_actor("Iraqi troops", load_actor_dictionary(), name_country) == \
+        ("Military Forces of Iraq", "State Forces", "IQ")
+
+
+def test_seed_strike_doer_and_receiver(nlp):
+    found = roles(nlp, "The US-led coalition struck a convoy of pro-regime forces near al-Tanf on Thursday.")
+    assert ("actor1", "The US-led coalition", "International Coalition against the Islamic State",
+            "External/Other Forces") in found
+    assert any(r == "actor2" and n == "Pro-Government Forces" for r, _, n, _ in found)
+    assert not any("Thursday" in name for _, name, _, _ in found)  # regression: a date is no target
+
+
+def test_allegiance_clause_is_read_with_its_group(nlp):
+    found = roles(nlp, "A paramilitary group aligned with Assad attacked the village, killing three shepherds.")
+    assert found[0][:3] == ("actor1", "A paramilitary group aligned with Assad", "Pro-Government Forces")
+
+
+def test_unknown_actor_is_kept_as_written(nlp):
+    found = roles(nlp, "A local vigilante group abducted two traders in the market.")
+    assert ("actor1", "A local vigilante group", "local vigilante group", "") in found
+    assert ("actor2", "two traders", "traders", "Civilians") in found
+
+
+def test_passive_agent_is_the_doer(nlp):
+    found = roles(nlp, "Three soldiers were killed by Boko Haram fighters near Maiduguri.")
+    assert any(r == "actor1" and n == "Boko Haram" for r, _, n, _ in found)
+
+
+def test_sentence_without_a_trigger_uses_its_main_verb(nlp):
+    found = roles(nlp, "Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.")
+    assert found and found[0][0] == ActorRole.PERPETRATOR.value
+    assert "Hungarian" in found[0][1]
+
+
+def test_every_actor_keeps_its_span(nlp):
+    text = "Rebels shelled government troops near the dam."
+    doc = nlp(text)
+    sent = next(doc.sents)
+    heads = [doc[t.start_token:t.end_token].root for t in find_triggers(sent)]
+    for actor in sentence_actors(sent, heads, Article("a1", text), load_actor_dictionary(), name_country,
+                                 ("SY", "Syria")):
+        assert text[actor.span.start:actor.span.end] == actor.name
