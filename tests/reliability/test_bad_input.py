@@ -202,3 +202,20 @@ def test_a_reader_that_raises_anything_rejects_its_file_only(tmp_path, monkeypat
     assert list(articles) == [str(tmp_path / "story.txt")]
     assert rejected[str(tmp_path / "page.html")].code == RejectCode.UNREADABLE
     assert "RecursionError" in rejected[str(tmp_path / "page.html")].reason
+
+
+def test_lone_surrogates_and_undecodable_file_names_are_made_storable(tmp_path):
+    """Regression: a JSON "\\ud800" escape crashed the content hash (UTF-8 cannot encode it),
+    and a file name that is not UTF-8 could not be written to the rejected table."""
+    from parallax.store.sqlite import SQLiteStore
+    (tmp_path / "wire.jsonl").write_text('{"text": "%s \\ud800 end", "title": "x\\udfff"}\n' % GOOD)
+    os.close(os.open(bytes(tmp_path) + b"/scan\xff\xfe.txt", os.O_CREAT | os.O_WRONLY))
+    articles, rejected = _read([tmp_path])
+    [article] = articles.values()
+    assert "\ufffd end" in article.text and article.title == "x\ufffd"
+    [bad_name] = rejected.values()
+    assert bad_name.code == RejectCode.EMPTY and "\ufffd" in bad_name.source
+    with SQLiteStore(tmp_path / "db.sqlite") as store:
+        store.add_articles([article])
+        store.add_rejected(bad_name)
+        assert store.get_article(article.id) == article and store.rejected() == [bad_name]

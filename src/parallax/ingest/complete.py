@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from parallax.ingest.dateline import find_dateline
+from parallax.ingest.decoding import without_surrogates
 from parallax.ingest.ids import content_id
 from parallax.ingest.language import choose_language
 from parallax.ingest.rejects import RejectCode, reject
@@ -30,10 +31,16 @@ def _language_or_reject(draft: Article, allowed: tuple[str, ...]) -> str | Rejec
                   f"{', '.join(allowed)}; add it to settings.languages to read it")
 
 
+def _encodable(draft: Article) -> Article:
+    fields = ("text", "title", "outlet", "url", "source")
+    return replace(draft, **{name: without_surrogates(getattr(draft, name)) for name in fields})
+
+
 def complete_article(draft: Article, languages: tuple[str, ...], min_text_chars: int,
                      max_text_chars: int = DEFAULT_MAX_TEXT_CHARS) -> Article | Rejected:
     """The finished article, or a Rejected saying why it was too short, too long or in another
     language."""
+    draft = _encodable(draft)
     length = len(draft.text.strip())
     if length < min_text_chars:
         return reject(draft.source, RejectCode.EMPTY,

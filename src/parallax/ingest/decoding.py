@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from parallax.errors import BinaryInput, TooLarge
@@ -15,6 +16,7 @@ SNIFF_BYTES = 8192
 MAX_CONTROL_SHARE = 0.05
 TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def looks_binary(head: bytes) -> bool:
@@ -52,6 +54,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         bad = lenient.count(REPLACEMENT)
         return lenient, f"not valid UTF-8: {bad} undecodable byte sequence(s) replaced with U+FFFD"
     return data.decode("cp1252", errors="replace"), "not valid UTF-8: read as cp1252 (Windows)"
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (from a JSON "\\ud800" escape, or an undecodable file name) become U+FFFD:
+    they cannot be encoded as UTF-8, so hashing or storing them would fail. Lengths (and so
+    offsets) do not change."""
+    return SURROGATES.sub(REPLACEMENT, text)
 
 
 def normalize_newlines(text: str) -> str:

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from enum import StrEnum
 
+from parallax.ingest.decoding import without_surrogates
 from parallax.schema import Rejected
 
 
@@ -24,8 +25,9 @@ class RejectCode(StrEnum):
 
 
 def reject(source: str, code: RejectCode, reason: str) -> Rejected:
-    """A Rejected record; `code` is stored as its plain string value."""
-    return Rejected(source=source, code=str(code), reason=reason)
+    """A Rejected record; `code` is stored as its plain string value. A file name that is not
+    valid UTF-8 (held by Python as surrogates) is made storable."""
+    return Rejected(source=without_surrogates(source), code=str(code), reason=without_surrogates(reason))
 
 
 def count_by_code(rejected: Iterable[Rejected]) -> dict[str, int]:
