@@ -56,7 +56,7 @@ def build_api(catalog: Catalog, settings: Settings, token: str) -> APIRouter:
         incident = snapshot.incident(incident_id)
         if incident is None:
             raise HTTPException(404, f"no incident {incident_id[:40]!r}")
-        return payloads.incident_detail(incident, snapshot)
+        return payloads.incident_detail(incident, snapshot, catalog.data_dir)
 
     @api.get("/articles/{article_id}", summary="One article, its incidents and claims")
     def get_article(article_id: str) -> dict:

@@ -51,7 +51,8 @@ def create_app(db_path: Path, settings: Settings | None = None, token: str | Non
                zones_path: Path | None = None) -> FastAPI:
     """The app over one database; `token` (see resolve_token) guards the write endpoints."""
     settings = settings or Settings()
-    catalog = Catalog(Path(db_path), zones_path)
+    zones_path = zones_path or (Path(settings.zones_file) if settings.zones_file else None)
+    catalog = Catalog(Path(db_path), zones_path, settings.data_dir)
     app = FastAPI(title="parallax", version=__version__, docs_url="/api/docs", redoc_url=None,
                   description="Reconciled, source-attributed incident records. Writes need "
                               "'Authorization: Bearer <token>'.")

@@ -59,9 +59,10 @@ def _file_state(path: Path) -> tuple[tuple[int, int], ...]:
 class Catalog:
     """The database behind the app, read through a snapshot cached until the file changes."""
 
-    def __init__(self, db_path: Path, zones_path: Path | None = None) -> None:
+    def __init__(self, db_path: Path, zones_path: Path | None = None, data_dir: str = "") -> None:
         self.db_path = Path(db_path)
         self.zones_path = zones_path
+        self.data_dir = data_dir  # knowledge-file overrides, for zone rules and the framing lexicon
         self._lock = threading.Lock()
         self._state: tuple[tuple[int, int], ...] | None = None
         self._snapshot: Snapshot | None = None
@@ -78,7 +79,7 @@ class Catalog:
         with SQLiteStore(self.db_path) as store:
             incidents = tuple(store.incidents())
             articles = {a.id: a for a in store.articles()}
-        return Snapshot.of(incidents, articles, extras.zone_view(incidents, self.zones_path))
+        return Snapshot.of(incidents, articles, extras.zone_view(incidents, self.zones_path, self.data_dir))
 
     def search(self, text: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         with SQLiteStore(self.db_path) as store:

@@ -58,7 +58,7 @@ def build_pages(catalog: Catalog) -> APIRouter:
         if incident is None:
             raise HTTPException(404, f"no incident {incident_id[:40]!r}")
         return render("incident.html", incident=incident, articles=snapshot.articles,
-                      sections=extras.analyse(incident, snapshot.articles),
+                      sections=extras.analyse(incident, snapshot.articles, catalog.data_dir),
                       zones=snapshot.zones.zones_of(incident.id))
 
     @pages.get("/articles/{article_id}")

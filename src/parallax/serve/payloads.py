@@ -36,14 +36,14 @@ def _section(section: extras.Section) -> dict[str, object]:
             "items": [dict(row) for row in section.rows]}
 
 
-def incident_detail(incident: Incident, snapshot: Snapshot) -> dict[str, object]:
+def incident_detail(incident: Incident, snapshot: Snapshot, data_dir: str = "") -> dict[str, object]:
     """The reconciled record, each source with its claims, and the other stages' analyses."""
     sources = [{"article_id": article_id, "outlet": outlet_name(article_id, snapshot.articles, mentions),
                 "title": article.title if article else "", "claims": to_jsonable(claims_of(mentions))}
                for article_id, article, mentions in sources_of(incident, snapshot.articles)]
     return {"incident": to_jsonable(incident), "summary": incident_summary(incident, snapshot),
             "sources": sources, "grade": extras.grade_label(incident),
-            "analyses": [_section(s) for s in extras.analyse(incident, snapshot.articles)]}
+            "analyses": [_section(s) for s in extras.analyse(incident, snapshot.articles, data_dir)]}
 
 
 def article_detail(article: Article, snapshot: Snapshot) -> dict[str, object]:
