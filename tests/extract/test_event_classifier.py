@@ -1,0 +1,86 @@
+"""The trained event classifier on snippets we wrote (none of them is in data/training/)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from parallax.errors import DataFileError
+from parallax.extract.event_classifier import (HASHING, NO_EVENT, LinearModel, classify_docs, hashed_ngrams,
+                                               load_model, read_model, rule_features, save_model)
+from parallax.extract.event_type import snippet_triggers
+from parallax.extract.trigger_lexicon import load_trigger_lexicon
+
+TRAINING = Path(__file__).resolve().parents[2] / "data" / "training" / "event_types.tsv"
+
+# Written for this test, in wire style. The floor is what the shipped hashing model reached (6 of 8: it
+# reads "a device buried under the road went off" as an attack and "seized four engineers" as ground taken).
+UNSEEN = [
+    ("Jets belonging to the air force bombed a fuel depot outside the rebel-held town at dawn.", "AIR_STRIKE"),
+    ("Two policemen died when a device buried under the road went off as their pickup passed.", "REM_EXPLOS"),
+    ("Nurses marched through the city centre on Monday to demand three months of unpaid wages.",
+     "PEACE_PROTEST"),
+    ("Masked gunmen seized four engineers from a construction site and drove them away.", "ABDUCT_DISSAP"),
+    ("The interior ministry said officers had detained eleven suspected members of the cell.", "ARREST"),
+    ("A blaze tore through a crowded timber market overnight, gutting hundreds of stalls.", "MAN_MADE_DISASTER"),
+    ("Torrential rain caused the river to burst its banks, submerging dozens of villages.", "NATURAL_DISASTER"),
+    ("The two foreign ministers met in Nairobi to discuss the border dispute.", "DIPLO"),
+]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_model(HASHING)
+
+
+def test_shipped_model_types_unseen_snippets(nlp, model):
+    docs = [nlp(text) for text, _ in UNSEEN]
+    predicted = [code for code, _ in classify_docs(docs, model, allow_none=False)]
+    right = sum(p == gold for p, (_, gold) in zip(predicted, UNSEEN))
+    assert right >= 6, list(zip(predicted, [g for _, g in UNSEEN]))
+
+
+def test_test_snippets_are_not_training_examples():
+    with TRAINING.open(encoding="utf-8", newline="") as handle:
+        trained = {row["text"] for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}
+    assert not trained & {text for text, _ in UNSEEN}
+
+
+def test_a_non_event_may_be_none_only_when_allowed(nlp, model):
+    doc = nlp("Tourism revenue rose by ten percent last year.")  # "meeting" would read as DIPLO
+    assert classify_docs([doc], model)[0][0] == NO_EVENT
+    assert classify_docs([doc], model, allow_none=False)[0][0] != NO_EVENT
+
+
+def test_without_a_model_the_rules_decide(nlp):
+    doc = nlp("A suicide bomber blew himself up at the gate of the police academy.")
+    assert classify_docs([doc], None)[0][0] == "SUIC_BOMB"
+    assert classify_docs([nlp("The weather was mild.")], None) == [(NO_EVENT, 0.0)]
+
+
+def test_rule_features_are_shares_of_the_rules_evidence(nlp):
+    lex = load_trigger_lexicon()
+    codes = tuple(lex.classes)
+    features = rule_features(snippet_triggers(nlp("Warplanes struck the market."), lex), codes)
+    assert features.shape == (len(codes) + 1,)
+    assert features[:-1].sum() == pytest.approx(1.0, abs=1e-5)
+    assert codes[int(features[:-1].argmax())] == "AIR_STRIKE"
+
+
+def test_hashed_ngrams_are_unit_length_and_ignore_punctuation(nlp):
+    one, two = hashed_ngrams(nlp("Rebels shelled the town.")), hashed_ngrams(nlp("Rebels shelled the town!!"))
+    assert np.linalg.norm(one) == pytest.approx(1.0)
+    assert np.allclose(one, two)
+
+
+def test_artifact_round_trips_and_a_broken_one_is_refused(tmp_path):
+    model = LinearModel(HASHING, ("A", "B"), np.ones((3, 2), np.float32), np.zeros(2, np.float32), ("A",), 2.0)
+    save_model(model, tmp_path / "m.npz")
+    back = read_model(tmp_path / "m.npz")
+    assert back.labels == ("A", "B") and back.rule_scale == 2.0 and back.weights.shape == (3, 2)
+    (tmp_path / "bad.npz").write_bytes(b"not a zip")
+    with pytest.raises(DataFileError, match="bad.npz"):
+        read_model(tmp_path / "bad.npz")
