@@ -97,6 +97,13 @@ def broken_feed(rng: random.Random) -> tuple[str, bytes]:
     return ".xml", f'<rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'.encode()
 
 
+def json_escapes(rng: random.Random) -> tuple[str, bytes]:
+    """Escapes JSON allows but text should not hold: lone surrogates, NUL, bidi overrides."""
+    escapes = ["\\ud800", "\\udfff", "\\u0000", "\\u202e", "\\ufeff", "\\u0007"]
+    line = '{"text": "%s %s", "title": "%s"}' % (wire(rng), rng.choice(escapes), rng.choice(escapes))
+    return ".jsonl", (line + "\n").encode()
+
+
 def odd_article(rng: random.Random) -> tuple[str, bytes]:
     return ".txt", (wire(rng) + "\n\n" + wire(rng)).encode()
 
@@ -107,7 +114,8 @@ def empty(rng: random.Random) -> tuple[str, bytes]:
 
 KINDS: dict[str, Callable[[random.Random], tuple[str, bytes]]] = {
     f.__name__: f for f in (random_bytes, truncated_html, deep_nesting, huge_line, control_characters,
-                            mixed_encodings, broken_jsonl, broken_feed, odd_article, empty)}
+                            mixed_encodings, broken_jsonl, broken_feed, json_escapes, odd_article,
+                            empty)}
 
 
 def write_inputs(folder: Path, count: int, seed: int) -> list[Path]:
