@@ -72,8 +72,36 @@ def test_country_names_adjectives_and_aliases(gazetteer):
 
 
 def test_names_that_are_no_place_find_nothing(gazetteer):
-    assert gazetteer.lookup("the Middle East") == []
+    assert gazetteer.lookup("the West") == []
     assert gazetteer.lookup("") == []
+
+
+def test_continents_and_regions_resolve_at_their_own_precision(gazetteer):
+    """Regression: "Africa", "Darfur" had no entry, so gold toponyms naming them were misses."""
+    africa = gazetteer.lookup("Africa")[0]
+    assert africa.kind == "region" and africa.precision == GeoPrecision.UNKNOWN
+    darfur = gazetteer.lookup("Darfur")[0]
+    assert darfur.country == "SD" and darfur.precision == GeoPrecision.COUNTRY
+
+
+def test_country_reference_points_lie_in_their_country(gazetteer):
+    """Every hand-written point of country_points.tsv falls inside that country's provinces (a
+    typo in a latitude would put Canada in the sea)."""
+    for row in read_table("gazetteer/country_points.tsv"):
+        country = gazetteer.country(row["iso2"])
+        assert (country.latitude, country.longitude) == (float(row["lat"]), float(row["lon"]))
+        admin1, _ = gazetteer.reverse_admin(country.latitude, country.longitude)
+        inside = [a for a in gazetteer.admin1_units(row["iso2"]) if a.name == admin1]
+        assert inside, f"{row['iso2']} point {row['lat']},{row['lon']} lies outside it"
+
+
+def test_an_alternate_name_loses_to_a_place_of_that_name(gazetteer):
+    """Regression: "Augusta" went to Augsburg (whose Latin name it is) over Augusta, Georgia."""
+    assert gazetteer.lookup("Augusta")[0].country == "US"
+
+
+def test_a_state_outranks_a_foreign_town_of_its_name(gazetteer):
+    assert gazetteer.lookup("Virginia")[0].kind == "admin1"
 
 
 @pytest.mark.parametrize("lat, lon, admin1", [(36.2, 37.15, "Aleppo"), (47.1, 37.55, "Donetsk"),

@@ -206,3 +206,32 @@ def test_geocode_name_uses_the_articles_places(gazetteer):
     assert geocode_name("Alexandria", [], gazetteer).country == "EG"
     assert geocode_name("Sudanese", [], gazetteer).country == "SD"
     assert geocode_name("Xyzzyville", [], gazetteer) is None
+
+
+def _toponyms(text, *names):
+    from parallax.extract.place_toponyms import Toponym
+    found, at = [], 0
+    for name in names:
+        at = text.index(name, at)
+        found.append(Toponym(name, at, at + len(name)))
+        at += len(name)
+    return found
+
+
+def test_given_toponyms_follow_a_name_then_its_state(gazetteer):
+    """"Paris, Texas": the comma pattern keeps the Texan town over the French capital."""
+    from parallax.extract.place_toponyms import resolve_toponyms
+    text = "The storm hit Paris, Texas, on Sunday night, the sheriff said."
+    paris, texas = resolve_toponyms(text, _toponyms(text, "Paris", "Texas"), gazetteer)
+    assert (paris.country, paris.admin1) == ("US", "Texas") and texas.kind == "admin1"
+
+
+def test_given_toponyms_vouch_for_one_state(gazetteer):
+    """Local news names counties of one state without naming it: "Walker County" is the Georgia
+    one when Catoosa County (only in Georgia) and Dalton are in the same story."""
+    from parallax.extract.place_toponyms import resolve_toponyms
+    text = ("Deputies from Walker County and Catoosa County searched the woods overnight, and the "
+            "boy was found near Dalton on Tuesday.")
+    walker, catoosa, _ = resolve_toponyms(text, _toponyms(text, "Walker County", "Catoosa County", "Dalton"),
+                                          gazetteer)
+    assert catoosa.admin1 == "Georgia" and walker.admin1 == "Georgia"

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from parallax.errors import EvalDataError
 from parallax.extract.gazetteer import Gazetteer, km_between, load_gazetteer
-from parallax.extract.places import extract_places, geocode_name
+from parallax.extract.place_toponyms import Toponym, resolve_toponyms
+from parallax.extract.places import extract_places
 from parallax.nlp.pipeline import load_nlp, parse_articles
 from parallax.schema import Article, Place
 
@@ -48,15 +49,17 @@ class Tally:
     resolvable: int = 0
     errors: list[float] = field(default_factory=list)  # km, ours
     baseline_errors: list[float] = field(default_factory=list)  # km, the gazetteer's first entry
+    end_to_end_errors: list[float] = field(default_factory=list)  # km, the detected place over the gold span
 
 
 def score_geoparsing(data_dir: Path, limit: int | None = None) -> dict:
     """Per corpus and overall: detection precision/recall of extract_places (a predicted place is
-    right when its span overlaps a gold toponym), and resolution of every gold toponym that has
-    coordinates, named in its article's context (geocode_name with the article's extracted
-    places): accuracy@161 km over all of them (no answer counts as wrong), median error over
-    those answered; the same for the gazetteer's context-free first entry as a baseline.
-    `limit` caps the articles read per corpus."""
+    right when its span overlaps a gold toponym); resolution with gold toponyms given (every gold
+    toponym with coordinates, resolved together with the article's other gold toponyms by
+    resolve_toponyms): accuracy@161 km over all of them (no answer counts as wrong), median error
+    over those answered; end to end (the place extract_places detected over each such toponym,
+    a missed toponym counting as wrong); and the gazetteer's context-free first entry as a
+    baseline. `limit` caps the articles read per corpus."""
     gazetteer, nlp = load_gazetteer(), load_nlp()
     scores: dict[str, float] = {}
     total = Tally()
@@ -75,7 +78,8 @@ def score_corpus(golds: Sequence[GoldArticle], gazetteer: Gazetteer, nlp) -> Tal
     for article, doc in parse_articles([g.article for g in golds], nlp):
         places = extract_places(doc, article, gazetteer)
         count_detection(tally, by_id[article.id].toponyms, places)
-        count_resolution(tally, by_id[article.id].toponyms, places, gazetteer)
+        count_resolution(tally, article.text, by_id[article.id].toponyms, gazetteer)
+        count_end_to_end(tally, by_id[article.id].toponyms, places)
     return tally
 
 
@@ -87,17 +91,27 @@ def count_detection(tally: Tally, toponyms: Sequence[GoldToponym], places: Seque
     tally.predicted_right += sum(any(_overlap(t.start, t.end, s, e) for t in toponyms) for s, e in spans)
 
 
-def count_resolution(tally: Tally, toponyms: Sequence[GoldToponym], places: Sequence[Place],
-                     gazetteer: Gazetteer) -> None:
-    for toponym in (t for t in toponyms if t.latitude is not None):
+def count_resolution(tally: Tally, text: str, toponyms: Sequence[GoldToponym], gazetteer: Gazetteer) -> None:
+    chosen = resolve_toponyms(text, [Toponym(t.text, t.start, t.end) for t in toponyms], gazetteer)
+    for toponym, place in zip(toponyms, chosen):
+        if toponym.latitude is None:
+            continue
         tally.resolvable += 1
-        place = geocode_name(toponym.text, places, gazetteer)
-        if place is not None and place.latitude is not None:
+        if place is not None:
             tally.errors.append(km_between(toponym.latitude, toponym.longitude, place.latitude, place.longitude))
         first = gazetteer.lookup(toponym.text)[:1]
         if first:
             tally.baseline_errors.append(
                 km_between(toponym.latitude, toponym.longitude, first[0].latitude, first[0].longitude))
+
+
+def count_end_to_end(tally: Tally, toponyms: Sequence[GoldToponym], places: Sequence[Place]) -> None:
+    located = [p for p in places if p.span and p.latitude is not None]
+    for toponym in (t for t in toponyms if t.latitude is not None):
+        found = next((p for p in located if _overlap(toponym.start, toponym.end, p.span.start, p.span.end)), None)
+        if found is not None:
+            tally.end_to_end_errors.append(
+                km_between(toponym.latitude, toponym.longitude, found.latitude, found.longitude))
 
 
 def summarize(tally: Tally, prefix: str) -> dict[str, float]:
@@ -115,6 +129,8 @@ def summarize(tally: Tally, prefix: str) -> dict[str, float]:
         f"{prefix}acc161": accuracy(tally.errors), f"{prefix}median_km": median(tally.errors),
         f"{prefix}baseline_acc161": accuracy(tally.baseline_errors),
         f"{prefix}baseline_median_km": median(tally.baseline_errors),
+        f"{prefix}end_to_end_acc161": accuracy(tally.end_to_end_errors),
+        f"{prefix}end_to_end_median_km": median(tally.end_to_end_errors),
     }
 
 
@@ -123,6 +139,7 @@ def merge(total: Tally, part: Tally) -> None:
         setattr(total, name, getattr(total, name) + getattr(part, name))
     total.errors += part.errors
     total.baseline_errors += part.baseline_errors
+    total.end_to_end_errors += part.end_to_end_errors
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

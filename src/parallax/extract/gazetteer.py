@@ -21,12 +21,15 @@ from parallax.knowledge import data_file, read_table
 from parallax.schema import GeoPrecision
 
 FOLDER = "gazetteer"
-KIND_PRECISION = {"country": GeoPrecision.COUNTRY, "admin1": GeoPrecision.REGION,
+KIND_PRECISION = {"country": GeoPrecision.COUNTRY, "region": GeoPrecision.COUNTRY, "admin1": GeoPrecision.REGION,
                   "admin2": GeoPrecision.NEAR, "landmark": GeoPrecision.NEAR, "place": GeoPrecision.EXACT}
 ADMIN2_NEAREST_KM = 10.0
 VARIANT_MIN_SIMILARITY = 65
-ALIAS_PENALTY = 0.3
+ALIAS_PENALTY = 0.8
 SEAT_BONUS = 0.5
+# Prior of an entry that has no population: an admin-1 unit counts as a town of about 150,000
+# people (so "Virginia" is the state before the South African town of 120,000).
+KIND_PRIOR = {"country": 5.0, "region": 4.0, "landmark": 2.5, "admin1": 2.8, "admin2": 1.5}
 GRID_DEGREES = 0.5
 # Which thirds of a bounding box (columns west..east, rows south..north) each compass part covers.
 COMPASS_CELLS = {"north": ((0, 3), (2, 3)), "south": ((0, 3), (0, 1)), "east": ((2, 3), (0, 3)),
@@ -40,7 +43,7 @@ class Candidate:
     site word the gazetteer has no entry for ("Aleppo airport" -> Aleppo, near)."""
 
     name: str
-    kind: str  # country, admin1, admin2, landmark, place
+    kind: str  # country, region (a continent, "Darfur"), admin1, admin2, landmark, place
     country: str
     latitude: float
     longitude: float
@@ -57,6 +60,8 @@ class Candidate:
     def precision(self) -> GeoPrecision:
         if self.kind == "place" and self.feature:
             return GeoPrecision.NEAR
+        if self.kind == "region" and not self.country:  # a continent: no ACLED level fits
+            return GeoPrecision.UNKNOWN
         return KIND_PRECISION[self.kind]
 
 
@@ -226,12 +231,14 @@ def _resembles(key: str, name: str) -> bool:
 
 def prior(candidate: Candidate) -> float:
     """How likely an entry is when the text gives no other clue: countries over their namesakes,
-    then size; an admin-1 unit counts as a town of about 40,000 people."""
-    base = {"country": 5.0, "landmark": 2.5, "admin1": 2.3, "admin2": 1.5}.get(candidate.kind)
+    then size; an entry matched only by an alternate name ("Augusta" for Augsburg) far less."""
+    base = KIND_PRIOR.get(candidate.kind)
     if base is None:
         base = 0.5 * math.log10(candidate.population + 10)
+    if candidate.seat:  # the town beats the unit it is named like, however small
+        base = max(base + SEAT_BONUS, KIND_PRIOR["admin1"] + SEAT_BONUS / 5)
     penalty = (0.5 if candidate.variant else 0.0) + (ALIAS_PENALTY if candidate.alias else 0.0)
-    return base - penalty + (SEAT_BONUS if candidate.seat else 0.0)
+    return base - penalty
 
 
 def _mark_seats(found: list[Candidate]) -> list[Candidate]:
@@ -321,7 +328,7 @@ def load_gazetteer(override_dir: str = "") -> Gazetteer:
     admin1_names = MappingProxyType({c[1]: c[4] for c in map(_cells, admin_rows) if c[0] == "1"})
     names = LineTable(_read_xz(_path("names.tsv.xz", override_dir)))
     countries, country_keys, adjectives, capitals = _read_countries(override_dir, names)
-    landmarks, landmark_keys = _read_landmarks(override_dir)
+    landmarks, landmark_keys = _read_sites(override_dir)
     admins = tuple(_admin_candidate(_cells(line)) for line in admin_rows)
     return Gazetteer(
         names=names, places=LineTable(_read_xz(_path("places.tsv.xz", override_dir))),
@@ -358,11 +365,14 @@ def _read_countries(override_dir: str, names: LineTable):
     """Countries by ISO2 with their common English names (demonyms.tsv) and every name key. A
     GeoNames alternate that is also a place's name ("Salvador") is left out: too ambiguous."""
     common = {r["iso2"]: r for r in read_table(f"{FOLDER}/demonyms.tsv", override_dir)}
+    points = {r["iso2"]: _point(r, "country_points.tsv")
+              for r in read_table(f"{FOLDER}/country_points.tsv", override_dir)}
     countries, keys, adjectives, capitals = {}, {}, {}, set()
     for row in read_table(f"{FOLDER}/countries.tsv", override_dir):
         code, extra = row["iso2"], common.get(row["iso2"], {})
         name = extra.get("name") or row["name"]
-        countries[code] = Candidate(name, "country", code, float(row["lat"]), float(row["lon"]),
+        point = points.get(code) or _point(row, "countries.tsv")
+        countries[code] = Candidate(name, "country", code, *point,
                                     population=int(row["population"] or 0),
                                     geonameid=int(row["geonameid"] or 0) or None)
         alternates = [a for a in row["alternates"].split("|") if a and not names.find(name_key(a))]
@@ -379,23 +389,41 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
-def _read_landmarks(override_dir: str) -> tuple[tuple[Candidate, ...], Mapping[str, tuple[int, ...]]]:
-    """Landmarks, and the exact and skeleton keys of each one's name and alternates (built here,
-    so a user's own landmarks.tsv needs no rebuild)."""
-    landmarks, keys = [], {}
-    for index, row in enumerate(read_table(f"{FOLDER}/landmarks.tsv", override_dir)):
-        try:
-            point = float(row["lat"]), float(row["lon"])
-        except ValueError as exc:
-            raise DataFileError(f"landmarks.tsv: bad coordinates for {row['name']!r}",
-                                "write decimal degrees, e.g. 33.50 and 38.63") from exc
-        landmarks.append(Candidate(row["name"], "landmark", row["country"], *point,
-                                   admin1=row["admin1"], feature=row["kind"]))
-        for name in (row["name"], *_split(row["alternates"])):
+def _read_sites(override_dir: str) -> tuple[tuple[Candidate, ...], Mapping[str, tuple[int, ...]]]:
+    """Landmarks and regions, and the exact and skeleton keys of each one's name and alternates
+    (built here, so a user's own landmarks.tsv needs no rebuild)."""
+    sites, keys = [*_read_landmarks(override_dir), *_read_regions(override_dir)], {}
+    for index, (_, names) in enumerate(sites):
+        for name in names:
             key = name_key(name)
             for entry in filter(None, (key, "~" + variant_key(key) if variant_key(key) else "")):
                 keys.setdefault(entry, []).append(index)
-    return tuple(landmarks), MappingProxyType({k: tuple(dict.fromkeys(v)) for k, v in keys.items()})
+    return tuple(c for c, _ in sites), MappingProxyType({k: tuple(dict.fromkeys(v)) for k, v in keys.items()})
+
+
+def _point(row: Mapping[str, str], file_name: str) -> tuple[float, float]:
+    try:
+        return float(row["lat"]), float(row["lon"])
+    except ValueError as exc:
+        raise DataFileError(f"{file_name}: bad coordinates for {row.get('name') or row.get('iso2')!r}",
+                            "write decimal degrees, e.g. 33.50 and 38.63") from exc
+
+
+def _read_landmarks(override_dir: str) -> list[tuple[Candidate, list[str]]]:
+    return [(Candidate(row["name"], "landmark", row["country"], *_point(row, "landmarks.tsv"),
+                       admin1=row["admin1"], feature=row["kind"]), [row["name"], *_split(row["alternates"])])
+            for row in read_table(f"{FOLDER}/landmarks.tsv", override_dir)]
+
+
+def _read_regions(override_dir: str) -> list[tuple[Candidate, list[str]]]:
+    """Continents and regions; a region inside one country carries that country."""
+    found = []
+    for row in read_table(f"{FOLDER}/regions.tsv", override_dir):
+        countries = _split(row["countries"])
+        country = countries[0] if len(countries) == 1 else ""
+        found.append((Candidate(row["name"], "region", country, *_point(row, "regions.tsv")),
+                      [row["name"], *_split(row["alternates"])]))
+    return found
 
 
 def _read_aliases(override_dir: str, admins: tuple[Candidate, ...]) -> Mapping[str, tuple[int, ...]]:

@@ -14,6 +14,9 @@ ANY_COUNTRY_BONUS = 0.5
 ADMIN1_BONUS = 1.0
 NEAR_BONUS = 1.0
 NEAR_KM = 150.0
+REGION_WEIGHT = 1.2  # per vote of the text's other names for an entry's province
+REGION_CAP = 2.0
+MAX_VOTING_REGIONS = 12  # a name found in more provinces than this says nothing about any
 # Entries a bare capitalised phrase (no NER place label) may be taken for without other support.
 STRONG_POPULATION = 50_000
 
@@ -46,7 +49,7 @@ def add_evidence(context: ArticleContext, candidates: Sequence[Candidate], weigh
         return
     top = candidates[0]
     countries = {c.country for c in candidates}
-    if top.kind == "country" or len(countries) == 1:
+    if top.country and (top.kind == "country" or len(countries) == 1):
         context.countries[top.country] += weight
     if len(candidates) == 1 and top.kind != "country":
         if top.admin1:
@@ -73,6 +76,41 @@ def _near_any(candidate: Candidate, points: list[tuple[float, float]]) -> bool:
                for lat, lon in points)
 
 
+def lies_within(candidate: Candidate, region: Candidate) -> bool:
+    """Whether an entry lies inside a country or admin-1 entry (and is not that entry)."""
+    if candidate.country != region.country or candidate is region:
+        return False
+    return region.kind == "country" or candidate.admin1 == region.admin1
+
+
+def region_votes(candidates: Sequence[Candidate]) -> Counter:
+    """A name's vote for the provinces it may lie in: one vote shared among them, so "Walker
+    County" (in nine states) lends each a ninth and "Catoosa County" (in one) lends Georgia all."""
+    regions = {(c.country, c.admin1) for c in candidates if c.kind != "country" and c.admin1}
+    if not regions or len(regions) > MAX_VOTING_REGIONS:
+        return Counter()
+    return Counter({region: 1.0 / len(regions) for region in regions})
+
+
+def region_support(options: Iterable[Sequence[Candidate]]) -> Counter:
+    """The votes of every distinct name of a text for the provinces its entries lie in."""
+    total: Counter = Counter()
+    for candidates in options:
+        total.update(region_votes(candidates))
+    return total
+
+
+def choose_coherent(candidates: Sequence[Candidate], context: ArticleContext, support: Counter,
+                    own: Counter) -> Candidate | None:
+    """The best entry when the text's other names also vote for the province it lies in (a
+    name's `own` votes left out: a name does not vouch for itself)."""
+    def total(c: Candidate) -> float:
+        others = support[(c.country, c.admin1)] - own[(c.country, c.admin1)]
+        return score(c, context) + REGION_WEIGHT * min(others, REGION_CAP)
+
+    return max(candidates, key=total, default=None)
+
+
 def choose(candidates: Sequence[Candidate], context: ArticleContext) -> Candidate | None:
     return max(candidates, key=lambda c: score(c, context), default=None)
 
@@ -82,5 +120,5 @@ def is_strong(candidate: Candidate, context: ArticleContext) -> bool:
     anything in a country the article is about, or a large town."""
     if candidate.variant:
         return False
-    return candidate.kind in {"landmark", "country"} or context.countries[candidate.country] > 0 \
+    return candidate.kind in {"landmark", "country", "region"} or context.countries[candidate.country] > 0 \
         or (candidate.kind == "place" and candidate.population >= STRONG_POPULATION)

@@ -14,7 +14,9 @@ from parallax.extract.place_mentions import (
 )
 from parallax.extract.place_names import name_key, strip_suffix_words
 from parallax.extract.place_phrases import BorderPhrase, CountryPart, border_phrases, country_parts
-from parallax.extract.place_ranking import ArticleContext, add_evidence, build_context, choose, is_strong
+from parallax.extract.place_ranking import (
+    ArticleContext, add_evidence, build_context, choose, is_strong, lies_within,
+)
 from parallax.schema import Article, GeoPrecision, Place, Span
 
 MAX_ACRONYM_LETTERS = 4
@@ -65,8 +67,9 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
 
 def best_place(places: Sequence[Place]) -> Place | None:
     """The most specific located place: town over near-town over province over country, border
-    mentions only when nothing else is located, the earliest on ties."""
-    located = [p for p in places if p.latitude is not None and p.longitude is not None]
+    mentions only when nothing else is located, the earliest on ties; never a continent."""
+    located = [p for p in places if p.latitude is not None and p.longitude is not None
+               and p.precision != GeoPrecision.UNKNOWN]
     pool = [p for p in located if "border" not in p.relation] or located
     return min(pool, key=lambda p: (p.precision, p.span.start if p.span else 0), default=None)
 
@@ -113,17 +116,11 @@ def narrow_by_region(doc: Doc, found: list[Resolved]) -> list[Resolved]:
         if not (second.mention.start == end + 1 and doc[end].text == ","):
             continue
         regions = [c for c in second.candidates if c.kind in {"admin1", "country"}]
-        inside = [c for c in first.candidates if any(_within(c, r) for r in regions)]
+        inside = [c for c in first.candidates if any(lies_within(c, r) for r in regions)]
         if regions and inside:
             narrowed[i] = Resolved(first.mention, tuple(inside))
-            narrowed[i + 1] = Resolved(second.mention, tuple(r for r in regions if any(_within(c, r) for c in inside)))
+            narrowed[i + 1] = Resolved(second.mention, tuple(r for r in regions if any(lies_within(c, r) for c in inside)))
     return narrowed
-
-
-def _within(candidate: Candidate, region: Candidate) -> bool:
-    if candidate.country != region.country or candidate is region:
-        return False
-    return region.kind == "country" or candidate.admin1 == region.admin1
 
 
 def _runs(doc: Doc, first: int, taken: set[int], gazetteer: Gazetteer, context: ArticleContext) -> list[Resolved]:

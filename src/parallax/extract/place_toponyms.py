@@ -1,0 +1,63 @@
+"""Resolve toponyms whose spans are already known (a gold set, a user's own annotation) together:
+each one's entries are chosen with the other names of the same text as context."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parallax.extract.gazetteer import Candidate, Gazetteer
+from parallax.extract.place_names import name_key
+from parallax.extract.place_ranking import (
+    add_evidence, build_context, choose, choose_coherent, lies_within, region_support, region_votes,
+)
+
+FIRST_PASS_WEIGHT = 0.5
+# "Paris, Texas", "Mosul, Iraq", "Dublin, Ohio": a name, a comma and the unit it lies in.
+_REGION_GAP = re.compile(r"^\s*,\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place name at [start, end) of a text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def resolve_toponyms(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> list[Candidate | None]:
+    """One gazetteer entry (or None) per toponym, in order. The names that leave no doubt set the
+    text's countries and provinces, the first choices then vouch for each other, and a name
+    followed by ", <province or country>" keeps only the entries inside it."""
+    options = [_candidates(t.text, gazetteer) for t in toponyms]
+    options = _narrow_pairs(text, toponyms, options)
+    context = build_context(options, [])
+    for candidates in options:
+        add_evidence(context, [c for c in [choose(candidates, context)] if c], FIRST_PASS_WEIGHT)
+    keys = [name_key(t.text) for t in toponyms]
+    support = region_support(dict(zip(keys, options)).values())
+    return [choose_coherent(candidates, context, support, region_votes(candidates)) for candidates in options]
+
+
+def _candidates(name: str, gazetteer: Gazetteer) -> list[Candidate]:
+    code = gazetteer.adjectives.get(name_key(name), "")  # "Sudanese" names Sudan
+    country = gazetteer.country(code)
+    return [country] if country else gazetteer.lookup(name)
+
+
+def _narrow_pairs(text: str, toponyms: Sequence[Toponym],
+                  options: list[list[Candidate]]) -> list[list[Candidate]]:
+    narrowed = list(options)
+    for i in range(len(toponyms) - 1):
+        first, second = toponyms[i], toponyms[i + 1]
+        if not _REGION_GAP.match(text[first.end:second.start]):
+            continue
+        regions = [c for c in options[i + 1] if c.kind in {"admin1", "country"}]
+        inside = [c for c in options[i] if any(lies_within(c, r) for r in regions)]
+        if regions and inside:
+            narrowed[i] = inside
+            narrowed[i + 1] = [r for r in regions if any(lies_within(c, r) for c in inside)]
+    return narrowed
+
