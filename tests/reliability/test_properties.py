@@ -25,7 +25,9 @@ from parallax.ingest.published import parse_published
 from parallax.ingest.readers import READERS, read_file
 from parallax.ingest.metadata import Metadata
 from parallax.ingest.text import split_headline
-from parallax.schema import Article, DatePrecision, Rejected
+from parallax.schema import (Actor, ActorRole, Article, Claim, ClaimPart, DatePrecision, EventDate,
+                             EventMention, Figure, GeoPrecision, Measure, Place, Rejected, Span,
+                             Speaker, Stance)
 from parallax.store.sqlite import SQLiteStore
 
 CLAIMS, DATES = load_claim_lexicon(), load_date_lexicon()
@@ -243,3 +245,47 @@ def test_claims_and_mentions_never_raise_on_any_text(nlp, knowledge, text):
     for claim in extract_claims(doc, article, knowledge.claims):
         assert text[claim.span.start:claim.span.end] == claim.span.text
     analyse_doc(doc, article, knowledge)
+
+
+# -- store round-trip of whole extraction records ------------------------------------------------
+
+ARTICLE_ID = "a" * 16
+words = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+small = st.integers(0, 10_000)
+
+
+def spans(article_id: str = ARTICLE_ID):
+    return st.builds(Span, st.just(article_id), small, small, words, words)
+
+
+figures = st.builds(Figure, st.none() | st.integers(0, 10**12), st.none() | st.integers(0, 10**12), words)
+claims = st.builds(
+    Claim, id=st.uuids().map(str), article_id=st.just(ARTICLE_ID), measure=st.sampled_from(Measure),
+    figure=figures, span=spans(), victim_group=words, object_text=words,
+    parts=st.lists(st.builds(ClaimPart, words, figures), max_size=2).map(tuple),
+    speaker=st.none() | st.builds(Speaker, words, words, words, words),
+    relay=st.lists(words, max_size=2).map(tuple), verb=words, stance=st.sampled_from(Stance),
+    hedged=st.booleans(), hedge=words, negated=st.booleans(), scope=st.sampled_from(["incident", "cumulative"]),
+    claim_time=words)
+places = st.builds(Place, words, words, words, words, words,
+                   st.none() | st.floats(-90, 90), st.none() | st.floats(-180, 180),
+                   st.sampled_from(GeoPrecision), st.none() | st.integers(1, 10**9), words,
+                   st.none() | spans())
+event_dates = st.builds(EventDate, st.none() | st.dates(), st.sampled_from(DatePrecision), words, words,
+                        st.none() | spans())
+actors = st.builds(Actor, words, words, st.sampled_from(ActorRole), words, words, st.none() | spans())
+mentions = st.builds(
+    EventMention, id=st.uuids().map(str), article_id=st.just(ARTICLE_ID), trigger=spans(),
+    event_type=words, sub_event_type=words, actors=st.lists(actors, max_size=2).map(tuple),
+    place=st.none() | places, date=st.none() | event_dates,
+    claims=st.lists(claims, max_size=3, unique_by=lambda c: c.id).map(tuple),
+    sentences=st.lists(spans(), max_size=2).map(tuple), background=st.booleans(), outlet=words)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(mentions, min_size=1, max_size=3, unique_by=lambda m: m.id))
+def test_store_save_load_round_trips_mentions_with_their_claims(tmp_path, found):
+    article = Article(ARTICLE_ID, "text " * 50, source="t.txt")
+    with SQLiteStore(tmp_path / f"{uuid4().hex}.sqlite") as store:
+        store.add_extracted([(article, found)])
+        assert store.mentions() == found
