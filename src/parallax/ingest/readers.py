@@ -124,10 +124,11 @@ def _unreadable(path: Path, max_bytes: int) -> Rejected | None:
             return reject(str(path), RejectCode.EMPTY, "file is empty (0 bytes)")
         whole = path.suffix.lower() not in STREAMED_FORMATS
         check_readable(path, max_bytes if whole else sys.maxsize)
+    # The record names the file already: its reason starts after the file's name.
     except TooLarge as exc:
-        return reject(str(path), RejectCode.TOO_LARGE, f"{exc.args[0]}; {exc.hint}")
+        return reject(str(path), RejectCode.TOO_LARGE, f"{exc.args[0].removeprefix(f'{path} ')}; {exc.hint}")
     except BinaryInput as exc:
-        return reject(str(path), RejectCode.BINARY, exc.args[0])
+        return reject(str(path), RejectCode.BINARY, exc.args[0].removeprefix(f"{path} "))
     except OSError as exc:
         return reject(str(path), RejectCode.UNREADABLE, f"{type(exc).__name__}: {exc}")
     return None
