@@ -2,8 +2,8 @@
 
 Both come as CoNLL token files whose document key is topic/subtopic/document; the subtopic is the
 incident (GVC: a Gun Violence Archive incident; ECB+: one of the two seminal events of a topic).
-Texts are rebuilt from the tokens (GVC's sentence 0 is the publication date), each document's main
-mention is resolved, and the clusters are scored against the subtopics (val splits only).
+Texts are rebuilt from the tokens (GVC's sentence 0 is the publication date), every mention is
+resolved, and the clusters are scored against the subtopics (val splits only).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from parallax.errors import EvalDataError
-from parallax.evaluate.resolution_gva import extract_mains, score_clusters
+from parallax.evaluate.resolution_gva import extract_mentions, score_clusters
 from parallax.ingest.ids import content_id
 from parallax.schema import Article
 from parallax.settings import Settings
@@ -52,7 +52,7 @@ def score_corpus(folder: Path, limit: int | None, settings: Settings) -> dict:
     pairs = [document_article(k, docs[k]) for k in keys]
     gold = {a.id: incident for incident, a in pairs}
     articles = [a for _, a in pairs]
-    return score_clusters(gold, extract_mains(articles, settings), settings, {a.id: a.published for a in articles})
+    return score_clusters(gold, extract_mentions(articles, settings), settings, {a.id: a.published for a in articles})
 
 
 def score_gvc(folder: Path, limit: int | None = None) -> dict:

@@ -10,18 +10,23 @@ from parallax.reconcile.incident import reconcile_incident
 from parallax.resolve.blocking import candidate_pairs
 from parallax.resolve.clustering import cluster
 from parallax.resolve.features import features_of, with_reference_date
-from parallax.resolve.scoring import evidence, score
+from parallax.resolve.scoring import evidence, hard_conflict, score
 from parallax.schema import EventMention, Incident, MatchLink
 from parallax.settings import Settings
 
 Published = Mapping[str, date | datetime | None]
 
 
-def match_links(mentions: Sequence[EventMention], pairs, threshold: float) -> list[MatchLink]:
-    """Score candidate pairs (index pairs into `mentions`); keep those at or above the threshold."""
+def match_links(mentions: Sequence[EventMention], pairs, threshold: float,
+                max_day_gap: int = 1) -> list[MatchLink]:
+    """Score candidate pairs (index pairs into `mentions`); keep those at or above the threshold
+    that no hard conflict forbids (a link that can never merge would only widen the components
+    that incremental resolution re-clusters)."""
     features: dict[int, object] = {}
     links = []
     for i, j in pairs:
+        if hard_conflict(mentions[i], mentions[j], max_day_gap):
+            continue
         fa = features.setdefault(i, features_of(mentions[i]))
         fb = features.setdefault(j, features_of(mentions[j]))
         found = evidence(mentions[i], mentions[j], fa, fb)
@@ -55,7 +60,7 @@ def resolve_incidents(mentions: Sequence[EventMention], settings: Settings,
     published = published or {}
     ordered = sorted(mentions, key=lambda m: m.id)
     matching = [with_reference_date(m, published.get(m.article_id)) for m in ordered]
-    links = match_links(matching, candidate_pairs(matching), settings.match_threshold)
+    links = match_links(matching, candidate_pairs(matching), settings.match_threshold, settings.max_day_gap)
     return build_incidents({m.id: m for m in ordered}, links, settings,
                            {m.id: m for m in matching})
 

@@ -74,7 +74,7 @@ def _add_batch(store: Store, mentions: Sequence[EventMention], settings: Setting
     ordered = sorted(known.values(), key=lambda m: m.id)
     at = {m.id: i for i, m in enumerate(ordered)}
     candidates = [(at[a], at[b]) for a, b in pairs if known[a].article_id != known[b].article_id]
-    store.add_match_links(match_links(ordered, candidates, settings.match_threshold))
+    store.add_match_links(match_links(ordered, candidates, settings.match_threshold, settings.max_day_gap))
     component, links = _component(store, set(new))
     loaded = store.mentions_by_id(component - set(known))
     told = {mid: original[mid] for mid in component if mid in original} | loaded
