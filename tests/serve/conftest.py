@@ -16,12 +16,12 @@ from webdata import HOSTILE
 
 @pytest.fixture(scope="session")
 def served_db(tmp_path_factory) -> Path:
-    """examples/ and the hostile article ingested by the library, as `parallax run` would."""
+    """examples/ and the hostile article ingested by the library (`parallax run`'s own path)."""
     folder = tmp_path_factory.mktemp("serve")
     hostile = folder / "hostile.jsonl"
     hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
     db = folder / "parallax.sqlite"
-    ingest_paths([EXAMPLES, hostile], db, Settings())
+    ingest_paths([EXAMPLES, hostile], db, Settings(workers=1))  # in-process: the session's spaCy model
     return db
 
 

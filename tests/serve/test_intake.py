@@ -128,7 +128,7 @@ def test_an_ingest_by_another_process_shows_on_the_next_request(db_copy, tmp_pat
     before = client.get("/api/incidents").json()["total"]
     article = tmp_path / "kharkiv.jsonl"
     article.write_text(json.dumps(KHARKIV | {"text": KHARKIV["text"].replace("Kharkiv", "Sumy")}) + "\n", "utf-8")
-    ingest_paths([article], db_copy, Settings())
+    ingest_paths([article], db_copy, Settings(workers=1))
     hits = client.get("/api/search", params={"q": "Sumy"}).json()["hits"]
     assert len(hits) == 1
     assert client.get(f"/api/articles/{hits[0]['article_id']}").json()["incident_ids"]

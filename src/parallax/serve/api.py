@@ -109,7 +109,8 @@ def build_api(catalog: Catalog, settings: Settings, token: str) -> APIRouter:
                         headers={"Content-Disposition": f'attachment; filename="{chosen.name}"'})
 
     def ingest(path: Path, text: str | None) -> JSONResponse:
-        summary = intake.ingest_file(path, catalog.db_path, settings, lock)
+        single = text is not None or intake.holds_one_article(path)
+        summary = intake.ingest_file(path, catalog.db_path, settings, lock, single)
         body = intake.summary_payload(summary)
         if text is not None:
             article_id = intake.article_id_of(text)

@@ -13,13 +13,14 @@ import re
 import threading
 import uuid
 from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from parallax.errors import AccessDenied, BadUpload, RequestTooLarge
 from parallax.ingest.ids import content_id
 from parallax.ingest.metadata import sidecar_path
-from parallax.ingest.readers import READERS
+from parallax.ingest.readers import READERS, SIDECAR_FORMATS
 from parallax.pipeline import ingest_paths
 from parallax.schema import RunSummary
 from parallax.settings import Settings
@@ -65,15 +66,23 @@ def write_article_file(folder: Path, article: dict[str, str]) -> Path:
     return path
 
 
-def ingest_file(path: Path, db_path: Path, settings: Settings, lock: threading.Lock) -> RunSummary:
-    """One ingest at a time per app (`lock`); SQLite's write lock queues other processes."""
+def ingest_file(path: Path, db_path: Path, settings: Settings, lock: threading.Lock,
+                single: bool = False) -> RunSummary:
+    """One ingest at a time per app (`lock`); SQLite's write lock queues other processes.
+    `single`: one article, extracted in this process (its spaCy model is loaded once and kept)
+    rather than in a pool of worker processes that would each load the model for it."""
     with lock:
-        return ingest_paths([path], db_path, settings)
+        return ingest_paths([path], db_path, replace(settings, workers=1) if single else settings)
 
 
 def article_id_of(text: str) -> str:
     """The id the ingest gives a text (the jsonl reader strips it first)."""
     return content_id(text.strip())
+
+
+def holds_one_article(path: Path) -> bool:
+    """A text or HTML file is one article; a feed or JSONL file may hold many."""
+    return path.suffix.lower() in SIDECAR_FORMATS
 
 
 def summary_payload(summary: RunSummary) -> dict[str, Any]:
