@@ -133,3 +133,21 @@ def test_an_ingest_by_another_process_shows_on_the_next_request(db_copy, tmp_pat
     assert len(hits) == 1
     assert client.get(f"/api/articles/{hits[0]['article_id']}").json()["incident_ids"]
     assert client.get("/api/incidents").json()["total"] >= before
+
+
+def test_reads_during_an_ingest_all_succeed(db_copy, tmp_path):
+    """Serving while ingesting: every read made while another thread ingests is answered whole."""
+    import threading
+    from parallax.pipeline import ingest_paths
+    client = TestClient(create_app(db_copy, Settings()))
+    article = tmp_path / "sumy.jsonl"
+    article.write_text(json.dumps(KHARKIV | {"text": KHARKIV["text"].replace("Kharkiv", "Sumy")}) + "\n", "utf-8")
+    writer = threading.Thread(target=ingest_paths, args=([article], db_copy, Settings(workers=1)))
+    writer.start()
+    answers = []
+    while writer.is_alive() or len(answers) < 3:
+        response = client.get("/api/incidents", params={"per_page": 200})
+        answers.append((response.status_code, response.json()["total"], len(response.json()["incidents"])))
+    writer.join()
+    assert all(status == 200 and total == listed for status, total, listed in answers)
+    assert client.get("/api/search", params={"q": "Sumy"}).json()["hits"]

@@ -74,3 +74,14 @@ def test_missing_pages_are_html_404(client):
     response = client.get("/incidents/<script>")
     assert response.status_code == 404 and "text/html" in response.headers["content-type"]
     assert "<script>" not in response.text
+
+
+def test_pages_load_nothing_from_outside(client):
+    """No CDN, tiles or fonts: every script, style, image and icon is served by the app (links to
+    an article's original page are links, not loads)."""
+    for path in pages(client):
+        html = client.get(path).text
+        assert not re.search(r'src="(https?:)?//|<link[^>]+href="(https?:)?//|url\((https?:)?//', html), path
+    css = client.get("/static/app.css").text
+    assert "//" not in css.replace("://", "") and "@import" not in css and "@font-face" not in css
+    assert client.get("/api/docs").status_code == 404

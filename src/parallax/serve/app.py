@@ -53,7 +53,8 @@ def create_app(db_path: Path, settings: Settings | None = None, token: str | Non
     settings = settings or Settings()
     zones_path = zones_path or (Path(settings.zones_file) if settings.zones_file else None)
     catalog = Catalog(Path(db_path), zones_path, settings.data_dir)
-    app = FastAPI(title="parallax", version=__version__, docs_url="/api/docs", redoc_url=None,
+    # No Swagger/ReDoc pages: they load their scripts from a CDN, and nothing here may.
+    app = FastAPI(title="parallax", version=__version__, docs_url=None, redoc_url=None,
                   description="Reconciled, source-attributed incident records. Writes need "
                               "'Authorization: Bearer <token>'.")
     app.include_router(build_api(catalog, settings, resolve_token(token, settings)))
