@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parallax.errors import InputError
-from parallax.extract.event_classifier import EMBEDDINGS, NO_EVENT, available_kind, classify_docs, load_model
+from parallax.extract.event_classifier import HASHING, NO_EVENT, classify_docs, load_model
 from parallax.extract.trigger_lexicon import load_trigger_lexicon
 
-AUTO = "auto"
 RULES = "rules"
 BATCH = 64
 
@@ -61,20 +60,15 @@ def _tsv(path: Path) -> list[tuple[str, str]]:
     return [(r[id_at], r[text_at]) for r in rows[1:] if len(r) > max(id_at, text_at)]
 
 
-def resolve_method(method: str) -> str:
-    """AUTO is the embedding model when its extra is installed, else the hashing model."""
-    return available_kind(EMBEDDINGS) if method == AUTO else method
-
-
-def classify_snippets(items: list[tuple[str, str]], method: str = AUTO,
+def classify_snippets(items: list[tuple[str, str]], method: str = HASHING,
                       allow_none: bool = False) -> Iterator[TypedSnippet]:
-    """Type each (id, text) with the model `method` names (RULES: the trigger rules alone), in
+    """Type each (id, text) with the model `method` names (HASHING, EMBEDDINGS: "minilm", which
+    needs the embeddings extra, or RULES: the trigger rules alone), in
     batches so the output streams. Without `allow_none` every snippet gets an event class."""
     from parallax.nlp.pipeline import load_nlp  # spaCy loads only when there is work
 
     nlp, lex = load_nlp(), load_trigger_lexicon()
-    kind = resolve_method(method)
-    model = None if kind == RULES else load_model(kind)
+    model = None if method == RULES else load_model(method)
     for start in range(0, len(items), BATCH):
         batch = items[start:start + BATCH]
         docs = list(nlp.pipe((text for _, text in batch), batch_size=BATCH))

@@ -191,8 +191,8 @@ def cmd_zones(args: argparse.Namespace) -> int:
 def _add_classify(sub) -> None:
     classify = sub.add_parser("classify", help="print id<TAB>sub_event_type for each snippet of a TSV/JSONL file")
     classify.add_argument("file", type=Path, help="TSV with id and text columns, or JSONL objects with id and text")
-    classify.add_argument("--model", choices=("auto", "minilm", "hashing", "rules"), default="auto",
-                          help="auto: minilm if the embeddings extra is installed, else hashing")
+    classify.add_argument("--model", choices=("hashing", "minilm", "rules"), default="hashing",
+                          help="minilm needs `make embeddings` (docs/event_types.md)")
     classify.add_argument("--codes", action="store_true", help="print CASE 2021 codes instead of ACLED names")
     classify.add_argument("--none", action="store_true", help="allow NONE for a snippet that reports no event")
     classify.set_defaults(func=cmd_classify)

@@ -27,6 +27,9 @@ TARGET_PREPOSITIONS = frozenset({"on", "against", "targeting", "at", "to", "with
 REPORTING_VERBS = frozenset({"say", "tell", "announce", "report", "state", "add", "claim", "confirm",
                              "declare", "note", "write", "explain", "warn"})
 
+# Verbs whose clause says what someone else must do: "demanded that the government end curbs".
+DIRECTIVE_VERBS = frozenset({"demand", "urge", "ask", "call", "insist", "appeal", "press", "remind"})
+
 # Verbs whose object names the event and whose subject is its doer: "warplanes launched an attack".
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "perform", "execute", "unleash",
                          "order", "make", "claim"})
@@ -140,7 +143,7 @@ def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
         found += [(g, ActorRole.TARGET) for c in trigger.head.children
                   if c.dep_ == "prep" and c.text.lower() in {"on", "against"}
                   for g in c.children if g.dep_ == "pobj"]
-    if trigger.lemma_.lower() in REPORTING_VERBS:
+    if trigger.lemma_.lower() in REPORTING_VERBS | DIRECTIVE_VERBS:
         # "Straw said the Sudanese government must reach an agreement": what is said is about them
         found += [(g, ActorRole.TARGET) for c in trigger.children if c.dep_ == "ccomp"
                   for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]

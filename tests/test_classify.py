@@ -1,0 +1,53 @@
+"""`parallax classify`: snippet files in TSV and JSONL, one typed line per snippet, bad files named."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from parallax.classify import classify_snippets, read_snippet_file
+from parallax.cli import main
+from parallax.errors import InputError
+
+SNIPPETS = [("s1", "Warplanes bombed a fuel depot near the border at dawn, killing three guards."),
+            ("s2", "Police fired tear gas to break up a march by hundreds of students in the capital.")]
+
+
+def test_tsv_and_jsonl_read_the_same(tmp_path):
+    tsv = tmp_path / "in.tsv"
+    tsv.write_text("id\ttext\n" + "".join(f"{i}\t{t}\n" for i, t in SNIPPETS), "utf-8")
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in SNIPPETS), "utf-8")
+    assert read_snippet_file(tsv) == read_snippet_file(jsonl) == SNIPPETS
+
+
+def test_case_files_are_read_by_their_snippet_column(tmp_path):
+    path = tmp_path / "dev.tsv"
+    path.write_text("id\tEventSnippet\tSubType\n7\tRebels shelled the town.\tART_MISS_ATTACK\n", "utf-8")
+    assert read_snippet_file(path) == [("7", "Rebels shelled the town.")]
+
+
+def test_bad_files_are_named(tmp_path):
+    with pytest.raises(InputError, match="does not exist"):
+        read_snippet_file(tmp_path / "none.tsv")
+    (tmp_path / "x.tsv").write_text("name\tbody\n1\tx\n", "utf-8")
+    with pytest.raises(InputError, match="x.tsv"):
+        read_snippet_file(tmp_path / "x.tsv")
+    (tmp_path / "x.jsonl").write_text('{"id": 1, "text": "a"}\n{"id": 2}\n', "utf-8")
+    with pytest.raises(InputError, match="x.jsonl:2"):
+        read_snippet_file(tmp_path / "x.jsonl")
+
+
+def test_each_snippet_gets_a_sub_event_type():
+    typed = list(classify_snippets(SNIPPETS))
+    assert [(t.id, t.code) for t in typed] == [("s1", "AIR_STRIKE"), ("s2", "PROTEST_WITH_INTER")]
+    assert typed[0].sub_event_type == "Air/drone strike" and 0 < typed[0].probability <= 1
+
+
+def test_command_prints_id_tab_type(tmp_path, capsys):
+    path = tmp_path / "in.tsv"
+    path.write_text("id\ttext\n" + "".join(f"{i}\t{t}\n" for i, t in SNIPPETS), "utf-8")
+    assert main(["classify", str(path), "--codes"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["s1\tAIR_STRIKE", "s2\tPROTEST_WITH_INTER"]
+    assert main(["classify", str(tmp_path / "missing.tsv")]) == 3
