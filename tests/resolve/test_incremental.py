@@ -116,3 +116,22 @@ def test_a_report_that_pulls_one_member_away_is_logged_as_a_split(tmp_path):
     assert groups(incidents) == {frozenset({"m-a1-0", "m-c3-0"}), frozenset({"m-b2-0"})}
     split = [e for e in events if e.kind == ResolutionKind.SPLIT]
     assert len(split) == 1 and len(split[0].detail.split(",")) == 2
+
+
+def test_an_article_extracted_again_leaves_no_empty_incident(tmp_path):
+    """Regression: re-extraction replaces an article's mentions (new ids); the incident that held
+    the old ones must go, and the new mentions resolve like any others."""
+    from parallax.resolve.incremental import resolve_pending
+
+    items = corpus()[:2]
+    with open_store(tmp_path / "db.sqlite") as store:
+        for article, mentions in items:
+            store.add_extracted([(article, mentions)])
+        resolve_pending(store, Settings())
+        before = {i.id for i in store.incidents()}
+        for article, mentions in items:
+            store.replace_mentions(article.id, [replace(m, id=m.id + "-again") for m in mentions])
+        update = resolve_pending(store, Settings())
+        incidents = store.incidents()
+    assert set(update.removed) == before and all(i.mentions for i in incidents)
+    assert groups(incidents) == {frozenset({"m-w1-0-again", "m-w2-0-again"})}

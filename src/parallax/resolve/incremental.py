@@ -10,6 +10,7 @@ the order articles arrived in. Every change is logged as new, join, merge or spl
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from parallax.resolve.blocking import block_keys
 from parallax.resolve.incidents import build_incidents, match_links
@@ -31,8 +32,11 @@ def add_mentions(store: Store, mentions: Iterable[EventMention], settings: Setti
 
 
 def resolve_pending(store: Store, settings: Settings) -> ResolutionUpdate:
-    """Resolve every stored mention not resolved yet (what the pipeline calls after extraction)."""
-    return add_mentions(store, store.pending_mentions(), settings)
+    """Resolve every stored mention not resolved yet (what the pipeline calls after extraction);
+    incidents whose mentions were all replaced by a new extraction are dropped first."""
+    dropped = store.drop_empty_incidents()
+    update = add_mentions(store, store.pending_mentions(), settings)
+    return replace(update, removed=tuple(dropped) + update.removed)
 
 
 def _matching(store: Store, mentions: Iterable[EventMention]) -> dict[str, EventMention]:

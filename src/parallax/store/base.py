@@ -102,6 +102,10 @@ class Store(Protocol):
         """In one transaction: drop `removed`, write `incidents` (replacing same ids), log `events`."""
         ...
 
+    def drop_empty_incidents(self) -> list[str]:
+        """Remove incidents left without mentions (their article was extracted again); their ids."""
+        ...
+
     def resolution_events(self) -> list[ResolutionEvent]:
         """The log of new incidents, joins, merges and splits, oldest first."""
         ...

@@ -229,9 +229,15 @@ class SQLiteStore:
             for offset, incident in enumerate(incidents, start=1):
                 db.execute("DELETE FROM incidents WHERE id = ?", (incident.id,))
                 _insert_incident(db, incident, seq + offset)
-            db.execute("DELETE FROM incidents WHERE NOT EXISTS "
-                       "(SELECT 1 FROM incident_mentions l WHERE l.incident_id = incidents.id)")
             resolution.log_events(db, events)
+
+    def drop_empty_incidents(self) -> list[str]:
+        """Remove incidents left without mentions (their article was extracted again); their ids."""
+        with self._write() as db:
+            gone = [r[0] for r in db.execute("SELECT id FROM incidents i WHERE NOT EXISTS "
+                                             "(SELECT 1 FROM incident_mentions l WHERE l.incident_id = i.id)")]
+            db.executemany("DELETE FROM incidents WHERE id = ?", ((i,) for i in gone))
+        return gone
 
     def resolution_events(self) -> list[ResolutionEvent]:
         with self._read() as db:
