@@ -317,7 +317,14 @@ CLAIM_TIME = """
 ALTER TABLE claims ADD COLUMN claim_time TEXT NOT NULL DEFAULT '';
 """
 
-MIGRATIONS: tuple[str, ...] = (INITIAL, EXTRACTED, ZONE_ALERTS, ARTICLE_SEARCH, RESOLUTION, CLAIM_TIME)
+# Incremental resolution appends incidents after the highest seq: an index keeps that lookup
+# from scanning the whole table on every added article.
+INCIDENT_SEQ = """
+CREATE INDEX IF NOT EXISTS incidents_seq ON incidents(seq);
+"""
+
+MIGRATIONS: tuple[str, ...] = (INITIAL, EXTRACTED, ZONE_ALERTS, ARTICLE_SEARCH, RESOLUTION, CLAIM_TIME,
+                               INCIDENT_SEQ)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
