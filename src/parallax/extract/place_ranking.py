@@ -3,6 +3,7 @@ provinces and its other places, over each entry's size."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ NEAR_KM = 150.0
 REGION_WEIGHT = 1.2  # per vote of the text's other names for an entry's province
 REGION_CAP = 2.0
 MAX_VOTING_REGIONS = 12  # a name found in more provinces than this says nothing about any
+VOTE_SHARPNESS = 2.0  # how much more an entry's likelier namesakes weigh in its name's vote
 # Entries a bare capitalised phrase (no NER place label) may be taken for without other support.
 STRONG_POPULATION = 50_000
 
@@ -28,6 +30,7 @@ class ArticleContext:
     countries: Counter = field(default_factory=Counter)
     admin1s: Counter = field(default_factory=Counter)  # (country, admin-1 name)
     points: list[tuple[float, float]] = field(default_factory=list)
+    regions: Counter = field(default_factory=Counter)  # (country, admin-1) -> votes (region_support)
 
     @property
     def main_country(self) -> str:
@@ -84,12 +87,17 @@ def lies_within(candidate: Candidate, region: Candidate) -> bool:
 
 
 def region_votes(candidates: Sequence[Candidate]) -> Counter:
-    """A name's vote for the provinces it may lie in: one vote shared among them, so "Walker
-    County" (in nine states) lends each a ninth and "Catoosa County" (in one) lends Georgia all."""
-    regions = {(c.country, c.admin1) for c in candidates if c.kind != "country" and c.admin1}
-    if not regions or len(regions) > MAX_VOTING_REGIONS:
+    """A name's vote for the provinces it may lie in: one vote shared among its entries by how
+    likely each is on its own, so "Walker County" (in nine states) lends each a ninth, "Catoosa
+    County" (in one) lends Georgia all, and "Texas" lends the state nearly all."""
+    entries = [c for c in candidates if c.kind != "country" and c.admin1 and not (c.alias or c.variant)]
+    if not entries or len({(c.country, c.admin1) for c in entries}) > MAX_VOTING_REGIONS:
         return Counter()
-    return Counter({region: 1.0 / len(regions) for region in regions})
+    weights = [math.exp(VOTE_SHARPNESS * prior(c)) for c in entries]
+    votes: Counter = Counter()
+    for candidate, weight in zip(entries, weights):
+        votes[(candidate.country, candidate.admin1)] += weight / sum(weights)
+    return votes
 
 
 def region_support(options: Iterable[Sequence[Candidate]]) -> Counter:
@@ -100,12 +108,15 @@ def region_support(options: Iterable[Sequence[Candidate]]) -> Counter:
     return total
 
 
-def choose_coherent(candidates: Sequence[Candidate], context: ArticleContext, support: Counter,
-                    own: Counter) -> Candidate | None:
-    """The best entry when the text's other names also vote for the province it lies in (a
-    name's `own` votes left out: a name does not vouch for itself)."""
+def choose_coherent(candidates: Sequence[Candidate], context: ArticleContext) -> Candidate | None:
+    """The best entry when the text's other names also vote for the province it lies in
+    (`context.regions`, less the name's own votes: a name does not vouch for itself)."""
+    own = region_votes(candidates)
+
     def total(c: Candidate) -> float:
-        others = support[(c.country, c.admin1)] - own[(c.country, c.admin1)]
+        if c.alias or c.variant:
+            return score(c, context)
+        others = context.regions[(c.country, c.admin1)] - own[(c.country, c.admin1)]
         return score(c, context) + REGION_WEIGHT * min(others, REGION_CAP)
 
     return max(candidates, key=total, default=None)

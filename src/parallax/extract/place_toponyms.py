@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from parallax.extract.gazetteer import Candidate, Gazetteer
 from parallax.extract.place_names import name_key
 from parallax.extract.place_ranking import (
-    add_evidence, build_context, choose, choose_coherent, lies_within, region_support, region_votes,
+    add_evidence, build_context, choose, choose_coherent, lies_within, region_support,
 )
 
 FIRST_PASS_WEIGHT = 0.5
@@ -37,8 +37,8 @@ def resolve_toponyms(text: str, toponyms: Sequence[Toponym], gazetteer: Gazettee
     for candidates in options:
         add_evidence(context, [c for c in [choose(candidates, context)] if c], FIRST_PASS_WEIGHT)
     keys = [name_key(t.text) for t in toponyms]
-    support = region_support(dict(zip(keys, options)).values())
-    return [choose_coherent(candidates, context, support, region_votes(candidates)) for candidates in options]
+    context.regions = region_support(dict(zip(keys, options)).values())
+    return [choose_coherent(candidates, context) for candidates in options]
 
 
 def _candidates(name: str, gazetteer: Gazetteer) -> list[Candidate]:

@@ -15,7 +15,8 @@ from parallax.extract.place_mentions import (
 from parallax.extract.place_names import name_key, strip_suffix_words
 from parallax.extract.place_phrases import BorderPhrase, CountryPart, border_phrases, country_parts
 from parallax.extract.place_ranking import (
-    ArticleContext, add_evidence, build_context, choose, is_strong, lies_within,
+    ArticleContext, add_evidence, build_context, choose, choose_coherent, is_strong, lies_within,
+    region_support,
 )
 from parallax.schema import Article, GeoPrecision, Place, Span
 
@@ -62,6 +63,8 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
     named = narrow_by_region(doc, sorted(labelled + extra, key=lambda r: r.mention.start))
     for resolved in named:  # the first choices vouch for each other ("Alexandria" near "Rapides Parish")
         add_evidence(context, [c for c in [choose(resolved.candidates, context)] if c], FIRST_PASS_WEIGHT)
+    by_name = {name_key(r.mention.text(doc)): r.candidates for r in named}
+    context.regions = region_support(by_name.values())
     return named, context
 
 
@@ -159,7 +162,7 @@ def _named_place(doc: Doc, article: Article, resolved: Resolved, gazetteer: Gaze
     targeted") or for an unknown name NER did not call a GPE."""
     mention = resolved.mention
     span = _span(doc, article, mention.start, mention.span_end or mention.end)
-    chosen = choose([c for c in resolved.candidates if not c.variant or is_strong(c, context)], context)
+    chosen = choose_coherent([c for c in resolved.candidates if not c.variant or is_strong(c, context)], context)
     national = chosen is not None and (chosen.kind == "country" or chosen.geonameid in gazetteer.capitals)
     if mention.metonymic or (mention.modifier and (chosen is None or chosen.kind == "country")) \
             or (mention.subject and national):
