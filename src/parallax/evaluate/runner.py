@@ -34,6 +34,8 @@ EVALUATIONS: dict[str, tuple[str, str, str]] = {
     "gvc": ("parallax.evaluate.resolution_cdcr", "score_gvc", "cdcr_gvc_gun_violence"),
     # zones (issue 7): place-uncertainty radii against exact UCDP points and the example zones
     "zones_ucdp": ("parallax.evaluate.zones_ucdp", "score_zones_ucdp", "ucdp_ged_syria_2016_2019"),
+    # geoparsing (issue 4): UCDP GED place descriptions -> coordinates
+    "ucdp": ("parallax.evaluate.ucdp_places", "score_ucdp_places", "ucdp_ged_syria_2016_2019"),
 }
 ONE_LINE = frozenset({"gva"})  # printed as one JSON line, for scripts
 
