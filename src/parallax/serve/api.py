@@ -41,8 +41,15 @@ def filtered(snapshot: Snapshot, query: IncidentQuery):
 
 
 def build_api(catalog: Catalog, settings: Settings, token: str) -> APIRouter:
+    """Every /api route: reads (records, search), layers (map, timeline, exports) and writes."""
     api = APIRouter(prefix="/api")
-    lock = threading.Lock()
+    _record_routes(api, catalog)
+    _layer_routes(api, catalog)
+    _write_routes(api, catalog, settings, token)
+    return api
+
+
+def _record_routes(api: APIRouter, catalog: Catalog) -> None:
 
     @api.get("/incidents", summary="Incidents: filtered, sorted, one page")
     def list_incidents(query: Filters) -> dict:
@@ -75,6 +82,8 @@ def build_api(catalog: Catalog, settings: Settings, token: str) -> APIRouter:
     def search(q: str = "", limit: int = 20, offset: int = 0) -> dict:
         return payloads.search_payload(q, catalog.search(q, max(1, min(limit, 100)), max(0, offset)))
 
+
+def _layer_routes(api: APIRouter, catalog: Catalog) -> None:
     @api.get("/map/incidents.geojson", summary="Filtered incidents as GeoJSON points")
     def map_incidents(query: Filters) -> dict:
         snapshot = catalog.snapshot()
@@ -108,6 +117,10 @@ def build_api(catalog: Catalog, settings: Settings, token: str) -> APIRouter:
         return Response(content, media_type=MEDIA[fmt],
                         headers={"Content-Disposition": f'attachment; filename="{chosen.name}"'})
 
+
+def _write_routes(api: APIRouter, catalog: Catalog, settings: Settings, token: str) -> None:
+    lock = threading.Lock()
+
     def ingest(path: Path, text: str | None) -> JSONResponse:
         single = text is not None or intake.holds_one_article(path)
         summary = intake.ingest_file(path, catalog.db_path, settings, lock, single)
@@ -137,5 +150,3 @@ def build_api(catalog: Catalog, settings: Settings, token: str) -> APIRouter:
         if outlet or published:
             intake.write_sidecar(path, outlet, published)
         return ingest(path, None)
-
-    return api
