@@ -476,11 +476,12 @@ class ArticleFraming:
     labels: tuple[ActorLabel, ...]
     markers: tuple[FramingMarker, ...]
     quotes: tuple[Quote, ...]
-    shares: tuple[PartyShare, ...]  # most quoted party first
+    shares: tuple[PartyShare, ...]  # over the whole article, most quoted party first
     source_kinds: tuple[Tally, ...]  # kind "source": named / anonymous / official / unattributed
     context: tuple[ContextSentence, ...]
     context_share: float  # characters in sentences not about the incident / all characters, 0..1
-    background: tuple[str, ...] = ()  # ids of other incidents the article tells in passing
+    background: tuple[str, ...] = ()  # ids of the other incidents the same article tells
+    incident_shares: tuple[PartyShare, ...] = ()  # over the quotes in sentences telling this incident
 
 
 @dataclass(frozen=True, slots=True)

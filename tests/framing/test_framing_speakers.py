@@ -57,3 +57,16 @@ def test_the_pronoun_after_a_quote_looks_one_sentence_back(lexicon):
     """Regression: "she said" took the name at the end of the sentence before, not its subject."""
     text = "Ana Ruiz said Mara Soler was like a mother to her. “She was kind,” she said."
     assert voices(lexicon, text)[0][0] == "Ana Ruiz"
+
+
+def test_the_coalition_speaks_for_the_coalition_the_article_named(lexicon):
+    """Regression: a Saudi-led coalition spokesman was counted for the US-led coalition."""
+    text = ("The Saudi-led coalition denied hitting the market. “We struck a depot,” coalition "
+            "spokesman Colonel Fahd Rashed told reporters.")
+    assert voices(lexicon, text) == [("Fahd Rashed", "Saudi-led coalition", "named")]
+
+
+def test_the_party_a_speaker_blames_is_not_its_party(lexicon):
+    text = ("Nine people died, the Houthi-run health ministry said. The ministry blamed the Saudi-led "
+            "coalition and said “the market was full.”")
+    assert [v[1] for v in voices(lexicon, text)] != ["Saudi-led coalition"]

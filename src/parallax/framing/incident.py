@@ -56,7 +56,8 @@ def frame_article(reading: Reading, incident: Incident, outlet: str, lexicon: Fr
         markers=tuple(reading.markers), quotes=quotes, shares=party_shares(quotes),
         source_kinds=source_kinds(quotes), context=tuple(context),
         context_share=context_share(reading.sentences, context),
-        background=tuple(dict.fromkeys(m.id for m in others)))
+        background=tuple(dict.fromkeys(m.id for m in others)),
+        incident_shares=party_shares([q for q in quotes if q.on_incident]))
 
 
 def frame_incident(incident: Incident, articles: Mapping[str, Article], lexicon: FramingLexicon,

@@ -46,6 +46,8 @@ class FramingLexicon:
     marker_index: Mapping[str, tuple[Term, ...]]  # first 4 letters of a term's first word -> terms
     parties: tuple[PartyCue, ...]  # longest first
     cue_words: frozenset[str]  # party cues that are not a person's name ("pentagon", "white helmets")
+    reporting: Mapping[str, tuple[Term, ...]]  # verbs that introduce a quote, indexed like markers
+    organisation: frozenset[str]  # words that make a capitalised run an institution ("Observatory")
     heads: frozenset[str]
     weak_heads: frozenset[str]  # heads that need a modifier or link to count
     modifiers: frozenset[str]
@@ -141,6 +143,8 @@ def load_framing_lexicon(override_dir: str = "") -> FramingLexicon:
     markers = tuple(t for t in terms if t.kind in MARKER_KINDS)
     return FramingLexicon(
         terms=terms, markers=markers, marker_index=_index(markers), parties=parties,
+        reporting=_index(tuple(t for t in terms if t.kind == "reporting")),
+        organisation=frozenset(t.term for t in terms if t.kind == "organisation"),
         cue_words=frozenset(c.cue for c in parties if c.source_kind != "named"),
         heads=frozenset(t for t, _ in words["head"] + words["weak_head"]),
         weak_heads=frozenset(t for t, _ in words["weak_head"]), modifiers=frozenset(t for t, _ in words["modifier"]),

@@ -33,7 +33,8 @@ def summarise_outlets(framings: Sequence[IncidentFraming], top: int = TOP) -> tu
 def _summary(outlet: str, framings: list[ArticleFraming], n_incidents: int, top: int) -> OutletFraming:
     labels = Counter((lb.referent, lb.label.lower()) for f in framings for lb in f.labels
                      if lb.referent and not lb.quoted)
-    markers = Counter((m.kind, m.term.lower()) for f in framings for m in f.markers if not m.quoted)
+    markers = Counter((m.kind, m.term if m.kind == "scare_quote" else m.span.text.lower())
+                      for f in framings for m in f.markers if not m.quoted)
     quotes = [q for f in framings for q in f.quotes]
     return OutletFraming(
         outlet=outlet, articles=len(framings), incidents=n_incidents,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from parallax.framing.lexicon import FramingLexicon, PartyCue
+from parallax.framing.lexicon import FramingLexicon, PartyCue, index_key
 from parallax.framing.segments import Passage, overlaps, word_count
 from parallax.schema import Article, Claim, Quote, Span
 
@@ -17,13 +17,16 @@ _PRONOUN = re.compile(r"(?:^|\s)(he|she|it|they)(?:\s+(?:was|were|is|has|had|als
 _NAME = re.compile(r"(?<![\w-])(?:[A-Z][a-z][\w’'-]*|al-[A-Z][\w-]*)"
                    r"(?:\s+(?:[A-Z][a-z][\w’'-]*|al-[A-Z][\w-]*|(?:de|di|bin)(?![\w-]))){1,5}")
 _REGION_WORDS = 12
+_WORD = re.compile(r"\w[\w'’-]*")
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "was reported"
 _CONJUNCTION = re.compile(r"\b(?:and|but|or|while|as)\b", re.IGNORECASE)
 # Titles, days and other capitalised words that open a name phrase without being the name.
 _NOT_NAMES = frozenset("the a an in on at this that but and foreign deputy minister president secretary "
                        "chief prime general spokesman spokeswoman defence defense interior state syrian "
                        "russian american iranian british turkish israeli iraqi monday tuesday wednesday "
-                       "thursday friday saturday sunday according middle east west north south".split())
+                       "thursday friday saturday sunday according middle east west north south colonel major "
+                       "captain lieutenant sergeant commander admiral brigadier inspector superintendent "
+                       "councilman councilwoman lt col gen sgt capt maj dr mr mrs ms prof".split())
 _UNSPECIFIED = "(unspecified)"  # parties named so are used only when no other cue is found
 
 
@@ -48,13 +51,26 @@ class _Scene:
     claims: Sequence[Claim]
     surnames: frozenset[str]
     lexicon: FramingLexicon
+    fuller: Mapping[str, PartyCue]  # a one-word cue -> the article's first longer cue ending with it
+
+
+def _scene(article: Article, quoted: list[Passage], claims: Sequence[Claim], lexicon: FramingLexicon) -> _Scene:
+    first: dict[str, tuple[int, PartyCue]] = {}  # head word -> earliest longer cue ending with it
+    for cue in lexicon.parties:
+        head = re.split(r"[\s-]", cue.cue)[-1]
+        longer = head != cue.cue and head in lexicon.cue_words
+        match = cue.pattern.search(article.text) if longer else None
+        if match and (head not in first or match.start() < first[head][0]):
+            first[head] = (match.start(), cue)
+    fuller = {head: cue for head, (_, cue) in first.items()}
+    return _Scene(article.text, quoted, claims, _surnames(article.text, lexicon), lexicon, fuller)
 
 
 def attribute_quotes(article: Article, quoted: list[Passage], sentences: list[Span],
                      incident_sentences: Sequence[Span], claims: Sequence[Claim],
                      lexicon: FramingLexicon) -> list[Quote]:
     """One Quote per passage, in reading order; "he said" looks for the speaker one sentence back."""
-    scene = _Scene(article.text, quoted, claims, _surnames(article.text, lexicon), lexicon)
+    scene = _scene(article, quoted, claims, lexicon)
     quotes: list[Quote] = []
     previous, previous_window = _NOBODY, (-1, -1)
     for passage in quoted:
@@ -74,7 +90,7 @@ def reported_speech(article: Article, quoted: list[Passage], sentences: list[Spa
                     claims: Sequence[Claim], lexicon: FramingLexicon) -> list[Quote]:
     """Sentences with no quotation marks that say who said them ("..., the ministry said"):
     one Quote each (direct=False), its words the sentence's."""
-    scene = _Scene(article.text, quoted, claims, _surnames(article.text, lexicon), lexicon)
+    scene = _scene(article, quoted, claims, lexicon)
     found = []
     for i, sentence in enumerate(sentences):
         if any(sentence.start <= p.end and p.start <= sentence.end for p in quoted):
@@ -131,8 +147,7 @@ def _voice(scene: _Scene, passage: Passage, window: tuple[int, int], before_sent
 def _reporting_verb(outside: str, at: tuple[int, int], lexicon: FramingLexicon) -> tuple[int, int] | None:
     """The verb that introduces the passage: right after it ("...,” Mattis said"), else the nearest
     one before it ("Russia condemned the strike as “illegitimate”"), else the nearest after."""
-    found = sorted((m.start(), m.end()) for term in lexicon.of_kind("reporting")
-                   for m in term.pattern.finditer(outside) if not _PASSIVE.search(outside, 0, m.start()))
+    found = [v for v in _verbs(outside, lexicon) if not _PASSIVE.search(outside[max(0, v[0] - 24):v[0]])]
     after = [v for v in found if v[0] >= at[1]]
     if after:
         gap = outside[at[1]:after[0][0]]
@@ -142,6 +157,18 @@ def _reporting_verb(outside: str, at: tuple[int, int], lexicon: FramingLexicon) 
     if before:
         return before[-1]
     return after[0] if after else None
+
+
+def _verbs(text: str, lexicon: FramingLexicon) -> list[tuple[int, int]]:
+    """Where reporting verbs are, scanning the words once (see lexicon.index_key)."""
+    found = []
+    for word in _WORD.finditer(text):
+        for term in lexicon.reporting.get(index_key(word.group()), ()):
+            match = term.pattern.match(text, word.start())
+            if match:
+                found.append((match.start(), match.end()))
+                break
+    return found
 
 
 def _words_before(outside: str, stop: int) -> str:
@@ -165,17 +192,18 @@ def _from_region(region: str, scene: _Scene, near: int, opens: bool = False) -> 
     if not region.strip():
         return None
     hits = _cue_hits(region, scene.lexicon.parties)
-    cue = _nearest_cue(region, hits, near)
+    cue = _as_in_article(_nearest_cue(region, hits, near), scene)
     unnamed = any(h[2].source_kind == "anonymous" for h in hits)
     speaker = next((c.speaker for c in scene.claims
                     if c.speaker and c.speaker.name and c.speaker.name in region), None)
     name = _person_name(region, scene, hits, near, opens)
     if name and (speaker is None or speaker.name not in name and name not in speaker.name):
         speaker = None  # the person named here, not a claim's speaker mentioned in passing
-        cue = _cue_for_name(region, hits, region.rfind(name), len(name))
+        cue = _as_in_article(_cue_for_name(region, hits, region.rfind(name), len(name)), scene)
     if speaker is not None:
-        role = f"{speaker.role} {speaker.normalized}"  # "Russian Foreign Minister", "US Central Command"
-        cue = cue or _nearest_cue(role, _cue_hits(role, scene.lexicon.parties), 0)
+        role = f"{speaker.role} {speaker.name} {speaker.normalized}"  # "Russian Foreign Minister"
+        own = _nearest_cue(role, _cue_hits(role, scene.lexicon.parties), 0)
+        cue = cue if own is None or (own.party.endswith(_UNSPECIFIED) and cue is not None) else own
         kind = "named" if speaker.kind == "person" or name else _cue_kind(cue, unnamed)
         return Voice(speaker.normalized or speaker.name, cue.party if cue else "", kind)
     if name:
@@ -188,6 +216,12 @@ def _from_region(region: str, scene: _Scene, near: int, opens: bool = False) -> 
 Hit = tuple[int, int, PartyCue]
 
 
+def _as_in_article(cue: PartyCue | None, scene: _Scene) -> PartyCue | None:
+    """"the coalition" speaks for the coalition the article named in full ("the Saudi-led coalition")."""
+    full = scene.fuller.get(cue.cue) if cue and " " not in cue.cue else None
+    return PartyCue(cue.cue, full.party, cue.source_kind, cue.pattern) if full else cue
+
+
 def _cue_for_name(region: str, hits: list[Hit], at: int, size: int) -> PartyCue | None:
     """The party of a named person: the title before the name ("Russian deputy foreign minister
     Gennady Gatilov", "the governor of the province, Ahmed Nouri"), else what follows it
@@ -197,9 +231,9 @@ def _cue_for_name(region: str, hits: list[Hit], at: int, size: int) -> PartyCue 
         return own[0][2]
     before = [h for h in hits if h[1] <= at and not _VERB_BETWEEN.search(region[h[1]:at])]
     if before:
-        return _nearest_cue(region, before, at)
+        return _nearest_cue(region, before, at, subjects_only=False)
     after = [h for h in hits if h[0] >= at + size and re.match(r"\s*(?:,|of\b)", region[at + size:h[0]])]
-    return _nearest_cue(region, after, at + size) if after else None
+    return _nearest_cue(region, after, at + size, subjects_only=False) if after else None
 
 
 _VERB_BETWEEN = re.compile(r"\b(?:said|told|says|and|but|while|as)\b")
@@ -214,11 +248,11 @@ def _cue_hits(region: str, cues: Sequence[PartyCue]) -> list[Hit]:
     return sorted(hits, key=lambda h: h[0])
 
 
-def _nearest_cue(region: str, hits: list[Hit], near: int) -> PartyCue | None:
+def _nearest_cue(region: str, hits: list[Hit], near: int, subjects_only: bool = True) -> PartyCue | None:
     """The cue nearest `near`, skipping cues that are objects ("bombing the Islamic State group",
     "in Syria"), and generic ones ("a source") when a specific one is there. A cue right after
     another one is qualified by it: "Syrian army officer" speaks for the Syrian army."""
-    subjects = [h for h in hits if not _OBJECT_BEFORE.search(region[:h[0]])] or hits
+    subjects = [h for h in hits if not (subjects_only and _OBJECT_BEFORE.search(region[:h[0]]))]
     specific = [h for h in subjects if not h[2].party.endswith(_UNSPECIFIED)] or subjects
     if not specific:
         return None
@@ -230,7 +264,7 @@ def _nearest_cue(region: str, hits: list[Hit], near: int) -> PartyCue | None:
 
 
 _OBJECT_BEFORE = re.compile(r"(?:\b(?:in|on|at|near|of|from|against|to|into|over|with|by|between)"
-                            r"|\w+ing)\s+(?:the\s+)?(?:[\w-]+\s+and\s+)?$", re.IGNORECASE)
+                            r"|\w+ing|\w+ed)\s+(?:the\s+)?(?:[\w-]+\s+and\s+)?$", re.IGNORECASE)
 
 
 def _cue_kind(cue: PartyCue | None, unnamed: bool = False) -> str:
@@ -249,7 +283,7 @@ def _cue_text(region: str, cue: PartyCue) -> str:
 def _full_names(text: str, lexicon: FramingLexicon) -> list[str]:
     """Capitalised word runs that look like a person's name, with the titles and institutions
     before it dropped: "Whatcom County Sheriff Bill Elfo" -> "Bill Elfo"."""
-    organisation = {t.term for t in lexicon.of_kind("organisation")}
+    organisation = lexicon.organisation
     names = []
     for m in _NAME.finditer(text):
         if _OBJECT_BEFORE.search(text[max(0, m.start() - 40):m.start()]) \
@@ -272,7 +306,7 @@ def _after_titles(words: list[str], organisation: set[str], lexicon: FramingLexi
     return words[last_title + 1:]
 
 
-def _modifies_next(rest: str, organisation: set[str], lexicon: FramingLexicon) -> bool:
+def _modifies_next(rest: str, organisation: frozenset[str], lexicon: FramingLexicon) -> bool:
     following = re.match(r"\s+([a-z][\w-]*)", rest)
     return bool(following) and (following.group(1) in organisation or _is_cue(following.group(1), lexicon))
 
@@ -309,7 +343,7 @@ def _in_other_word_run(region: str, at: int) -> bool:
 def _may_be_name(word: str, lexicon: FramingLexicon) -> bool:
     lower = word.lower()
     return lower not in _NOT_NAMES and not _is_cue(lower, lexicon) and \
-        lower not in {t.term for t in lexicon.of_kind("organisation")}
+        lower not in lexicon.organisation
 
 
 def _is_cue(word: str, lexicon: FramingLexicon) -> bool:

@@ -15,7 +15,8 @@ _ABBREVIATION = re.compile(r"(?<![\w.])(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Adm|Brig|D
 _WORD = re.compile(r"\w[\w'’-]*")
 # Curly double quotes (never across another opening quote); straight double quotes in pairs; curly single quotes opened after a space
 # (so the apostrophe in "Army’s" is never an opening quote).
-_QUOTES = (re.compile(r"“([^”“]{1,2000})[”\"]"),  # a curly quote closed by a straight one counts re.compile(r"\"([^\"\n]{1,2000})\""),
+# A curly opening quote may be closed by a straight one ("“He was a good boy,\" Watts said").
+_QUOTES = (re.compile(r"“([^”“]{1,2000})[”\"]"), re.compile(r"\"([^\"\n]{1,2000})\""),
            re.compile(r"(?:(?<=\s)|(?<=^))‘([^’]{1,200})’(?![\w])", re.MULTILINE))
 
 
