@@ -70,3 +70,9 @@ def test_the_party_a_speaker_blames_is_not_its_party(lexicon):
     text = ("Nine people died, the Houthi-run health ministry said. The ministry blamed the Saudi-led "
             "coalition and said “the market was full.”")
     assert [v[1] for v in voices(lexicon, text)] != ["Saudi-led coalition"]
+
+
+def test_straight_double_quotes_are_quotes(lexicon):
+    """Regression: a comment written into the pattern list dropped straight quotes altogether."""
+    text = '"We came at dawn," a witness told reporters.'
+    assert voices(lexicon, text) == [("witness", "witnesses and residents", "anonymous")]
