@@ -85,3 +85,9 @@ def test_pages_load_nothing_from_outside(client):
     css = client.get("/static/app.css").text
     assert "//" not in css.replace("://", "") and "@import" not in css and "@font-face" not in css
     assert client.get("/api/docs").status_code == 404
+
+
+def test_map_page_lists_the_zones_with_their_incidents(client):
+    html = client.get("/map").text
+    assert "al-Tanf deconfliction zone" in html and 'href="/?zone=al-tanf"' in html
+    assert "approximate" in html

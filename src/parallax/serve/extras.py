@@ -38,6 +38,11 @@ class ZoneView:
     members: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # zone -> incident -> status
     note: str = ""
 
+    def counts(self, zone_id: str) -> tuple[int, int]:
+        """(incidents inside or possibly inside the zone, of which violations)."""
+        statuses = self.members.get(zone_id, {}).values()
+        return len(statuses), sum(s.endswith("violation") for s in statuses)
+
     def zones_of(self, incident_id: str) -> list[tuple[Zone, str]]:
         return [(z, self.members[z.id][incident_id]) for z in self.zones
                 if incident_id in self.members.get(z.id, {})]
