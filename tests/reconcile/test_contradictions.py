@@ -88,3 +88,15 @@ def test_fatalities_per_victim_group():
     b = report("b2", "y", killed("b2", 3, "residents", "civilians"))
     groups = {g.victim_group: g.fatalities.best for g in reconcile_sources([a, b], ("", ""), TOWN).by_victim_group}
     assert groups == {"combatants": 8, "civilians": 3}
+
+
+def test_an_open_ended_figure_does_not_contradict_a_larger_one():
+    """Regression: "at least five" and "14" were reported as contradicting; only "at least 12"
+    against "three" does."""
+    at_least = report("a1", "x", claim("a1", 5, None, "police"))
+    larger = report("b2", "y", killed("b2", 14, "ministry"))
+    smaller = report("c3", "z", killed("c3", 3, "officer"))
+    found = [c for c in find_contradictions([at_least, larger]) if c.kind == ContradictionKind.NUMBER]
+    assert not found
+    found = [c for c in find_contradictions([at_least, smaller]) if c.kind == ContradictionKind.NUMBER]
+    assert len(found) == 1

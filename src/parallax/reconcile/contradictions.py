@@ -34,10 +34,6 @@ def _pairs(kind: ContradictionKind, subject: str, told: Sequence[Told],
             yield Contradiction(kind, subject, va, vb, sa, sb, pa, pb)
 
 
-def _interval(claim: Claim) -> tuple[int, int]:
-    return claim.figure.low, claim.figure.high if claim.figure.high is not None else claim.figure.low
-
-
 def number_contradictions(mentions: Sequence[EventMention]) -> list[Contradiction]:
     """Two sources whose figures for the same measure cannot both hold (vague ones excepted)."""
     found: list[Contradiction] = []
@@ -59,8 +55,14 @@ def _range(claim: Claim) -> str:
 
 
 def _disjoint(a: Claim, b: Claim) -> bool:
-    (la, ha), (lb, hb) = _interval(a), _interval(b)
+    """No count satisfies both; an open-ended figure ("at least 12") has no upper bound here."""
+    (la, ha), (lb, hb) = _bounds(a), _bounds(b)
     return ha < lb or hb < la
+
+
+def _bounds(claim: Claim) -> tuple[float, float]:
+    low, high = claim.figure.low, claim.figure.high
+    return low, float("inf") if high is None else high
 
 
 def victim_contradictions(mentions: Sequence[EventMention]) -> list[Contradiction]:
