@@ -78,3 +78,12 @@ def test_headline_listing_a_death_and_an_injury_keeps_both():
                   span=Span("c", 26, 33, "a woman", both))
     man = Claim(id="m", article_id="c", measure=K, figure=Figure(1, 1, "A man"), span=Span("c", 0, 5, "A man", both))
     assert incident_counts([[woman, man]]) == (1, 1)  # the issue's "1 killed, 1 injured"
+
+
+def test_unnumbered_injury_beside_a_death_is_that_death():
+    """Regression: "Two people were killed ... they were shot in a parked car" is (2, 0), not (2, 2);
+    a numbered vague injury ("dozens hurt") beside deaths stays."""
+    dead = claim(K, 2, 2, "Two")
+    they = claim(I, 2, None, "they", start=40)
+    assert incident_counts([[dead, they]]) == (2, 0)
+    assert incident_counts([[dead, claim(I, 12, None, "dozens", start=40)]]) == (2, 12)

@@ -12,7 +12,9 @@ from pathlib import Path
 from spacy.language import Language
 
 from parallax.errors import EvalDataError
+from parallax.extract.claim_lexicon import load_claim_lexicon
 from parallax.extract.claims import extract_claims
+from parallax.extract.numbers import parse_figure
 from parallax.nlp.pipeline import load_nlp
 from parallax.schema import Article, Claim, Measure
 
@@ -119,13 +121,21 @@ def incident_counts(articles: list[list[Claim]]) -> tuple[int, int]:
     such an injury when its own sentence also reports the death ("a man was killed and a woman hurt")
     was tried: it lost more incidents than it won, as did adding up single victims sentence by sentence;
     a headline that lists both ("Mother injured, child killed") does name two people, and so does a
-    sentence that introduces both as new ("a man was killed and a woman wounded")."""
+    sentence that introduces both as new ("a man was killed and a woman wounded"). Injuries counted by
+    no number ("they were shot", "the victims") are likewise the dead told again."""
     killed = _measure_count(articles, Measure.KILLED)
     if killed:
-        articles = [[c for c in a if not (c.measure is Measure.INJURED and _one_person(c)
-                                          and not _headline_beside_death(c, a) and not _another_person(c, a))]
-                    for a in articles]
+        articles = [[c for c in a if not (c.measure is Measure.INJURED and _told_death(c, a))] for a in articles]
     return killed, _measure_count(articles, Measure.INJURED)
+
+
+def _told_death(claim: Claim, article: list[Claim]) -> bool:
+    """An injury claim that, beside a death, most likely tells that death again: one person named by a
+    phrase ("the girl was shot"), or victims counted by no number at all ("they were shot", "the
+    victims", "shooting deaths"); "dozens hurt" and "at least 4 injured" stay."""
+    if _one_person(claim):
+        return not _headline_beside_death(claim, article) and not _another_person(claim, article)
+    return _exact(claim) is None and parse_figure(claim.figure.text, load_claim_lexicon()) is None
 
 
 _CLOSING = (".", "!", "?", '"', "”", "’", "'", ")")
