@@ -76,3 +76,18 @@ def test_straight_double_quotes_are_quotes(lexicon):
     """Regression: a comment written into the pattern list dropped straight quotes altogether."""
     text = '"We came at dawn," a witness told reporters.'
     assert voices(lexicon, text) == [("witness", "witnesses and residents", "anonymous")]
+
+
+def reported(lexicon, text: str) -> list[tuple[str, str, str]]:
+    return [(q.speaker, q.party, q.source_kind)
+            for q in read_article(Article("t1", text), [], lexicon).quotes if not q.direct]
+
+
+def test_reported_speech_gives_a_sentence_to_whoever_is_next_to_the_verb(lexicon):
+    """Regression: a person named earlier in the sentence was taken for the speaker."""
+    text = "The feud between Ann Cole, 39, and her neighbour Tom Hale, 45, ended in a shooting, officials said."
+    assert reported(lexicon, text) == [("officials", "officials (unspecified)", "anonymous")]
+
+
+def test_they_say_gives_a_sentence_to_nobody(lexicon):
+    assert reported(lexicon, "Sam Ortiz drove a grey van. They say the van carried four men.") == []

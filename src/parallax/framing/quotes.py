@@ -17,6 +17,7 @@ _PRONOUN = re.compile(r"(?:^|\s)(he|she|it|they)(?:\s+(?:was|were|is|has|had|als
 _NAME = re.compile(r"(?<![\w-])(?:[A-Z][a-z][\w’'-]*|al-[A-Z][\w-]*)"
                    r"(?:\s+(?:[A-Z][a-z][\w’'-]*|al-[A-Z][\w-]*|(?:de|di|bin)(?![\w-]))){1,5}")
 _REGION_WORDS = 12
+_REPORTED_WORDS = 5
 _WORD = re.compile(r"\w[\w'’-]*")
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "was reported"
 _CONJUNCTION = re.compile(r"\b(?:and|but|or|while|as)\b", re.IGNORECASE)
@@ -26,7 +27,8 @@ _NOT_NAMES = frozenset("the a an in on at this that but and foreign deputy minis
                        "russian american iranian british turkish israeli iraqi monday tuesday wednesday "
                        "thursday friday saturday sunday according middle east west north south colonel major "
                        "captain lieutenant sergeant commander admiral brigadier inspector superintendent "
-                       "councilman councilwoman lt col gen sgt capt maj dr mr mrs ms prof".split())
+                       "councilman councilwoman lt col gen sgt capt maj dr mr mrs ms prof after before when while "
+                       "during since although however meanwhile earlier later then also yet vice".split())
 _UNSPECIFIED = "(unspecified)"  # parties named so are used only when no other cue is found
 
 
@@ -92,11 +94,11 @@ def reported_speech(article: Article, quoted: list[Passage], sentences: list[Spa
     one Quote each (direct=False), its words the sentence's."""
     scene = _scene(article, quoted, claims, lexicon)
     found = []
-    for i, sentence in enumerate(sentences):
+    for sentence in sentences:
         if any(sentence.start <= p.end and p.start <= sentence.end for p in quoted):
             continue
         end = Passage(sentence.end, sentence.end, "")
-        voice = _voice(scene, end, (sentence.start, sentence.end), sentences[i - 1] if i else None, _NOBODY)
+        voice = _voice(scene, end, (sentence.start, sentence.end), None, _NOBODY, reach=_REPORTED_WORDS)
         if voice.source_kind != "unattributed":
             found.append(Quote(voice.speaker, voice.party, voice.source_kind, word_count(sentence.text),
                                False, sentence, direct=False))
@@ -122,17 +124,21 @@ def _masked(scene: _Scene, window: tuple[int, int]) -> str:
 
 
 def _voice(scene: _Scene, passage: Passage, window: tuple[int, int], before_sentence: Span | None,
-           previous: Voice) -> Voice:
+           previous: Voice, reach: int = _REGION_WORDS) -> Voice:
+    """`reach`: how many words either side of the verb may name the speaker (fewer for reported
+    speech, whose sentences name many people who say nothing)."""
     outside = _masked(scene, window)
     at = (passage.start - window[0], passage.end - window[0])
     verb = _reporting_verb(outside, at, scene.lexicon)
     if verb is None:  # a quote standing alone continues the last one; else the outlet's own quotes
         return previous if not outside.strip(" .,“”\"\n") else _NOBODY
-    before = _words_before(outside, verb[0])
+    before = _words_before(outside, verb[0], reach)
     if _PRONOUN.search(before):
+        if reach < _REGION_WORDS:
+            return _NOBODY  # "they say": too vague to give a sentence to anyone
         earlier = _masked(scene, (before_sentence.start, before_sentence.end)) if before_sentence else ""
         return _from_region(earlier, scene, near=0) or previous
-    after = _words_after(outside, verb[1])
+    after = _words_after(outside, verb[1], reach)
     voice = _from_region(before, scene, near=len(before)) or _from_region(after, scene, 0, opens=True) or _NOBODY
     if voice.party.endswith(_UNSPECIFIED):  # "a military source told Syrian state media"
         relay = _nearest_cue(after, _cue_hits(after, scene.lexicon.parties), 0)
@@ -171,16 +177,16 @@ def _verbs(text: str, lexicon: FramingLexicon) -> list[tuple[int, int]]:
     return found
 
 
-def _words_before(outside: str, stop: int) -> str:
+def _words_before(outside: str, stop: int, reach: int = _REGION_WORDS) -> str:
     piece = re.split(r"[;:]|\s{3,}", outside[:stop])[-1]
-    return " ".join(piece.split()[-_REGION_WORDS:])
+    return " ".join(piece.split()[-reach:])
 
 
-def _words_after(outside: str, start: int) -> str:
+def _words_after(outside: str, start: int, reach: int = _REGION_WORDS) -> str:
     """Up to the end of the clause; "Sgt." or "U.S." ends none."""
     rest = _TITLE_DOT.sub(lambda m: m.group(1) + " ", outside[start:])
     piece = re.split(r"[;:]|(?<![A-Z])\.(?:\s|$)|\s{3,}", rest)[0]
-    return " ".join(piece.split()[:_REGION_WORDS])
+    return " ".join(piece.split()[:reach])
 
 
 _TITLE_DOT = re.compile(r"\b(Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Det|Ofc|Insp|Supt|Adm|Dr|Mr|Mrs|Ms|Prof|Rev|St|Sen|Rep|Gov)\.")
@@ -197,6 +203,8 @@ def _from_region(region: str, scene: _Scene, near: int, opens: bool = False) -> 
     speaker = next((c.speaker for c in scene.claims
                     if c.speaker and c.speaker.name and c.speaker.name in region), None)
     name = _person_name(region, scene, hits, near, opens)
+    if name and any(not region[h[1]:].strip(" ,") for h in hits) and near == len(region):
+        name = ""  # "..., David Ross, 45, officials said": the officials speak, not David Ross
     if name and (speaker is None or speaker.name not in name and name not in speaker.name):
         speaker = None  # the person named here, not a claim's speaker mentioned in passing
         cue = _as_in_article(_cue_for_name(region, hits, region.rfind(name), len(name)), scene)
