@@ -75,3 +75,17 @@ def test_claim_time_of_a_rising_toll(nlp):
     assert times("By noon the toll had risen to 17, officials said.") == [(17, "By noon")]
     assert times("The number of wounded climbed to 33 by Wednesday morning.") == [(33, "by Wednesday morning")]
     assert times("A man was shot at 3 a.m. outside a bar.") == [(1, "")]
+
+
+def test_nearly_killed_is_no_death(nlp):
+    assert figures(nlp, "Police bullets nearly killed his father, the family said.") == []
+
+
+def test_life_and_death_is_an_idiom(nlp):
+    assert figures(nlp, "Doctors said the girl was in a life-or-death situation.") == []
+
+
+def test_neither_is_a_negation(nlp):
+    """ "Neither the driver nor the passenger was injured" is none injured (was 2 injured)."""
+    claims = extract_claims(nlp("Neither the driver nor the passenger was injured."), Article(id="r", text="x"))
+    assert [(c.measure.value, c.figure.low, c.negated) for c in claims] == [("injured", 0, True)]

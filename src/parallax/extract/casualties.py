@@ -51,6 +51,8 @@ def _is_irrealis(tok: Token, lexicon: ClaimLexicon) -> bool:
     """ "tried to kill", "could kill", "threatened to kill": nobody was hit (yet)."""
     if any(c.dep_ == "aux" and c.lemma_.lower() in lexicon.irrealis for c in tok.children):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in tok.children):
+        return True  # "bullets that nearly killed his father"
     return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in lexicon.irrealis
 
 
@@ -167,6 +169,9 @@ def _is_idle_noun(tok: Token, lexicon: ClaimLexicon) -> bool:
     """A casualty noun that counts nothing: "death penalty", "a spike in casualties", "no reports of deaths"."""
     if tok.dep_ in ("compound", "amod", "nmod"):
         return True  # "death penalty"; a "death toll" is read from its toll
+    if any(t.lower_ == "life" for t in (*tok.conjuncts, tok.head) if t is not tok) \
+            or tok.doc[max(0, tok.i - 2):tok.i].text.lower() in ("life-or-", "life or", "life and"):
+        return True  # "a matter of life and death", "a life-or-death situation"
     if _governed_by_trigger(tok, lexicon):
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.lemma_ == "death":

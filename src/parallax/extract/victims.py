@@ -152,7 +152,8 @@ def negation_word(victim: Token, trigger: Token) -> str:
     """The word that makes a count zero ("no", "none", "nobody", "not"), or ""."""
     if victim.lower_ in _NOBODY:
         return victim.text
-    det = next((c for c in victim.children if c.dep_ == "det" and c.lower_ == "no"), None)
+    det = next((c for c in victim.children if c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither")),
+               None)
     if det is not None:
         return det.text
     neg = next((c for c in trigger.children if c.dep_ == "neg"), None)
