@@ -7,28 +7,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from parallax.framing.lexicon import FramingLexicon, PartyCue, index_key
+from parallax.framing.names import OBJECT_BEFORE, person_name, surnames
 from parallax.framing.segments import Passage, overlaps, word_count
 from parallax.schema import Article, Claim, Quote, Span
 
 # "he said", "it added", "he was quoted as saying": the speaker is the one named just before.
 _PRONOUN = re.compile(r"(?:^|\s)(he|she|it|they)(?:\s+(?:was|were|is|has|had|also))?(?:\s+\w+\s+as)?\s*$",
                       re.IGNORECASE)
-# Two to six capitalised words, titles included: "Sergei Lavrov", "Yehya al-Aridi", "Staffan di Mistura".
-_NAME = re.compile(r"(?<![\w-])(?:[A-Z][a-z][\w’'-]*|al-[A-Z][\w-]*)"
-                   r"(?:\s+(?:[A-Z][a-z][\w’'-]*|al-[A-Z][\w-]*|(?:de|di|bin)(?![\w-]))){1,5}")
 _REGION_WORDS = 12
 _REPORTED_WORDS = 5
 _WORD = re.compile(r"\w[\w'’-]*")
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "was reported"
 _CONJUNCTION = re.compile(r"\b(?:and|but|or|while|as)\b", re.IGNORECASE)
-# Titles, days and other capitalised words that open a name phrase without being the name.
-_NOT_NAMES = frozenset("the a an in on at this that but and foreign deputy minister president secretary "
-                       "chief prime general spokesman spokeswoman defence defense interior state syrian "
-                       "russian american iranian british turkish israeli iraqi monday tuesday wednesday "
-                       "thursday friday saturday sunday according middle east west north south colonel major "
-                       "captain lieutenant sergeant commander admiral brigadier inspector superintendent "
-                       "councilman councilwoman lt col gen sgt capt maj dr mr mrs ms prof after before when while "
-                       "during since although however meanwhile earlier later then also yet vice".split())
 _UNSPECIFIED = "(unspecified)"  # parties named so are used only when no other cue is found
 
 
@@ -65,7 +55,7 @@ def _scene(article: Article, quoted: list[Passage], claims: Sequence[Claim], lex
         if match and (head not in first or match.start() < first[head][0]):
             first[head] = (match.start(), cue)
     fuller = {head: cue for head, (_, cue) in first.items()}
-    return _Scene(article.text, quoted, claims, _surnames(article.text, lexicon), lexicon, fuller)
+    return _Scene(article.text, quoted, claims, surnames(article.text, lexicon), lexicon, fuller)
 
 
 def attribute_quotes(article: Article, quoted: list[Passage], sentences: list[Span],
@@ -202,7 +192,7 @@ def _from_region(region: str, scene: _Scene, near: int, opens: bool = False) -> 
     unnamed = any(h[2].source_kind == "anonymous" for h in hits)
     speaker = next((c.speaker for c in scene.claims
                     if c.speaker and c.speaker.name and c.speaker.name in region), None)
-    name = _person_name(region, scene, hits, near, opens)
+    name = person_name(region, scene.lexicon, scene.surnames, [h[:2] for h in hits], near, opens)
     if name and any(not region[h[1]:].strip(" ,") for h in hits) and near == len(region):
         name = ""  # "..., David Ross, 45, officials said": the officials speak, not David Ross
     if name and (speaker is None or speaker.name not in name and name not in speaker.name):
@@ -260,7 +250,7 @@ def _nearest_cue(region: str, hits: list[Hit], near: int, subjects_only: bool = 
     """The cue nearest `near`, skipping cues that are objects ("bombing the Islamic State group",
     "in Syria"), and generic ones ("a source") when a specific one is there. A cue right after
     another one is qualified by it: "Syrian army officer" speaks for the Syrian army."""
-    subjects = [h for h in hits if not (subjects_only and _OBJECT_BEFORE.search(region[:h[0]]))]
+    subjects = [h for h in hits if not (subjects_only and OBJECT_BEFORE.search(region[:h[0]]))]
     specific = [h for h in subjects if not h[2].party.endswith(_UNSPECIFIED)] or subjects
     if not specific:
         return None
@@ -269,10 +259,6 @@ def _nearest_cue(region: str, hits: list[Hit], near: int, subjects_only: bool = 
     if qualifier and not qualifier[2].party.endswith(_UNSPECIFIED):
         return PartyCue(best[2].cue, qualifier[2].party, best[2].source_kind, best[2].pattern)
     return best[2]
-
-
-_OBJECT_BEFORE = re.compile(r"(?:\b(?:in|on|at|near|of|from|against|to|into|over|with|by|between)"
-                            r"|\w+ing|\w+ed)\s+(?:the\s+)?(?:[\w-]+\s+and\s+)?$", re.IGNORECASE)
 
 
 def _cue_kind(cue: PartyCue | None, unnamed: bool = False) -> str:
@@ -286,74 +272,3 @@ def _cue_kind(cue: PartyCue | None, unnamed: bool = False) -> str:
 def _cue_text(region: str, cue: PartyCue) -> str:
     match = cue.pattern.search(region)
     return match.group() if match else cue.cue
-
-
-def _full_names(text: str, lexicon: FramingLexicon) -> list[str]:
-    """Capitalised word runs that look like a person's name, with the titles and institutions
-    before it dropped: "Whatcom County Sheriff Bill Elfo" -> "Bill Elfo"."""
-    organisation = lexicon.organisation
-    names = []
-    for m in _NAME.finditer(text):
-        if _OBJECT_BEFORE.search(text[max(0, m.start() - 40):m.start()]) \
-                or _modifies_next(text[m.end():m.end() + 40], organisation, lexicon):
-            continue  # "in San Bernardino", "Round Rock police": a place, not a person
-        words = m.group().split()
-        if _is_cue(" ".join(w for w in words if w.lower() not in _NOT_NAMES), lexicon):
-            continue  # "The White Helmets": an organisation the lexicon knows
-        words = _after_titles(words, organisation, lexicon)
-        if len(words) >= 2 and not any(re.search(r"['’]s$", w) for w in words):
-            names.append(" ".join(words))
-    return names
-
-
-def _after_titles(words: list[str], organisation: set[str], lexicon: FramingLexicon) -> list[str]:
-    def title(word: str) -> bool:
-        bare = re.sub(r"['’]s$", "", word).lower()
-        return bare in organisation or bare in _NOT_NAMES or _is_cue(bare, lexicon)
-    last_title = max((i for i, w in enumerate(words) if title(w)), default=-1)
-    return words[last_title + 1:]
-
-
-def _modifies_next(rest: str, organisation: frozenset[str], lexicon: FramingLexicon) -> bool:
-    following = re.match(r"\s+([a-z][\w-]*)", rest)
-    return bool(following) and (following.group(1) in organisation or _is_cue(following.group(1), lexicon))
-
-
-def _surnames(text: str, lexicon: FramingLexicon) -> frozenset[str]:
-    return frozenset(name.split()[-1] for name in _full_names(text, lexicon))
-
-
-def _person_name(region: str, scene: _Scene, hits: list[Hit], near: int, opens: bool = False) -> str:
-    """The person named in the region nearest `near` (the verb, or the start of the sentence
-    before "he said"): a full name, a lone capitalised word right before the
-    verb ("..., Piper said"), the surname of someone named earlier, or (when the region opens
-    right after the verb) a capitalised word and a comma ("said Fatima, 34")."""
-    full = _full_names(region, scene.lexicon)
-    if full:
-        return min(full, key=lambda name: abs(region.find(name) - near))
-    last = re.search(r"(?<![\w-])(?<![A-Z][\w’'-] )([A-Z][a-z][\w’'-]+)\s*$", region)
-    if not opens and last and _may_be_name(last.group(1), scene.lexicon) \
-            and not _OBJECT_BEFORE.search(region[:last.start()]) and not _in_other_word_run(region, last.start()) \
-            and not any(h[0] <= last.start() < h[1] for h in hits):
-        return last.group(1)
-    single = [w for w in re.findall(r"[A-Z][\w’'-]+", region) if w in scene.surnames]
-    if single:
-        return single[-1]
-    first = re.match(r"\s*([A-Z][a-z]+),", region) if opens else None
-    return first.group(1) if first and _may_be_name(first.group(1), scene.lexicon) else ""
-
-
-def _in_other_word_run(region: str, at: int) -> bool:
-    """Whether the word at `at` ends a run of capitalised words ("Amnesty International")."""
-    return bool(re.search(r"[A-Z][\w’'-]*\s+$", region[:at]))
-
-
-def _may_be_name(word: str, lexicon: FramingLexicon) -> bool:
-    lower = word.lower()
-    return lower not in _NOT_NAMES and not _is_cue(lower, lexicon) and \
-        lower not in lexicon.organisation
-
-
-def _is_cue(word: str, lexicon: FramingLexicon) -> bool:
-    """Whether the word is a party cue other than a person's name ("Pentagon", not "Lavrov")."""
-    return word.lower() in lexicon.cue_words
