@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from parallax.errors import EvalDataError
-from parallax.evaluate.event_types import confusions, f1_scores, read_snippets, score_event_types
+from parallax.evaluate.event_types import (confusion_matrix, confusions, f1_scores, read_snippets, score_event_types,
+                                           score_event_types_rules, summarize)
 
 # Invented snippets in the shared task's format (id, snippet, CASE code).
 ROWS = [
@@ -53,3 +54,19 @@ def test_missing_or_foreign_file_is_refused(tmp_path):
     (tmp_path / "dev.tsv").write_text("a\tb\tc\n1\tx\tY\n", "utf-8")
     with pytest.raises(EvalDataError, match="header"):
         read_snippets(tmp_path)
+
+
+def test_weighted_f1_weighs_each_label_by_its_gold_count():
+    scores = summarize(["A", "A", "A", "B"], ["A", "A", "A", "A"])
+    # F1(A) = 6/7, F1(B) = 0: weighted (3 * 6/7) / 4, macro (6/7) / 2
+    assert scores["weighted_f1"] == round(3 * 6 / 7 / 4, 3) and scores["macro_f1"] == round(6 / 7 / 2, 3)
+
+
+def test_confusion_matrix_counts_gold_rows_against_predicted_columns():
+    table = confusion_matrix(["A", "A", "B"], ["A", "B", "B"]).splitlines()
+    assert table[0] == "| gold \\ predicted | A | B |"
+    assert table[2:] == ["| A | **1** | 1 |", "| B |  | **1** |"]
+
+
+def test_rules_alone_are_scored_as_the_fallback(folder, nlp):
+    assert score_event_types_rules(folder)["method"] == "rules"

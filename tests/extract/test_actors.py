@@ -8,7 +8,8 @@ from parallax.extract.actors import load_actor_dictionary, normalize_actor, sent
 from parallax.extract.event_type import find_triggers
 from parallax.schema import ActorRole, Article
 
-COUNTRIES = {"syrian": ("SY", "Syria"), "us": ("US", "United States"), "iraqi": ("IQ", "Iraq")}
+COUNTRIES = {"syrian": ("SY", "Syria"), "us": ("US", "United States"), "iraqi": ("IQ", "Iraq"),
+             "russian": ("RU", "Russia")}
 
 
 def name_country(word: str):
@@ -79,3 +80,20 @@ def test_every_actor_keeps_its_span(nlp):
     for actor in sentence_actors(sent, heads, Article("a1", text), load_actor_dictionary(), name_country,
                                  ("SY", "Syria")):
         assert text[actor.span.start:actor.span.end] == actor.name
+
+
+def test_a_backer_is_an_associated_actor_not_the_doer(nlp):
+    found = roles(nlp, "Syrian troops backed by Russian warplanes attacked rebels near the town.")
+    assert ("actor1", "Syrian troops", "Military Forces of Syria", "State Forces") in found
+    assert any(r == "assoc" and "Russian" in name for r, name, _, _ in found)
+
+
+def test_dateline_is_no_actor(nlp):
+    # regression: "MOPTI, Mali (Wire) - Gunmen ..." parsed the newsroom place as the subject
+    text = "GAO, Mali (Wire) - Gunmen attacked a village on Monday, killing six farmers."
+    doc = nlp(text)
+    sent = next(doc.sents)
+    heads = [doc[t.start_token:t.end_token].root for t in find_triggers(sent) if t.score >= 0.5]
+    article = Article("a1", text, dateline="GAO, Mali", dateline_end=text.index("Gunmen"))
+    names = [a.name for a in sentence_actors(sent, heads, article, load_actor_dictionary(), name_country)]
+    assert "Gunmen" in names and not any(n in ("GAO", "Mali") for n in names)

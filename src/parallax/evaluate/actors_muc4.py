@@ -48,7 +48,7 @@ def sentence_case(text: str) -> str:
 
 
 def _slot(actor: Actor, dictionary: ActorDictionary) -> str:
-    if actor.role == ActorRole.PERPETRATOR:
+    if actor.role in (ActorRole.PERPETRATOR, ActorRole.ASSOCIATED):  # a backer is a co-perpetrator
         named = actor.category and actor.normalized not in GENERIC_GROUPS and actor.category != "Civilians"
         return "perp_organization_id" if named and actor.span and actor.name != actor.normalized else \
             "perp_individual_id"

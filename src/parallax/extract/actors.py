@@ -17,8 +17,10 @@ from parallax.schema import Actor, ActorRole, Article, Span
 
 _ACTOR_ENTS = {"ORG", "NORP", "GPE", "PERSON"}
 _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+_PLACE_ENTS = frozenset({"LOC", "FAC"})
 _SIDE_DEPS = frozenset({"acl", "amod", "relcl"})
 # Words that put a group on a side ("aligned with Assad", "loyal to the government", "Iran-backed").
+BACKING_WORDS = frozenset({"back", "backed", "support", "supported", "assist", "assisted", "aid", "aided"})
 ALLEGIANCE_WORDS = frozenset({"align", "aligned", "loyal", "ally", "allied", "back", "backed", "support",
                               "affiliate", "affiliated", "link", "linked", "close"})
 
@@ -156,13 +158,18 @@ def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
 def extract_actors(sent: SpacySpan, trigger: Token, article: Article, dictionary: ActorDictionary,
                    name_country: CountryNamer,
                    default_country: tuple[str, str] | None = None) -> list[Actor]:
-    """Actors with roles around `trigger`, then other known actors in the sentence as associated."""
+    """Actors with roles around `trigger` (see role_candidates), one per conjunct, and those who
+    back the doer as associated ("troops backed by Russian jets")."""
     actors: list[Actor] = []
     seen: set[tuple[str, ActorRole]] = set()
     candidates = role_candidates(trigger)
     candidates += [(c, role) for head, role in candidates for c in head.conjuncts if c.pos_ in _NOUN_POS]
+    candidates += [(b, ActorRole.ASSOCIATED) for head, role in candidates if role == ActorRole.PERPETRATOR
+                   for b in _backers(head)]
     for head, role in candidates:
         phrase = phrase_of(head)
+        if phrase.start_char < article.dateline_end:  # "MOPTI, Mali (Reuters) - Gunmen attacked"
+            continue
         actor = _actor_from(phrase, role, article, sent, dictionary, name_country, default_country)
         if actor and (actor.normalized, role) not in seen:
             seen.add((actor.normalized, role))
@@ -170,24 +177,38 @@ def extract_actors(sent: SpacySpan, trigger: Token, article: Article, dictionary
     return actors
 
 
-def described_phrase(token: Token) -> SpacySpan:
-    """The noun phrase with the clause saying whose side it is on, if any: "a paramilitary group
-    aligned with Assad", "militias loyal to the government"."""
-    phrase = phrase_of(token)
-    sides = [c for c in token.children if c.dep_ in _SIDE_DEPS and c.lemma_.lower() in ALLEGIANCE_WORDS]
-    if not sides:
-        return phrase
-    end = max(t.i for c in sides for t in c.subtree) + 1
-    return token.doc[phrase.start:max(end, phrase.end)]
+def side_clause(token: Token) -> SpacySpan | None:
+    """The clause saying whose side a group is on: "aligned with Assad", "loyal to the government",
+    "backed by Russian jets"; None without one."""
+    for child in token.children:
+        if child.dep_ in _SIDE_DEPS and child.lemma_.lower() in ALLEGIANCE_WORDS:
+            words = list(child.subtree)
+            return token.doc[words[0].i:words[-1].i + 1]
+    return None
+
+
+def _sided(dictionary: ActorDictionary) -> ActorDictionary:
+    """Only the patterns that name a side ("aligned with assad"), so "backed by Russian jets" does
+    not make the group Russian."""
+    patterns = tuple(p for p in dictionary.patterns if ALLEGIANCE_WORDS & set(p.words))
+    return ActorDictionary(patterns, dictionary.heads)
+
+
+def _backers(token: Token) -> list[Token]:
+    """Who backs a doer: "troops backed by Russian jets" -> jets (an associated actor)."""
+    clause = side_clause(token)
+    if clause is None or clause.root.lemma_.lower() not in BACKING_WORDS:
+        return []
+    return [g for c in clause.root.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def _actor_from(phrase: SpacySpan, role: ActorRole, article: Article, sent: SpacySpan,
                 dictionary: ActorDictionary, name_country: CountryNamer,
                 default_country: tuple[str, str] | None) -> Actor | None:
-    described = described_phrase(phrase.root)
-    found = normalize_actor(described.text, dictionary, name_country, default_country)
+    side = side_clause(phrase.root)
+    found = normalize_actor(side.text, _sided(dictionary), name_country, default_country) if side else None
     if found:
-        phrase = described
+        phrase = phrase.doc[phrase.start:max(phrase.end, side.end)]
     else:
         found = normalize_actor(phrase.text, dictionary, name_country, default_country)
     span = Span(article.id, phrase.start_char, phrase.end_char, phrase.text, sent.text)
@@ -211,6 +232,8 @@ def _as_written(phrase: SpacySpan, role: ActorRole, span: Span, dictionary: Acto
     a named entity, a proper noun, or a noun that names people or a group (data/actor_heads.tsv)."""
     head = phrase.root
     if head.ent_type_ and head.ent_type_ not in _ACTOR_ENTS:  # "on Thursday", "two of them"
+        return None
+    if head.ent_type_ in _PLACE_ENTS:  # "the Euphrates", "the airport": a place, not a doer
         return None
     named = head.ent_type_ in _ACTOR_ENTS or head.pos_ == "PROPN"
     if not named and head.lemma_.lower() not in dictionary.heads and head.lower_ not in dictionary.heads:
