@@ -11,7 +11,7 @@ from parallax.framing.labels import find_labels
 from parallax.framing.lexicon import FramingLexicon
 from parallax.framing.markers import find_markers
 from parallax.framing.quotes import attribute_quotes, reported_speech
-from parallax.framing.segments import Passage, overlaps, passages, sentences
+from parallax.framing.segments import Passage, in_sentence, overlaps, passages, sentences
 from parallax.schema import (ActorLabel, Article, ArticleFraming, EventMention, FramingMarker, Incident,
                              IncidentFraming, PartyShare, Quote, Span, Tally)
 
@@ -38,8 +38,10 @@ def read_article(article: Article, mentions: Sequence[EventMention], lexicon: Fr
     claims = [c for m in mentions for c in m.claims]
     quotes = sorted(attribute_quotes(article, quoted, split, (), claims, lexicon)
                     + reported_speech(article, quoted, split, claims, lexicon), key=lambda q: q.span.start)
-    return Reading(article, split, quoted, find_labels(article, actors, quoted, lexicon), quotes,
-                   find_markers(article, quoted, quotes, lexicon), tuple(mentions))
+    labels, markers = find_labels(article, actors, quoted, lexicon), find_markers(article, quoted, quotes, lexicon)
+    return Reading(article, split, quoted, [replace(lb, span=in_sentence(lb.span, split, article.text)) for lb in labels],
+                   [replace(q, span=in_sentence(q.span, split, article.text)) for q in quotes],
+                   [replace(m, span=in_sentence(m.span, split, article.text)) for m in markers], tuple(mentions))
 
 
 def frame_article(reading: Reading, incident: Incident, outlet: str, lexicon: FramingLexicon) -> ArticleFraming:

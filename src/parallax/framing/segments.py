@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 
 from parallax.schema import Article, Span
 
@@ -50,6 +51,15 @@ def _span(article: Article, start: int, end: int) -> list[Span]:
         return []
     begin = start + lead
     return [Span(article.id, begin, begin + len(body), body, body)]
+
+
+def in_sentence(span: Span, split: list[Span], text: str) -> Span:
+    """The span with the text of the sentence(s) it lies in, as claims' spans carry theirs."""
+    first = bisect_right([s.start for s in split], span.start) - 1
+    last = bisect_right([s.start for s in split], max(span.start, span.end - 1)) - 1
+    if first < 0 or span.start >= split[first].end:
+        return span
+    return replace(span, sentence=text[split[first].start:max(split[last].end, span.end)])
 
 
 def passages(text: str) -> list[Passage]:
