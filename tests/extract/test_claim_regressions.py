@@ -89,3 +89,11 @@ def test_neither_is_a_negation(nlp):
     """ "Neither the driver nor the passenger was injured" is none injured (was 2 injured)."""
     claims = extract_claims(nlp("Neither the driver nor the passenger was injured."), Article(id="r", text="x"))
     assert [(c.measure.value, c.figure.low, c.negated) for c in claims] == [("injured", 0, True)]
+
+
+def test_hyphenated_ages_do_not_cut_a_list(nlp):
+    """Regression: "A 3-year-old girl and a 19-year-old man were injured" is 2 (the hyphen of "3-year-old"
+    was read as a " - " site suffix ending the list); "two sheriff's deputies" is 2, not [1, open]."""
+    text = "A 3-year-old girl and a 19-year-old man were injured during the shooting."
+    assert figures(nlp, text) == [("injured", 2, 2, "incident")]
+    assert figures(nlp, "Police said two sheriff's deputies were wounded.") == [("injured", 2, 2, "incident")]

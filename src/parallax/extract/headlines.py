@@ -80,6 +80,8 @@ def _is_count(tok: Token, lexicon: ClaimLexicon) -> bool:
 def _is_person(tok: Token, lexicon: ClaimLexicon) -> bool:
     """One person named without a number: "Teen", "Boy" (may be tagged UH), "Brandon Varlow", the "old"
     of "15-year-old"."""
+    if tok.ent_type_ == "ORDINAL" and tok.i and tok.doc[tok.i - 1].lower_ == "a":
+        return True  # "Three men shot, a fourth wounded by shrapnel": one more
     if tok.ent_type_ == "PERSON" or tok.lower_ in _SELF or \
             tok.lower_ == "old" and tok.i >= 4 and _aged_person(tok.doc[tok.i - 4]):
         return True
@@ -183,6 +185,9 @@ def _settle(segments: list[Segment]) -> list[tuple[Measure, list[Segment], int]]
     while hunting dies" is one death; "2 critical, 2 stable" is four injured."""
     killed, hit = _total(segments, "killed"), _total(segments, "hit")
     injured = _total(segments, "injured") + _total(segments, "condition")
+    more = [s for s in injured if any(t.ent_type_ == "ORDINAL" for t in s.anchor.doc[s.anchor.i:s.anchor.i + 2])]
+    if hit and more and len(more) == len(injured):
+        hit, injured = hit + more, []  # "Three men shot, a fourth hurt": four hit
     if hit and not killed and any(s.kind == "died" and s.anchor.i > hit[0].anchor.i for s in segments):
         killed, hit = hit, []
     out: list[tuple[Measure, list[Segment], int]] = []

@@ -139,6 +139,9 @@ def _modifier_tokens(victim: Token, lexicon: ClaimLexicon) -> list[Token]:
     for child in victim.lefts:
         if child.dep_ in _QUANTITY_DEPS and is_quantity(child, lexicon):
             tokens.extend(child.subtree)
+        elif child.dep_ == "poss":  # "two sheriff's deputies": the count hangs on the possessor
+            tokens.extend(t for g in child.lefts if g.dep_ in _QUANTITY_DEPS and is_quantity(g, lexicon)
+                          for t in g.subtree)
         elif child.dep_ in _QUANTITY_WORD_DEPS and (child.lower_ in lexicon.vague or child.lower_ in lexicon.bounds):
             tokens.extend(t for t in child.subtree if t.i < victim.i)
     if tokens and victim.lower_ == "more":
@@ -255,10 +258,18 @@ def conjoined(victim: Token, trigger: Token) -> list[Token]:
     if trigger.dep_ in ("amod", "relcl", "acl") and trigger.head is victim or trigger.dep_ == "relcl":
         return [victim]
     doc = victim.doc
-    cut = next((t.i for t in doc[victim.i:victim.sent.end] if t.text in ("-", "|", "–", "—")), len(doc))
+    cut = next((t.i for t in doc[victim.i:victim.sent.end] if _is_separator(t)), len(doc))
     return [victim] + [c for c in (*victim.conjuncts, *_listed_in_apposition(victim))
                        if victim.i < c.i < cut and c.pos_ in _VICTIM_POS
                        and c.ent_type_ not in _NOT_PEOPLE]  # "shot mother - WCAX News, Weather and Sports"
+
+
+def _is_separator(tok: Token) -> bool:
+    """ "shot mother - WCAX News": a spaced dash or a bar ends a list (the hyphens of "19-year-old" do not)."""
+    if tok.text == "|":
+        return True
+    spaced = tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
+    return tok.text in ("-", "–", "—") and spaced
 
 
 def _listed_in_apposition(victim: Token) -> list[Token]:
