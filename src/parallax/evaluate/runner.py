@@ -78,7 +78,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     names = sorted(EVALUATIONS) if args.name == "all" else [args.name]
     results = {}
     for name in names:
-        console.print(f"scoring {name} ...")
+        (Console(stderr=True) if name in ONE_LINE else console).print(f"scoring {name} ...")
         results[name] = run_evaluation(name, args.data, args.limit)
         if name in ONE_LINE:
             print(json.dumps(results[name]), flush=True)
