@@ -220,3 +220,47 @@ def test_possessive_date_before_a_future_verb_stays_in_the_past(nlp):
     # regression: "Sunday's ambush will ..." once resolved Sunday forward because of "will"
     sent, article = _sentence(nlp, "Sunday's ambush on the convoy will deepen the crisis, analysts warn.")
     assert event_date_for(sent, article).value == date(2021, 3, 7)
+
+
+def test_a_yearless_date_in_a_past_tense_sentence_is_last_years(nlp):
+    """Regression guard for the nearest-date rule: "attacked on Dec. 15" in a March story is
+    last December, not the coming one."""
+    sent, article = _sentence(nlp, "Militants attacked the convoy on Dec. 15, the army said.")
+    assert find_dates(sent, article)[0].value == date(2020, 12, 15)
+
+
+def test_a_yearless_date_no_past_tense_ties_back_is_the_nearer_one(nlp):
+    """TimeBank's scheduled dates: "plans to reopen the crossing on April 2" in a March story."""
+    sent, article = _sentence(nlp, "The ministry plans to reopen the crossing on April 2.")
+    assert find_dates(sent, article)[0].value == date(2021, 4, 2)
+    sent, article = _sentence(nlp, "The deadline for the ceasefire talks is April 2.")
+    assert find_dates(sent, article)[0].value == date(2021, 4, 2)
+
+
+# ---- TIMEX3 values (coarse expressions) --------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("now", "PRESENT_REF"), ("in the past", "PAST_REF"), ("the future", "FUTURE_REF"),
+    ("1996", "1996"), ("last year", "2020"), ("this year", "2021"), ("two years ago", "2019"),
+    ("the third quarter", "2020-Q3"), ("the first quarter", "2021-Q1"), ("the latest quarter", "2020-Q4"),
+    ("the first half", "2021-H1"), ("this summer", "2021-SU"), ("last fall", "2020-FA"),
+    ("the 1990s", "199"), ("the mid-1980s", "198"), ("the nineties", "199"), ("the 20th century", "19"),
+    ("nineteen ninety-six", "1996"), ("the winter of nineteen ninety-four", "1994-WI"),
+    ("last week", "2021-W09"), ("the weekend", "2021-W09-WE"), ("two weeks ago", "2021-02-26"),
+    ("March 3", "2021-03-03"), ("last month", "2021-02"),
+])
+def test_timex_values(text, value):
+    from parallax.extract.date_values import timex_value
+    assert timex_value(text, date(2021, 3, 12)) == value
+
+
+def test_a_year_earlier_shifts_the_quarter_the_text_spoke_of():
+    from parallax.extract.date_values import document_timex_values
+    values = document_timex_values([("the third quarter", False, False), ("a year earlier", False, False),
+                                    ("a year earlier", False, False)], date(2021, 11, 2))
+    assert values == ["2021-Q3", "2020-Q3", "2020-Q3"]
+
+
+def test_no_timex_value_is_invented_for_words_no_rule_knows():
+    from parallax.extract.date_values import timex_value
+    assert timex_value("the crucial moment", date(2021, 3, 12)) is None

@@ -12,7 +12,10 @@ from pathlib import Path
 import dateparser
 
 from parallax.errors import EvalDataError
-from parallax.extract.dates import resolve_expression
+from parallax.extract.date_lexicon import load_date_lexicon
+from parallax.extract.date_values import document_timex_values
+from parallax.extract.dates import is_future, is_untensed, resolve_expression
+from parallax.nlp.pipeline import load_nlp
 from parallax.schema import DatePrecision
 
 # Gold value shapes, by the granularity they are scored at.
@@ -40,11 +43,14 @@ COUNTS = ("n", "answered", "correct", "over_precise", "declined")
 
 @dataclass(frozen=True, slots=True)
 class Timex:
-    """One gold TIMEX3 of type DATE: its text, its normalised value and the document's date."""
+    """One gold TIMEX3 of type DATE: its text, its normalised value, the document's date and
+    where the expression is in the document's text."""
 
     text: str
     value: str
     published: date
+    start: int = 0
+    end: int = 0
 
 
 def score_timebank(data_dir: Path, limit: int | None = None) -> dict:
@@ -54,21 +60,53 @@ def score_timebank(data_dir: Path, limit: int | None = None) -> dict:
     files = tml_files(data_dir)[:limit]
     ours: dict[str, dict[str, int]] = {}
     peer: dict[str, dict[str, int]] = {}
-    skipped = 0
-    for path in files:
-        try:
-            timexes = list(read_timexes(path))
-        except EvalDataError:
-            skipped += 1
-            continue
-        for timex in timexes:
-            found = resolve_expression(timex.text, timex.published)
+    values: dict[str, list[int]] = {}
+    documents = readable_documents(files)
+    for timexes, futures in timexes_with_tense(documents):
+        for timex, future in zip(timexes, futures):
+            found = resolve_expression(timex.text, timex.published, future=future[0], nearest=future[1])
             theirs = dateparser_answer(timex.text, timex.published)
             for group in groups_of(timex):
                 add(ours.setdefault(group, {}), judge(group, timex.value, found.value, found.precision))
                 add(peer.setdefault(group, {}), judge(group, timex.value, theirs, None))
-    return {"documents": len(files) - skipped, "skipped_documents": skipped,
-            **flatten(summarize(ours), ""), **flatten(summarize(peer), "dateparser_")}
+        published = timexes[0].published if timexes else None
+        given = document_timex_values([(t.text, *f) for t, f in zip(timexes, futures)], published) if timexes else []
+        for timex, value in zip(timexes, given):
+            values.setdefault(granularity(timex.value), []).append(int(value == timex.value))
+    return {"documents": len(documents), "skipped_documents": len(files) - len(documents),
+            **value_accuracy(values), **flatten(summarize(ours), ""), **flatten(summarize(peer), "dateparser_")}
+
+
+def value_accuracy(values: dict[str, list[int]]) -> dict[str, float]:
+    """The share of all DATE expressions whose TIMEX3 value we give exactly (the issue's goal),
+    overall and per gold granularity."""
+    every = [right for group in values.values() for right in group]
+    scores = {"value_accuracy": _ratio(sum(every), len(every)), "value_n": len(every)}
+    scores |= {f"value_accuracy_{group}": _ratio(sum(v), len(v)) for group, v in sorted(values.items())}
+    return scores
+
+
+def readable_documents(files: list[Path]) -> list[tuple[str, list[Timex]]]:
+    """(text, DATE timexes) of each file that has a day-level creation time; others skipped."""
+    documents = []
+    for path in files:
+        try:
+            documents.append(read_document(path))
+        except EvalDataError:
+            continue
+    return documents
+
+
+def timexes_with_tense(documents: list[tuple[str, list[Timex]]]) -> Iterator[tuple[list[Timex], list[tuple[bool, bool]]]]:
+    """Per document, its timexes and, for each, whether the verb it hangs from is in the future
+    tense and whether no past tense ties it back, from the same parse and rules the pipeline
+    uses (dates.is_future, dates.is_untensed)."""
+    lexicon = load_date_lexicon()
+    texts = (text for text, _ in documents)
+    for doc, (_, timexes) in zip(load_nlp().pipe(texts, batch_size=16), documents):
+        spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in timexes]
+        yield timexes, [(is_future(span, lexicon), is_untensed(span)) if span is not None and len(span)
+                        else (False, False) for span in spans]
 
 
 def flatten(summary: dict[str, dict[str, float]], prefix: str) -> dict[str, float]:
@@ -98,6 +136,11 @@ def tml_files(data_dir: Path) -> list[Path]:
 
 def read_timexes(path: Path) -> Iterator[Timex]:
     """The DATE TIMEX3s of one document, each with the document creation time."""
+    yield from read_document(path)[1]
+
+
+def read_document(path: Path) -> tuple[str, list[Timex]]:
+    """The text of a document's TEXT element and its DATE TIMEX3s with their offsets in it."""
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
@@ -107,11 +150,23 @@ def read_timexes(path: Path) -> Iterator[Timex]:
     published = _iso_day(creation.get("value", "")) if creation is not None else None
     if creation is None or published is None:
         raise EvalDataError(f"{path}: no day-level creation time", "skip the file")
-    for element in root.iter("TIMEX3"):
-        if element is creation or element.get("type") != "DATE":
-            continue
-        text = " ".join("".join(element.itertext()).split())
-        yield Timex(text, element.get("value", ""), published)
+    body = root.find("TEXT")
+    pieces: list[str] = []
+    found: list[Timex] = []
+    _walk(body if body is not None else root, pieces, found, published, creation)
+    return "".join(pieces), found
+
+
+def _walk(element: ET.Element, pieces: list[str], found: list[Timex], published: date,
+          creation: ET.Element) -> None:
+    start = sum(map(len, pieces))
+    pieces.append(element.text or "")
+    for child in element:
+        _walk(child, pieces, found, published, creation)
+        pieces.append(child.tail or "")
+    if element.tag == "TIMEX3" and element is not creation and element.get("type") == "DATE":
+        text = "".join(pieces)[start:]
+        found.append(Timex(" ".join(text.split()), element.get("value", ""), published, start, start + len(text)))
 
 
 def granularity(value: str) -> str:

@@ -26,6 +26,7 @@ class Context:
     anchor: date | None
     future: bool
     lexicon: DateLexicon
+    nearest: bool = False  # no past tense ties the date back: a yearless date is the nearer one
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +116,13 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def infer_year(month: int, day: int, published: date, future: bool) -> date | None:
+def infer_year(month: int, day: int, published: date, future: bool, nearest: bool = False) -> date | None:
     """A day-and-month without a year: in the publication year, unless that lands on the wrong
-    side of the publication date (a later month in a past-tense story is last year's)."""
+    side of the publication date (a later month in a past-tense story is last year's); with
+    `nearest`, whichever of last year's, this year's and next year's is closest."""
+    if nearest and not future:
+        found = [d for d in (safe_date(published.year + k, month, day) for k in (-1, 0, 1)) if d]
+        return min(found, key=lambda d: abs((d - published).days), default=None)
     if future:
         candidate = safe_date(published.year, month, day)
         if candidate and candidate < published:
@@ -227,7 +232,7 @@ def _day_month(found: re.Match[str], ctx: Context, month: int) -> Reading:
         return point(safe_date(int(found["year"]), month, day), DatePrecision.DAY)
     if ctx.published is None:
         return point(None, DatePrecision.DAY)  # no year and nothing to take it from
-    return point(infer_year(month, day, ctx.published, ctx.future), DatePrecision.DAY)
+    return point(infer_year(month, day, ctx.published, ctx.future, ctx.nearest), DatePrecision.DAY)
 
 
 def calendar_date_rule(text: str, ctx: Context, pats: Patterns) -> Reading | None:
@@ -350,7 +355,7 @@ def month_phrase_rule(text: str, ctx: Context, pats: Patterns) -> Reading | None
 
 
 def named_month_year(month: int, published: date, rel: str | None, yrel: str | None,
-                     future: bool) -> int:
+                     future: bool, nearest: bool = False) -> int:
     """The year of "May", "last May", "May last year" in a story published on `published`."""
     if yrel:
         return published.year + {"last": -1, "this": 0, "next": 1}[yrel]
@@ -360,6 +365,9 @@ def named_month_year(month: int, published: date, rel: str | None, yrel: str | N
         return published.year if month > published.month else published.year + 1
     if rel == "this":
         return published.year
+    if nearest and not future:  # "payable in January" in October: the coming one
+        return min((published.year + k for k in (-1, 0, 1)),
+                   key=lambda y: abs((y - published.year) * 12 + month - published.month))
     if future:
         return published.year + 1 if month < published.month else published.year
     return published.year - 1 if month > published.month else published.year
@@ -373,7 +381,7 @@ def named_month_rule(text: str, ctx: Context, pats: Patterns) -> Reading | None:
     if ctx.published is None:
         return point(None, DatePrecision.MONTH)
     month = _month_number(found["month"], ctx.lexicon)
-    year = named_month_year(month, ctx.published, found["rel"], found["yrel"], ctx.future)
+    year = named_month_year(month, ctx.published, found["rel"], found["yrel"], ctx.future, ctx.nearest)
     return point(month_value(year, month, ctx), DatePrecision.MONTH)
 
 

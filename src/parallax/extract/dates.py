@@ -18,6 +18,8 @@ from parallax.schema import Article, DatePrecision, EventDate, Span
 # a reader expects to see with it ("early on Sunday").
 PREFIX = re.compile(r"(?i)\b(?:(?:early|late|earlier|later)\s+(?:(?:on|in)\s+)?"
                     r"|(?:on|in|since|for|until|till|throughout|during|within|by|over|between)\s+)$")
+PAST_TAGS = frozenset({"VBD"})
+PAST_HELPERS = frozenset({"was", "were", "had", "has", "have", "did", "'d"})
 # Two pieces of one expression: "Tuesday" + "night", "Thursday" + "at 16:30", "Saturday, April 25".
 JOINER = re.compile(r"^(?:\s+|\s*,\s*|\s+at\s+)$")
 
@@ -33,9 +35,11 @@ class DateMention:
 
 
 def resolve_expression(text: str, published: date | None, anchor: date | None = None, *,
-                       future: bool = False, lexicon: DateLexicon | None = None) -> EventDate:
-    """The date `text` names, read as of `published`; `anchor` dates "two days earlier"."""
-    reading = _read(text, published, anchor, future, lexicon or load_date_lexicon())
+                       future: bool = False, nearest: bool = False,
+                       lexicon: DateLexicon | None = None) -> EventDate:
+    """The date `text` names, read as of `published`; `anchor` dates "two days earlier";
+    `nearest` when no past tense ties it back (a yearless "Dec. 15" is then the nearer one)."""
+    reading = _read(text, published, anchor, future, lexicon or load_date_lexicon(), nearest)
     return replace(reading.date, expression=text)
 
 
@@ -74,7 +78,7 @@ def date_mentions(sent: SpacySpan, article: Article, anchor: date | None,
         tokens = doc.char_span(start, end, alignment_mode="expand")
         future = is_future(tokens, lexicon)
         text = sentence[start - offset:end - offset]
-        reading = _read(text, published, anchor, future, lexicon)
+        reading = _read(text, published, anchor, future, lexicon, is_untensed(tokens))
         if reading.kind == NONE:
             continue  # a clock time or "now": not a date
         where = Span(article.id, start, end, text, sent.text)
@@ -154,9 +158,20 @@ def is_future(tokens: SpacySpan, lexicon: DateLexicon) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in lexicon.future_auxiliaries for c in verb.children)
 
 
+def is_untensed(tokens: SpacySpan) -> bool:
+    """True when no past tense ties the expression back: it hangs from a present or infinitive
+    verb ("plans to redeem on Nov. 16", "is scheduled for Dec. 10"), an adjective ("payable Jan.
+    2") or a noun ("the Nov. 1 deadline"); False for "was killed on Dec. 15", "attacked Dec. 15"."""
+    head = governor(tokens)
+    if head is tokens.root or head.tag_ in PAST_TAGS:
+        return False
+    helpers = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    return not (helpers & PAST_HELPERS) and not (head.tag_ == "VBN" and not helpers)
+
+
 def _read(text: str, published: date | None, anchor: date | None, future: bool,
-          lexicon: DateLexicon) -> Reading:
-    reading = read_expression(text, Context(published, anchor, future, lexicon))
+          lexicon: DateLexicon, nearest: bool = False) -> Reading:
+    reading = read_expression(text, Context(published, anchor, future, lexicon, nearest))
     return _with_weekday(reading, lexicon)
 
 
