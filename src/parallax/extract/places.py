@@ -16,7 +16,7 @@ from parallax.extract.place_names import name_key, strip_suffix_words
 from parallax.extract.place_phrases import BorderPhrase, CountryPart, border_phrases, country_parts
 from parallax.extract.place_ranking import (
     ArticleContext, add_evidence, build_context, choose, choose_coherent, is_strong, lies_within,
-    region_support,
+    is_supported, region_support,
 )
 from parallax.schema import Article, GeoPrecision, Place, Span
 
@@ -56,6 +56,7 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
     locative = [r.candidates for r in labelled if not (r.mention.metonymic or r.mention.modifier)]
     context = build_context(locative, _demonym_countries(doc, first, gazetteer))
     known = {name_key(r.mention.text(doc)) for r in labelled if r.candidates}
+    context.regions = region_support({name_key(r.mention.text(doc)): r.candidates for r in labelled}.values())
     extra = [r for r in found if r.mention.label in OTHER_LABELS and _credible(r, context, known, doc)]
     extra += _runs(doc, first, taken, gazetteer, context)
     for resolved in extra:
@@ -107,6 +108,8 @@ def _credible(resolved: Resolved, context: ArticleContext, known: set[str], doc:
         return False
     if name_key(resolved.mention.text(doc)) in known:
         return True
+    if resolved.mention.label == "ORG" and is_supported(resolved.candidates, context):
+        return True  # "Mansfield" tagged ORG in a story whose other towns are near Mansfield, La.
     return resolved.mention.cue == "strong" and any(is_strong(c, context) for c in resolved.candidates)
 
 
@@ -128,18 +131,31 @@ def narrow_by_region(doc: Doc, found: list[Resolved]) -> list[Resolved]:
 
 def _runs(doc: Doc, first: int, taken: set[int], gazetteer: Gazetteer, context: ArticleContext) -> list[Resolved]:
     """Capitalised phrases NER missed ("the At-Tanf garrison"), kept when a cue and a strong
-    gazetteer entry agree; the longest such phrase wins where they overlap."""
+    gazetteer entry agree, or when a proper name's entries lie in a province the article's
+    other places vote for; the longest such phrase wins where they overlap."""
     found: list[Resolved] = []
     used: set[int] = set()
     for mention in run_mentions(doc, first, taken, gazetteer.terms):
         tokens = set(range(mention.start, mention.span_end))
-        if tokens & used or mention.cue != "strong" or mention.metonymic:
+        if tokens & used or mention.metonymic:
             continue
-        resolved = _resolve(doc, mention, gazetteer)
-        if resolved and any(is_strong(c, context) for c in resolved.candidates):
-            found.append(Resolved(mention, tuple(c for c in resolved.candidates if is_strong(c, context))))
+        resolved = _resolve(doc, mention, gazetteer) if mention.cue == "strong" or _is_proper(doc, mention) else None
+        if resolved is None:
+            continue
+        strong = tuple(c for c in resolved.candidates if is_strong(c, context))
+        if mention.cue == "strong" and strong:
+            found.append(Resolved(mention, strong))
+            used |= tokens
+        elif is_supported(resolved.candidates, context):  # "Fargo" in a story about Moorhead, Minn.
+            found.append(resolved)
             used |= tokens
     return found
+
+
+def _is_proper(doc: Doc, mention: Mention) -> bool:
+    """Every word a proper noun, the first not opening its sentence (where any word is capitalised)."""
+    words = doc[mention.start:mention.end]
+    return all(t.pos_ == "PROPN" for t in words if t.is_alpha) and not words[0].is_sent_start
 
 
 def _demonym_countries(doc: Doc, first: int, gazetteer: Gazetteer) -> list[str]:
