@@ -149,3 +149,8 @@ def test_a_country_adjective_fills_the_actor_dictionary_pattern(lexicon):
     (framing,) = framed(lexicon, "Militants struck a Malian army convoy near Gao. The army said nine died.")
     assert [(lb.label, lb.referent) for lb in framing.labels if lb.referent.startswith("Military")] == [
         ("Malian army", "Military Forces of Mali"), ("army", "Military Forces of Mali")]
+
+
+def test_a_word_capitalised_only_because_it_opens_the_sentence_is_not_part_of_the_label(lexicon):
+    (framing,) = framed(lexicon, "Suspected bandits struck a convoy near Gusau. Riot police arrived later.")
+    assert [lb.label for lb in framing.labels] == ["bandits", "convoy", "Riot police"]

@@ -46,7 +46,15 @@ def _label_start(text: str, tokens: list[Token], head: int, lexicon: FramingLexi
     while first > 0 and head - first < _MAX_MODIFIERS and _adjacent(text, tokens[first - 1], tokens[first]) \
             and _is_modifier(tokens[first - 1], lexicon):
         first -= 1
+    if first < head and _capitalised_by_position(text, tokens[first], lexicon):
+        first += 1  # "Suspected bandits attacked": capitalised only because it opens the sentence
     return first
+
+
+def _capitalised_by_position(text: str, token: Token, lexicon: FramingLexicon) -> bool:
+    word = token[2].lower()
+    opens = not text[:token[0]].strip() or text[:token[0]].rstrip()[-1] in ".!?\"”\n"
+    return opens and word not in lexicon.modifiers and word not in lexicon.countries and "-" not in word
 
 
 def _label_end(text: str, tokens: list[Token], head: int, lexicon: FramingLexicon) -> int:
