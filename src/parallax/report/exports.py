@@ -21,6 +21,7 @@ import pyarrow.parquet as pq
 
 from parallax.errors import UnsupportedFormat
 from parallax.framing import describe_framing
+from parallax.report.files import replaced
 from parallax.report.jsonable import to_jsonable
 from parallax.report.rows import (CLAIM_COLUMNS, INCIDENT_COLUMNS, RELAY_SEPARATOR, claim_rows,
                                   claim_summary, incident_row, incident_rows, unique_claims)
@@ -47,7 +48,7 @@ def csv_cell(column: str, value: object) -> str:
 
 
 def _write_csv(path: Path, columns: Sequence[str], rows) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as handle:
+    with replaced(path) as part, part.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(columns)
         writer.writerows([csv_cell(c, v) for c, v in zip(columns, row)] for row in rows)
@@ -71,7 +72,8 @@ def export_reconciliation_csv(incidents: Sequence[Incident], out_dir: Path) -> l
 # -- JSON and GeoJSON ----------------------------------------------------------------------------
 
 def _write_json(path: Path, value: object) -> Path:
-    path.write_text(json.dumps(value, ensure_ascii=False, indent=1), encoding="utf-8")
+    with replaced(path) as part:
+        part.write_text(json.dumps(value, ensure_ascii=False, indent=1), encoding="utf-8")
     return path
 
 
@@ -128,7 +130,8 @@ def export_parquet(incidents: Sequence[Incident], articles: Articles, out_dir: P
     for name, types, rows in (("incidents", INCIDENT_TYPES, incident_rows(incidents, articles)),
                               ("claims", CLAIM_TYPES, claim_rows(incidents, articles))):
         path = out_dir / f"{name}.parquet"
-        pq.write_table(arrow_table(types, rows), path)
+        with replaced(path) as part:
+            pq.write_table(arrow_table(types, rows), part)
         written.append(path)
     return written
 

@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from parallax import __version__
 from parallax.framing import describe_framing
 from parallax.report import framing_view, reconciliation_view, views, zones_view
+from parallax.report.files import replaced
 from parallax.schema import Article, FramingOverview, Incident, RunSummary, ZoneSurvey
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -56,6 +57,7 @@ def write_report(incidents: Sequence[Incident], articles_by_id: Mapping[str, Art
                  summary: RunSummary | None = None, framing: FramingOverview | None = None,
                  zones: ZoneSurvey | None = None) -> Path:
     path = Path(path)
-    path.write_text(render_report(incidents, articles_by_id, summary, framing=framing, zones=zones),
-                    encoding="utf-8")
+    page = render_report(incidents, articles_by_id, summary, framing=framing, zones=zones)
+    with replaced(path) as part:
+        part.write_text(page, encoding="utf-8")
     return path
