@@ -26,6 +26,8 @@ def _check_whole(store: SQLiteStore) -> int:
         # The stored figures are those of the mentions read with them: no half-applied update.
         again = reconcile_incident(incident.id, list(incident.mentions)).fatalities
         assert again == incident.fatalities, f"incident {incident.id}: figures and mentions disagree"
+    linked = [m.id for incident in incidents for m in incident.mentions]
+    assert len(linked) == len(set(linked)), "a mention read in two incidents at once"
     render_report(incidents, articles)
     return len(incidents)
 
