@@ -1,7 +1,8 @@
 """A bounded adversarial corpus run through ingest and extraction, with every input accounted for.
 
 `python tests/reliability/fuzz.py --inputs 400 --seed 7` (what `make fuzz` runs) writes that many
-hostile files into a temporary folder, ingests them into a new database and prints how many were
+hostile files into a temporary folder, ingests them into a new database, writes every export and
+the report from it, and prints how many were
 tried, accepted and rejected (by code), and whether any input was lost: an input is lost when
 neither a stored article nor a rejected record names it (each non-blank JSON line on its own).
 """
@@ -21,7 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parallax.ingest.decoding import decode_bytes
-from parallax.pipeline import ingest_paths
+from parallax.pipeline import ingest_paths, stored_incidents
+from parallax.report.exports import export
+from parallax.report.html import write_report
 from parallax.settings import Settings
 
 TOWNS = ("Kirkuk", "Mosul", "Goma", "Gao", "Idlib", "Taiz", "Kismayo", "Maiduguri")
@@ -170,10 +173,18 @@ def _accounted(unit: str, path: Path, recorded: set[str]) -> bool:
     return unit in recorded or str(path) in recorded or any(s.startswith(f"{path}#") for s in recorded)
 
 
+def _write_outputs(db: Path, out: Path) -> None:
+    """Every export and the report from what the corpus left: they must not fail either."""
+    stored = stored_incidents(db)
+    export(stored.incidents, stored.articles, out)
+    write_report(stored.incidents, stored.articles, out / "report.html", summary=stored.last_run)
+
+
 def run_fuzz(count: int, seed: int, workdir: Path) -> FuzzReport:
     paths = write_inputs(workdir / "inputs", count, seed)
     db = workdir / "fuzz.sqlite"
     ingest_paths([workdir / "inputs"], db, SETTINGS)
+    _write_outputs(db, workdir / "out")
     articles, codes, rejected_sources, mentions = _recorded_sources(db)
     recorded = set(articles) | rejected_sources
     report = FuzzReport(tried=len(paths), accepted=len(articles), rejected=codes, mentions=mentions)
