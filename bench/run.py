@@ -136,6 +136,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--wire-articles", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=2, help="alternated full/bare runs; the fastest counts")
     parser.add_argument("--no-pool", action="store_true", help="skip the run with one worker per core")
+    parser.add_argument("--memory-sizes", default="150,600", help="wire corpus sizes for bench/memory.py")
     parser.add_argument("--resolution-sizes", default="10000,100000")
     parser.add_argument("--resolution-budget", type=float, default=60.0)
     parser.add_argument("--no-resolution", action="store_true")
@@ -155,6 +156,9 @@ def main(argv: list[str] | None = None) -> None:
                 print_pool(name, corpus, settings, work, row["bare_s"])
     own, child = peak_rss_mb()
     print(f"peak resident memory: {own:.0f} MB (this process), {child:.0f} MB (largest worker)")
+    if args.memory_sizes:
+        from memory import measure_sizes  # bench/memory.py: one fresh process per size
+        measure_sizes([int(x) for x in args.memory_sizes.split(",") if x])
     if not args.no_resolution:
         run_resolution_bench(args.resolution_sizes, args.resolution_budget)
 

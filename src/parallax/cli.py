@@ -25,7 +25,11 @@ def _settings(args: argparse.Namespace) -> Settings:
                              published=getattr(args, "published", None),
                              data_dir=getattr(args, "data_dir", None),
                              engine=getattr(args, "engine", None), workers=getattr(args, "workers", None),
-                             zones_file=str(args.zones) if getattr(args, "zones", None) else None)
+                             zones_file=str(args.zones) if getattr(args, "zones", None) else None,
+                             places_file=str(args.places) if getattr(args, "places", None) else None)
+    if settings.places_file:  # read now, so that a bad places file fails before a long ingest
+        from parallax.extract.place_additions import read_user_places
+        read_user_places(settings.places_file)
     if settings.zones_file:  # read now, so that a bad zones file fails before a long ingest
         from parallax.zones.files import check_zones_file
         check_zones_file(Path(settings.zones_file), settings.data_dir)
@@ -150,6 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--engine", choices=("local", "spark"), help="where extraction runs (default local)")
         command.add_argument("--workers", type=int, help="extraction processes (default: one per core)")
         command.add_argument("--zones", type=Path, help="zones GeoJSON file: alert on incidents inside them")
+        command.add_argument("--places", type=Path, metavar="FILE",
+                             help="CSV of places the gazetteer lacks: name,lat,lon,country,admin1,feature,aliases")
         command.set_defaults(func=cmd_run if command is run else cmd_ingest)
 
     export = sub.add_parser("export", help="write CSV/JSON/GeoJSON/Parquet from a database")

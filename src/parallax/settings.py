@@ -25,6 +25,7 @@ class Settings:
     outlet: str = ""
     published: str = ""
     data_dir: str = ""  # a folder whose files override parallax/data files of the same name
+    places_file: str = ""  # a CSV of places GeoNames lacks, added to the gazetteer (docs/geoparsing.md)
     # web app (parallax serve, docs/serve.md): the write API's bearer token ("" = writes refused;
     # PARALLAX_TOKEN or --token also set it), the largest request body, where uploads are kept
     # ("" = an "uploads" folder beside the database)

@@ -29,3 +29,13 @@ def test_components_join_chains_and_name_them_by_their_smallest_id():
 
 def test_spark_schema_text_names_every_column():
     assert spark_ddl(EXTRACTED_SCHEMA).endswith("mention_count bigint, mentions binary")
+
+
+def test_a_foreign_parquet_with_only_text_gets_content_ids(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from parallax.ingest.ids import content_id
+    text = "MOGADISHU - A mortar shell killed two people near the port on Friday."
+    pq.write_table(pa.table({"text": [text]}), tmp_path / "theirs.parquet")
+    [article] = read_parquet_articles(tmp_path / "theirs.parquet")
+    assert (article.id, article.text, article.published) == (content_id(text), text, None)

@@ -149,3 +149,59 @@ def test_loading_is_fast():
     started = time.perf_counter()
     load_gazetteer.__wrapped__()  # a fresh load, past the per-process cache
     assert time.perf_counter() - started < 3.0  # measured ~0.5 s; generous for slow machines
+
+
+# ---- places a user adds (--places FILE, settings places_file, data_dir/gazetteer/places.csv) ----
+
+USER_PLACES = ("name,lat,lon,country,admin1,feature,aliases\n"
+               "Tall Khuzama camp,33.31,38.70,SY,Homs,camp,Khuzama|al-Khuzama camp\n"
+               "Hawijat Katia,35.31,40.12,SY,Deir ez-Zor,village,\n")
+
+
+def test_a_users_places_are_found_by_name_and_alias(tmp_path):
+    path = tmp_path / "places.csv"
+    path.write_text(USER_PLACES, encoding="utf-8")
+    gazetteer = load_gazetteer("", str(path))
+    camp = gazetteer.lookup("al-Khuzama camp")[0]
+    assert (camp.name, camp.kind, camp.precision, camp.added) == ("Tall Khuzama camp", "landmark", GeoPrecision.NEAR, True)
+    village = gazetteer.lookup("Hawijat Katia")[0]
+    assert (village.kind, village.precision, village.latitude) == ("place", GeoPrecision.EXACT, 35.31)
+    assert load_gazetteer().lookup("Hawijat Katia") == []  # the shipped gazetteer is unchanged
+
+
+def test_a_places_csv_in_the_data_dir_is_added_too(tmp_path):
+    (tmp_path / "gazetteer").mkdir()
+    (tmp_path / "gazetteer" / "places.csv").write_text(USER_PLACES, encoding="utf-8")
+    assert load_gazetteer(str(tmp_path)).lookup("Hawijat Katia")[0].added
+
+
+@pytest.mark.parametrize("text, message", [
+    ("name,lat\nX,1\n", "lacks column(s) lon"),
+    ("name,lat,lon\nX,north,38\n", "line 2: bad coordinates"),
+    ("name,lat,lon\nX,95,38\n", "line 2: a name and coordinates on the globe"),
+])
+def test_a_bad_places_file_names_the_file_and_line(tmp_path, text, message):
+    from parallax.errors import PlacesFileError
+    from parallax.extract.place_additions import read_user_places
+    path = tmp_path / "mine.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PlacesFileError, match="mine.csv") as raised:
+        read_user_places(path)
+    assert message in str(raised.value)
+
+
+def test_a_missing_places_file_fails_with_its_name(tmp_path):
+    from parallax.errors import PlacesFileError
+    with pytest.raises(PlacesFileError, match="nowhere.csv"):
+        load_gazetteer("", str(tmp_path / "nowhere.csv"))
+
+
+def test_run_with_a_bad_places_file_fails_before_reading_anything(tmp_path, capsys):
+    from parallax.cli import main
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,lat,lon\nCamp X,north,38\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Shelling hit the camp on Monday, killing two people.", encoding="utf-8")
+    code = main(["run", str(article), "--out", str(tmp_path / "out"), "--places", str(bad)])
+    assert code != 0 and "bad.csv, line 2" in capsys.readouterr().err
+    assert not (tmp_path / "out" / "parallax.sqlite").exists()

@@ -15,6 +15,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from parallax.ingest.ids import content_id
 from parallax.schema import Article, EventMention, Incident
 
 ARTICLE_SCHEMA = pa.schema([
@@ -38,8 +39,10 @@ def article_record(article: Article) -> dict[str, object]:
 
 
 def article_from(row: dict[str, object]) -> Article:
+    """An article from a row; a Parquet of someone else's articles may lack every column but text."""
     published = row.get("published") or ""
-    return Article(str(row["id"]), str(row["text"]), str(row.get("title") or ""),
+    text = str(row["text"])
+    return Article(str(row.get("id") or content_id(text)), text, str(row.get("title") or ""),
                    str(row.get("outlet") or ""), str(row.get("url") or ""),
                    datetime.fromisoformat(str(published)) if published else None,
                    str(row.get("language") or ""), str(row.get("source") or ""),

@@ -7,6 +7,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 from types import MappingProxyType
 
 import numpy as np
@@ -15,12 +16,14 @@ from rapidfuzz import fuzz
 from shapely.strtree import STRtree
 
 from parallax.errors import DataFileError
+from parallax.extract.place_additions import read_user_places
 from parallax.extract.place_names import name_key, strip_suffix_words, variant_key
 from parallax.extract.place_terms import PlaceTerms, load_place_terms
 from parallax.knowledge import data_file, read_table
 from parallax.schema import GeoPrecision
 
 FOLDER = "gazetteer"
+USER_PLACES = "places.csv"  # in a --data-dir's gazetteer/ folder: added like --places FILE
 KIND_PRECISION = {"country": GeoPrecision.COUNTRY, "region": GeoPrecision.COUNTRY, "admin1": GeoPrecision.REGION,
                   "admin2": GeoPrecision.NEAR, "landmark": GeoPrecision.NEAR, "place": GeoPrecision.EXACT}
 ADMIN2_NEAREST_KM = 10.0
@@ -29,7 +32,7 @@ ALIAS_PENALTY = 0.8
 SEAT_BONUS = 0.5
 # Prior of an entry that has no population: an admin-1 unit counts as a town of about 150,000
 # people (so "Virginia" is the state before the South African town of 120,000).
-KIND_PRIOR = {"country": 5.0, "region": 4.0, "landmark": 2.5, "admin1": 2.8, "admin2": 1.5}
+KIND_PRIOR = {"country": 5.0, "region": 4.0, "added": 3.0, "landmark": 2.5, "admin1": 2.8, "admin2": 1.5}
 GRID_DEGREES = 0.5
 # Which thirds of a bounding box (columns west..east, rows south..north) each compass part covers.
 COMPASS_CELLS = {"north": ((0, 3), (2, 3)), "south": ((0, 3), (0, 1)), "east": ((2, 3), (0, 3)),
@@ -55,6 +58,7 @@ class Candidate:
     variant: bool = False  # matched by transliteration skeleton only
     alias: bool = False  # matched by an alternate name, not the entry's own ("Missouri" for Bozeman)
     seat: bool = False  # a town named like the unit it lies in ("Idlib" the city in Idlib province)
+    added: bool = False  # from the user's places file: preferred to GeoNames' namesakes
 
     @property
     def precision(self) -> GeoPrecision:
@@ -232,7 +236,7 @@ def _resembles(key: str, name: str) -> bool:
 def prior(candidate: Candidate) -> float:
     """How likely an entry is when the text gives no other clue: countries over their namesakes,
     then size; an entry matched only by an alternate name ("Augusta" for Augsburg) far less."""
-    base = KIND_PRIOR.get(candidate.kind)
+    base = KIND_PRIOR["added"] if candidate.added else KIND_PRIOR.get(candidate.kind)
     if base is None:
         base = 0.5 * math.log10(candidate.population + 10)
     if candidate.seat:  # the town beats the unit it is named like, however small
@@ -320,15 +324,16 @@ def _nearest_with_admin2(gazetteer: Gazetteer, lat: float, lon: float, admin1_co
 # ---------------------------------------------------------------- loading
 
 @lru_cache(maxsize=4)
-def load_gazetteer(override_dir: str = "") -> Gazetteer:
+def load_gazetteer(override_dir: str = "", places_file: str = "") -> Gazetteer:
     """The gazetteer, read once per process on first use; files in `override_dir`/gazetteer/
-    replace the shipped ones of the same name (a user's own landmarks.tsv, say)."""
+    replace the shipped ones of the same name (a user's own landmarks.tsv, say), and the rows of
+    `places_file` (or of `override_dir`/gazetteer/places.csv) are added to it."""
     terms = load_place_terms(override_dir)
     admin_rows = _read_xz(_path("admins.tsv.xz", override_dir)).decode("utf-8").splitlines()[1:]
     admin1_names = MappingProxyType({c[1]: c[4] for c in map(_cells, admin_rows) if c[0] == "1"})
     names = LineTable(_read_xz(_path("names.tsv.xz", override_dir)))
     countries, country_keys, adjectives, capitals = _read_countries(override_dir, names)
-    landmarks, landmark_keys = _read_sites(override_dir)
+    landmarks, landmark_keys = _read_sites(override_dir, places_file)
     admins = tuple(_admin_candidate(_cells(line)) for line in admin_rows)
     return Gazetteer(
         names=names, places=LineTable(_read_xz(_path("places.tsv.xz", override_dir))),
@@ -389,10 +394,11 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
-def _read_sites(override_dir: str) -> tuple[tuple[Candidate, ...], Mapping[str, tuple[int, ...]]]:
-    """Landmarks and regions, and the exact and skeleton keys of each one's name and alternates
-    (built here, so a user's own landmarks.tsv needs no rebuild)."""
-    sites, keys = [*_read_landmarks(override_dir), *_read_regions(override_dir)], {}
+def _read_sites(override_dir: str, places_file: str) -> tuple[tuple[Candidate, ...], Mapping[str, tuple[int, ...]]]:
+    """Landmarks, regions and the user's places, and the exact and skeleton keys of each one's
+    name and alternates (built here, so a user's own files need no rebuild)."""
+    sites = [*_read_landmarks(override_dir), *_read_regions(override_dir), *_read_added(override_dir, places_file)]
+    keys: dict[str, list[int]] = {}
     for index, (_, names) in enumerate(sites):
         for name in names:
             key = name_key(name)
@@ -413,6 +419,16 @@ def _read_landmarks(override_dir: str) -> list[tuple[Candidate, list[str]]]:
     return [(Candidate(row["name"], "landmark", row["country"], *_point(row, "landmarks.tsv"),
                        admin1=row["admin1"], feature=row["kind"]), [row["name"], *_split(row["alternates"])])
             for row in read_table(f"{FOLDER}/landmarks.tsv", override_dir)]
+
+
+def _read_added(override_dir: str, places_file: str) -> list[tuple[Candidate, tuple[str, ...]]]:
+    """The user's places: `places_file` (which must exist) and a places.csv in the data folder."""
+    paths = [Path(places_file)] if places_file else []
+    in_data_dir = Path(override_dir) / FOLDER / USER_PLACES if override_dir else None
+    if in_data_dir is not None and in_data_dir.is_file():
+        paths.append(in_data_dir)
+    return [(Candidate(p.name, p.kind, p.country, p.latitude, p.longitude, admin1=p.admin1, feature=p.feature,
+                       added=True), p.names) for path in paths for p in read_user_places(path)]
 
 
 def _read_regions(override_dir: str) -> list[tuple[Candidate, list[str]]]:
