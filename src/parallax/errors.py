@@ -113,3 +113,11 @@ class BadUpload(WebError):
     """An upload whose name or type cannot be stored (a path, an unreadable format)."""
 
     code = "P803"
+
+
+# ---------------------------------------------------------------- geoparsing (issue 4)
+
+class PlacesFileError(DataFileError):
+    """A user's places CSV (--places, settings places_file) is missing or has a bad row."""
+
+    code = "P301"

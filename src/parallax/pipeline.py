@@ -46,7 +46,7 @@ class Knowledge:
 
 def load_knowledge(settings: Settings) -> Knowledge:
     claims = load_claim_lexicon(settings.data_dir)
-    return Knowledge(load_gazetteer(settings.data_dir), claims, load_actor_dictionary(settings.data_dir),
+    return Knowledge(load_gazetteer(settings.data_dir, settings.places_file), claims, load_actor_dictionary(settings.data_dir),
                      load_cues(claims, load_trigger_lexicon(settings.data_dir), settings.data_dir))
 
 
