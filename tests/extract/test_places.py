@@ -235,3 +235,32 @@ def test_given_toponyms_vouch_for_one_state(gazetteer):
     walker, catoosa, _ = resolve_toponyms(text, _toponyms(text, "Walker County", "Catoosa County", "Dalton"),
                                           gazetteer)
     assert catoosa.admin1 == "Georgia" and walker.admin1 == "Georgia"
+
+
+@pytest.mark.parametrize("precision, relation, admin2, ucdp, acled", [
+    (GeoPrecision.EXACT, "", "", 1, 1),
+    (GeoPrecision.NEAR, "18 miles from", "", 2, 2),
+    (GeoPrecision.REGION, "", "", 4, 3),
+    (GeoPrecision.REGION, "in the east of", "", 5, 3),
+    (GeoPrecision.COUNTRY, "near the border with Jordan", "", 5, 3),
+    (GeoPrecision.COUNTRY, "", "", 6, 3),
+])
+def test_ucdp_and_acled_precision_codes(precision, relation, admin2, ucdp, acled):
+    from parallax.extract.place_precision import acled_geo_precision, ucdp_where_prec
+    place = Place(name="Tanf", country="SY", latitude=33.5, longitude=38.6, precision=precision,
+                  relation=relation, admin2=admin2)
+    assert (ucdp_where_prec(place), acled_geo_precision(place)) == (ucdp, acled)
+
+
+def test_a_district_itself_is_ucdp_precision_three():
+    from parallax.extract.place_precision import ucdp_where_prec
+    district = Place(name="Ariha", admin2="Ariha", latitude=35.8, longitude=36.6, precision=GeoPrecision.NEAR)
+    assert ucdp_where_prec(district) == 3
+    assert ucdp_where_prec(Place(name="Nowhere")) is None
+
+
+def test_a_continent_is_never_the_event_place(gazetteer):
+    """Regression: with continents in the gazetteer, "in Africa" must not outrank "Syria"."""
+    africa = Place(name="Africa", latitude=7.19, longitude=21.09, precision=GeoPrecision.UNKNOWN)
+    syria = Place(name="Syria", country="SY", latitude=35.0, longitude=38.0, precision=GeoPrecision.COUNTRY)
+    assert best_place([africa, syria]) is syria

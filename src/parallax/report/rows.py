@@ -3,20 +3,23 @@
 A row is a tuple aligned with INCIDENT_COLUMNS or CLAIM_COLUMNS; unknown values are None (the CSV
 writer turns them into empty cells). Counting sources: an incident's `n_sources` is the number of
 distinct outlets among its articles; an article whose outlet is unknown counts as a source of its
-own, so two unattributed wire copies count twice rather than zero times.
+own, so two unattributed wire copies count twice rather than zero times. `geo_precision` is
+ACLED's (1 town, 2 near it or its district, 3 province or wider) and `where_prec` UCDP's (1-7);
+see docs/geoparsing.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
+from parallax.extract.place_precision import acled_geo_precision, ucdp_where_prec
 from parallax.schema import Article, Claim, Incident
 
 INCIDENT_COLUMNS = (
     "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2",
     "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
     "fatalities_low", "fatalities_best", "fatalities_high", "n_sources", "article_ids", "contested",
-    "grade", "independent_sources", "contradictions", "notes",
+    "grade", "independent_sources", "contradictions", "notes", "where_prec", "place_relation",
 )
 
 CLAIM_COLUMNS = (
@@ -53,9 +56,10 @@ def incident_row(incident: Incident, articles_by_id: Mapping[str, Article]) -> t
            (place.country_name or place.country) if place else None,
            place.admin1 if place else None, place.admin2 if place else None,
            place.name if place else None, place.latitude if place else None,
-           place.longitude if place else None, int(place.precision) if place else None,
+           place.longitude if place else None, acled_geo_precision(place),
            deaths.low, deaths.best, deaths.high, n_sources(incident, articles_by_id),
-           incident.article_ids, incident.contested, *_reconciled(incident), incident.notes)
+           incident.article_ids, incident.contested, *_reconciled(incident), incident.notes,
+           ucdp_where_prec(place), place.relation if place else None)
     return tuple(_blank_to_none(v) for v in row)
 
 
