@@ -19,6 +19,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from parallax.ingest.decoding import decode_bytes
@@ -27,6 +28,7 @@ from parallax.report.exports import export
 from parallax.report.html import write_report
 from parallax.settings import Settings
 
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 TOWNS = ("Kirkuk", "Mosul", "Goma", "Gao", "Idlib", "Taiz", "Kismayo", "Maiduguri")
 ODD_FIGURES = ("9" * 60, "between 40 and 3", "-5", "1.5.3", "0x1F", "¾", "٣٤", "1,2,3,4", "1e9",
                "several dozen hundred", "a million billion", "twenty-twenty", "nil", "½ dozen")
@@ -107,6 +109,29 @@ def json_escapes(rng: random.Random) -> tuple[str, bytes]:
     return ".jsonl", (line + "\n").encode()
 
 
+@lru_cache(maxsize=1)
+def _example_texts() -> tuple[str, ...]:
+    return tuple(p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.rglob("*.txt")))
+
+
+def mutated_example(rng: random.Random) -> tuple[str, bytes]:
+    """One of our example articles, cut, repeated and sprinkled with odd figures and dates, so
+    the extractors meet real sentence structure gone wrong."""
+    words = rng.choice(_example_texts()).split(" ")
+    for _ in range(rng.randint(1, 12)):
+        at = rng.randrange(len(words) + 1)
+        action = rng.choice(["cut", "repeat", "figure", "date", "char"])
+        if action == "cut":
+            del words[at:at + rng.randint(1, 30)]
+        elif action == "repeat":
+            words[at:at] = words[max(0, at - 20):at]
+        elif action in ("figure", "date"):
+            words.insert(at, rng.choice(ODD_FIGURES if action == "figure" else ODD_DATES))
+        else:
+            words.insert(at, rng.choice(CONTROLS + "«»“”—…\u00a0\u200f"))
+    return ".txt", " ".join(words).encode()
+
+
 def odd_article(rng: random.Random) -> tuple[str, bytes]:
     return ".txt", (wire(rng) + "\n\n" + wire(rng)).encode()
 
@@ -118,7 +143,7 @@ def empty(rng: random.Random) -> tuple[str, bytes]:
 KINDS: dict[str, Callable[[random.Random], tuple[str, bytes]]] = {
     f.__name__: f for f in (random_bytes, truncated_html, deep_nesting, huge_line, control_characters,
                             mixed_encodings, broken_jsonl, broken_feed, json_escapes, odd_article,
-                            empty)}
+                            mutated_example, empty)}
 
 
 def write_inputs(folder: Path, count: int, seed: int) -> list[Path]:
