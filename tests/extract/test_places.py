@@ -264,3 +264,12 @@ def test_a_continent_is_never_the_event_place(gazetteer):
     africa = Place(name="Africa", latitude=7.19, longitude=21.09, precision=GeoPrecision.UNKNOWN)
     syria = Place(name="Syria", country="SY", latitude=35.0, longitude=38.0, precision=GeoPrecision.COUNTRY)
     assert best_place([africa, syria]) is syria
+
+
+def test_a_country_named_as_an_actor_does_not_pull_namesakes_home(nlp, gazetteer):
+    """Regression (seed 003): "US" as an actor ("US officials", "the US-led coalition") counted
+    as country evidence, and Geneva went to Geneva, Illinois."""
+    text = ("US officials said the US-led coalition struck a convoy in Syria. US forces and US "
+            "advisers were at the base, a US spokesman said, and US envoys will meet Russian "
+            "diplomats for talks in Geneva next week.")
+    assert _by_text(_places(nlp, gazetteer, text), "Geneva").country == "CH"

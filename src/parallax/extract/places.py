@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from parallax.extract.gazetteer import Candidate, Gazetteer
 from parallax.extract.place_mentions import (
-    OTHER_LABELS, Mention, entity_mentions, run_mentions,
+    OTHER_LABELS, PLACE_LABELS, Mention, entity_mentions, run_mentions,
 )
 from parallax.extract.place_names import name_key, strip_suffix_words
 from parallax.extract.place_phrases import BorderPhrase, CountryPart, border_phrases, country_parts
@@ -63,7 +63,8 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
         add_evidence(context, resolved.candidates, 1.0)
     named = narrow_by_region(doc, sorted(labelled + extra, key=lambda r: r.mention.start))
     for resolved in named:  # the first choices vouch for each other ("Alexandria" near "Rapides Parish")
-        add_evidence(context, [c for c in [choose(resolved.candidates, context)] if c], FIRST_PASS_WEIGHT)
+        if not (resolved.mention.metonymic or resolved.mention.modifier or resolved.mention.subject):
+            add_evidence(context, [c for c in [choose(resolved.candidates, context)] if c], FIRST_PASS_WEIGHT)
     by_name = {name_key(r.mention.text(doc)): r.candidates for r in named}
     context.regions = region_support(by_name.values())
     return named, context
@@ -159,8 +160,10 @@ def _is_proper(doc: Doc, mention: Mention) -> bool:
 
 
 def _demonym_countries(doc: Doc, first: int, gazetteer: Gazetteer) -> list[str]:
-    """Countries of the article's adjectives and demonyms ("Syrian", "Jordanians")."""
-    keys = (name_key(token.text) for token in doc if token.idx >= first and token.text[:1].isupper())
+    """Countries of the article's adjectives and demonyms ("Syrian", "Jordanians"); a name NER
+    called a place ("US" in "US officials") counts as that mention, not again as an adjective."""
+    keys = (name_key(token.text) for token in doc
+            if token.idx >= first and token.text[:1].isupper() and token.ent_type_ not in PLACE_LABELS)
     return [gazetteer.adjectives[key] for key in keys if key in gazetteer.adjectives]
 
 
