@@ -100,3 +100,20 @@ def test_unknown_engine_is_refused_with_the_choices(tmp_path, name):
     from parallax.errors import SettingsError
     with pytest.raises(SettingsError, match="local"):
         ingest_paths([EXAMPLES / SEEDS[0]], tmp_path / "p.sqlite", Settings(engine=name))
+
+
+def test_a_small_run_with_automatic_workers_stays_in_process(monkeypatch):
+    import parallax.engines.local as local
+    monkeypatch.setattr(local, "worker_count", lambda settings: 2)
+    monkeypatch.setattr(local, "_extract_in_pool", lambda *a: pytest.fail("a pool for 3 articles"))
+    found = list(extract_articles((_wire(n) for n in range(3)), Settings(workers=0, batch_size=2)))
+    assert [a.source for a, _ in found] == ["generated:0", "generated:1", "generated:2"]
+
+
+def test_a_large_run_with_automatic_workers_uses_the_pool(monkeypatch):
+    import parallax.engines.local as local
+    monkeypatch.setattr(local, "worker_count", lambda settings: 2)
+    monkeypatch.setattr(local, "_extract_in_pool", lambda articles, s, w: ((a, []) for a in articles))
+    found = list(extract_articles((_wire(n) for n in range(9)), Settings(workers=0, batch_size=2)))
+    assert [a.source for a, _ in found] == [f"generated:{n}" for n in range(9)]
+    assert all(mentions == [] for _, mentions in found)  # came from the (stubbed) pool

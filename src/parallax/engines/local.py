@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from parallax.ingest.readers import read_inputs
@@ -38,12 +38,22 @@ def batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Extracted]:
-    """(article, its event mentions) for every article, in input order, streamed."""
+    """(article, its event mentions) for every article, in input order, streamed.
+
+    With workers = 0 (one per core) a run too small to fill the pool once stays in this process:
+    starting a worker (loading spaCy) costs more than it would save.
+    """
     workers = worker_count(settings)
+    iterator = iter(articles)
+    head: list[Article] = []
+    if settings.workers <= 0 and workers > 1:
+        head = list(islice(iterator, settings.batch_size * workers * IN_FLIGHT_PER_WORKER))
+        if len(head) < settings.batch_size * workers * IN_FLIGHT_PER_WORKER:
+            workers = 1
     if workers == 1:
-        yield from _extract_here(articles, settings)
+        yield from _extract_here(chain(head, iterator), settings)
     else:
-        yield from _extract_in_pool(articles, settings, workers)
+        yield from _extract_in_pool(chain(head, iterator), settings, workers)
 
 
 def _extract_here(articles: Iterable[Article], settings: Settings) -> Iterator[Extracted]:
