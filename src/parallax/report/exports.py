@@ -28,6 +28,7 @@ from parallax.report.rows import (CLAIM_COLUMNS, INCIDENT_COLUMNS, RELAY_SEPARAT
 from parallax.schema import Article, Incident
 
 Articles = Mapping[str, Article]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Exporter = Callable[[Sequence[Incident], Articles, Path], list[Path]]
 
 __all__ = ["EXPORTERS", "FORMATS", "export", "to_jsonable"]
@@ -43,8 +44,15 @@ def csv_cell(column: str, value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple):
-        return {"notes": "; ", "relay": RELAY_SEPARATOR}.get(column, ";").join(value)
-    return str(value)
+        return as_text_cell({"notes": "; ", "relay": RELAY_SEPARATOR}.get(column, ";").join(value))
+    return as_text_cell(value) if isinstance(value, str) else str(value)
+
+
+def as_text_cell(text: str) -> str:
+    """Text a spreadsheet would run as a formula ("=HYPERLINK(...)" in a hostile title) gets a
+    leading apostrophe, which spreadsheets show as text (OWASP's advice on CSV injection).
+    Numbers are never touched: a negative longitude stays a number."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _write_csv(path: Path, columns: Sequence[str], rows) -> Path:
