@@ -37,6 +37,8 @@ CASES = [
     ("Girl shot while playing in yard dies", [("killed", 1, 1, "incident")]),
     # family words name one person each, and the killer who "then" killed himself is one of the dead
     ("Man kills wife, daughter, then himself", [("killed", 3, 3, "incident")]),
+    # a title-case age and adverb tagged as a name are not more people
+    ("Girl, 12, Accidentally Shot In Her Leg In Garage, Police Say", [("injured", 1, 1, "incident")]),
     # "a fourth" is one more person
     ("Three men shot, a fourth hurt by shrapnel outside club", [("injured", 4, 4, "incident")]),
     # a roundup of a city's weekend is not one incident

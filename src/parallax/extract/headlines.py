@@ -15,7 +15,8 @@ from parallax.schema import Figure, Measure
 
 _MAX_TOKENS = 30
 _FINAL = frozenset({".", "!", "?", "\"", "”", "’", "'", ")"})
-_GLUE = frozenset({",", "and", "&", "then", "other", "others", "more", "people", "persons", "victims", "adults"})
+_GLUE = frozenset({",", "and", "&", "then", "other", "others", "more", "people", "persons", "victims", "adults",
+                   "accidentally", "allegedly", "reportedly"})  # not "critically": "6 shot, 1 critically hurt"
 _SELF = frozenset({"himself", "herself"})  # "kills wife, son, then himself": the killer is one of the dead
 _AGE_SEPARATORS = frozenset({",", "("})
 
@@ -82,6 +83,8 @@ def _is_person(tok: Token, lexicon: ClaimLexicon) -> bool:
     of "15-year-old"."""
     if tok.ent_type_ == "ORDINAL" and tok.i and tok.doc[tok.i - 1].lower_ == "a":
         return True  # "Three men shot, a fourth wounded by shrapnel": one more
+    if tok.like_num or tok.is_punct or tok.lower_ in _GLUE:
+        return False  # "Boy, 15," may all be tagged PERSON: the age is not a second person
     if tok.ent_type_ == "PERSON" or tok.lower_ in _SELF or \
             tok.lower_ == "old" and tok.i >= 4 and _aged_person(tok.doc[tok.i - 4]):
         return True

@@ -57,7 +57,9 @@ def _is_age(tok: Token) -> bool:
     after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     set_off = tok.i >= 2 and doc[tok.i - 1].text in (",", "(") and (after is None or after.text in _AFTER_AGE
                                                                    or after.is_space)
-    return set_off and tok.like_num and (doc[tok.i - 2].pos_ == "PROPN" or doc[tok.i - 2].ent_type_ == "PERSON")
+    before = doc[tok.i - 2]
+    named = before.pos_ == "PROPN" or before.ent_type_ == "PERSON" or before.tag_ == "NN"  # "Boy, 15, shot"
+    return set_off and tok.like_num and named
 
 
 def _entity_tokens(tok: Token) -> list[Token]:
