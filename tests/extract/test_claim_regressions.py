@@ -97,3 +97,10 @@ def test_hyphenated_ages_do_not_cut_a_list(nlp):
     text = "A 3-year-old girl and a 19-year-old man were injured during the shooting."
     assert figures(nlp, text) == [("injured", 2, 2, "incident")]
     assert figures(nlp, "Police said two sheriff's deputies were wounded.") == [("injured", 2, 2, "incident")]
+
+
+def test_weekday_shootings_are_a_roundup(nlp):
+    """ "wounded in Monday shootings across the South Side" is the city's day, not one incident."""
+    text = "Two people were killed and at least nine others were wounded in Sunday shootings on the West Side."
+    assert figures(nlp, text) == [("killed", 2, 2, "cumulative"), ("injured", 9, None, "cumulative")]
+    assert figures(nlp, "Two men were wounded in a Monday shooting.") == [("injured", 2, 2, "incident")]

@@ -14,6 +14,8 @@ from parallax.schema import Claim, Figure, Stance
 _SINCE_YEAR = re.compile(r"\bsince\b[^.;]{0,30}?\b(?:19|20)\d\d\b|\bsince (?:the )?(?:start|beginning|"
                          r"january|february|march|april|may|june|july|august|september|october|november|december)\b",
                          re.IGNORECASE)
+_DAY_SHOOTINGS = re.compile(r"\b(?:weekend|overnight|holiday|monday|tuesday|wednesday|thursday|friday|saturday|"
+                            r"sunday)(?:\s+(?:night|morning|evening))?\s+(?:shootings|violence)\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(r"^(?:(?:in|during|for|through|of)\s)?(?:january|february|march|april|may|june|july|"
                          r"august|september|october|november|december)$", re.IGNORECASE)
 _SINCE_DAY = re.compile(r"\bsince (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
@@ -89,7 +91,8 @@ def is_cumulative(tok: Token, claim: Claim, lexicon: ClaimLexicon) -> bool:
     """A war-wide toll: "the war, which has claimed more than 320,000 lives since 2011"."""
     verb = _clause_verb(tok)
     clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
-    if _SINCE_YEAR.search(clause) or _SINCE_DAY.search(clause) or _period_in(verb, claim):
+    if _SINCE_YEAR.search(clause) or _SINCE_DAY.search(clause) or _DAY_SHOOTINGS.search(clause) \
+            or _period_in(verb, claim):
         return True
     if lexicon.cumulative and _phrase_pattern(lexicon.cumulative).search(clause):
         return True
