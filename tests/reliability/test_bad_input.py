@@ -219,3 +219,16 @@ def test_lone_surrogates_and_undecodable_file_names_are_made_storable(tmp_path):
         store.add_articles([article])
         store.add_rejected(bad_name)
         assert store.get_article(article.id) == article and store.rejected() == [bad_name]
+
+
+def test_cli_run_over_bad_inputs_exits_0_and_counts_skips_by_code(tmp_path, capsys):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)
+    (inputs / "empty.html").write_bytes(b"")
+    (inputs / "lines.jsonl").write_text('{"text": 1}\n{oops\n')
+    assert main(["ingest", str(inputs), "--db", str(tmp_path / "db.sqlite"), "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    for line in ("skipped 2 x malformed", "skipped 1 x binary", "skipped 1 x empty"):
+        assert line in err
+    assert "[malformed] not valid JSON" in err  # each item is listed too, with its file and line
