@@ -273,3 +273,11 @@ def test_a_country_named_as_an_actor_does_not_pull_namesakes_home(nlp, gazetteer
             "advisers were at the base, a US spokesman said, and US envoys will meet Russian "
             "diplomats for talks in Geneva next week.")
     assert _by_text(_places(nlp, gazetteer, text), "Geneva").country == "CH"
+
+
+def test_a_dotted_state_abbreviation_is_a_place_but_a_bare_acronym_only_a_country(gazetteer):
+    """Regression: "S.C." was dropped with "RT" and "IS"; "EU" must not be the Norman town of Eu."""
+    from parallax.extract.place_toponyms import resolve_toponyms
+    text = "The storm reached Columbia, S.C., while EU ministers met."
+    columbia, state, union = resolve_toponyms(text, _toponyms(text, "Columbia", "S.C.", "EU"), gazetteer)
+    assert (columbia.admin1, state.name, union) == ("South Carolina", "South Carolina", None)

@@ -22,6 +22,7 @@ _TA_MARBUTA = re.compile(r"(?<=\w\w)[ae]h$")
 _WEAK = re.compile(r"[aeiouyw]")
 _DOUBLE = re.compile(r"(.)\1+")
 MIN_VARIANT_LETTERS = 4
+MAX_ACRONYM_LETTERS = 4
 
 
 def fold(text: str) -> str:
@@ -70,3 +71,15 @@ def strip_suffix_words(key: str, words: frozenset[str]) -> tuple[str, str]:
         if len(parts) > size and " ".join(parts[-size:]) in words:
             return " ".join(parts[:-size]), " ".join(parts[-size:])
     return key, ""
+
+
+def is_acronym(text: str) -> bool:
+    """"RT", "IS", "EU": short all-capital names, places only as a country's short name ("US")."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) <= MAX_ACRONYM_LETTERS and all(ch.isupper() for ch in letters)
+
+
+def acronym_kinds(text: str) -> frozenset[str]:
+    """The entry kinds a short capital name may stand for: a country ("US", "UAE"), and with
+    dots a state too ("S.C.", "D.C.")."""
+    return frozenset({"country", "admin1"}) if "." in text else frozenset({"country"})

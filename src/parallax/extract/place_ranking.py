@@ -17,7 +17,7 @@ NEAR_BONUS = 1.0
 NEAR_KM = 150.0
 REGION_WEIGHT = 1.2  # per vote of the text's other names for an entry's province
 REGION_CAP = 2.0
-MAX_VOTING_REGIONS = 12  # a name found in more provinces than this says nothing about any
+MAX_VOTING_REGIONS = 40  # a name found in more provinces than this says nothing about any
 SUPPORT_VOTES = 1.5
 VOTE_SHARPNESS = 2.0  # how much more an entry's likelier namesakes weigh in its name's vote
 # Entries a bare capitalised phrase (no NER place label) may be taken for without other support.

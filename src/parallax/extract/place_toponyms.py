@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parallax.extract.gazetteer import Candidate, Gazetteer
-from parallax.extract.place_names import name_key
+from parallax.extract.place_names import acronym_kinds, is_acronym, name_key
 from parallax.extract.place_ranking import (
     add_evidence, build_context, choose, choose_coherent, lies_within, region_support,
 )
@@ -34,17 +34,20 @@ def resolve_toponyms(text: str, toponyms: Sequence[Toponym], gazetteer: Gazettee
     options = [_candidates(t.text, gazetteer) for t in toponyms]
     options = _narrow_pairs(text, toponyms, options)
     context = build_context(options, [])
-    for candidates in options:
-        add_evidence(context, [c for c in [choose(candidates, context)] if c], FIRST_PASS_WEIGHT)
     keys = [name_key(t.text) for t in toponyms]
     context.regions = region_support(dict(zip(keys, options)).values())
+    for candidates in options:
+        add_evidence(context, [c for c in [choose_coherent(candidates, context)] if c], FIRST_PASS_WEIGHT)
     return [choose_coherent(candidates, context) for candidates in options]
 
 
 def _candidates(name: str, gazetteer: Gazetteer) -> list[Candidate]:
     code = gazetteer.adjectives.get(name_key(name), "")  # "Sudanese" names Sudan
     country = gazetteer.country(code)
-    return [country] if country else gazetteer.lookup(name)
+    if country:
+        return [country]
+    found = gazetteer.lookup(name)
+    return [c for c in found if c.kind in acronym_kinds(name)] if is_acronym(name) else found
 
 
 def _narrow_pairs(text: str, toponyms: Sequence[Toponym],

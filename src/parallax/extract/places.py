@@ -12,7 +12,7 @@ from parallax.extract.gazetteer import Candidate, Gazetteer
 from parallax.extract.place_mentions import (
     OTHER_LABELS, PLACE_LABELS, Mention, entity_mentions, run_mentions,
 )
-from parallax.extract.place_names import name_key, strip_suffix_words
+from parallax.extract.place_names import acronym_kinds, is_acronym, name_key, strip_suffix_words
 from parallax.extract.place_phrases import BorderPhrase, CountryPart, border_phrases, country_parts
 from parallax.extract.place_ranking import (
     ArticleContext, add_evidence, build_context, choose, choose_coherent, is_strong, lies_within,
@@ -20,7 +20,6 @@ from parallax.extract.place_ranking import (
 )
 from parallax.schema import Article, GeoPrecision, Place, Span
 
-MAX_ACRONYM_LETTERS = 4
 FIRST_PASS_WEIGHT = 0.5
 
 
@@ -89,16 +88,11 @@ def _resolve(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Resolved | Non
     if not key or {key, bare} & gazetteer.terms.not_places or key in gazetteer.adjectives:
         return None
     candidates = gazetteer.lookup(text)
-    if _is_acronym(text):  # "RT", "IS": only a country's short name ("US", "UAE") counts
-        candidates = [c for c in candidates if c.kind == "country"]
+    if is_acronym(text):  # "RT", "IS": only a country's short name ("US", "UAE") or "S.C." counts
+        candidates = [c for c in candidates if c.kind in acronym_kinds(text)]
         if not candidates:
             return None
     return Resolved(mention, tuple(candidates))
-
-
-def _is_acronym(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) <= MAX_ACRONYM_LETTERS and all(ch.isupper() for ch in letters)
 
 
 def _credible(resolved: Resolved, context: ArticleContext, known: set[str], doc: Doc) -> bool:
