@@ -116,9 +116,11 @@ def test_unreadable_sidecar_is_reported_and_the_article_read_without_it(tmp_path
     assert rejected[str(tmp_path / "story.meta.json")].code == RejectCode.SIDECAR
 
 
-@pytest.mark.parametrize("stamp", ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00"])
+@pytest.mark.parametrize("stamp", ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00",
+                                   "0001-01-01T00:00:00", "9999-12-31"])
 def test_dates_past_the_calendar_edge_keep_the_article_undated(tmp_path, stamp):
-    """Regression: converting these to UTC overflowed; in a feed it dropped every entry."""
+    """Regression: converting these to UTC overflowed (in a feed it dropped every entry), and
+    "yesterday" as of a placeholder 0001-01-01 overflowed in the date rules."""
     (tmp_path / "wire.jsonl").write_text(json.dumps({"text": GOOD + " JSON.", "published": stamp}) + "\n")
     (tmp_path / "wire.atom").write_text(f"""<feed xmlns="http://www.w3.org/2005/Atom"><title>W</title>
       <entry><updated>{stamp}</updated><summary>{GOOD}</summary></entry>

@@ -406,7 +406,12 @@ def read_expression(text: str, ctx: Context) -> Reading:
     """The first rule that recognises `text` decides; nothing recognised is NONE (e.g. "16:30")."""
     normalized, pats = normalize(text), patterns_for(ctx.lexicon)
     for rule in RULES:
-        reading = rule(normalized, ctx, pats)
+        try:
+            reading = rule(normalized, ctx, pats)
+        # Counting from a date at the calendar's edge ("yesterday" as of 1 January of year 1)
+        # leaves the calendar: the expression is a date, but not one that can be known.
+        except (OverflowError, ValueError):
+            return point(None, DatePrecision.DAY)
         if reading is not None:
             return reading
     return unknown(NONE)

@@ -11,7 +11,7 @@ from time import struct_time
 
 import feedparser
 
-from parallax.ingest.published import parse_published
+from parallax.ingest.published import PLAUSIBLE_YEARS, parse_published
 from parallax.ingest.rejects import RejectCode, reject
 from parallax.schema import Article, Rejected
 
@@ -65,7 +65,8 @@ def entry_body(entry: feedparser.FeedParserDict) -> str:
 def entry_published(entry: feedparser.FeedParserDict, source: str) -> datetime | None:
     """feedparser's own UTC reading of the date, else our parser on the raw string."""
     parsed: struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
-    if parsed and 1 <= parsed.tm_year <= 9999:  # feedparser lets year 0 and 10000 through
+    # feedparser lets years 0 and 10000 through, and placeholders such as 0001-01-01 mean no date.
+    if parsed and parsed.tm_year in PLAUSIBLE_YEARS:
         return datetime(*parsed[:6])
     return parse_published(entry.get("published") or entry.get("updated") or "", source)
 

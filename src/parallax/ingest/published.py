@@ -9,6 +9,7 @@ from email.utils import parsedate_to_datetime
 import dateparser
 
 LOG = logging.getLogger(__name__)
+PLAUSIBLE_YEARS = range(1000, 3000)
 
 # Relative parsers are left out: "yesterday" in metadata would silently become the day we ran.
 DATEPARSER_SETTINGS = {
@@ -51,8 +52,10 @@ def parse_published(value: str, source: str = "") -> datetime | None:
 
 
 def _utc_or_none(moment: datetime | None) -> datetime | None:
-    # 9999-12-31T23:59-14:00 is a valid ISO date whose UTC time falls past the year 9999.
+    # 9999-12-31T23:59-14:00 is a valid ISO date whose UTC time falls past the year 9999; and
+    # 0001-01-01 or 9999-12-31 is a system's placeholder for "no date", not when news appeared.
     try:
-        return None if moment is None else to_naive_utc(moment)
+        moment = None if moment is None else to_naive_utc(moment)
     except OverflowError:
         return None
+    return moment if moment is not None and moment.year in PLAUSIBLE_YEARS else None
