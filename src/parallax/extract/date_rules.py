@@ -202,13 +202,10 @@ def relative_rule(text: str, ctx: Context, pats: Patterns) -> Reading | None:
     if ref is None:
         return point(None, DatePrecision.DAY)
     sign = -1 if found["dir"] in ("ago", "earlier", "before") else 1
-    try:
-        if unit.months:
-            return point(add_months(ref, sign * steps * unit.months), DatePrecision.MONTH)
-        days = steps * unit.days if unit.days else steps // 24  # hours: the same day, or whole days
-        return point(ref + timedelta(days=sign * days), _offset_precision(unit, vague))
-    except (OverflowError, ValueError):  # "99999999999 days ago" falls outside the calendar
-        return point(None, DatePrecision.DAY)
+    if unit.months:
+        return point(add_months(ref, sign * steps * unit.months), DatePrecision.MONTH)
+    days = steps * unit.days if unit.days else steps // 24  # hours: the same day, or whole days
+    return point(ref + timedelta(days=sign * days), _offset_precision(unit, vague))
 
 
 def anchored_rule(text: str, ctx: Context, pats: Patterns) -> Reading | None:
@@ -408,8 +405,8 @@ def read_expression(text: str, ctx: Context) -> Reading:
     for rule in RULES:
         try:
             reading = rule(normalized, ctx, pats)
-        # Counting from a date at the calendar's edge ("yesterday" as of 1 January of year 1)
-        # leaves the calendar: the expression is a date, but not one that can be known.
+        # Counting past the calendar's edge ("99999999999 days ago", "yesterday" as of 1 January
+        # of year 1): the expression is a date, but not one that can be known.
         except (OverflowError, ValueError):
             return point(None, DatePrecision.DAY)
         if reading is not None:
