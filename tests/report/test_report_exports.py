@@ -14,9 +14,8 @@ from parallax.report.rows import n_sources
 
 INCIDENT_HEADER = ["event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1",
                    "actor2", "country", "admin1", "admin2", "location", "latitude", "longitude",
-                   "geo_precision", "fatalities_low", "fatalities_best", "fatalities_high", "n_sources",
-                   "article_ids", "contested", "grade", "independent_sources", "contradictions", "notes",
-                   "where_prec", "place_relation"]
+                   "geo_precision", "where_prec", "place_relation", "fatalities_low", "fatalities_best", "fatalities_high", "n_sources",
+                   "article_ids", "contested", "grade", "independent_sources", "contradictions", "notes"]
 CLAIM_HEADER = ["claim_id", "incident_id", "article_id", "outlet", "speaker", "relay", "measure",
                 "victim_group", "value_low", "value_high", "value_text", "hedged", "negated", "sentence",
                 "start", "end"]

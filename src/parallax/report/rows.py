@@ -17,9 +17,9 @@ from parallax.schema import Article, Claim, Incident
 
 INCIDENT_COLUMNS = (
     "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2",
-    "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
+    "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "where_prec", "place_relation",
     "fatalities_low", "fatalities_best", "fatalities_high", "n_sources", "article_ids", "contested",
-    "grade", "independent_sources", "contradictions", "notes", "where_prec", "place_relation",
+    "grade", "independent_sources", "contradictions", "notes",
 )
 
 CLAIM_COLUMNS = (
@@ -57,9 +57,9 @@ def incident_row(incident: Incident, articles_by_id: Mapping[str, Article]) -> t
            place.admin1 if place else None, place.admin2 if place else None,
            place.name if place else None, place.latitude if place else None,
            place.longitude if place else None, acled_geo_precision(place),
+           ucdp_where_prec(place), place.relation if place else None,
            deaths.low, deaths.best, deaths.high, n_sources(incident, articles_by_id),
-           incident.article_ids, incident.contested, *_reconciled(incident), incident.notes,
-           ucdp_where_prec(place), place.relation if place else None)
+           incident.article_ids, incident.contested, *_reconciled(incident), incident.notes)
     return tuple(_blank_to_none(v) for v in row)
 
 
