@@ -9,6 +9,9 @@ they are stored and resolved in batches of --batch articles with the same librar
 makes (`resolve.incremental.add_mentions`). It prints, one JSON line per size: seconds, articles/s,
 peak RSS, B-cubed F1 against the generator's incidents, and for the largest size the latency of
 adding one more article to the full store (median and 95th percentile over --probes single adds).
+`--latency-store 1000000` times those single adds on a store of a million articles, built in
+minutes: all but the last 20,000 are bulk-loaded (articles, mentions and their blocking keys written
+straight into SQLite), the last 20,000 resolved normally, then --probes articles added one by one.
 
 --budget SECONDS stops a size once it has used that much CPU and reports how far it got (`resolved`),
 so the command stays within a few minutes; the CPU time per article of the part that ran is still a
@@ -22,6 +25,7 @@ import argparse
 import json
 import random
 import resource
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -33,10 +37,13 @@ from heapq import heappop, heappush
 from pathlib import Path
 
 from parallax.evaluate.coreference import bcubed
+from parallax.resolve.blocking import block_keys
+from parallax.resolve.features import with_reference_date
 from parallax.resolve.incremental import add_mentions
 from parallax.schema import (Actor, ActorRole, Article, Claim, DatePrecision, EventDate, EventMention,
                              Figure, GeoPrecision, Measure, Place, Span, Speaker)
 from parallax.settings import Settings
+from parallax.store import codecs
 from parallax.store.sqlite import open_store
 
 START = date(2016, 1, 1)
@@ -166,14 +173,63 @@ def _latency(store, late: list, settings: Settings) -> dict:
             "add_one_cpu_ms_median": round(statistics.median(cpu), 1)}
 
 
+def bulk_load(db: Path, items: list, seq: int) -> None:
+    """Articles, mentions and blocking keys written straight into SQLite (no claims, no incidents):
+    the old part of a large store, which the probes' blocks never reach, loaded in minutes."""
+    rows_a, rows_m, rows_k = [], [], []
+    for _, article, mention in items:
+        seq += 1
+        rows_a.append(codecs.article_row(article, seq) | {"extracted": codecs.now_iso()})
+        rows_m.append(codecs.mention_row(mention, 0))
+        index, _ = block_keys(with_reference_date(mention, article.published))
+        rows_k += [(key, mention.id) for key in index]
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("BEGIN")
+    for table, rows in (("articles", rows_a), ("mentions", rows_m)):
+        columns = list(rows[0])
+        conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+                         [tuple(r[c] for c in columns) for r in rows])
+    conn.executemany("INSERT OR IGNORE INTO mention_keys (key, mention_id) VALUES (?, ?)", rows_k)
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def latency_on_large_store(size: int, recent: int, probes: int, db: Path) -> dict:
+    """Add-one latency on a store of `size` articles: all but the last `recent` bulk-loaded, the
+    last `recent` resolved normally (the incidents the probes can meet), then `probes` single adds."""
+    settings, corpus, loaded = Settings(), synthetic_corpus(size + probes), 0
+    with open_store(db) as store:
+        pass  # creates and migrates the file
+    started = cpu_seconds()
+    while loaded < size - recent:
+        chunk = [next(corpus) for _ in range(min(50_000, size - recent - loaded))]
+        bulk_load(db, chunk, loaded)
+        loaded += len(chunk)
+    bulk_cpu = cpu_seconds() - started
+    with open_store(db) as store:
+        tail = [next(corpus) for _ in range(recent)]
+        for start in range(0, recent, 5000):
+            _resolve_chunk(store, [(a, [m]) for _, a, m in tail[start:start + 5000]], settings)
+        latency = _latency(store, [next(corpus) for _ in range(probes)], settings)
+    return {"store_articles": size, "bulk_loaded": size - recent, "bulk_cpu_seconds": round(bulk_cpu, 1),
+            "resolved_normally": recent, "peak_rss_mb": rss_mb()} | latency
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--batch", type=int, default=5000, help="articles stored and resolved per call")
     parser.add_argument("--budget", type=float, default=120.0, help="CPU seconds per size before stopping early")
     parser.add_argument("--probes", type=int, default=20, help="single-article adds timed on the largest size")
+    parser.add_argument("--latency-store", type=int, default=0,
+                        help="also time single adds on a store of this many articles (bulk-loaded)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
     args = parser.parse_args(argv)
+    if args.latency_store:
+        with tempfile.TemporaryDirectory() as tmp:
+            print(json.dumps(latency_on_large_store(args.latency_store, 20_000, args.probes,
+                                                    Path(tmp) / "large.sqlite")), flush=True)
+        return
     if args.one:
         with tempfile.TemporaryDirectory() as tmp:
             print(json.dumps(resolve_size(args.one, args.batch, args.budget, args.probes, Path(tmp) / "bench.sqlite")))
