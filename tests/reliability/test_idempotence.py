@@ -71,3 +71,26 @@ def test_an_article_whose_extraction_raises_is_recorded_and_retried_not_stored(t
     assert "OverflowError" in failed.reason
     monkeypatch.setattr(pipeline, "analyse_doc", real)  # the bug is fixed: the rerun extracts it
     assert ingest_paths([inputs], db, SETTINGS).new_articles == 1
+
+
+def test_an_article_whose_records_cannot_be_stored_is_recorded_and_the_batch_kept(tmp_path, monkeypatch):
+    """An extractor bug that gives two mentions one id fails the batch's transaction (UNIQUE):
+    the batch is stored article by article and only the bad one is left out, as store_error."""
+    from dataclasses import replace
+
+    import parallax.pipeline as pipeline
+    inputs = write_corpus(tmp_path / "inputs", 4)
+    real = pipeline.analyse_doc
+
+    def twin_ids(doc, article, knowledge):
+        found = real(doc, article, knowledge)
+        if article.source.endswith("0001.txt") and found:
+            return [found[0], replace(found[0], trigger=replace(found[0].trigger, start=1))]
+        return found
+
+    monkeypatch.setattr(pipeline, "analyse_doc", twin_ids)
+    db = tmp_path / "db.sqlite"
+    summary = ingest_paths([inputs], db, SETTINGS)
+    [failed] = summary.rejected
+    assert failed.code == "store_error" and failed.source.endswith("0001.txt")
+    assert summary.new_articles == 3 and len(db_contents(db)["articles"]) == 3

@@ -16,10 +16,11 @@ from itertools import chain, islice
 from pathlib import Path
 
 from parallax.ingest.readers import read_inputs
+from parallax.ingest.rejects import storing_failed
 from parallax.schema import Article, EventMention, Rejected, RunSummary
 from parallax.settings import Settings
 from parallax.store.base import Store
-from parallax.store.sqlite import open_store
+from parallax.store.sqlite import UNSTORABLE, is_bad_record, open_store
 
 Extracted = tuple[Article, list[EventMention]] | Rejected  # Rejected: extraction raised
 Progress = Callable[[int], None]
@@ -151,8 +152,33 @@ def commit_batch(store: Store, chunk: list[Extracted], tally: Tally) -> None:
         store.add_rejected(failed)
         tally.rejected += failed
         chunk = [item for item in chunk if not isinstance(item, Rejected)]
-    store.add_extracted(chunk)
+    chunk = _stored(store, chunk, tally)
     tally.article_ids += [article.id for article, _ in chunk]
     tally.extracted += len(chunk)
     tally.mentions += sum(len(mentions) for _, mentions in chunk)
     tally.claims += sum(len(m.claims) for _, mentions in chunk for m in mentions)
+
+
+def _stored(store: Store, chunk: list[Extracted], tally: Tally) -> list[Extracted]:
+    """The batch, stored in one transaction. When a record in it cannot be stored (an extractor
+    bug: two mentions with one id, a value SQLite cannot hold), its articles are stored one by
+    one, and each that fails becomes a `store_error` record, left unstored for a later run."""
+    try:
+        store.add_extracted(chunk)
+        return chunk
+    except UNSTORABLE as exc:
+        if not is_bad_record(exc):
+            raise
+    kept = []
+    for item in chunk:
+        try:
+            store.add_extracted([item])
+            kept.append(item)
+        except UNSTORABLE as exc:
+            if not is_bad_record(exc):
+                raise
+            record = storing_failed(item[0].source, exc)
+            store.add_rejected(record)
+            tally.rejected.append(record)
+    return kept
+

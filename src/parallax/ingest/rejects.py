@@ -22,6 +22,7 @@ class RejectCode(StrEnum):
     TOO_LARGE = "too_large"  # a file or JSON line over settings.max_input_bytes, left unread
     NO_EVENT = "no_event"  # the article is stored, but no event mention was found in it
     EXTRACT_ERROR = "extract_error"  # extraction raised on this article (a bug): not stored, retried
+    STORE_ERROR = "store_error"  # its extraction output could not be stored (a bug): not stored, retried
 
 
 def reject(source: str, code: RejectCode, reason: str) -> Rejected:
@@ -49,3 +50,10 @@ def extraction_failed(source: str, exc: Exception) -> Rejected:
     place = f" at {where.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{where.tb_lineno}" if where else ""
     return reject(source, RejectCode.EXTRACT_ERROR,
                   f"extraction raised {type(exc).__name__}{place}: {exc}; the article is not stored")
+
+
+def storing_failed(source: str, exc: Exception) -> Rejected:
+    """The record for an article whose extraction output the database refused."""
+    return reject(source, RejectCode.STORE_ERROR,
+                  f"its records could not be stored ({type(exc).__name__}: {exc}); the article is not stored")
+

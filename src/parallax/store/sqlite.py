@@ -373,6 +373,19 @@ def _claim(row: sqlite3.Row, mention_parts: list[sqlite3.Row], article_id: str) 
     return codecs.claim_from(row, parts, article_id)
 
 
+# What a write raises for a record that cannot be stored; is_bad_record tells those apart from a
+# busy, full or broken database, which no retry of other records would fix.
+UNSTORABLE = (StoreError, OverflowError, UnicodeEncodeError)
+
+
+def is_bad_record(exc: BaseException) -> bool:
+    """True when the failed write was refused for what a record holds, not for the database's state."""
+    if isinstance(exc, StoreError):
+        return isinstance(exc.__cause__, (sqlite3.IntegrityError, sqlite3.InterfaceError,
+                                          sqlite3.ProgrammingError))
+    return isinstance(exc, (OverflowError, UnicodeEncodeError))
+
+
 def _hint(exc: sqlite3.Error) -> str:
     if "FOREIGN KEY" in str(exc):
         return "store an incident's mentions (replace_mentions) and their articles (add_articles) first"
