@@ -18,6 +18,9 @@ _STOP = frozenset(
     "about which while when where who whom but not no also into over than then there here as up out "
     "one two three four five six seven eight nine ten police news reported according".split())
 # Words that make a story a follow-up (or a reply) to an event rather than the event itself.
+# Capitalised words that are not names of people or places particular to one event.
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
+                      "april may june july august september october november december".split())
 FOLLOW_UP = frozenset("funeral funerals burial buried vigil vigils mourners memorial investigation "
                       "inquiry probe trial sentenced sentencing charged indicted".split())
 RETALIATION = frozenset("retaliation retaliatory reprisal reprisals revenge avenge avenged".split())
@@ -51,7 +54,8 @@ def features_of(mention: EventMention) -> MentionFeatures:
     text = mention_text(mention)
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     words = frozenset(t for t in tokens if t not in _STOP and len(t) > 2)
-    names = frozenset(n.lower() for n in _NAME.findall(text)) - _STOP
+    told_by = {mention.outlet.lower(), mention.place.country_name.lower() if mention.place else ""}
+    names = frozenset(n.lower() for n in _NAME.findall(text)) - _STOP - _CALENDAR - told_by
     figures = frozenset((c.measure.value, c.figure.low) for c in mention.claims
                         if c.figure.low is not None and c.figure.low > 1 and not c.negated
                         and c.measure != Measure.DAMAGED)

@@ -79,11 +79,19 @@ def _type_evidence(a: EventMention, b: EventMention) -> list[MatchEvidence]:
         return [MatchEvidence("type", 0.1, a.sub_event_type or a.event_type)]
     if a.event_type == b.event_type:
         return [MatchEvidence("type", 0.05, a.event_type)]
+    if compat.types_conflict((a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type)):
+        return [MatchEvidence("types differ", -0.1, f"{a.sub_event_type} / {b.sub_event_type}")]
     return []
 
 
+def specific_actors(mention: EventMention) -> set[str]:
+    """Actors that can tell one event from another: classified, and not ACLED's catch-all
+    "Unidentified Armed Group" (a bare "Mali" or "GAO" read as an actor says nothing)."""
+    return {x.normalized for x in mention.actors if x.category and not x.normalized.startswith("Unidentified")}
+
+
 def _actor_evidence(a: EventMention, b: EventMention) -> list[MatchEvidence]:
-    shared = {x.normalized for x in a.actors} & {x.normalized for x in b.actors}
+    shared = specific_actors(a) & specific_actors(b)
     return [MatchEvidence("actors", min(0.05 * len(shared) + 0.05, 0.15), ", ".join(sorted(shared)))] \
         if shared else []
 
