@@ -281,3 +281,14 @@ def test_a_dotted_state_abbreviation_is_a_place_but_a_bare_acronym_only_a_countr
     text = "The storm reached Columbia, S.C., while EU ministers met."
     columbia, state, union = resolve_toponyms(text, _toponyms(text, "Columbia", "S.C.", "EU"), gazetteer)
     assert (columbia.admin1, state.name, union) == ("South Carolina", "South Carolina", None)
+
+
+def test_a_town_in_an_organisations_name_is_kept_but_never_the_event_place(nlp, gazetteer):
+    """LGL counts "Mansfield" in "the Mansfield Police Department" as a toponym; parallax keeps
+    it with the relation "in the name of", and the event's place stays the town the text puts
+    the shooting in."""
+    places = _places(nlp, gazetteer, "The Shreveport Police Department said two men were shot in "
+                                     "Bossier City, Louisiana, late on Friday. Both lived in Minden.")
+    named = _by_text(places, "Shreveport")
+    assert (named.admin1, named.relation, named.precision) == ("Louisiana", "in the name of", GeoPrecision.EXACT)
+    assert best_place(places).name == "Bossier City"

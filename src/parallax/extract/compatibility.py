@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from parallax.schema import Actor, ActorRole, DatePrecision, EventDate, GeoPrecision, Place
 
 NEAR_KM = 30.0
+IN_A_NAME = "in the name of"  # Place.relation of a town named inside an organisation's name
 _STATE_SIDE = {"State Forces", "External/Other Forces"}
 _ARTICLE = re.compile(r"^(al|el|at|ash|as|ad|ar|az|an|ad|the)[\s\-]+")
 # Event types that say little on their own ("killed", "attack") and so never split an incident.
@@ -34,9 +35,10 @@ def km_between(a: Place, b: Place) -> float | None:
 
 
 def is_border(place: Place) -> bool:
-    """Borders and roads between towns locate an event only loosely: they never split incidents."""
+    """Borders, roads between towns and places named only inside an organisation's name ("the
+    Mansfield Police Department") locate an event only loosely: they never split incidents."""
     relation = place.relation.lower()
-    return "border" in relation or "between" in relation
+    return "border" in relation or "between" in relation or relation == IN_A_NAME
 
 
 def specific(places: Iterable[Place]) -> list[Place]:

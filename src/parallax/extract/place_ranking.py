@@ -18,7 +18,7 @@ NEAR_KM = 150.0
 REGION_WEIGHT = 1.2  # per vote of the text's other names for an entry's province
 REGION_CAP = 2.0
 MAX_VOTING_REGIONS = 40  # a name found in more provinces than this says nothing about any
-SUPPORT_VOTES = 1.5
+SUPPORT_VOTES = 2.0
 VOTE_SHARPNESS = 2.0  # how much more an entry's likelier namesakes weigh in its name's vote
 # Entries a bare capitalised phrase (no NER place label) may be taken for without other support.
 STRONG_POPULATION = 50_000
@@ -124,10 +124,10 @@ def choose_coherent(candidates: Sequence[Candidate], context: ArticleContext) ->
 
 
 def is_supported(candidates: Sequence[Candidate], context: ArticleContext) -> bool:
-    """Whether the text's other names vote for a province one of these entries lies in (at least
-    SUPPORT_VOTES of them): enough to take a name NER missed for a place."""
-    own = region_votes(candidates)
-    return any(context.regions[(c.country, c.admin1)] - own[(c.country, c.admin1)] >= SUPPORT_VOTES
+    """Whether the article's places (`context.regions`, which these candidates are not part of)
+    vote for a province one of these entries lies in, with at least SUPPORT_VOTES votes: enough
+    to take a name NER missed or mislabelled for a place."""
+    return any(context.regions[(c.country, c.admin1)] >= SUPPORT_VOTES
                for c in candidates if c.kind in {"place", "admin2"} and not (c.alias or c.variant) and c.admin1)
 
 

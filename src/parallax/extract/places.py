@@ -4,10 +4,11 @@ relates the event to them (in, near, northwest of, in the east of, near the bord
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from parallax.extract.compatibility import IN_A_NAME, is_border
 from parallax.extract.gazetteer import Candidate, Gazetteer
 from parallax.extract.place_mentions import (
     OTHER_LABELS, PLACE_LABELS, Mention, entity_mentions, run_mentions,
@@ -57,6 +58,7 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
     known = {name_key(r.mention.text(doc)) for r in labelled if r.candidates}
     context.regions = region_support({name_key(r.mention.text(doc)): r.candidates for r in labelled}.values())
     extra = [r for r in found if r.mention.label in OTHER_LABELS and _credible(r, context, known, doc)]
+    extra += [e for r in found if not r.candidates and (e := _embedded(doc, r.mention, gazetteer, context))]
     extra += _runs(doc, first, taken, gazetteer, context)
     for resolved in extra:
         add_evidence(context, resolved.candidates, 1.0)
@@ -71,10 +73,11 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
 
 def best_place(places: Sequence[Place]) -> Place | None:
     """The most specific located place: town over near-town over province over country, border
-    mentions only when nothing else is located, the earliest on ties; never a continent."""
+    mentions and towns named in an organisation's name only when nothing else is located, the
+    earliest on ties; never a continent."""
     located = [p for p in places if p.latitude is not None and p.longitude is not None
                and p.precision != GeoPrecision.UNKNOWN]
-    pool = [p for p in located if "border" not in p.relation] or located
+    pool = [p for p in located if not is_border(p)] or located
     return min(pool, key=lambda p: (p.precision, p.span.start if p.span else 0), default=None)
 
 
@@ -147,6 +150,25 @@ def _runs(doc: Doc, first: int, taken: set[int], gazetteer: Gazetteer, context: 
     return found
 
 
+def _embedded(doc: Doc, mention: Mention, gazetteer: Gazetteer, context: ArticleContext) -> Resolved | None:
+    """The town at the head of an organisation's or building's name the gazetteer does not know
+    as a whole ("the Mansfield Police Department", "Minnesota Department of Transportation"), when
+    it is a state or country or lies where the article's other places vote; kept with the
+    relation IN_A_NAME."""
+    if mention.label not in {"ORG", "FAC"} or mention.end - mention.start < 2:
+        return None
+    for end in range(mention.end - 1, mention.start, -1):
+        head = replace(mention, end=end, span_end=end, relation=IN_A_NAME, direction="", metonymic=False,
+                       modifier=False, subject=False)
+        if not all(t.pos_ == "PROPN" for t in doc[head.start:end] if t.is_alpha):
+            continue
+        resolved = _resolve(doc, head, gazetteer)
+        if resolved and resolved.candidates and (is_supported(resolved.candidates, context) or any(
+                c.kind in {"country", "admin1"} and not c.variant for c in resolved.candidates)):
+            return resolved
+    return None
+
+
 def _is_proper(doc: Doc, mention: Mention) -> bool:
     """Every word a proper noun, the first not opening its sentence (where any word is capitalised)."""
     words = doc[mention.start:mention.end]
@@ -212,7 +234,7 @@ def _qualify(chosen: Candidate, mention: Mention) -> tuple[GeoPrecision, str]:
         if chosen.kind == "country":
             precision = GeoPrecision.REGION
         return precision, relation
-    if mention.relation and chosen.kind in {"place", "landmark", "admin2"}:
+    if mention.relation and mention.relation != IN_A_NAME and chosen.kind in {"place", "landmark", "admin2"}:
         precision = max(precision, GeoPrecision.NEAR)
     return precision, mention.relation
 
