@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import datetime, timezone
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from pathlib import Path
@@ -44,15 +45,23 @@ def ingest_spark(paths: Sequence[Path], db_path: Path, settings: Settings,
     with open_store(db_path) as store:
         tally = Tally()
         todo = articles_to_extract(store, _inputs(paths, settings), tally, settings.commit_every)
-        columns.write_articles(todo, work / "articles.parquet")
-        extracted = extract_on_spark(spark, work / "articles.parquet", work / "extracted.parquet", settings)
-        resolve_on_spark(spark, extracted, work / "incidents.parquet", settings)
-        rows = spark.read.parquet(str(extracted)).toLocalIterator()
-        for chunk in batches((columns.extracted_of(r.asDict()) for r in rows), settings.commit_every):
-            commit_batch(store, chunk, tally)
-            if progress:
-                progress(len(chunk))
+        if columns.write_articles(todo, work / "articles.parquet"):
+            # each run adds its own part; resolution reads them all (a re-run extracts nothing)
+            part = work / "extracted" / f"run={datetime.now(timezone.utc):%Y%m%dT%H%M%S%f}"
+            extract_on_spark(spark, work / "articles.parquet", part, settings)
+            resolve_on_spark(spark, work / "extracted", work / "incidents.parquet", settings)
+            _store_part(store, spark, part, tally, settings, progress)
         return settle_incidents(store, settings, tally)
+
+
+def _store_part(store, spark, part: Path, tally: Tally, settings: Settings,
+                progress: Progress | None) -> None:
+    """This run's mentions into the SQLite store, a batch of articles per transaction."""
+    rows = spark.read.parquet(str(part)).toLocalIterator()
+    for chunk in batches((columns.extracted_of(r.asDict()) for r in rows), settings.commit_every):
+        commit_batch(store, chunk, tally)
+        if progress:
+            progress(len(chunk))
 
 
 def _inputs(paths: Sequence[Path], settings: Settings) -> Iterator[Article | Rejected]:
@@ -72,6 +81,9 @@ def spark_session(settings: Settings):
     builder = SparkSession.builder.appName("parallax")
     if settings.spark_master:
         builder = builder.master(settings.spark_master)
+    if settings.spark_master.startswith("local"):
+        # Spark's default of 200 shuffle partitions is for clusters: each is a Python task here
+        builder = builder.config("spark.sql.shuffle.partitions", "4")
     return (builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", str(settings.batch_size))
             .config("spark.ui.enabled", "false").getOrCreate())
 
@@ -80,7 +92,8 @@ def extract_on_spark(spark, articles: Path, target: Path, settings: Settings) ->
     """Extract every article of a Parquet file on the cluster; the Parquet of results."""
     frame = spark.read.parquet(str(articles))
     frame = frame.repartition(max(spark.sparkContext.defaultParallelism, 1))
-    frame.mapInArrow(_extractor(settings), columns.spark_ddl(columns.EXTRACTED_SCHEMA)).write.mode("overwrite").parquet(str(target))
+    extracted = frame.mapInArrow(_extractor(settings), columns.spark_ddl(columns.EXTRACTED_SCHEMA))
+    extracted.write.mode("overwrite").parquet(str(target))
     return target
 
 

@@ -31,7 +31,9 @@ MEMBERS = "component string, mention binary, published string, link binary"
 def resolve_on_spark(spark, extracted: Path, target: Path, settings: Settings) -> Path:
     """The incidents of every extracted mention, written as a Parquet file; its path."""
     from pyspark.sql import functions as F
-    mentions = spark.read.parquet(str(extracted)).mapInArrow(_mention_rows, MENTIONS).cache()
+    # a run killed after writing its part re-extracts those articles: the same mention ids twice
+    mentions = (spark.read.parquet(str(extracted)).drop("run").mapInArrow(_mention_rows, MENTIONS)
+                .dropDuplicates(["mention_id"]).cache())
     keys = mentions.mapInArrow(_key_rows, KEYS)
     index = keys.filter(F.col("side") == "index").select("key", F.col("mention_id").alias("a"),
                                                          F.col("article_id").alias("article_a"))
@@ -49,6 +51,10 @@ def resolve_on_spark(spark, extracted: Path, target: Path, settings: Settings) -
     incidents = members.groupBy("component").applyInArrow(_builder(settings),
                                                           columns.spark_ddl(columns.INCIDENT_SCHEMA))
     incidents.write.mode("overwrite").parquet(str(target))
+    # Spark matches cached data by plan: the next run's identical plan over new files would
+    # otherwise read this run's cache (regression: a second run resolved only the first's part)
+    mentions.unpersist()
+    scored.unpersist()
     return target
 
 
