@@ -8,7 +8,7 @@ import pytest
 
 from parallax.classify import classify_snippets, read_snippet_file
 from parallax.cli import main
-from parallax.errors import InputError
+from parallax.errors import BinaryInput, InputError
 
 SNIPPETS = [("s1", "Warplanes bombed a fuel depot near the border at dawn, killing three guards."),
             ("s2", "Police fired tear gas to break up a march by hundreds of students in the capital.")]
@@ -51,3 +51,22 @@ def test_command_prints_id_tab_type(tmp_path, capsys):
     assert main(["classify", str(path), "--codes"]) == 0
     assert capsys.readouterr().out.splitlines() == ["s1\tAIR_STRIKE", "s2\tPROTEST_WITH_INTER"]
     assert main(["classify", str(tmp_path / "missing.tsv")]) == 3
+
+
+def test_binary_snippet_file_is_named_not_a_unicode_crash(tmp_path):
+    """Regression: `parallax classify bin.dat` and a binary .jsonl raised UnicodeDecodeError."""
+    for name in ("bin.dat", "bin.jsonl"):
+        (tmp_path / name).write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe\x00" * 50)
+        with pytest.raises(BinaryInput, match=name):
+            read_snippet_file(tmp_path / name)
+        assert main(["classify", str(tmp_path / name)]) == 3
+
+
+def test_snippet_file_that_is_not_utf8_names_its_line(tmp_path):
+    """Regression: a Latin-1 byte in a text snippet file raised UnicodeDecodeError."""
+    (tmp_path / "latin.jsonl").write_bytes(b'{"id": 1, "text": "a"}\n{"id": 2, "text": "caf\xe9"}\n')
+    with pytest.raises(InputError, match="latin.jsonl:2: not UTF-8"):
+        read_snippet_file(tmp_path / "latin.jsonl")
+    (tmp_path / "latin.tsv").write_bytes(b"id\ttext\n1\tok\n2\tcaf\xe9\n")
+    with pytest.raises(InputError, match="latin.tsv:3: not UTF-8"):
+        read_snippet_file(tmp_path / "latin.tsv")

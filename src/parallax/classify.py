@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from parallax.errors import InputError
+from parallax.errors import BinaryInput, InputError
+from parallax.ingest.decoding import SNIFF_BYTES, looks_binary
 from parallax.extract.event_classifier import HASHING, NO_EVENT, classify_docs, load_model
 from parallax.extract.trigger_lexicon import load_trigger_lexicon
 
@@ -31,14 +33,28 @@ def read_snippet_file(path: Path) -> list[tuple[str, str]]:
     whose header names an `id` column and a `text` column (CASE's `EventSnippet` is read as text)."""
     if not path.is_file():
         raise InputError(f"snippet file {path} does not exist", "pass a TSV or JSONL file with id and text")
+    with path.open("rb") as handle:
+        if looks_binary(handle.read(SNIFF_BYTES)):
+            raise BinaryInput(f"snippet file {path} is binary, not text", "pass a UTF-8 TSV or JSONL file")
     if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
         return list(_jsonl(path))
     return _tsv(path)
 
 
+def _decoded(data: bytes, path: Path, first_line: int = 1) -> str:
+    """`data` as UTF-8, or an InputError naming the file and line of the first bad byte."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        number = first_line + data.count(b"\n", 0, exc.start)
+        raise InputError(f"{path}:{number}: not UTF-8 text (byte {data[exc.start]:#04x})",
+                         "save the file as UTF-8") from exc
+
+
 def _jsonl(path: Path) -> Iterator[tuple[str, str]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            line = _decoded(raw, path, number)
             if not line.strip():
                 continue
             try:
@@ -50,8 +66,8 @@ def _jsonl(path: Path) -> Iterator[tuple[str, str]]:
 
 
 def _tsv(path: Path) -> list[tuple[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    text = _decoded(path.read_bytes(), path)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE))
     header = [cell.strip().lower() for cell in rows[0]] if rows else []
     text_column = next((name for name in ("text", "eventsnippet", "snippet") if name in header), None)
     if "id" not in header or text_column is None:
