@@ -54,6 +54,7 @@ def _ingest(paths: list[Path], db_path: Path, settings: Settings) -> RunSummary:
 
 def cmd_run(args: argparse.Namespace) -> int:
     _check_inputs(args.inputs)
+    _check_new_or_db(args.out / DB_NAME)
     args.out.mkdir(parents=True, exist_ok=True)
     _ingest(args.inputs, args.out / DB_NAME, _settings(args))
     _write_outputs(args.out / DB_NAME, args.out, args.formats, settings=_settings(args))
@@ -62,6 +63,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     _check_inputs(args.inputs)
+    _check_new_or_db(args.db)
     args.db.parent.mkdir(parents=True, exist_ok=True)
     _ingest(args.inputs, args.db, _settings(args))
     return 0
@@ -88,8 +90,17 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _require_db(path: Path) -> None:
-    if not path.is_file():
+    from parallax.store.sqlite import check_database
+    if not path.exists():
         raise InputError(f"database {path} does not exist", "create it with `parallax ingest` or `parallax run`")
+    check_database(path)
+
+
+def _check_new_or_db(path: Path) -> None:
+    """A database path to write: a new one is created, an existing one must be parallax's."""
+    from parallax.store.sqlite import check_database
+    if path.exists():
+        check_database(path, new_ok=True)
 
 
 def _write_outputs(db_path: Path, out: Path, formats: str, report: bool = True,

@@ -121,3 +121,11 @@ class PlacesFileError(DataFileError):
     """A user's places CSV (--places, settings places_file) is missing or has a bad row."""
 
     code = "P301"
+
+
+# ---------------------------------------------------------------- command line (new-user fixes)
+
+class NotADatabase(InputError):
+    """A --db path that exists but is not a parallax SQLite database (refused, never modified)."""
+
+    code = "P105"

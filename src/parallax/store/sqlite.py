@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from parallax.errors import StoreError
+from parallax.errors import NotADatabase, StoreError
 from parallax.schema import (Alert, Article, Claim, EventMention, Incident, MatchLink, Rejected,
                              ResolutionEvent, RunSummary, SearchHit)
 from parallax.store import codecs, resolution, search
@@ -19,6 +19,7 @@ from parallax.store.base import Store
 from parallax.store.migrations import migrate
 
 BUSY_TIMEOUT_SECONDS = 30.0
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def connect(path: Path, timeout: float = BUSY_TIMEOUT_SECONDS) -> sqlite3.Connection:
@@ -36,6 +37,32 @@ def connect(path: Path, timeout: float = BUSY_TIMEOUT_SECONDS) -> sqlite3.Connec
         raise StoreError(f"cannot open database {path}: {exc}",
                          "pass a writable path to a parallax SQLite file (or a new one)") from exc
     return conn
+
+
+def check_database(path: Path, new_ok: bool = False) -> None:
+    """Raise NotADatabase for an existing file that is not a parallax database, reading it only:
+    SQLite would otherwise turn any file into a database. With `new_ok` an empty SQLite file
+    (no tables yet, as a concurrent first run leaves it) may still be migrated."""
+    hint = "pass a database written by `parallax ingest` or `parallax run`, or a new path"
+    if Path(path).is_dir():
+        raise NotADatabase(f"--db {path} is a folder, not a parallax database", hint)
+    with Path(path).open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        what = "an empty file" if not header else "not a SQLite file"
+        raise NotADatabase(f"--db {path} is {what}, not a parallax database", hint)
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise NotADatabase(f"--db {path} cannot be read as a SQLite database: {exc}", hint) from exc
+    if not (version >= 1 and "articles" in tables) and not (new_ok and not tables and version == 0):
+        raise NotADatabase(f"--db {path} is a SQLite file but not a parallax database "
+                           f"(tables: {', '.join(sorted(tables)) or 'none'})", hint)
 
 
 class SQLiteStore:

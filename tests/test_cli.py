@@ -1,0 +1,49 @@
+"""The command line: bad --db files, format checks, empty folders and help texts (new-user test)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from parallax.cli import main
+
+READ_COMMANDS = (["export", "--out", "{out}"], ["report", "--out", "{out}/report.html"],
+                 ["zones", "--zones", "{out}/z.geojson"], ["serve"])
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("content", [b"", b"just some notes\n", b"\x89PNG\r\n\x1a\n\x00\x00"],
+                         ids=["empty", "text", "binary"])
+def test_db_that_is_not_a_database_is_refused_and_left_alone(tmp_path, capsys, command, content):
+    """Regression: `export --db empty.txt` exited 0 and turned the text file into a SQLite db."""
+    db = tmp_path / "empty.txt"
+    db.write_bytes(content)
+    args = [part.format(out=tmp_path / "o8") for part in command]
+    assert main([*args, "--db", str(db)]) == 3
+    assert db.read_bytes() == content
+    assert "empty.txt" in capsys.readouterr().err
+    assert not (tmp_path / "o8").exists()
+
+
+def test_sqlite_file_of_another_program_is_refused_and_left_alone(tmp_path, capsys):
+    db = tmp_path / "other.sqlite"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+    before = db.read_bytes()
+    article = tmp_path / "a.txt"
+    article.write_text("KABUL - A roadside bomb killed two soldiers on Monday, officials said.", "utf-8")
+    assert main(["export", "--db", str(db), "--out", str(tmp_path / "o")]) == 3
+    assert main(["ingest", str(article), "--db", str(db)]) == 3
+    assert db.read_bytes() == before
+    assert "not a parallax database" in capsys.readouterr().err
+
+
+def test_ingest_refuses_an_existing_non_database_file(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("KABUL - A roadside bomb killed two soldiers on Monday, officials said.", "utf-8")
+    db = tmp_path / "notes.txt"
+    db.write_text("keep me\n", "utf-8")
+    assert main(["ingest", str(article), "--db", str(db)]) == 3
+    assert db.read_text("utf-8") == "keep me\n"
+    assert "notes.txt" in capsys.readouterr().err
