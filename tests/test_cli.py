@@ -47,3 +47,14 @@ def test_ingest_refuses_an_existing_non_database_file(tmp_path, capsys):
     assert main(["ingest", str(article), "--db", str(db)]) == 3
     assert db.read_text("utf-8") == "keep me\n"
     assert "notes.txt" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["export", "--db", "{db}"], ["run", "{article}"]], ids=lambda c: c[0])
+def test_unknown_export_format_fails_before_any_folder_or_db_is_made(tmp_path, capsys, command):
+    """Regression: `export --formats xlsx` created the output folder before failing."""
+    article = tmp_path / "a.txt"
+    article.write_text("KABUL - A roadside bomb killed two soldiers on Monday, officials said.", "utf-8")
+    args = [part.format(db=tmp_path / "none.sqlite", article=article) for part in command]
+    assert main([*args, "--out", str(tmp_path / "o"), "--formats", "csv,xlsx"]) == 3
+    assert "xlsx" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]

@@ -53,11 +53,12 @@ def _ingest(paths: list[Path], db_path: Path, settings: Settings) -> RunSummary:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    formats = _formats(args.formats)
     _check_inputs(args.inputs)
     _check_new_or_db(args.out / DB_NAME)
     args.out.mkdir(parents=True, exist_ok=True)
     _ingest(args.inputs, args.out / DB_NAME, _settings(args))
-    _write_outputs(args.out / DB_NAME, args.out, args.formats, settings=_settings(args))
+    _write_outputs(args.out / DB_NAME, args.out, formats, settings=_settings(args))
     return 0
 
 
@@ -70,9 +71,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    formats = _formats(args.formats)
     _require_db(args.db)
     args.out.mkdir(parents=True, exist_ok=True)
-    _write_outputs(args.db, args.out, args.formats, report=False)
+    _write_outputs(args.db, args.out, formats, report=False)
     return 0
 
 
@@ -103,14 +105,19 @@ def _check_new_or_db(path: Path) -> None:
         check_database(path, new_ok=True)
 
 
-def _write_outputs(db_path: Path, out: Path, formats: str, report: bool = True,
+def _formats(text: str) -> tuple[str, ...]:
+    """The --formats list, checked before anything is created."""
+    from parallax.report.exports import check_formats
+    return check_formats([f.strip() for f in text.split(",") if f.strip()])
+
+
+def _write_outputs(db_path: Path, out: Path, formats: tuple[str, ...], report: bool = True,
                    settings: Settings | None = None) -> None:
     from parallax.pipeline import stored_incidents
     from parallax.report.exports import export
     from parallax.report.html import write_report
     stored = stored_incidents(db_path)
-    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
-    written = export(stored.incidents, stored.articles, out, chosen)
+    written = export(stored.incidents, stored.articles, out, formats)
     if report:
         from parallax.zones.survey import report_survey
         zones = report_survey(stored.incidents, stored.articles, settings) if settings else None

@@ -31,7 +31,7 @@ Articles = Mapping[str, Article]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Exporter = Callable[[Sequence[Incident], Articles, Path], list[Path]]
 
-__all__ = ["EXPORTERS", "FORMATS", "export", "to_jsonable"]
+__all__ = ["EXPORTERS", "FORMATS", "check_formats", "export", "to_jsonable"]
 
 
 # -- CSV -----------------------------------------------------------------------------------------
@@ -154,12 +154,18 @@ FORMATS = tuple(EXPORTERS)
 def export(incidents: Sequence[Incident], articles_by_id: Articles, out_dir: Path,
            formats: Sequence[str] = FORMATS) -> list[Path]:
     """Write each requested format into out_dir; returns the files written, in format order."""
+    formats = check_formats(formats)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    incidents = list(incidents)
+    return [path for name in formats for path in EXPORTERS[name](incidents, articles_by_id, out_dir)]
+
+
+def check_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    """The requested formats, each once and in order; UnsupportedFormat names any unknown one,
+    so that callers can refuse a command line before they create anything."""
     unknown = [f for f in formats if f not in EXPORTERS]
     if unknown:
         raise UnsupportedFormat(f"unknown export format(s): {', '.join(unknown)}",
                                 f"choose from {', '.join(FORMATS)}")
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    incidents = list(incidents)
-    return [path for name in dict.fromkeys(formats)
-            for path in EXPORTERS[name](incidents, articles_by_id, out_dir)]
+    return tuple(dict.fromkeys(formats))
