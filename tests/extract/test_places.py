@@ -292,3 +292,26 @@ def test_a_town_in_an_organisations_name_is_kept_but_never_the_event_place(nlp, 
     named = _by_text(places, "Shreveport")
     assert (named.admin1, named.relation, named.precision) == ("Louisiana", "in the name of", GeoPrecision.EXACT)
     assert best_place(places).name == "Bossier City"
+
+
+def test_given_toponyms_of_one_local_story_pick_the_same_state(gazetteer):
+    """Local news: "Alexandria" beside "Douglas County" and "St. Cloud" is Alexandria, Minnesota,
+    not the Egyptian city, though no state is named."""
+    from parallax.extract.place_toponyms import resolve_toponyms
+    text = ("A crash on County Road 42 south of Alexandria closed the road for hours, the Douglas County "
+            "sheriff said; the driver was taken to a hospital in St. Cloud.")
+    alexandria, _, _ = resolve_toponyms(text, _toponyms(text, "Alexandria", "Douglas County", "St. Cloud"), gazetteer)
+    assert (alexandria.country, alexandria.admin1) == ("US", "Minnesota")
+
+
+def test_neighbours_counts_the_other_names_with_an_entry_within_a_degree():
+    from parallax.extract.gazetteer import Candidate
+    from parallax.extract.place_ranking import ArticleContext, name_cells, neighbours
+    town = Candidate("Alexandria", "place", "US", 45.88, -95.38, "Minnesota")
+    options = {"alexandria": [town, Candidate("Alexandria", "place", "EG", 31.2, 29.9, "Alexandria")],
+               "douglas county": [Candidate("Douglas", "admin2", "US", 45.93, -95.45, "Minnesota")],
+               "st cloud": [Candidate("St. Cloud", "place", "US", 45.56, -94.16, "Minnesota")],
+               "cairo": [Candidate("Cairo", "place", "EG", 30.04, 31.24, "Cairo")]}
+    context = ArticleContext(cells=name_cells(options))
+    assert neighbours(town, "alexandria", context) == 2  # Douglas County and St. Cloud, not itself
+    assert neighbours(options["alexandria"][1], "alexandria", context) == 0  # Cairo is 180 km off

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from parallax.extract.gazetteer import Candidate, km_between, prior
@@ -19,7 +19,10 @@ REGION_WEIGHT = 1.2  # per vote of the text's other names for an entry's provinc
 REGION_CAP = 2.0
 MAX_VOTING_REGIONS = 40  # a name found in more provinces than this says nothing about any
 SUPPORT_VOTES = 2.0
-VOTE_SHARPNESS = 2.0  # how much more an entry's likelier namesakes weigh in its name's vote
+VOTE_SHARPNESS = 2.0
+CLOSE_WEIGHT = 0.15  # per other name with an entry within about a degree
+CLOSE_CAP = 2
+LOCAL_KINDS = frozenset({"place", "admin2", "landmark"})  # how much more an entry's likelier namesakes weigh in its name's vote
 # Entries a bare capitalised phrase (no NER place label) may be taken for without other support.
 STRONG_POPULATION = 50_000
 
@@ -32,6 +35,7 @@ class ArticleContext:
     admin1s: Counter = field(default_factory=Counter)  # (country, admin-1 name)
     points: list[tuple[float, float]] = field(default_factory=list)
     regions: Counter = field(default_factory=Counter)  # (country, admin-1) -> votes (region_support)
+    cells: dict = field(default_factory=dict)  # one-degree cell -> names with an entry there (name_cells)
 
     @property
     def main_country(self) -> str:
@@ -109,16 +113,40 @@ def region_support(options: Iterable[Sequence[Candidate]]) -> Counter:
     return total
 
 
-def choose_coherent(candidates: Sequence[Candidate], context: ArticleContext) -> Candidate | None:
+def name_cells(options: Mapping[str, Sequence[Candidate]]) -> dict[tuple[int, int], frozenset[str]]:
+    """For each one-degree cell, the names (keys) of the text that have an entry in it."""
+    cells: dict[tuple[int, int], set[str]] = {}
+    for key, candidates in options.items():
+        for c in candidates:
+            if c.kind in LOCAL_KINDS and not (c.alias or c.variant):
+                cells.setdefault(_cell(c), set()).add(key)
+    return {cell: frozenset(keys) for cell, keys in cells.items()}
+
+
+def neighbours(candidate: Candidate, key: str, context: ArticleContext) -> int:
+    """How many of the text's other names have an entry within about a degree of this one: local
+    news names places close together ("Alexandria" beside "Douglas County" and "St. Cloud")."""
+    row, col = _cell(candidate)
+    near = set().union(*(context.cells.get((row + dr, col + dc), ()) for dr in (-1, 0, 1) for dc in (-1, 0, 1)))
+    return len(near - {key})
+
+
+def _cell(candidate: Candidate) -> tuple[int, int]:
+    return int(candidate.latitude // 1), int(candidate.longitude // 1)
+
+
+def choose_coherent(candidates: Sequence[Candidate], context: ArticleContext, key: str = "") -> Candidate | None:
     """The best entry when the text's other names also vote for the province it lies in
-    (`context.regions`, less the name's own votes: a name does not vouch for itself)."""
+    (`context.regions`, less the name's own votes: a name does not vouch for itself) and have
+    entries close to it (`context.cells`)."""
     own = region_votes(candidates)
 
     def total(c: Candidate) -> float:
         if c.alias or c.variant:
             return score(c, context)
         others = context.regions[(c.country, c.admin1)] - own[(c.country, c.admin1)]
-        return score(c, context) + REGION_WEIGHT * min(others, REGION_CAP)
+        close = neighbours(c, key, context) if c.kind in LOCAL_KINDS else 0
+        return score(c, context) + REGION_WEIGHT * min(others, REGION_CAP) + CLOSE_WEIGHT * min(close, CLOSE_CAP)
 
     return max(candidates, key=total, default=None)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from parallax.extract.gazetteer import Candidate, Gazetteer
 from parallax.extract.place_names import acronym_kinds, is_acronym, name_key
 from parallax.extract.place_ranking import (
-    add_evidence, build_context, choose, choose_coherent, lies_within, region_support,
+    add_evidence, build_context, choose_coherent, lies_within, name_cells, region_support,
 )
 
 FIRST_PASS_WEIGHT = 0.5
@@ -35,10 +35,11 @@ def resolve_toponyms(text: str, toponyms: Sequence[Toponym], gazetteer: Gazettee
     options = _narrow_pairs(text, toponyms, options)
     context = build_context(options, [])
     keys = [name_key(t.text) for t in toponyms]
-    context.regions = region_support(dict(zip(keys, options)).values())
-    for candidates in options:
-        add_evidence(context, [c for c in [choose_coherent(candidates, context)] if c], FIRST_PASS_WEIGHT)
-    return [choose_coherent(candidates, context) for candidates in options]
+    by_name = dict(zip(keys, options))
+    context.regions, context.cells = region_support(by_name.values()), name_cells(by_name)
+    for key, candidates in zip(keys, options):
+        add_evidence(context, [c for c in [choose_coherent(candidates, context, key)] if c], FIRST_PASS_WEIGHT)
+    return [choose_coherent(candidates, context, key) for key, candidates in zip(keys, options)]
 
 
 def _candidates(name: str, gazetteer: Gazetteer) -> list[Candidate]:

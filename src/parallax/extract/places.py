@@ -17,7 +17,7 @@ from parallax.extract.place_names import acronym_kinds, is_acronym, name_key, st
 from parallax.extract.place_phrases import BorderPhrase, CountryPart, border_phrases, country_parts
 from parallax.extract.place_ranking import (
     ArticleContext, add_evidence, build_context, choose, choose_coherent, is_strong, lies_within,
-    is_supported, region_support,
+    is_supported, name_cells, region_support,
 )
 from parallax.schema import Article, GeoPrecision, Place, Span
 
@@ -67,7 +67,7 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
         if not (resolved.mention.metonymic or resolved.mention.modifier or resolved.mention.subject):
             add_evidence(context, [c for c in [choose(resolved.candidates, context)] if c], FIRST_PASS_WEIGHT)
     by_name = {name_key(r.mention.text(doc)): r.candidates for r in named}
-    context.regions = region_support(by_name.values())
+    context.regions, context.cells = region_support(by_name.values()), name_cells(by_name)
     return named, context
 
 
@@ -197,7 +197,8 @@ def _named_place(doc: Doc, article: Article, resolved: Resolved, gazetteer: Gaze
     targeted") or for an unknown name NER did not call a GPE."""
     mention = resolved.mention
     span = _span(doc, article, mention.start, mention.span_end or mention.end)
-    chosen = choose_coherent([c for c in resolved.candidates if not c.variant or is_strong(c, context)], context)
+    chosen = choose_coherent([c for c in resolved.candidates if not c.variant or is_strong(c, context)], context,
+                             name_key(mention.text(doc)))
     national = chosen is not None and (chosen.kind == "country" or chosen.geonameid in gazetteer.capitals)
     if mention.metonymic or (mention.modifier and (chosen is None or chosen.kind == "country")) \
             or (mention.subject and national):
