@@ -58,3 +58,17 @@ def test_unknown_export_format_fails_before_any_folder_or_db_is_made(tmp_path, c
     assert main([*args, "--out", str(tmp_path / "o"), "--formats", "csv,xlsx"]) == 3
     assert "xlsx" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_folder_walk_lists_files_of_other_formats_as_ignored_not_skipped(tmp_path, capsys):
+    """Regression: `parallax run examples/` counted README.md and a .geojson as "skipped [format]"."""
+    inputs = tmp_path / "inputs"
+    (inputs / "zones").mkdir(parents=True)
+    (inputs / "README.md").write_text("# notes", "utf-8")
+    (inputs / "zones" / "area.geojson").write_text("{}", "utf-8")
+    (inputs / "empty.txt").write_bytes(b"")
+    assert main(["ingest", str(inputs), "--db", str(tmp_path / "db.sqlite"), "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "ignored (not an input format): 2" in err
+    assert "README.md" in err and "area.geojson" in err
+    assert "skipped 1 x empty" in err and "x format" not in err and "x ignored" not in err

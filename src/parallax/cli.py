@@ -11,8 +11,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from parallax.errors import InputError, ParallaxError
-from parallax.ingest.rejects import count_by_code
-from parallax.schema import RunSummary
+from parallax.ingest.rejects import RejectCode, count_by_code
+from parallax.schema import Rejected, RunSummary
 from parallax.settings import Settings, load_settings
 
 console = Console(stderr=True)
@@ -127,22 +127,36 @@ def _write_outputs(db_path: Path, out: Path, formats: tuple[str, ...], report: b
 
 
 def _print_summary(summary: RunSummary) -> None:
+    ignored = [item for item in summary.rejected if item.code == RejectCode.IGNORED]
+    rejected = [item for item in summary.rejected if item.code != RejectCode.IGNORED]
     table = Table(title="parallax run", show_header=False)
-    for label, value in (("inputs read", summary.read), ("new articles", summary.new_articles),
-                         ("already stored", summary.duplicates), ("skipped", len(summary.rejected)),
+    for label, value in (("inputs read", summary.read - len(ignored)), ("new articles", summary.new_articles),
+                         ("already stored", summary.duplicates), ("skipped", len(rejected)),
+                         ("ignored (not an input format)", len(ignored)),
                          ("event mentions", summary.mentions), ("claims", summary.claims),
                          ("incidents", summary.incidents),
                          ("incidents with 2+ sources", summary.multi_source_incidents)):
         table.add_row(label, str(value))
     console.print(table)
     # File names and reasons are data, not rich markup: "[/x]" in a name would crash the print.
-    for code, count in count_by_code(summary.rejected).items():
+    for code, count in count_by_code(rejected).items():
         console.print(f"  skipped {count} x {code}", markup=False, highlight=False)
-    for item in summary.rejected[:MAX_LISTED_REJECTS]:
+    for item in rejected[:MAX_LISTED_REJECTS]:
         console.print(f"  skipped {item.source}: [{item.code}] {item.reason}", markup=False, highlight=False)
-    if len(summary.rejected) > MAX_LISTED_REJECTS:
-        console.print(f"  ... and {len(summary.rejected) - MAX_LISTED_REJECTS} more "
+    if len(rejected) > MAX_LISTED_REJECTS:
+        console.print(f"  ... and {len(rejected) - MAX_LISTED_REJECTS} more "
                       "(all are in the database's rejected table)", markup=False)
+    _print_ignored(ignored)
+
+
+def _print_ignored(ignored: list[Rejected]) -> None:
+    """Files of other formats in an input folder: named on one line, apart from bad articles."""
+    if not ignored:
+        return
+    names = [Path(item.source).name for item in ignored[:MAX_LISTED_REJECTS]]
+    more = f" and {len(ignored) - len(names)} more" if len(ignored) > len(names) else ""
+    console.print(f"  ignored (not an input format): {len(ignored)}: {', '.join(names)}{more}",
+                  markup=False, highlight=False)
 
 
 def exit_status(exc: ParallaxError) -> int:

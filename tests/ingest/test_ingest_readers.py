@@ -44,8 +44,22 @@ def test_folder_is_read_recursively_in_sorted_order(tmp_path):
     items = list(read_inputs([tmp_path], Settings()))
     expected = [str(tmp_path / "a.txt"), str(tmp_path / "b" / "two.txt")]
     assert [a.source for a in articles(items)] == expected
-    assert rejections(items)["notes.docx"].code == "format"
+    assert rejections(items)["notes.docx"].code == "ignored"  # recorded, as not an input format
     assert len(items) == 3
+
+
+def test_folder_walk_ignores_other_formats_but_a_named_file_is_refused(tmp_path):
+    """Regression: examples/README.md and zones/*.geojson were "skipped [format]" like bad articles."""
+    write(tmp_path / "a.txt", f"{HEADLINE}\n\n{BODY}")
+    write(tmp_path / "README.md", "# notes")
+    write(tmp_path / "zones" / "area.geojson", "{}")
+    items = list(read_inputs([tmp_path], Settings()))
+    ignored = rejections(items)
+    assert sorted(ignored) == ["README.md", "area.geojson"]
+    assert {item.code for item in ignored.values()} == {"ignored"}
+    assert "not an input format ('.md')" in ignored["README.md"].reason
+    with pytest.raises(UnsupportedFormat, match="README.md"):
+        list(read_inputs([tmp_path / "README.md"], Settings()))
 
 
 def test_sidecar_beats_file_metadata_which_beats_settings(tmp_path):

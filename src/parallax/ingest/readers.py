@@ -143,9 +143,9 @@ def read_file(path: Path, defaults: Metadata,
             yield orphan
         return
     reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        yield reject(str(path), RejectCode.FORMAT,
-                     f"unsupported format {_extension(path)}; readable: {SUPPORTED}")
+    if reader is None:  # only a folder walk gets here: check_input refuses a named file
+        yield reject(str(path), RejectCode.IGNORED,
+                     f"not an input format ({_extension(path)}); readable: {SUPPORTED}")
         return
     refused = _unreadable(path, max_bytes)
     if refused:

@@ -11,7 +11,8 @@ from parallax.schema import Rejected
 
 
 class RejectCode(StrEnum):
-    FORMAT = "format"  # a file in a folder whose format has no reader
+    FORMAT = "format"  # a file of an input format that holds none (an XML file that is no feed)
+    IGNORED = "ignored"  # a file met in a folder walk whose extension is no input format (README.md)
     UNREADABLE = "unreadable"  # the file could not be opened or parsed at all
     MALFORMED = "malformed"  # one item inside a readable file is broken (a bad JSON line)
     EMPTY = "empty"  # no text, or less than settings.min_text_chars
