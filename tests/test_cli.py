@@ -72,3 +72,18 @@ def test_folder_walk_lists_files_of_other_formats_as_ignored_not_skipped(tmp_pat
     assert "ignored (not an input format): 2" in err
     assert "README.md" in err and "area.geojson" in err
     assert "skipped 1 x empty" in err and "x format" not in err and "x ignored" not in err
+
+
+def test_run_over_a_folder_without_inputs_says_so_and_exits_0(tmp_path, capsys):
+    """Regression: a run over an empty folder printed all zeros with no note."""
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "README.md").write_text("# notes", "utf-8")
+    for folder in (empty, tmp_path / "docs"):
+        assert main(["ingest", str(folder), "--db", str(tmp_path / "db.sqlite"), "--workers", "1"]) == 0
+        assert f"no inputs found in {folder}" in capsys.readouterr().err
+    article = tmp_path / "docs" / "a.txt"
+    article.write_text("KABUL - A roadside bomb killed two soldiers on Monday, officials said.", "utf-8")
+    assert main(["ingest", str(tmp_path / "docs"), "--db", str(tmp_path / "db.sqlite"), "--workers", "1"]) == 0
+    assert "no inputs found" not in capsys.readouterr().err

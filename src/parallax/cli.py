@@ -49,7 +49,17 @@ def _ingest(paths: list[Path], db_path: Path, settings: Settings) -> RunSummary:
         task = bar.add_task("extracting", total=None)
         summary = ingest_paths(paths, db_path, settings, lambda n: bar.advance(task, n))
     _print_summary(summary)
+    if summary.read == sum(item.code == RejectCode.IGNORED for item in summary.rejected):
+        _print_no_inputs(paths)
     return summary
+
+
+def _print_no_inputs(paths: list[Path]) -> None:
+    """Say so when the folders named hold no file of an input format (the run still exits 0)."""
+    from parallax.ingest.readers import SUPPORTED
+    folders = ", ".join(str(path) for path in paths)
+    console.print(f"no inputs found in {folders} (readable formats: {SUPPORTED})",
+                  markup=False, highlight=False, soft_wrap=True)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
