@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import sqlite3
 
 import pytest
 
-from parallax.cli import main
+from parallax.cli import build_parser, main
 
 READ_COMMANDS = (["export", "--out", "{out}"], ["report", "--out", "{out}/report.html"],
                  ["zones", "--zones", "{out}/z.geojson"], ["serve"])
@@ -87,3 +88,21 @@ def test_run_over_a_folder_without_inputs_says_so_and_exits_0(tmp_path, capsys):
     article.write_text("KABUL - A roadside bomb killed two soldiers on Monday, officials said.", "utf-8")
     assert main(["ingest", str(tmp_path / "docs"), "--db", str(tmp_path / "db.sqlite"), "--workers", "1"]) == 0
     assert "no inputs found" not in capsys.readouterr().err
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(sub.choices)
+
+
+def test_every_argument_has_help_and_shows_its_default(capsys):
+    """Regression: positional arguments, --db, --out and --formats had no help text nor default shown."""
+    parser = build_parser()
+    for name, command in {"parallax": parser, **_subparsers(parser)}.items():
+        assert issubclass(command.formatter_class, argparse.ArgumentDefaultsHelpFormatter), name
+        for action in command._actions:
+            assert action.help, f"{name} {action.dest} has no help"
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "(default: out/parallax.sqlite)" in help_text and "(default: csv,json,geojson,parquet)" in help_text

@@ -18,6 +18,21 @@ from parallax.settings import Settings, load_settings
 console = Console(stderr=True)
 DB_NAME = "parallax.sqlite"
 MAX_LISTED_REJECTS = 50
+INPUTS_HELP = "article files (.txt, .html, .jsonl, feeds) or folders of them, read recursively"
+DB_HELP = "parallax SQLite database to read"
+FORMATS_HELP = "comma-separated export formats (csv, json, geojson, parquet)"
+
+
+class HelpFormat(argparse.ArgumentDefaultsHelpFormatter):
+    """Each argument's help ends with its default, unless it has none (None, or a flag left off)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.default is None or action.default is False:
+            return action.help
+        return super()._get_help_string(action)
+
+
+HELP_FORMAT = HelpFormat
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -177,18 +192,22 @@ def exit_status(exc: ParallaxError) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="parallax", description=__doc__)
+    parser = argparse.ArgumentParser(prog="parallax", description=__doc__, formatter_class=HELP_FORMAT)
     parser.add_argument("--config", type=Path, help="TOML settings file with a [parallax] table")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, help="what to do (`parallax COMMAND --help`)")
     formats = "csv,json,geojson,parquet"
 
-    run = sub.add_parser("run", help="ingest inputs into OUT/parallax.sqlite and write every output")
-    run.add_argument("inputs", nargs="+", type=Path)
-    run.add_argument("--out", type=Path, default=Path("out"))
-    run.add_argument("--formats", default=formats)
-    ingest = sub.add_parser("ingest", help="add articles to a database, incrementally")
-    ingest.add_argument("inputs", nargs="+", type=Path)
-    ingest.add_argument("--db", type=Path, default=Path("out") / DB_NAME)
+    run = sub.add_parser("run", help="ingest inputs into OUT/parallax.sqlite and write every output",
+                         formatter_class=HELP_FORMAT)
+    run.add_argument("inputs", nargs="+", type=Path, help=INPUTS_HELP)
+    run.add_argument("--out", type=Path, default=Path("out"),
+                     help="folder for the database, exports and report")
+    run.add_argument("--formats", default=formats, help=FORMATS_HELP)
+    ingest = sub.add_parser("ingest", help="add articles to a database, incrementally",
+                            formatter_class=HELP_FORMAT)
+    ingest.add_argument("inputs", nargs="+", type=Path, help=INPUTS_HELP)
+    ingest.add_argument("--db", type=Path, default=Path("out") / DB_NAME,
+                        help="database to add to (created if new)")
     for command in (run, ingest):
         command.add_argument("--outlet", help="outlet for inputs that name none")
         command.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs without one")
@@ -200,14 +219,17 @@ def build_parser() -> argparse.ArgumentParser:
                              help="CSV of places the gazetteer lacks: name,lat,lon,country,admin1,feature,aliases")
         command.set_defaults(func=cmd_run if command is run else cmd_ingest)
 
-    export = sub.add_parser("export", help="write CSV/JSON/GeoJSON/Parquet from a database")
-    export.add_argument("--db", type=Path, default=Path("out") / DB_NAME)
-    export.add_argument("--out", type=Path, default=Path("out"))
-    export.add_argument("--formats", default=formats)
+    export = sub.add_parser("export", help="write CSV/JSON/GeoJSON/Parquet from a database",
+                            formatter_class=HELP_FORMAT)
+    export.add_argument("--db", type=Path, default=Path("out") / DB_NAME, help=DB_HELP)
+    export.add_argument("--out", type=Path, default=Path("out"), help="folder to write the exports into")
+    export.add_argument("--formats", default=formats, help=FORMATS_HELP)
     export.set_defaults(func=cmd_export)
-    report = sub.add_parser("report", help="write the HTML report from a database")
-    report.add_argument("--db", type=Path, default=Path("out") / DB_NAME)
-    report.add_argument("--out", type=Path, default=Path("out") / "report.html")
+    report = sub.add_parser("report", help="write the HTML report from a database",
+                            formatter_class=HELP_FORMAT)
+    report.add_argument("--db", type=Path, default=Path("out") / DB_NAME, help=DB_HELP)
+    report.add_argument("--out", type=Path, default=Path("out") / "report.html",
+                        help="HTML file to write")
     report.add_argument("--zones", type=Path, help="zones GeoJSON file: add the zones section (docs/zones.md)")
     report.set_defaults(func=cmd_report)
     _add_eval(sub)
@@ -218,8 +240,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_zones(sub) -> None:
-    zones = sub.add_parser("zones", help="incidents inside declared zones, violations and their escalation")
-    zones.add_argument("--db", type=Path, default=Path("out") / DB_NAME)
+    zones = sub.add_parser("zones", help="incidents inside declared zones, violations and their escalation",
+                           formatter_class=HELP_FORMAT)
+    zones.add_argument("--db", type=Path, default=Path("out") / DB_NAME, help=DB_HELP)
     zones.add_argument("--zones", type=Path, required=True, help="zones GeoJSON file (docs/zones.md)")
     zones.add_argument("--data-dir", help="folder whose knowledge files override the shipped ones")
     zones.add_argument("--escalation", action="store_true",
@@ -237,7 +260,8 @@ def cmd_zones(args: argparse.Namespace) -> int:
 
 
 def _add_classify(sub) -> None:
-    classify = sub.add_parser("classify", help="print id<TAB>sub_event_type for each snippet of a TSV/JSONL file")
+    classify = sub.add_parser("classify", help="print id<TAB>sub_event_type for each snippet of a TSV/JSONL file",
+                              formatter_class=HELP_FORMAT)
     classify.add_argument("file", type=Path, help="TSV with id and text columns, or JSONL objects with id and text")
     classify.add_argument("--model", choices=("hashing", "minilm", "rules"), default="hashing",
                           help="minilm needs `make embeddings` (docs/event_types.md)")
@@ -254,10 +278,11 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 
 def _add_serve(sub) -> None:
-    serve = sub.add_parser("serve", help="the web app and JSON API over a database (docs/serve.md)")
-    serve.add_argument("--db", type=Path, default=Path("out") / DB_NAME)
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default loopback only)")
-    serve.add_argument("--port", type=int, default=8000)
+    serve = sub.add_parser("serve", help="the web app and JSON API over a database (docs/serve.md)",
+                           formatter_class=HELP_FORMAT)
+    serve.add_argument("--db", type=Path, default=Path("out") / DB_NAME, help=DB_HELP)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback: this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on")
     serve.add_argument("--token", help="bearer token for the write API (else $PARALLAX_TOKEN or settings)")
     serve.add_argument("--zones", type=Path, metavar="FILE", help="zones GeoJSON file to draw and filter by (docs/zones.md)")
     serve.set_defaults(func=cmd_serve)
@@ -272,8 +297,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def _add_eval(sub) -> None:
     from parallax.evaluate.runner import EVALUATIONS, cmd_eval
-    evaluate = sub.add_parser("eval", help="score the stages on gold datasets")
-    evaluate.add_argument("name", choices=sorted(EVALUATIONS) + ["all"])
+    evaluate = sub.add_parser("eval", help="score the stages on gold datasets", formatter_class=HELP_FORMAT)
+    evaluate.add_argument("name", choices=sorted(EVALUATIONS) + ["all"],
+                          help="evaluation to run, or all of them")
     evaluate.add_argument("--data", type=Path, required=True, help="folder holding the datasets")
     evaluate.add_argument("--limit", type=int, help="score only the first N items of each dataset")
     evaluate.add_argument("--scores", type=Path, help="markdown file to (re)write the scores table into")
