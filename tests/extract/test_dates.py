@@ -229,6 +229,12 @@ def test_a_yearless_date_in_a_past_tense_sentence_is_last_years(nlp):
     assert find_dates(sent, article)[0].value == date(2020, 12, 15)
 
 
+def test_a_yearless_date_on_an_incident_noun_is_read_back(nlp):
+    """"the April 2 attack" in a March story is last year's, though no verb is in the past tense."""
+    sent, article = _sentence(nlp, "Residents still remember the April 2 attack on the market.")
+    assert find_dates(sent, article)[0].value == date(2020, 4, 2)
+
+
 def test_a_yearless_date_no_past_tense_ties_back_is_the_nearer_one(nlp):
     """TimeBank's scheduled dates: "plans to reopen the crossing on April 2" in a March story."""
     sent, article = _sentence(nlp, "The ministry plans to reopen the crossing on April 2.")

@@ -105,7 +105,7 @@ def timexes_with_tense(documents: list[tuple[str, list[Timex]]]) -> Iterator[tup
     texts = (text for text, _ in documents)
     for doc, (_, timexes) in zip(load_nlp().pipe(texts, batch_size=16), documents):
         spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in timexes]
-        yield timexes, [(is_future(span, lexicon), is_untensed(span)) if span is not None and len(span)
+        yield timexes, [(is_future(span, lexicon), is_untensed(span, lexicon)) if span is not None and len(span)
                         else (False, False) for span in spans]
 
 

@@ -12,7 +12,7 @@ from parallax.errors import DataFileError
 from parallax.knowledge import read_table
 
 KINDS = ("weekday", "month", "number", "unit", "day_word", "anchored_day", "period",
-         "reporting_verb", "future_aux", "part_of_day")
+         "reporting_verb", "future_aux", "part_of_day", "event_noun")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,7 @@ class DateLexicon:
     reporting_verbs: frozenset[str]
     future_auxiliaries: frozenset[str]
     parts_of_day: frozenset[str]
+    event_nouns: frozenset[str] = frozenset()  # "attack": "the Dec. 15 attack" is read back
 
     @property
     def weekday_re(self) -> str:
@@ -110,6 +111,7 @@ def load_date_lexicon(override_dir: str = "") -> DateLexicon:
             reporting_verbs=frozenset(_by_kind(rows, "reporting_verb")),
             future_auxiliaries=frozenset(_by_kind(rows, "future_aux")),
             parts_of_day=frozenset(_by_kind(rows, "part_of_day")),
+            event_nouns=frozenset(_by_kind(rows, "event_noun")),
         )
     except ValueError as exc:
         raise DataFileError(f"date_words.tsv: a value cannot be read ({exc})",

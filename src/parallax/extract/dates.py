@@ -78,7 +78,7 @@ def date_mentions(sent: SpacySpan, article: Article, anchor: date | None,
         tokens = doc.char_span(start, end, alignment_mode="expand")
         future = is_future(tokens, lexicon)
         text = sentence[start - offset:end - offset]
-        reading = _read(text, published, anchor, future, lexicon, is_untensed(tokens))
+        reading = _read(text, published, anchor, future, lexicon, is_untensed(tokens, lexicon))
         if reading.kind == NONE:
             continue  # a clock time or "now": not a date
         where = Span(article.id, start, end, text, sent.text)
@@ -158,12 +158,14 @@ def is_future(tokens: SpacySpan, lexicon: DateLexicon) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in lexicon.future_auxiliaries for c in verb.children)
 
 
-def is_untensed(tokens: SpacySpan) -> bool:
+def is_untensed(tokens: SpacySpan, lexicon: DateLexicon) -> bool:
     """True when no past tense ties the expression back: it hangs from a present or infinitive
-    verb ("plans to redeem on Nov. 16", "is scheduled for Dec. 10"), an adjective ("payable Jan.
-    2") or a noun ("the Nov. 1 deadline"); False for "was killed on Dec. 15", "attacked Dec. 15"."""
+    verb ("plans to redeem on Nov. 16", "is scheduled for Dec. 10"), an adjective ("payable
+    Jan. 2") or a noun ("the Nov. 1 deadline"); False for "was killed on Dec. 15", "attacked Dec.
+    15" and an incident noun of the lexicon ("the Dec. 15 attack" in a March story is last
+    December's)."""
     head = governor(tokens)
-    if head is tokens.root or head.tag_ in PAST_TAGS:
+    if head is tokens.root or head.tag_ in PAST_TAGS or head.lemma_.lower() in lexicon.event_nouns:
         return False
     helpers = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     return not (helpers & PAST_HELPERS) and not (head.tag_ == "VBN" and not helpers)
