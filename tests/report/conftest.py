@@ -54,7 +54,7 @@ def _mention_b() -> EventMention:
                     relay=("Russian media", "<SANA>"), hedged=True, hedge="reportedly", stance=Stance.CLAIMED)
     soldiers = Claim("cb2", "b2", Measure.KILLED, Figure(6, 6, "Six"), span("b2", TEXT_B, "Six", second),
                      victim_group="soldiers", speaker=Speaker("a military source", "Syrian military"),
-                     negated=True)
+                     negated=True, claim_time="by Thursday evening")
     when = EventDate(None, DatePrecision.UNKNOWN, "Thursday's", "Thursday")
     return EventMention("mb1", "b2", span("b2", TEXT_B, "raid", second), "Explosions/Remote violence",
                         "Air/drone strike", date=when, claims=(hostile, soldiers), outlet="al-Masdar News")

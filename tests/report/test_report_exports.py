@@ -18,7 +18,7 @@ INCIDENT_HEADER = ["event_id", "event_date", "date_precision", "event_type", "su
                    "article_ids", "contested", "grade", "independent_sources", "contradictions", "notes"]
 CLAIM_HEADER = ["claim_id", "incident_id", "article_id", "outlet", "speaker", "relay", "measure",
                 "victim_group", "value_low", "value_high", "value_text", "hedged", "negated", "sentence",
-                "start", "end"]
+                "start", "end", "claim_time", "stance", "verb", "hedge"]
 
 
 @pytest.fixture
@@ -55,6 +55,14 @@ def test_claims_csv_values(out):
     assert rows["cb2"]["negated"] == "true" and rows["cb2"]["speaker"] == "Syrian military"
     assert rows["ca1"]["outlet"] == "The National" and rows["ca1"]["value_low"] == "8"
     assert rows["ca1"]["sentence"].startswith("BEIRUT") and int(rows["ca1"]["end"]) > int(rows["ca1"]["start"])
+
+
+def test_claims_csv_keeps_time_stance_verb_and_hedge_text(out):
+    """Regression: claims.csv had the hedged flag but not the hedge's words, the verb, stance or time."""
+    rows = {r["claim_id"]: r for r in csv.DictReader((out / "claims.csv").open(encoding="utf-8"))}
+    assert rows["cb1"]["stance"] == "claimed" and rows["cb1"]["hedge"] == "reportedly"
+    assert rows["ca1"]["verb"] == "said" and rows["ca1"]["stance"] == "asserted" and rows["ca1"]["hedge"] == ""
+    assert rows["cb2"]["claim_time"] == "by Thursday evening" and rows["ca1"]["claim_time"] == ""
 
 
 def test_n_sources_counts_outlets_or_articles_without_one(incidents, articles):

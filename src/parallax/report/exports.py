@@ -123,7 +123,8 @@ INCIDENT_TYPES = dict(zip(INCIDENT_COLUMNS, (
     TEXT, pa.date32(), pa.int8(), TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, FLOAT, FLOAT,
     pa.int8(), pa.int8(), TEXT, INT, INT, INT, pa.int32(), TEXTS, FLAG, TEXT, pa.int32(), pa.int32(), TEXTS)))
 CLAIM_TYPES = dict(zip(CLAIM_COLUMNS, (
-    TEXT, TEXT, TEXT, TEXT, TEXT, TEXTS, TEXT, TEXT, INT, INT, TEXT, FLAG, FLAG, TEXT, INT, INT)))
+    TEXT, TEXT, TEXT, TEXT, TEXT, TEXTS, TEXT, TEXT, INT, INT, TEXT, FLAG, FLAG, TEXT, INT, INT,
+    TEXT, TEXT, TEXT, TEXT)))
 
 
 def arrow_table(types: Mapping[str, pa.DataType], rows) -> pa.Table:
