@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import time
+import subprocess
+import sys
 
 import pytest
 
-from parallax.extract.gazetteer import load_gazetteer
+from parallax.extract.gazetteer import LineTable, load_gazetteer
 from parallax.extract.place_names import name_key, variant_key
 from parallax.knowledge import read_table
 from parallax.schema import GeoPrecision
@@ -145,10 +146,17 @@ def test_keys_ignore_case_marks_articles_and_doubling():
     assert variant_key(name_key("Khan Sheikhoun")) == variant_key(name_key("Khān Shaykhūn"))
 
 
-def test_loading_is_fast():
-    started = time.perf_counter()
-    load_gazetteer.__wrapped__()  # a fresh load, past the per-process cache
-    assert time.perf_counter() - started < 3.0  # measured ~0.5 s; generous for slow machines
+def test_loading_is_lazy_and_once_per_process():
+    """Replaces a timed test (3 s limit, flaky under load): speed is for benchmarks; what keeps
+    loading cheap is that nothing is read at import, the big tables stay undecoded bytes, and a
+    process reads them once."""
+    code = ("import parallax.extract.gazetteer as g, parallax.extract.places, parallax.cli; "
+            "print(g.load_gazetteer.cache_info().misses)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "0"  # importing reads no gazetteer file
+    first = load_gazetteer()
+    assert load_gazetteer() is first
+    assert isinstance(first.names, LineTable) and isinstance(first.places, LineTable)
 
 
 # ---- places a user adds (--places FILE, settings places_file, data_dir/gazetteer/places.csv) ----
@@ -205,3 +213,12 @@ def test_run_with_a_bad_places_file_fails_before_reading_anything(tmp_path, caps
     code = main(["run", str(article), "--out", str(tmp_path / "out"), "--places", str(bad)])
     assert code != 0 and "bad.csv, line 2" in capsys.readouterr().err
     assert not (tmp_path / "out" / "parallax.sqlite").exists()
+
+
+def test_regions_of_one_country_lie_in_it(gazetteer):
+    """Each hand-written region point (regions.tsv) with one country falls inside that country."""
+    for row in read_table("gazetteer/regions.tsv"):
+        if "|" in row["countries"] or not row["countries"]:
+            continue
+        admin1, _ = gazetteer.reverse_admin(float(row["lat"]), float(row["lon"]))
+        assert [a for a in gazetteer.admin1_units(row["countries"]) if a.name == admin1], row["name"]
