@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from parallax.report.html import render_report, write_report
-from parallax.report.views import highlight
+from parallax.report.views import highlight, run_counts
 from parallax.schema import Rejected, RunSummary
 
 
@@ -57,3 +57,11 @@ def test_self_contained(incidents, articles):
 
 def test_empty_report_renders():
     assert "No incidents yet." in render_report([], {})
+
+
+def test_run_counts_keep_files_of_other_formats_apart_from_skipped():
+    """Regression: README.md met in a folder walk counted as a read input and a skipped one."""
+    summary = RunSummary(read=3, new_articles=1, rejected=(Rejected("fr.txt", "language", "not English"),
+                                                           Rejected("README.md", "ignored", "not an input format")))
+    counts = dict(run_counts(summary))
+    assert counts["inputs read"] == 2 and counts["skipped"] == 1 and counts["ignored (not an input format)"] == 1

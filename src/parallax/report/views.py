@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from parallax.ingest.rejects import RejectCode
 from parallax.report.rows import n_sources, outlet_of
 from parallax.schema import (Article, Claim, DatePrecision, EventDate, EventMention, GeoPrecision,
                              Incident, Place, RunSummary, Span)
@@ -137,5 +138,8 @@ def store_counts(incidents: Sequence[Incident], articles: Articles) -> list[tupl
 def run_counts(summary: RunSummary | None) -> list[tuple[str, int]]:
     if summary is None:
         return []
-    return [("inputs read", summary.read), ("new articles", summary.new_articles),
-            ("already stored", summary.duplicates), ("skipped", len(summary.rejected))]
+    # "ignored": a file of no input format met in a folder walk (README.md), neither read nor skipped
+    ignored = sum(item.code == RejectCode.IGNORED for item in summary.rejected)
+    return [("inputs read", summary.read - ignored), ("new articles", summary.new_articles),
+            ("already stored", summary.duplicates), ("skipped", len(summary.rejected) - ignored),
+            ("ignored (not an input format)", ignored)]
