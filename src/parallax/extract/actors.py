@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from parallax.knowledge import read_table
+from parallax.nlp.entities import entities_within
 from parallax.schema import Actor, ActorRole, Article, Span
 
 _ACTOR_ENTS = {"ORG", "NORP", "GPE", "PERSON"}
@@ -215,7 +216,7 @@ def _actor_from(phrase: SpacySpan, role: ActorRole, article: Article, sent: Spac
     if found:
         name, category, country = found
         return Actor(phrase.text, name, role, category, country, span)
-    ents = [e for e in phrase.ents if e.label_ in _ACTOR_ENTS]
+    ents = [e for e in entities_within(phrase.doc, phrase.start, phrase.end) if e.label_ in _ACTOR_ENTS]
     if not ents:
         return _as_written(phrase, role, span, dictionary)
     country = name_country(ents[0].text)

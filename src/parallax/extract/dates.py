@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from parallax.extract.date_lexicon import DateLexicon, alternation, load_date_lexicon
 from parallax.extract.date_rules import NONE, POINT, Context, Reading, read_expression
+from parallax.nlp.entities import entities_within
 from parallax.schema import Article, DatePrecision, EventDate, Span
 
 # Words just before an expression that change what it means ("since 2011", "for two days") or that
@@ -93,7 +94,8 @@ def candidate_spans(sent: SpacySpan, lexicon: DateLexicon) -> list[tuple[int, in
     """Character spans (in the doc) of spaCy's DATE/TIME entities and of the date words NER
     missed, joined when they are pieces of one expression and widened by a leading preposition."""
     text, offset = sent.text, sent.start_char
-    found = [(e.start_char, e.end_char) for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    found = [(e.start_char, e.end_char) for e in entities_within(sent.doc, sent.start, sent.end)
+             if e.label_ in ("DATE", "TIME")]
     found += [(offset + m.start(), offset + m.end()) for m in cue_pattern(lexicon).finditer(text)]
     merged = merge_spans(sorted((s - offset, e - offset) for s, e in found), text)
     return [(widen_left(start + offset, sent), end + offset) for start, end in merged]

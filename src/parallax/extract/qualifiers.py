@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from parallax.extract.claim_lexicon import ClaimLexicon
+from parallax.nlp.entities import entities_starting_in, entities_within
 from parallax.schema import Claim, Figure, Stance
 
 _SINCE_YEAR = re.compile(r"\bsince\b[^.;]{0,30}?\b(?:19|20)\d\d\b|\bsince (?:the )?(?:start|beginning|"
@@ -77,8 +78,8 @@ def _period_in(verb: Token, claim: Claim) -> bool:
     first, last = verb.left_edge.i, verb.right_edge.i
     sentence = verb.sent
     large = claim.figure.low is not None and claim.figure.low >= _STATISTIC
-    for ent in verb.doc.ents:
-        if ent.label_ != "DATE" or not sentence.start <= ent.start < sentence.end:
+    for ent in entities_starting_in(verb.doc, sentence.start, sentence.end):
+        if ent.label_ != "DATE":
             continue
         if first <= ent.start <= last and _PERIOD.search(ent.text):
             return True
@@ -128,14 +129,14 @@ def claim_time(tok: Token) -> str:
         if word.lower_ not in ("by", "until", "on", "at", "as") or word.lower_ not in _BY and not rising:
             continue
         phrase = tok.doc[word.i:word.right_edge.i + 1] if word.right_edge.i > word.i else \
-            next((e for e in sent.ents if e.start == word.i + 1), None)
+            next((e for e in entities_within(tok.doc, sent.start, sent.end) if e.start == word.i + 1), None)
         if phrase is None:
             continue
         text = phrase.text if phrase.start == word.i else f"{word.text} {phrase.text}"
         labelled = any(t.ent_type_ in ("TIME", "DATE") for t in phrase)
         if labelled or _TIME_OF_DAY.search(text):
             return text
-    dated = [e for e in sent.ents if e.label_ in ("TIME", "DATE")] if rising else []
+    dated = [e for e in entities_within(tok.doc, sent.start, sent.end) if e.label_ in ("TIME", "DATE")] if rising else []
     return dated[0].text if dated else ""
 
 
