@@ -151,11 +151,12 @@ def test_loading_is_lazy_and_once_per_process():
     loading cheap is that nothing is read at import, the big tables stay undecoded bytes, and a
     process reads them once."""
     code = ("import parallax.extract.gazetteer as g, parallax.extract.places, parallax.cli; "
-            "print(g.load_gazetteer.cache_info().misses)")
+            "print(g._load_gazetteer.cache_info().misses)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "0"  # importing reads no gazetteer file
     first = load_gazetteer()
     assert load_gazetteer() is first
+    assert load_gazetteer("", "") is first  # regression: the pipeline's spelling of the same call
     assert isinstance(first.names, LineTable) and isinstance(first.places, LineTable)
 
 

@@ -133,7 +133,8 @@ class Gazetteer:
         bare, word = strip_suffix_words(key, self.terms.qualifier_words)
         if word:
             bare = self._strip_prefix(bare)
-            whole = [c for c in self._exact(key) if c.kind == "landmark"]  # "Allenby Bridge" itself
+            # "Allenby Bridge" itself; "Iowa City", "Phenix City" are towns, not Iowa or Phoenix
+            whole = [c for c in self._exact(key) if c.kind == "landmark" or name_key(c.name) == key]
             found = whole or self._qualified_from(self._exact(bare), word) or self._qualified_from(
                 [replace(c, variant=True) for c in self._variants(bare) if _resembles(bare, c.name)], word)
             if found:
@@ -323,11 +324,16 @@ def _nearest_with_admin2(gazetteer: Gazetteer, lat: float, lon: float, admin1_co
 
 # ---------------------------------------------------------------- loading
 
-@lru_cache(maxsize=4)
 def load_gazetteer(override_dir: str = "", places_file: str = "") -> Gazetteer:
     """The gazetteer, read once per process on first use; files in `override_dir`/gazetteer/
     replace the shipped ones of the same name (a user's own landmarks.tsv, say), and the rows of
     `places_file` (or of `override_dir`/gazetteer/places.csv) are added to it."""
+    # one cache key however it is called: lru_cache tells load_gazetteer() from load_gazetteer("", "")
+    return _load_gazetteer(override_dir, places_file)
+
+
+@lru_cache(maxsize=4)
+def _load_gazetteer(override_dir: str, places_file: str) -> Gazetteer:
     terms = load_place_terms(override_dir)
     admin_rows = _read_xz(_path("admins.tsv.xz", override_dir)).decode("utf-8").splitlines()[1:]
     admin1_names = MappingProxyType({c[1]: c[4] for c in map(_cells, admin_rows) if c[0] == "1"})
