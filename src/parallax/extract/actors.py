@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from parallax.knowledge import read_table
 from parallax.nlp.entities import entities_within
+from parallax.nlp.entities import entities_within
 from parallax.schema import Actor, ActorRole, Article, Span
 
 _ACTOR_ENTS = {"ORG", "NORP", "GPE", "PERSON"}
@@ -45,6 +46,8 @@ class ActorPattern:
     category: str
     country: str
     needs_adjective: bool
+    # the words a phrase must hold for the pattern to match (all but the {adj} slot); empty: no test
+    fixed_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +63,7 @@ def load_actor_dictionary(override_dir: str = "") -> ActorDictionary:
     for row in read_table("actors.tsv", override_dir):
         words = tuple(row["pattern"].lower().split())
         patterns.append(ActorPattern(words, row["normalized"], row["category"], row["country"],
-                                     "{adj}" in words))
+                                     "{adj}" in words, frozenset(words) - {"{adj}"}))
     patterns.sort(key=lambda p: -len(p.words))
     heads = {row["head"].lower(): row["category"] for row in read_table("actor_heads.tsv", override_dir)}
     return ActorDictionary(tuple(patterns), MappingProxyType(heads))
@@ -73,7 +76,10 @@ def normalize_actor(phrase: str, dictionary: ActorDictionary, name_country: Coun
                     default_country: tuple[str, str] | None = None) -> tuple[str, str, str] | None:
     """(normalised name, category, ISO2) for a noun phrase, or None when nothing in it is an actor."""
     words = _words(phrase)
+    present = set(words)
     for pattern in dictionary.patterns:
+        if not pattern.fixed_words <= present:  # cheap test first: most patterns share no word
+            continue
         match = _match(pattern, words, name_country)
         if match is None:
             continue

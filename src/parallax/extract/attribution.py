@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from parallax.extract.claim_lexicon import ClaimLexicon
@@ -132,6 +134,15 @@ def _is_reporting(tok: Token, lexicon: ClaimLexicon) -> bool:
     return tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.reporting
 
 
+def _reporting_verbs(doc: Doc, lexicon: ClaimLexicon) -> list[int]:
+    """The indices of the tokens `_is_reporting` accepts, read from the doc's arrays: a Token
+    object is made per reporting verb, not per word of the article."""
+    rows = doc.to_array([POS, LEMMA]).tolist()
+    strings = doc.vocab.strings
+    reporting = {lemma for lemma in {row[1] for row in rows} if strings[lemma].lower() in lexicon.reporting}
+    return [i for i, (pos, lemma) in enumerate(rows) if pos == VERB and lemma in reporting]
+
+
 def _attributed_verb(doc: Doc, start: int, end: int, lexicon: ClaimLexicon) -> Token | None:
     """The reporting verb right after a quote ("…,” he said") or, failing that, right before it."""
     closing = doc.char_span(end - 1, end, alignment_mode="expand")
@@ -164,7 +175,7 @@ def _quote_voices(doc: Doc, by_verb: dict[int, Voice], lexicon: ClaimLexicon) ->
 def index_voices(doc: Doc, lexicon: ClaimLexicon) -> Voices:
     """The voice of every reporting verb and quote, read top to bottom so "he" finds its person."""
     book = build_book(doc, lexicon)
-    by_verb = {tok.i: _voice(tok, book, lexicon) for tok in doc if _is_reporting(tok, lexicon)}
+    by_verb = {i: _voice(doc[i], book, lexicon) for i in _reporting_verbs(doc, lexicon)}
     return Voices(book, by_verb, _quote_voices(doc, by_verb, lexicon))
 
 

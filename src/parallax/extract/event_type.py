@@ -399,8 +399,10 @@ def find_triggers(sent: SpacySpan, lexicon: TriggerLexicon | None = None,
     context word inside another trigger's phrase types that trigger only ("Thursday's strike
     followed the cruise missile assault": "missile" says nothing about the strike)."""
     lex = lexicon or load_trigger_lexicon()
-    context = sentence_context(sent, lex) if context is None else context
     matches = _matches(sent, lex)
+    if not matches:  # most sentences: no need to read their context words
+        return []
+    context = sentence_context(sent, lex) if context is None else context
     owned = [_owned(token, phrase) for token, _, phrase in matches]
     found = []
     for k, (token, entry, phrase) in enumerate(matches):

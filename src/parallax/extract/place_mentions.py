@@ -87,20 +87,26 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def qualifier_end(doc: Doc, end: int, terms: PlaceTerms) -> tuple[int, int, str]:
     """(name end, mention end, route) past a unit or site word ("province", "air base"), which
     belongs to the name, and a route word ("road"), which does not: "the Al-Tanf road"."""
+    keys = {size: _following_key(doc, end, size) for size in (3, 2, 1)}  # read once for both lists
     for words, is_route in ((terms.qualifier_words, False), (frozenset(terms.routes), True)):
         for size in (3, 2, 1):
-            fits = end + size <= len(doc) and not any(t.is_punct and t.text != "-" for t in doc[end:end + size])
-            key = name_key(doc[end:end + size].text) if fits else ""
+            key = keys[size]
             if key in words:
                 return (end, end + size, terms.routes[key]) if is_route else (end + size, end + size, "")
     return end, end, ""
+
+
+def _following_key(doc: Doc, end: int, size: int) -> str:
+    fits = end + size <= len(doc) and not any(t.is_punct and t.text != "-" for t in doc[end:end + size])
+    return name_key(doc[end:end + size].text) if fits else ""
 
 
 def preceding_text(doc: Doc, start: int) -> str:
     """The sentence's lower-case text just before a mention, "the" dropped: "northwest of"."""
     # walk back token by token: Token.sent and Doc.text both rebuild from the whole document
     first = start
-    while first > 0 and not doc[first].is_sent_start and doc[start].idx - doc[first - 1].idx <= LOOKBACK_CHARS:
+    reach = doc[start].idx - LOOKBACK_CHARS if 0 < start < len(doc) else 0
+    while first > 0 and not doc[first].is_sent_start and doc[first - 1].idx >= reach:
         first -= 1
     text = doc[first:start].text.lower() if first < start else ""
     text = re.sub(r"\s+", " ", text.replace("’", "'")).rstrip()

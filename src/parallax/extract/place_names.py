@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that NFKD does not split into a base letter plus a mark.
 _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L",
@@ -48,6 +49,7 @@ def name_words(text: str) -> list[str]:
     return [_TA_MARBUTA.sub("a", _DOUBLE.sub(r"\1", w)) for w in kept]
 
 
+@lru_cache(maxsize=65536)  # pure and called for every sub-range of every capitalised run
 def name_key(text: str) -> str:
     """The exact lookup key: case, diacritics, hyphens, articles and doubled letters ignored."""
     return " ".join(name_words(text))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from spacy.attrs import ENT_TYPE, IDX, ORTH
 from spacy.tokens import Doc
 
 from parallax.extract.compatibility import IN_A_NAME, is_border
@@ -178,8 +179,10 @@ def _is_proper(doc: Doc, mention: Mention) -> bool:
 def _demonym_countries(doc: Doc, first: int, gazetteer: Gazetteer) -> list[str]:
     """Countries of the article's adjectives and demonyms ("Syrian", "Jordanians"); a name NER
     called a place ("US" in "US officials") counts as that mention, not again as an adjective."""
-    keys = (name_key(token.text) for token in doc
-            if token.idx >= first and token.text[:1].isupper() and token.ent_type_ not in PLACE_LABELS)
+    strings = doc.vocab.strings  # the doc's arrays, not a Token object per word
+    texts = (strings[orth] for idx, orth, label in doc.to_array([IDX, ORTH, ENT_TYPE]).tolist()
+             if idx >= first and strings[label] not in PLACE_LABELS)
+    keys = (name_key(text) for text in texts if text[:1].isupper())
     return [gazetteer.adjectives[key] for key in keys if key in gazetteer.adjectives]
 
 
