@@ -223,3 +223,19 @@ def test_regions_of_one_country_lie_in_it(gazetteer):
             continue
         admin1, _ = gazetteer.reverse_admin(float(row["lat"]), float(row["lon"]))
         assert [a for a in gazetteer.admin1_units(row["countries"]) if a.name == admin1], row["name"]
+
+
+@pytest.mark.parametrize("name, state", [("Iowa City", "Iowa"), ("Phenix City", "Alabama"), ("Kansas City", "Missouri")])
+def test_a_town_named_x_city_is_that_town_not_x(gazetteer, name, state):
+    """Regression: "Iowa City" was Iowa, Louisiana and "Phenix City" Phoenix, Arizona: the unit
+    word "city" was stripped although the whole name is a town's own."""
+    found = gazetteer.lookup(name)
+    assert {c.name for c in found} == {name} and state in {c.admin1 for c in found}
+
+
+def test_a_small_town_named_like_a_state_yields_to_the_state(gazetteer):
+    """Florida, New York is flagged: "Florida" in a story is the state."""
+    found = gazetteer.lookup("Florida")
+    towns = [c for c in found if c.kind == "place" and c.country == "US"]
+    assert towns and all(c.minor for c in towns)
+    assert not any(c.minor for c in found if c.seat)  # Florida, Uruguay is its department's town

@@ -237,6 +237,25 @@ def test_given_toponyms_vouch_for_one_state(gazetteer):
     assert catoosa.admin1 == "Georgia" and walker.admin1 == "Georgia"
 
 
+def test_a_repeated_name_does_not_vouch_for_itself(gazetteer):
+    """Regression: five mentions of "Paris" beside "Dallas" counted five times for France in the
+    first pass and kept the French capital; only the other names' choices vouch for a name."""
+    from parallax.extract.place_toponyms import resolve_toponyms
+    text = ("Paris police said the Paris crash closed the road to Dallas. Paris firefighters and "
+            "Paris medics were called, and one driver was flown to Paris.")
+    names = ["Paris", "Paris", "Dallas", "Paris", "Paris", "Paris"]
+    chosen = resolve_toponyms(text, _toponyms(text, *names), gazetteer)
+    assert {(c.country, c.admin1) for c in chosen} == {("US", "Texas")}
+
+
+def test_a_state_named_beside_a_city_of_another_state_stays_the_state(gazetteer):
+    """Regression: "Florida" beside "Manhattan" was taken for Florida, New York."""
+    from parallax.extract.place_toponyms import resolve_toponyms
+    text = "Flights from Manhattan to Florida were cancelled on Monday."
+    _, florida = resolve_toponyms(text, _toponyms(text, "Manhattan", "Florida"), gazetteer)
+    assert (florida.kind, florida.name) == ("admin1", "Florida")
+
+
 @pytest.mark.parametrize("precision, relation, admin2, ucdp, acled", [
     (GeoPrecision.EXACT, "", "", 1, 1),
     (GeoPrecision.NEAR, "18 miles from", "", 2, 2),

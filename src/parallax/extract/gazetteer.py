@@ -30,6 +30,8 @@ ADMIN2_NEAREST_KM = 10.0
 VARIANT_MIN_SIMILARITY = 65
 ALIAS_PENALTY = 0.8
 SEAT_BONUS = 0.5
+MINOR_PENALTY = 3.0
+MINOR_POPULATION = 100_000
 # Prior of an entry that has no population: an admin-1 unit counts as a town of about 150,000
 # people (so "Virginia" is the state before the South African town of 120,000).
 KIND_PRIOR = {"country": 5.0, "region": 4.0, "added": 3.0, "landmark": 2.5, "admin1": 2.8, "admin2": 1.5}
@@ -59,6 +61,7 @@ class Candidate:
     alias: bool = False  # matched by an alternate name, not the entry's own ("Missouri" for Bozeman)
     seat: bool = False  # a town named like the unit it lies in ("Idlib" the city in Idlib province)
     added: bool = False  # from the user's places file: preferred to GeoNames' namesakes
+    minor: bool = False  # a small town named like another province of its country ("Florida", New York)
 
     @property
     def precision(self) -> GeoPrecision:
@@ -142,7 +145,7 @@ class Gazetteer:
         found = self._exact(key) or self._exact(self._strip_prefix(key))
         found = found or [replace(c, variant=True) for c in self._variants(key) if _resembles(key, c.name)]
         found = [c if name_key(c.name) == key else replace(c, alias=True) for c in found]
-        return sorted(_mark_seats(_unique(found)), key=prior, reverse=True)
+        return sorted(_mark_minor(_mark_seats(_unique(found))), key=prior, reverse=True)
 
     def country_of_adjective(self, word: str) -> str:
         """ISO2 of a demonym or adjective ("Syrian" -> "SY"), or of a country name; "" if none."""
@@ -242,7 +245,8 @@ def prior(candidate: Candidate) -> float:
         base = 0.5 * math.log10(candidate.population + 10)
     if candidate.seat:  # the town beats the unit it is named like, however small
         base = max(base + SEAT_BONUS, KIND_PRIOR["admin1"] + SEAT_BONUS / 5)
-    penalty = (0.5 if candidate.variant else 0.0) + (ALIAS_PENALTY if candidate.alias else 0.0)
+    penalty = (0.5 if candidate.variant else 0.0) + (ALIAS_PENALTY if candidate.alias else 0.0) \
+        + (MINOR_PENALTY if candidate.minor else 0.0)
     return base - penalty
 
 
@@ -256,6 +260,21 @@ def _mark_seats(found: list[Candidate]) -> list[Candidate]:
         return c.kind == "place" and bool({(c.country, c.admin1), (c.country, c.admin2)} & units)
 
     return [replace(c, seat=True) if is_seat(c) else c for c in found]
+
+
+def _mark_minor(found: list[Candidate]) -> list[Candidate]:
+    """Flag small towns named like another province of their own country: "Florida" in a story is
+    the state, not Florida, New York. A foreign province does not count ("Alexandria" beside
+    Minnesota's places is the Minnesotan town, not Egypt's governorate)."""
+    provinces = {(c.country, name_key(c.name)): c.admin1 for c in found
+                 if c.kind == "admin1" and not (c.alias or c.variant)}
+
+    def is_minor(c: Candidate) -> bool:
+        unit = provinces.get((c.country, name_key(c.name)))
+        return c.kind in {"place", "admin2"} and unit is not None and not c.seat \
+            and c.admin1 != unit and c.population < MINOR_POPULATION
+
+    return [replace(c, minor=True) if is_minor(c) else c for c in found]
 
 
 def _unique(found: Iterable[Candidate]) -> list[Candidate]:

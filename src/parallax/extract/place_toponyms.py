@@ -4,13 +4,14 @@ each one's entries are chosen with the other names of the same text as context."
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parallax.extract.gazetteer import Candidate, Gazetteer
 from parallax.extract.place_names import acronym_kinds, is_acronym, name_key
 from parallax.extract.place_ranking import (
-    add_evidence, build_context, choose_coherent, lies_within, name_cells, region_support,
+    ArticleContext, add_evidence, build_context, choose_coherent, lies_within, name_cells, region_support,
 )
 
 FIRST_PASS_WEIGHT = 0.5
@@ -29,7 +30,8 @@ class Toponym:
 
 def resolve_toponyms(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> list[Candidate | None]:
     """One gazetteer entry (or None) per toponym, in order. The names that leave no doubt set the
-    text's countries and provinces, the first choices then vouch for each other, and a name
+    text's countries and provinces, the first choices then vouch for each other (never a name for
+    itself, however often it is repeated), and a name
     followed by ", <province or country>" keeps only the entries inside it."""
     options = [_candidates(t.text, gazetteer) for t in toponyms]
     options = _narrow_pairs(text, toponyms, options)
@@ -37,9 +39,19 @@ def resolve_toponyms(text: str, toponyms: Sequence[Toponym], gazetteer: Gazettee
     keys = [name_key(t.text) for t in toponyms]
     by_name = dict(zip(keys, options))
     context.regions, context.cells = region_support(by_name.values()), name_cells(by_name)
-    for key, candidates in zip(keys, options):
-        add_evidence(context, [c for c in [choose_coherent(candidates, context, key)] if c], FIRST_PASS_WEIGHT)
-    return [choose_coherent(candidates, context, key) for key, candidates in zip(keys, options)]
+    firsts = {key: choose_coherent(candidates, context, key) for key, candidates in by_name.items()}
+    contexts = {key: _vouched(context, firsts, key) for key in by_name}
+    return [choose_coherent(candidates, contexts[key], key) for key, candidates in zip(keys, options)]
+
+
+def _vouched(context: ArticleContext, firsts: dict[str, Candidate | None], key: str) -> ArticleContext:
+    """The context plus the first choices of the text's other names: a name does not vouch for itself."""
+    vouched = ArticleContext(Counter(context.countries), Counter(context.admin1s), list(context.points),
+                             context.regions, context.cells)
+    for other, first in firsts.items():
+        if other != key and first is not None:
+            add_evidence(vouched, [first], FIRST_PASS_WEIGHT)
+    return vouched
 
 
 def _candidates(name: str, gazetteer: Gazetteer) -> list[Candidate]:
