@@ -14,7 +14,6 @@ from spacy.tokens import Token
 
 from parallax.knowledge import read_table
 from parallax.nlp.entities import entities_within
-from parallax.nlp.entities import entities_within
 from parallax.schema import Actor, ActorRole, Article, Span
 
 _ACTOR_ENTS = {"ORG", "NORP", "GPE", "PERSON"}
