@@ -12,6 +12,7 @@ from parallax.extract.headlines import headline_claims, is_headline
 from parallax.extract.numbers import parse_figure
 from parallax.extract.outcomes import settle_outcomes
 from parallax.extract.qualifiers import qualify
+from parallax.nlp.arrays import any_between, tokens_with_word
 from parallax.schema import Article, Claim
 
 __all__ = ["ClaimLexicon", "extract_claims", "load_claim_lexicon", "parse_figure"]
@@ -33,12 +34,21 @@ def deduplicate(claims: list[Claim]) -> list[Claim]:
     return list(seen.values())
 
 
+def _claim_words(lexicon: ClaimLexicon) -> frozenset[str]:
+    """Every word a casualty or damage claim hangs on (casualties.trigger_of, "to death")."""
+    return frozenset({*lexicon.verbs, *lexicon.nouns, *lexicon.adjectives, "death"})
+
+
 def extract_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = None) -> list[Claim]:
     """Every casualty and damage claim of one parsed article, in reading order, repeats removed."""
     lexicon = lexicon or load_claim_lexicon()
     found = []
+    cues = tokens_with_word(doc, _claim_words(lexicon))
     for sent in doc.sents:
         heads = headline_claims(sent, article.id, lexicon) if is_headline(sent) else []
+        if not any_between(cues, sent.start, sent.end):  # no casualty or damage word: nothing to read
+            found.extend(heads)
+            continue
         found.extend(heads or casualty_claims(sent, article.id, lexicon))
         found.extend(damage_claims(sent, article.id, lexicon))
     if not found:

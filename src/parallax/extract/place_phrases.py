@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from parallax.extract.place_terms import PlaceTerms
+from parallax.nlp.arrays import tokens_with_lower
 
 MAX_BORDER_MODIFIERS = 5
 MAX_BORDER_COUNTRIES = 3
@@ -69,9 +70,7 @@ def _object_countries(doc: Doc, noun: Token, country_of: CountryOf) -> tuple[int
 
 
 def border_phrases(doc: Doc, first_char: int, terms: PlaceTerms, country_of: CountryOf) -> Iterator[BorderPhrase]:
-    for token in doc:
-        if token.idx < first_char or token.lower_ not in terms.border_nouns:
-            continue
+    for token in (doc[i] for i in tokens_with_lower(doc, terms.border_nouns, first_char)):
         start, before = _modifier_countries(doc, token, country_of)
         end, after = _object_countries(doc, token, country_of)
         if before or after:
@@ -84,10 +83,7 @@ def _direction_of(token: Token, terms: PlaceTerms) -> str:
 
 def country_parts(doc: Doc, first_char: int, terms: PlaceTerms) -> Iterator[CountryPart]:
     """"the east of the country" and "the country's east": the country is the article's own."""
-    for token in doc:
-        if token.idx < first_char or token.lower_ not in COUNTRY_NOUNS:
-            continue
-        i = token.i
+    for i in tokens_with_lower(doc, COUNTRY_NOUNS, first_char):
         if i >= 4 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "of" and doc[i - 4].lower_ == "the":
             direction = _direction_of(doc[i - 3], terms)
             if direction:

@@ -1,0 +1,32 @@
+"""parallax.nlp.arrays finds the tokens a Token-by-Token walk finds, on a hand-built Doc."""
+
+import spacy
+from spacy.tokens import Doc
+
+from parallax.nlp.arrays import any_between, tokens_with_lower, tokens_with_word
+
+VOCAB = spacy.blank("en").vocab  # a blank VOCAB sets no lower-case forms
+WORDS = "Shelling on the Border near the border crossing , BORDER guards said .".split()
+
+
+def test_the_indices_a_token_walk_gives():
+    doc = Doc(VOCAB, words=WORDS)
+    for first in (0, 1, 20, 25, len(doc.text)):
+        walked = [t.i for t in doc if t.idx >= first and t.lower_ in {"border", "said"}]
+        assert tokens_with_lower(doc, {"border", "said"}, first) == walked
+
+
+def test_no_word_found_in_an_empty_doc_or_for_no_words():
+    assert tokens_with_lower(Doc(VOCAB, words=[]), {"border"}) == []
+    assert tokens_with_lower(Doc(VOCAB, words=WORDS), set()) == []
+
+
+def test_words_found_by_lemma_or_by_lower_case_text():
+    doc = Doc(VOCAB, words=["Gunmen", "KILLED", "two", "people"], lemmas=["gunman", "kill", "two", "person"])
+    walked = [t.i for t in doc if t.lemma_.lower() in {"kill", "people"} or t.lower_ in {"kill", "people"}]
+    assert tokens_with_word(doc, {"kill", "people"}) == walked == [1, 3]
+
+
+def test_any_between_is_a_half_open_range():
+    assert any_between([3, 8], 3, 4) and any_between([3, 8], 4, 9)
+    assert not any_between([3, 8], 4, 8) and not any_between([], 0, 10)
