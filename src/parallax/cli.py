@@ -63,7 +63,7 @@ def _ingest(paths: list[Path], db_path: Path, settings: Settings) -> RunSummary:
                   TimeElapsedColumn(), console=console, transient=True) as bar:
         task = bar.add_task("extracting", total=None)
         summary = ingest_paths(paths, db_path, settings, lambda n: bar.advance(task, n))
-    _print_summary(summary)
+    _print_summary(summary, zones=bool(settings.zones_file))
     if summary.read == sum(item.code == RejectCode.IGNORED for item in summary.rejected):
         _print_no_inputs(paths)
     return summary
@@ -151,7 +151,7 @@ def _write_outputs(db_path: Path, out: Path, formats: tuple[str, ...], report: b
     console.print("wrote " + ", ".join(str(p) for p in written))
 
 
-def _print_summary(summary: RunSummary) -> None:
+def _print_summary(summary: RunSummary, zones: bool = False) -> None:
     ignored = [item for item in summary.rejected if item.code == RejectCode.IGNORED]
     rejected = [item for item in summary.rejected if item.code != RejectCode.IGNORED]
     table = Table(title="parallax run", show_header=False)
@@ -162,6 +162,8 @@ def _print_summary(summary: RunSummary) -> None:
                          ("incidents", summary.incidents),
                          ("incidents with 2+ sources", summary.multi_source_incidents)):
         table.add_row(label, str(value))
+    if zones:  # without a zones file no alert can be raised: a 0 row would say nothing
+        table.add_row("zone alerts raised", str(summary.alerts))
     console.print(table)
     # File names and reasons are data, not rich markup: "[/x]" in a name would crash the print.
     for code, count in count_by_code(rejected).items():

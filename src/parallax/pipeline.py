@@ -111,12 +111,12 @@ def settle_incidents(store: Store, settings: Settings, tally: Tally) -> RunSumma
     """After extraction (any engine): resolve incidents, store them and record the run."""
     tally.rejected += record_eventless(store, tally.article_ids)
     update = resolve_pending(store, settings)  # only the new mentions and the incidents they touch
-    raise_zone_alerts(store, update.incidents, settings)
+    alerts = raise_zone_alerts(store, update.incidents, settings)
     incidents, multi_source = store.incident_counts()
     summary = RunSummary(read=tally.read, new_articles=tally.extracted,
                          duplicates=tally.already_stored, rejected=tuple(tally.rejected),
                          mentions=tally.mentions, claims=tally.claims, incidents=incidents,
-                         multi_source_incidents=multi_source)
+                         multi_source_incidents=multi_source, alerts=len(alerts))
     store.record_run(summary)
     return summary
 

@@ -269,6 +269,7 @@ class RunSummary:
     claims: int = 0
     incidents: int = 0
     multi_source_incidents: int = 0
+    alerts: int = 0  # zone alerts raised (always 0 without a zones file)
 
 
 # -- zones: incidents against declared zones, alerts, escalation steps ------------------------------

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from parallax.engines.columns import read_parquet_articles, spark_ddl, write_articles, EXTRACTED_SCHEMA
 from parallax.engines.spark_resolve import components
-from parallax.schema import Article
+from parallax.schema import Article, Rejected
 
 
 def test_articles_round_trip_through_parquet_in_row_groups(tmp_path):
@@ -28,7 +28,17 @@ def test_components_join_chains_and_name_them_by_their_smallest_id():
 
 
 def test_spark_schema_text_names_every_column():
-    assert spark_ddl(EXTRACTED_SCHEMA).endswith("mention_count bigint, mentions binary")
+    assert spark_ddl(EXTRACTED_SCHEMA).endswith("mention_count bigint, mentions binary, "
+                                                "reject_code string, reject_reason string")
+
+
+def test_an_extraction_error_travels_as_a_reject_row_next_to_mentions():
+    from parallax.engines.columns import extracted_batch, extracted_of, mentions_of
+    article = Article("id1", "KABUL - A blast killed two people.", source="in.jsonl:1")
+    failed = Rejected("in.jsonl:2", "extract_error", "extraction raised OverflowError: too big")
+    rows = extracted_batch([(article, []), failed]).to_pylist()
+    assert [extracted_of(r) for r in rows] == [(article, []), failed]
+    assert [mentions_of(r) for r in rows] == [[], []]
 
 
 def test_a_foreign_parquet_with_only_text_gets_content_ids(tmp_path):
@@ -39,3 +49,4 @@ def test_a_foreign_parquet_with_only_text_gets_content_ids(tmp_path):
     pq.write_table(pa.table({"text": [text]}), tmp_path / "theirs.parquet")
     [article] = read_parquet_articles(tmp_path / "theirs.parquet")
     assert (article.id, article.text, article.published) == (content_id(text), text, None)
+    assert article.source == f"{tmp_path / 'theirs.parquet'}:1"  # a reject names the row

@@ -1,4 +1,5 @@
-"""The Spark engine in local[2] mode: the same incidents as the local engine on examples/."""
+"""The Spark engine in local[2] mode: the same incidents as the local engine on examples/, and
+bad articles recorded as the local engine records them."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ pytest.importorskip("pyspark")
 if shutil.which("java") is None:
     pytest.skip("Spark needs Java 17 (apt-get install openjdk-17-jre-headless)", allow_module_level=True)
 
+import parallax.engines.spark as spark_engine  # noqa: E402
 from parallax.engines.spark import spark_incidents  # noqa: E402
 from parallax.pipeline import ingest_paths  # noqa: E402
 from parallax.settings import Settings  # noqa: E402
@@ -55,3 +57,52 @@ def test_spark_rerun_extracts_nothing_new(runs):
     again = ingest_paths([EXAMPLES], root / "spark" / "p.sqlite", replace(SPARK))
     assert (again.new_articles, again.duplicates) == (0, local.new_articles)
     assert again.incidents == first.incidents
+
+
+MOGADISHU = ("MOGADISHU, March 3 (Wire) - A car bomb killed four people outside a police station in "
+             "the Somali capital on Sunday, a police officer said.")
+FRENCH = ("BAMAKO - Une attaque contre un poste militaire a fait six morts dimanche dans le centre du "
+          "Mali, a indiqué l'armée malienne dans un communiqué.")
+REAL_EXTRACTOR = spark_engine._extractor
+
+
+def _fragile_extractor(settings):
+    """The engine's extractor with an extraction bug on the Mogadishu article. The bug is set
+    inside the Spark worker: a monkeypatch in the test's process never reaches it."""
+    real = REAL_EXTRACTOR(settings)
+
+    def extract(batches_in):
+        import parallax.pipeline as pipeline
+        analyse = pipeline.analyse_doc
+
+        def fragile(doc, article, knowledge):
+            if article.text.startswith("MOGADISHU"):
+                raise OverflowError("Python int too large to convert to SQLite INTEGER")
+            return analyse(doc, article, knowledge)
+        pipeline.analyse_doc = fragile
+        try:
+            yield from real(batches_in)
+        finally:  # Spark reuses its Python workers
+            pipeline.analyse_doc = analyse
+    return extract
+
+
+def test_spark_records_extract_errors_and_checks_parquet_articles(tmp_path, monkeypatch):
+    """Regression: an article whose extraction raised on a Spark worker was dropped without a
+    record, and the articles of a Parquet input skipped the readers' length and language checks."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from pyspark.sql import SparkSession
+    seed = (EXAMPLES / SEED).read_text("utf-8")
+    parquet = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"text": [seed, MOGADISHU, FRENCH, "Too short."]}), parquet)
+    monkeypatch.setattr(spark_engine, "_extractor", _fragile_extractor)
+    summary = ingest_paths([parquet], tmp_path / "p.sqlite", SPARK)
+    assert summary.new_articles == 1
+    assert sorted((r.source, r.code) for r in summary.rejected) == [
+        (f"{parquet}:2", "extract_error"), (f"{parquet}:3", "language"), (f"{parquet}:4", "empty")]
+    with open_store(tmp_path / "p.sqlite") as store:
+        [failed] = [r for r in store.rejected() if r.code == "extract_error"]
+    assert "OverflowError" in failed.reason and failed.source == f"{parquet}:2"
+    # Spark's progress bars would garble the CLI's summary and the test logs
+    assert SparkSession.builder.getOrCreate().conf.get("spark.ui.showConsoleProgress") == "false"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import datetime, timezone
 
@@ -71,17 +72,32 @@ def test_zones_command_missing_zones_file(tmp_path, capsys):
     assert code != 0 and "none.geojson" in capsys.readouterr().err
 
 
-def test_ingest_of_the_seeds_alerts_on_the_al_tanf_strike(tmp_path, nlp):
+def test_ingest_of_the_seeds_alerts_on_the_al_tanf_strike(tmp_path, nlp, capsys):
     from builders import EXAMPLES
     from parallax.pipeline import ingest_paths
     seeds = sorted(EXAMPLES.glob("00[03]_*.txt"))
-    settings = replace(Settings(), zones_file=str(SYRIA_ZONES), workers=1)
-    ingest_paths(seeds, tmp_path / "p.sqlite", settings)
+    code = main(["ingest", *map(str, seeds), "--db", str(tmp_path / "p.sqlite"), "--zones", str(SYRIA_ZONES)])
+    assert code == 0
     alerts = [json.loads(line) for line in (tmp_path / "alerts.jsonl").read_text("utf-8").splitlines()]
     tanf = [a for a in alerts if a["zone_id"] == "al-tanf"]
     assert len(tanf) == 1 and tanf[0]["change"] == "created" and tanf[0]["n_sources"] == 2
-    ingest_paths(seeds, tmp_path / "p.sqlite", settings)  # nothing new: no new alert
+    # regression: the end-of-run summary did not count the alerts a run raised
+    assert re.search(rf"zone alerts raised +│ {len(alerts)} ", capsys.readouterr().err)
+    with open_store(tmp_path / "p.sqlite") as store:
+        assert store.last_run().alerts == len(alerts)
+    settings = replace(Settings(), zones_file=str(SYRIA_ZONES), workers=1)
+    again = ingest_paths(seeds, tmp_path / "p.sqlite", settings)  # nothing new: no new alert
     assert len((tmp_path / "alerts.jsonl").read_text("utf-8").splitlines()) == len(alerts)
+    assert again.alerts == 0
+
+
+def test_the_run_summary_shows_alerts_only_when_zones_were_given(capsys):
+    from parallax.cli import _print_summary
+    from parallax.schema import RunSummary
+    _print_summary(RunSummary(read=2, new_articles=2))
+    assert "zone alerts" not in capsys.readouterr().err
+    _print_summary(RunSummary(read=2, new_articles=2, alerts=0), zones=True)
+    assert re.search(r"zone alerts raised +│ 0 ", capsys.readouterr().err)
 
 
 def test_ingest_with_a_bad_zones_file_fails_before_reading_anything(tmp_path, capsys):

@@ -2,13 +2,15 @@
 
 Articles are plain columns (anyone's Parquet of articles can be fed in); a row's extraction output
 travels as one pickled list of EventMention records, since the records nest (claims, actors,
-spans) and only parallax reads them back.
+spans) and only parallax reads them back. An article whose extraction raised travels as a reject
+row instead: its source, reject_code and reject_reason, and no mentions.
 """
 
 from __future__ import annotations
 
 import pickle
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -16,14 +18,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from parallax.ingest.ids import content_id
-from parallax.schema import Article, EventMention, Incident
+from parallax.schema import Article, EventMention, Incident, Rejected
 
 ARTICLE_SCHEMA = pa.schema([
     ("id", pa.string()), ("text", pa.string()), ("title", pa.string()), ("outlet", pa.string()),
     ("url", pa.string()), ("published", pa.string()), ("language", pa.string()),
     ("source", pa.string()), ("dateline", pa.string()), ("dateline_end", pa.int64()),
 ])
-EXTRACTED_SCHEMA = pa.schema(list(ARTICLE_SCHEMA) + [("mention_count", pa.int64()), ("mentions", pa.binary())])
+EXTRACTED_SCHEMA = pa.schema(list(ARTICLE_SCHEMA) + [("mention_count", pa.int64()), ("mentions", pa.binary()),
+                                                      ("reject_code", pa.string()), ("reject_reason", pa.string())])
 INCIDENT_SCHEMA = pa.schema([
     ("incident_id", pa.string()), ("event_type", pa.string()), ("sub_event_type", pa.string()),
     ("country", pa.string()), ("event_date", pa.string()), ("fatalities_best", pa.int64()),
@@ -69,14 +72,31 @@ def articles_of(batch: pa.RecordBatch) -> list[Article]:
     return [article_from(row) for row in batch.to_pylist()]
 
 
-def extracted_batch(results: Iterable[tuple[Article, list[EventMention]]]) -> pa.RecordBatch:
-    """Each article's columns, with its mentions (pickled: only parallax reads them back)."""
-    rows = [article_record(a) | {"mention_count": len(m), "mentions": pickle.dumps(m)} for a, m in results]
+def extracted_batch(results: Iterable[tuple[Article, list[EventMention]] | Rejected]) -> pa.RecordBatch:
+    """Each article's columns, with its mentions (pickled: only parallax reads them back), or
+    the reject row of an article whose extraction raised."""
+    rows = [_reject_row(r) if isinstance(r, Rejected) else _extracted_row(*r) for r in results]
     return pa.RecordBatch.from_pylist(rows, EXTRACTED_SCHEMA)
 
 
-def extracted_of(row: dict[str, object]) -> tuple[Article, list[EventMention]]:
+def _extracted_row(article: Article, mentions: list[EventMention]) -> dict[str, object]:
+    return article_record(article) | {"mention_count": len(mentions), "mentions": pickle.dumps(mentions)}
+
+
+def _reject_row(rejected: Rejected) -> dict[str, object]:
+    return {"source": rejected.source, "reject_code": str(rejected.code), "reject_reason": rejected.reason,
+            "mention_count": 0}
+
+
+def extracted_of(row: dict[str, object]) -> tuple[Article, list[EventMention]] | Rejected:
+    if row.get("reject_code"):
+        return Rejected(str(row["source"]), str(row["reject_code"]), str(row["reject_reason"]))
     return article_from(row), pickle.loads(row["mentions"])  # written by extracted_batch, this job
+
+
+def mentions_of(row: dict[str, object]) -> list[EventMention]:
+    """The mentions of an extracted row; none for a reject row."""
+    return [] if row.get("reject_code") else pickle.loads(row["mentions"])
 
 
 def incident_of(record: bytes) -> Incident:
@@ -93,10 +113,14 @@ def incident_batch(incidents: Iterable[Incident]) -> pa.RecordBatch:
 
 
 def read_parquet_articles(path: Path) -> Iterator[Article]:
-    """Articles from a Parquet file with (at least) id and text columns, a row group at a time."""
+    """Articles from a Parquet file with (at least) a text column, a row group at a time; a row
+    without a source is named "path:N" (N from 1), as a JSONL line is."""
     handle = pq.ParquetFile(path)
+    number = 0
     for group in range(handle.num_row_groups):
-        yield from articles_of(handle.read_row_group(group))
+        for article in articles_of(handle.read_row_group(group)):
+            number += 1
+            yield article if article.source else replace(article, source=f"{path}:{number}")
 
 
 SPARK_TYPES = {pa.string(): "string", pa.int64(): "bigint", pa.binary(): "binary",

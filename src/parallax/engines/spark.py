@@ -2,20 +2,22 @@
 
     parallax run --engine spark INPUT... --out DIR
 
-Inputs are read by parallax's readers (a `.parquet` of articles is read as it is) and the articles
-the store lacks are written to DIR/spark/articles.parquet, streamed. Each Spark Python worker loads
-spaCy once and extracts its partitions (mapInArrow) into DIR/spark/extracted.parquet; incidents are
-resolved on the cluster by blocking key (parallax.engines.spark_resolve) into
-DIR/spark/incidents.parquet. The mentions also go to the SQLite store, a batch per transaction,
-where the same incremental resolution as the local engine settles the incidents that the usual
-outputs (CSV, GeoJSON, report) are written from. The master comes from spark-submit, else
-settings.spark_master (default local[*]).
+Inputs are read by parallax's readers (a `.parquet` of articles is read as it is, then checked for
+length and language as the readers check theirs) and the articles the store lacks are written to
+DIR/spark/articles.parquet, streamed. Each Spark Python worker loads spaCy once and extracts its
+partitions (mapInArrow) into DIR/spark/extracted/ (an article whose extraction raises becomes a
+reject row there, stored as an `extract_error` record); incidents are resolved on the cluster by
+blocking key (parallax.engines.spark_resolve) into DIR/spark/incidents.parquet. The mentions also
+go to the SQLite store, a batch per transaction, where the same incremental resolution as the
+local engine settles the incidents that the usual outputs (CSV, GeoJSON, report) are written from.
+The master comes from spark-submit, else settings.spark_master (default local[*]).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from datetime import datetime, timezone
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
@@ -27,6 +29,7 @@ from parallax.engines import columns
 from parallax.engines.spark_resolve import resolve_on_spark
 from parallax.engines.local import Progress, Tally, commit_batch, articles_to_extract, batches, process_tools
 from parallax.errors import SettingsError
+from parallax.ingest.complete import complete_article
 from parallax.ingest.readers import read_inputs
 from parallax.schema import Article, Incident, Rejected, RunSummary
 from parallax.settings import Settings
@@ -44,7 +47,7 @@ def ingest_spark(paths: Sequence[Path], db_path: Path, settings: Settings,
     spark = spark_session(settings)
     with open_store(db_path) as store:
         tally = Tally()
-        todo = articles_to_extract(store, _inputs(paths, settings), tally, settings.commit_every)
+        todo = articles_to_extract(store, spark_inputs(paths, settings), tally, settings.commit_every)
         if columns.write_articles(todo, work / "articles.parquet"):
             # each run adds its own part; resolution reads them all (a re-run extracts nothing)
             part = work / "extracted" / f"run={datetime.now(timezone.utc):%Y%m%dT%H%M%S%f}"
@@ -56,7 +59,8 @@ def ingest_spark(paths: Sequence[Path], db_path: Path, settings: Settings,
 
 def _store_part(store, spark, part: Path, tally: Tally, settings: Settings,
                 progress: Progress | None) -> None:
-    """This run's mentions into the SQLite store, a batch of articles per transaction."""
+    """This run's mentions (and extract_error records) into the SQLite store, a batch of articles
+    per transaction."""
     rows = spark.read.parquet(str(part)).toLocalIterator()
     for chunk in batches((columns.extracted_of(r.asDict()) for r in rows), settings.commit_every):
         commit_batch(store, chunk, tally)
@@ -64,10 +68,18 @@ def _store_part(store, spark, part: Path, tally: Tally, settings: Settings,
             progress(len(chunk))
 
 
-def _inputs(paths: Sequence[Path], settings: Settings) -> Iterator[Article | Rejected]:
+def spark_inputs(paths: Sequence[Path], settings: Settings) -> Iterator[Article | Rejected]:
+    """Articles and rejections from the inputs: readers for files and folders, Parquet as it is."""
     files = [Path(p) for p in paths if Path(p).suffix != PARQUET]
-    tables = (columns.read_parquet_articles(Path(p)) for p in paths if Path(p).suffix == PARQUET)
+    tables = (_checked_parquet(Path(p), settings) for p in paths if Path(p).suffix == PARQUET)
     return chain(read_inputs(files, settings) if files else (), *tables)
+
+
+def _checked_parquet(path: Path, settings: Settings) -> Iterator[Article | Rejected]:
+    """A Parquet's articles through the readers' length and language checks; a row's own id is kept."""
+    for article in columns.read_parquet_articles(path):
+        done = complete_article(article, settings.languages, settings.min_text_chars, settings.max_text_chars)
+        yield replace(done, id=article.id) if isinstance(done, Article) else done
 
 
 def spark_session(settings: Settings):
@@ -85,7 +97,9 @@ def spark_session(settings: Settings):
         # Spark's default of 200 shuffle partitions is for clusters: each is a Python task here
         builder = builder.config("spark.sql.shuffle.partitions", "4")
     return (builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", str(settings.batch_size))
-            .config("spark.ui.enabled", "false").getOrCreate())
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")  # its bars garble the CLI's output and logs
+            .getOrCreate())
 
 
 def extract_on_spark(spark, articles: Path, target: Path, settings: Settings) -> Path:
@@ -102,9 +116,8 @@ def _extractor(settings: Settings):
         from parallax.pipeline import analyse_or_reject
         nlp, knowledge = process_tools(settings)  # once per Python worker, which Spark reuses
         for batch in batches_in:
-            found = analyse_or_reject(columns.articles_of(batch), nlp, knowledge, settings)
-            # an article whose extraction raised is left out: unstored, the next run retries it
-            yield columns.extracted_batch(x for x in found if not isinstance(x, Rejected))
+            # an article whose extraction raised is a reject row: recorded, not stored (retried)
+            yield columns.extracted_batch(analyse_or_reject(columns.articles_of(batch), nlp, knowledge, settings))
     return extract
 
 

@@ -91,7 +91,7 @@ def _mention_rows(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]
     for batch in batches:
         rows = [{"mention_id": m.id, "article_id": m.article_id, "published": row["published"],
                  "mention": pickle.dumps(m)}
-                for row in batch.to_pylist() for m in columns.extracted_of(row)[1]]
+                for row in batch.to_pylist() for m in columns.mentions_of(row)]
         yield pa.RecordBatch.from_pylist(rows, _arrow(MENTIONS))
 
 

@@ -214,7 +214,8 @@ def rejected_from(row: sqlite3.Row) -> Rejected:
     return Rejected(row["source"], row["code"], row["reason"])
 
 
-COUNTS = ("read", "new_articles", "duplicates", "mentions", "claims", "incidents", "multi_source_incidents")
+COUNTS = ("read", "new_articles", "duplicates", "mentions", "claims", "incidents", "multi_source_incidents",
+          "alerts")
 
 
 def run_row(summary: RunSummary, started: datetime, finished: datetime) -> Row:

@@ -323,8 +323,13 @@ INCIDENT_SEQ = """
 CREATE INDEX IF NOT EXISTS incidents_seq ON incidents(seq);
 """
 
+# Runs: how many zone alerts each raised (RunSummary.alerts).
+RUN_ALERTS = """
+ALTER TABLE runs ADD COLUMN alerts INTEGER NOT NULL DEFAULT 0;
+"""
+
 MIGRATIONS: tuple[str, ...] = (INITIAL, EXTRACTED, ZONE_ALERTS, ARTICLE_SEARCH, RESOLUTION, CLAIM_TIME,
-                               INCIDENT_SEQ)
+                               INCIDENT_SEQ, RUN_ALERTS)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
