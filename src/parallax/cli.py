@@ -235,8 +235,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--zones", type=Path, help="zones GeoJSON file: add the zones section (docs/zones.md)")
     report.set_defaults(func=cmd_report)
     _add_eval(sub)
-    _add_serve(sub)
     _add_classify(sub)
+    _add_serve(sub)
     _add_zones(sub)
     return parser
 
@@ -261,24 +261,6 @@ def cmd_zones(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_classify(sub) -> None:
-    classify = sub.add_parser("classify", help="print id<TAB>sub_event_type for each snippet of a TSV/JSONL file",
-                              formatter_class=HELP_FORMAT)
-    classify.add_argument("file", type=Path, help="TSV with id and text columns, or JSONL objects with id and text")
-    classify.add_argument("--model", choices=("hashing", "minilm", "rules"), default="hashing",
-                          help="minilm needs `make embeddings` (docs/event_types.md)")
-    classify.add_argument("--codes", action="store_true", help="print CASE 2021 codes instead of ACLED names")
-    classify.add_argument("--none", action="store_true", help="allow NONE for a snippet that reports no event")
-    classify.set_defaults(func=cmd_classify)
-
-
-def cmd_classify(args: argparse.Namespace) -> int:
-    from parallax.classify import classify_snippets, read_snippet_file
-    for typed in classify_snippets(read_snippet_file(args.file), args.model, args.none):
-        print(f"{typed.id}\t{typed.code if args.codes else typed.sub_event_type}", flush=True)
-    return 0
-
-
 def _add_serve(sub) -> None:
     serve = sub.add_parser("serve", help="the web app and JSON API over a database (docs/serve.md)",
                            formatter_class=HELP_FORMAT)
@@ -294,6 +276,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _require_db(args.db)
     from parallax.serve.app import run_server
     run_server(args.db, load_settings(args.config), args.host, args.port, args.token, args.zones)
+    return 0
+
+
+def _add_classify(sub) -> None:
+    classify = sub.add_parser("classify", help="print id<TAB>sub_event_type for each snippet of a TSV/JSONL file",
+                              formatter_class=HELP_FORMAT)
+    classify.add_argument("file", type=Path, help="TSV with id and text columns, or JSONL objects with id and text")
+    classify.add_argument("--model", choices=("hashing", "minilm", "rules"), default="hashing",
+                          help="minilm needs `make embeddings` (docs/event_types.md)")
+    classify.add_argument("--codes", action="store_true", help="print CASE 2021 codes instead of ACLED names")
+    classify.add_argument("--none", action="store_true", help="allow NONE for a snippet that reports no event")
+    classify.set_defaults(func=cmd_classify)
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    from parallax.classify import classify_snippets, read_snippet_file
+    for typed in classify_snippets(read_snippet_file(args.file), args.model, args.none):
+        print(f"{typed.id}\t{typed.code if args.codes else typed.sub_event_type}", flush=True)
     return 0
 
 

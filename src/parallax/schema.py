@@ -385,15 +385,37 @@ class EscalationSequence:
     contradictions: tuple[EscalationContradiction, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class ZoneSurvey:
-    """A database read against a zones file: what `parallax zones`, the report and the web app show."""
+# -- web: what the incidents list and the article search are asked and answer ----------------------
 
-    statuses: tuple[ZoneStatus, ...]
-    violations: tuple[ZoneIncident, ...]
-    incidents: int = 0  # incidents tested
-    unlocated: int = 0  # incidents without usable coordinates (never inside any zone)
-    escalations: tuple[EscalationSequence, ...] = ()  # for the violations, when asked for
+
+@dataclass(frozen=True, slots=True)
+class IncidentQuery:
+    """Filters, order and page of the incidents list; an empty field filters nothing."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    country: str = ""  # ISO code or name
+    event_type: str = ""  # event type or sub-event type
+    actor: str = ""  # part of an actor's name, case-insensitive
+    zone: str = ""  # zone id: incidents inside or possibly inside it
+    contested: bool = False  # True: contested incidents only
+    outlet: str = ""
+    sort: str = "date"  # date | fatalities | sources | event_type | country
+    descending: bool = True
+    page: int = 1
+    per_page: int = 25
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One article matching a full-text search; `snippet` alternates plain and matched text."""
+
+    article_id: str
+    title: str
+    outlet: str
+    published: datetime | None
+    snippet: tuple[tuple[str, bool], ...]
+    rank: float
 
 
 # -- framing: how each outlet tells an incident (parallax.framing, docs/framing.md) ------------
@@ -511,39 +533,6 @@ class FramingOverview:
 
     incidents: tuple[IncidentFraming, ...]
     outlets: tuple[OutletFraming, ...]
-
-
-# -- web: what the incidents list and the article search are asked and answer ----------------------
-
-
-@dataclass(frozen=True, slots=True)
-class IncidentQuery:
-    """Filters, order and page of the incidents list; an empty field filters nothing."""
-
-    date_from: date | None = None
-    date_to: date | None = None
-    country: str = ""  # ISO code or name
-    event_type: str = ""  # event type or sub-event type
-    actor: str = ""  # part of an actor's name, case-insensitive
-    zone: str = ""  # zone id: incidents inside or possibly inside it
-    contested: bool = False  # True: contested incidents only
-    outlet: str = ""
-    sort: str = "date"  # date | fatalities | sources | event_type | country
-    descending: bool = True
-    page: int = 1
-    per_page: int = 25
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One article matching a full-text search; `snippet` alternates plain and matched text."""
-
-    article_id: str
-    title: str
-    outlet: str
-    published: datetime | None
-    snippet: tuple[tuple[str, bool], ...]
-    rank: float
 
 
 # -- resolution and reconciliation: match evidence, merges and splits, contradictions, omissions ----

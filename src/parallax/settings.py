@@ -26,17 +26,17 @@ class Settings:
     published: str = ""
     data_dir: str = ""  # a folder whose files override parallax/data files of the same name
     places_file: str = ""  # a CSV of places GeoNames lacks, added to the gazetteer (docs/geoparsing.md)
+    # zones (docs/zones.md): a zones GeoJSON file ("" = no zone alerts on ingest), and a URL that
+    # each alert is POSTed to as JSON ("" = alerts go to the store and alerts.jsonl only)
+    zones_file: str = ""
+    alert_webhook: str = ""
+    alert_timeout: float = 5.0  # seconds to wait for the webhook
     # web app (parallax serve, docs/serve.md): the write API's bearer token ("" = writes refused;
     # PARALLAX_TOKEN or --token also set it), the largest request body, where uploads are kept
     # ("" = an "uploads" folder beside the database)
     serve_token: str = ""
     max_request_bytes: int = 5_000_000
     upload_dir: str = ""
-    # zones (docs/zones.md): a zones GeoJSON file ("" = no zone alerts on ingest), and a URL that
-    # each alert is POSTed to as JSON ("" = alerts go to the store and alerts.jsonl only)
-    zones_file: str = ""
-    alert_webhook: str = ""
-    alert_timeout: float = 5.0  # seconds to wait for the webhook
     # scale (see docs/bench.md): which engine runs extraction, and with how many processes
     engine: str = "local"  # local | spark
     workers: int = 0  # extraction processes; 0 = one per core
