@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml requirements.lock
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/parallax run examples/ --out $(OUT)
+	$(BIN)/parallax run examples/ --zones examples/zones/syria_2017.geojson --out $(OUT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
