@@ -5,7 +5,7 @@ from __future__ import annotations
 import lzma
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -28,6 +28,7 @@ KIND_PRECISION = {"country": GeoPrecision.COUNTRY, "region": GeoPrecision.COUNTR
                   "admin2": GeoPrecision.NEAR, "landmark": GeoPrecision.NEAR, "place": GeoPrecision.EXACT}
 ADMIN2_NEAREST_KM = 10.0
 VARIANT_MIN_SIMILARITY = 65
+LOOKUP_CACHE_SIZE = 20_000  # name keys whose entries are kept; cleared when full, so memory stays flat
 ALIAS_PENALTY = 0.8
 SEAT_BONUS = 0.5
 MINOR_PENALTY = 3.0
@@ -125,12 +126,23 @@ class Gazetteer:
     alias_keys: Mapping[str, tuple[int, ...]]  # "w va" -> admin rows (admin_aliases.tsv)
     terms: PlaceTerms
     shapes_path: str
+    # entries by name key: an article names its towns again and again, and each lookup decodes
+    # GeoNames rows; the tables are immutable, so the entries of a key never change
+    _found: dict[str, tuple[Candidate, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every entry `name` may refer to, most likely first when nothing else is known.
         A trailing unit word ("Hama province") keeps admin units; a site word ("At-Tanf
         garrison") prefers landmarks, else the place itself at precision NEAR."""
         key = name_key(name)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= LOOKUP_CACHE_SIZE:
+                self._found.clear()
+            found = self._found[key] = tuple(self._lookup_key(key))
+        return list(found)
+
+    def _lookup_key(self, key: str) -> list[Candidate]:
         if not key or key in self.terms.not_places:
             return []
         bare, word = strip_suffix_words(key, self.terms.qualifier_words)
