@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from parallax.extract.place_names import ARTICLES, name_key
 from parallax.extract.place_terms import PlaceTerms
+from parallax.nlp.arrays import token_table
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP"})  # small models often give places these labels
@@ -97,26 +98,29 @@ def qualifier_end(doc: Doc, end: int, terms: PlaceTerms) -> tuple[int, int, str]
 
 
 def _following_key(doc: Doc, end: int, size: int) -> str:
-    fits = end + size <= len(doc) and not any(t.is_punct and t.text != "-" for t in doc[end:end + size])
-    return name_key(doc[end:end + size].text) if fits else ""
+    table = token_table(doc)
+    if end + size > len(doc):
+        return ""
+    text = table.span_text(end, end + size)
+    fits = not any(table.punct[i] and table.word(i) != "-" for i in range(end, end + size))
+    return name_key(text) if fits else ""
 
 
 def preceding_text(doc: Doc, start: int) -> str:
     """The sentence's lower-case text just before a mention, "the" dropped: "northwest of"."""
-    # walk back token by token: Token.sent and Doc.text both rebuild from the whole document
-    first = start
-    reach = doc[start].idx - LOOKBACK_CHARS if 0 < start < len(doc) else 0
-    while first > 0 and not doc[first].is_sent_start and doc[first - 1].idx >= reach:
+    # walk back over the token table: Token.sent and Doc.text both rebuild from the whole document
+    table, first = token_table(doc), start
+    reach = table.starts[start] - LOOKBACK_CHARS if 0 < start < len(doc) else 0
+    while first > 0 and not table.sent_starts[first] and table.starts[first - 1] >= reach:
         first -= 1
-    text = doc[first:start].text.lower() if first < start else ""
+    text = table.span_text(first, start).lower()
     text = re.sub(r"\s+", " ", text.replace("’", "'")).rstrip()
     return re.sub(r"(?:^|\s)the$", "", text).rstrip()
 
 
-def relation_before(doc: Doc, start: int, terms: PlaceTerms) -> tuple[str, str]:
-    """(relation, inside-direction) from the words before: "20 km north of" -> relation; "the north
-    of" -> inside the north; "northwest of" -> relation "northwest of"."""
-    text = preceding_text(doc, start)
+def relation_before(text: str, terms: PlaceTerms) -> tuple[str, str]:
+    """(relation, inside-direction) from the words before (`preceding_text`): "20 km north of" ->
+    relation; "the north of" -> inside the north; "northwest of" -> relation "northwest of"."""
     inside = re.search(r"\bthe ([a-z-]+) of$", text)
     if inside and inside.group(1) in terms.directions:
         return "", terms.directions[inside.group(1)]
@@ -140,32 +144,33 @@ def direction_around(doc: Doc, start: int, end: int, terms: PlaceTerms) -> tuple
     return "", end
 
 
-def cue_of(doc: Doc, start: int, end: int, relation: str, terms: PlaceTerms) -> str:
+def cue_of(doc: Doc, end: int, before: str, relation: str, terms: PlaceTerms) -> str:
     """"strong" when a locative word comes before ("in", "near", "the city of") or a unit or
-    site word ends the mention; "weak" after "of", "to", "from"; "" otherwise."""
+    site word ends the mention; "weak" after "of", "to", "from"; "" otherwise. `before` is the
+    mention's `preceding_text`."""
     if relation or name_key(doc[end - 1].text) in terms.qualifier_words:
         return "strong"
-    words = preceding_text(doc, start).split()
+    words = before.split()
     last = words[-1] if words else ""
     if last == "of" and len(words) > 1 and words[-2] in terms.place_nouns:
         return "strong"
     return terms.context_words.get(last, "")
 
 
-def is_metonymic(doc: Doc, start: int, end: int, terms: PlaceTerms) -> bool:
-    """A place standing for an actor: "US-led", "pro-Assad", "Damascus condemned"."""
+def is_metonymic(doc: Doc, start: int, end: int, root: Token, terms: PlaceTerms) -> bool:
+    """A place standing for an actor: "US-led", "pro-Assad", "Damascus condemned"; `root` is
+    that of tokens [start, end)."""
     after = doc[end + 1] if end + 1 < len(doc) and doc[end].text == "-" else None
     if after is not None and (after.lower_ in COMPOUND_VERBS or after.tag_ == "VBN"):
         return True
     if start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"pro", "anti", "non"}:
         return True
-    root = doc[start:end].root
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in terms.metonymy_verbs
 
 
-def is_modifier(doc: Doc, start: int, end: int, terms: PlaceTerms) -> bool:
-    """A name modifying a noun that is no place word: "US officials", "Syria's sovereignty"."""
-    root = doc[start:end].root
+def is_modifier(end: int, root: Token, terms: PlaceTerms) -> bool:
+    """A name modifying a noun that is no place word: "US officials", "Syria's sovereignty";
+    `root` is that of the name, which ends before `end`."""
     return root.dep_ in {"compound", "amod", "poss"} and root.head.i >= end and not _is_place_noun(root.head, terms)
 
 
@@ -180,12 +185,14 @@ def make_mention(doc: Doc, start: int, end: int, label: str, terms: PlaceTerms) 
         return None
     end, span_end, route = qualifier_end(doc, end, terms)
     direction, span_end = direction_around(doc, start, span_end, terms)
-    relation, inside = relation_before(doc, start, terms)
+    before = preceding_text(doc, start)
+    relation, inside = relation_before(before, terms)
     plain = not (direction or route)
+    root = doc[start:end].root if plain else None  # Span.root walks the span: once, not thrice
     return Mention(start, end, label, route or relation, span_end, direction or inside,
-                   "strong" if route or direction else cue_of(doc, start, end, relation, terms),
-                   plain and is_metonymic(doc, start, end, terms), plain and is_modifier(doc, start, end, terms),
-                   plain and doc[start:end].root.dep_ in {"nsubj", "nsubjpass"})
+                   "strong" if route or direction else cue_of(doc, end, before, relation, terms),
+                   plain and is_metonymic(doc, start, end, root, terms), plain and is_modifier(end, root, terms),
+                   plain and root.dep_ in {"nsubj", "nsubjpass"})
 
 
 def entity_mentions(doc: Doc, first_char: int, taken: set[int], terms: PlaceTerms) -> Iterator[Mention]:
@@ -203,10 +210,11 @@ def entity_mentions(doc: Doc, first_char: int, taken: set[int], terms: PlaceTerm
 
 def capitalised_runs(doc: Doc, first_char: int, taken: set[int]) -> Iterator[tuple[int, int]]:
     """Token ranges of capitalised words (with joined particles) outside every entity."""
-    i = 0
+    table, i = token_table(doc), 0
     while i < len(doc):
-        if i in taken or doc[i].ent_type_ or doc[i].idx < first_char or not (
-                is_capitalised(doc[i]) or is_particle(doc, i)):
+        word = table.word(i)  # a Token only for capitalised words and particles
+        if i in taken or table.entity[i] or table.starts[i] < first_char or not (
+                (word[:1].isupper() and is_capitalised(doc[i])) or (word.lower() in ARTICLES and is_particle(doc, i))):
             i += 1
             continue
         start, end = grow(doc, i, i + 1, taken)

@@ -5,9 +5,47 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Collection
+from dataclasses import dataclass
 
-from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
+
+_TABLE_KEY = "parallax.token_table"
+
+
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """Offsets and flags of every token of a Doc, read once per Doc: `Span.text` and
+    `Doc.text` rebuild their strings from a Token per word on each call."""
+
+    text: str
+    starts: tuple[int, ...]  # each token's first character
+    ends: tuple[int, ...]  # each token's last character + 1, its trailing space excluded
+    sent_starts: tuple[bool, ...]
+    punct: tuple[bool, ...]
+    entity: tuple[bool, ...]  # inside a named entity (`Token.ent_type_` set)
+
+    def span_text(self, start: int, end: int) -> str:
+        """What `doc[start:end].text` gives, for 0 <= start <= end <= len(doc)."""
+        return self.text[self.starts[start]:self.ends[end - 1]] if start < end else ""
+
+    def word(self, i: int) -> str:
+        """What `doc[i].text` gives."""
+        return self.text[self.starts[i]:self.ends[i]]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The Doc's table, kept in `doc.user_data` as plain tuples (serialisable)."""
+    cached = doc.user_data.get(_TABLE_KEY)
+    if cached is None:
+        rows = doc.to_array([IDX, LENGTH, SENT_START, IS_PUNCT, ORTH, SPACY, ENT_TYPE]).tolist()
+        strings = doc.vocab.strings  # Doc.text would make a Token per word
+        text = "".join(strings[r[4]] + " " if r[5] else strings[r[4]] for r in rows)
+        cached = (text, tuple(r[0] for r in rows), tuple(r[0] + r[1] for r in rows),
+                  tuple(r[2] == 1 for r in rows), tuple(bool(r[3]) for r in rows),
+                  tuple(r[6] != 0 for r in rows))
+        doc.user_data[_TABLE_KEY] = cached
+    return TokenTable(*cached)
 
 
 def tokens_with_lower(doc: Doc, words: Collection[str], first_char: int = 0) -> list[int]:
