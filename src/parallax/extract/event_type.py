@@ -11,6 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from parallax.extract.trigger_lexicon import Evidence, TriggerEntry, TriggerLexicon, load_trigger_lexicon
+from parallax.nlp.arrays import token_table
 
 NON_INCIDENT_CAP = 0.45  # just under frames.MIN_TRIGGER_SCORE: typing evidence, never an incident
 REFERENCE_WEIGHT = 0.6  # in a sentence's type, an event pointed at counts less than one told
@@ -94,8 +95,8 @@ def _trigger_kind(token: Token) -> str | None:
 
 def _previous(token: Token, sent: SpacySpan) -> Token | None:
     """The token before, skipping the hyphens that split "air-strike" and "sit-in"."""
-    i = token.i - 1
-    while i >= sent.start and token.doc[i].text in ("-", "–"):
+    i, table = token.i - 1, token_table(token.doc)
+    while i >= sent.start and table.word(i) in ("-", "–"):
         i -= 1
     return token.doc[i] if i >= sent.start else None
 

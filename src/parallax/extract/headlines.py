@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from parallax.extract.casualties import Found, new_claim
 from parallax.extract.claim_lexicon import ClaimLexicon
 from parallax.extract.numbers import is_figure_word, parse_figure
+from parallax.nlp.arrays import token_table
 from parallax.schema import Figure, Measure
 
 _MAX_TOKENS = 30
@@ -33,10 +34,11 @@ class Segment:
 
 def is_headline(sent: DocSpan) -> bool:
     """A short line with no closing punctuation: a title, or a title repeated at the top of a body."""
-    words = [t for t in sent if not t.is_space]
-    if not words or len(words) > _MAX_TOKENS or "\n\n" in sent.text.strip():
+    table = token_table(sent.doc)  # every sentence is asked: no Token object per word
+    words = [i for i in range(sent.start, sent.end) if not table.space[i]]
+    if not words or len(words) > _MAX_TOKENS or "\n\n" in table.span_text(sent.start, sent.end).strip():
         return False
-    return words[-1].text not in _FINAL
+    return table.word(words[-1]) not in _FINAL
 
 
 def _kind(tok: Token, lexicon: ClaimLexicon) -> str | None:

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 _TABLE_KEY = "parallax.token_table"
@@ -24,6 +24,7 @@ class TokenTable:
     sent_starts: tuple[bool, ...]
     punct: tuple[bool, ...]
     entity: tuple[bool, ...]  # inside a named entity (`Token.ent_type_` set)
+    space: tuple[bool, ...]  # a whitespace token (`Token.is_space`)
 
     def span_text(self, start: int, end: int) -> str:
         """What `doc[start:end].text` gives, for 0 <= start <= end <= len(doc)."""
@@ -35,17 +36,18 @@ class TokenTable:
 
 
 def token_table(doc: Doc) -> TokenTable:
-    """The Doc's table, kept in `doc.user_data` as plain tuples (serialisable)."""
+    """The Doc's table, kept in `doc.user_data` (picklable; a Doc is not written back to bytes
+    after extraction); asked once per word by some extractors, so it is not rebuilt per call."""
     cached = doc.user_data.get(_TABLE_KEY)
     if cached is None:
-        rows = doc.to_array([IDX, LENGTH, SENT_START, IS_PUNCT, ORTH, SPACY, ENT_TYPE]).tolist()
+        rows = doc.to_array([IDX, LENGTH, SENT_START, IS_PUNCT, ORTH, SPACY, ENT_TYPE, IS_SPACE]).tolist()
         strings = doc.vocab.strings  # Doc.text would make a Token per word
         text = "".join(strings[r[4]] + " " if r[5] else strings[r[4]] for r in rows)
-        cached = (text, tuple(r[0] for r in rows), tuple(r[0] + r[1] for r in rows),
-                  tuple(r[2] == 1 for r in rows), tuple(bool(r[3]) for r in rows),
-                  tuple(r[6] != 0 for r in rows))
+        cached = TokenTable(text, tuple(r[0] for r in rows), tuple(r[0] + r[1] for r in rows),
+                            tuple(r[2] == 1 for r in rows), tuple(bool(r[3]) for r in rows),
+                            tuple(r[6] != 0 for r in rows), tuple(bool(r[7]) for r in rows))
         doc.user_data[_TABLE_KEY] = cached
-    return TokenTable(*cached)
+    return cached
 
 
 def tokens_with_lower(doc: Doc, words: Collection[str], first_char: int = 0) -> list[int]:
