@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from parallax.extract import victims as vx
 from parallax.extract.claim_lexicon import ClaimLexicon, Trigger
+from parallax.nlp.arrays import sentence_text
 from parallax.schema import Claim, ClaimPart, Figure, Measure, Span
 
 Found = tuple[Token, Claim]
@@ -26,7 +27,7 @@ def new_claim(article_id: str, sent: DocSpan, measure: Measure, figure: Figure,
               where: tuple[int, int, str], **fields: object) -> Claim:
     """A claim read at `where` (start, end, text) in sentence `sent`; speaker and hedges come later."""
     start, end, text = where
-    span = Span(article_id, start, end, text, sent.text)
+    span = Span(article_id, start, end, text, sentence_text(sent))
     return Claim(id=claim_id(article_id, start, end, measure), article_id=article_id, measure=measure,
                  figure=figure, span=span, **fields)  # type: ignore[arg-type]
 

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from parallax.extract.date_lexicon import DateLexicon, alternation, load_date_lexicon
 from parallax.extract.date_rules import NONE, POINT, Context, Reading, read_expression
+from parallax.nlp.arrays import sentence_text
 from parallax.nlp.entities import entities_within
 from parallax.schema import Article, DatePrecision, EventDate, Span
 
@@ -74,7 +75,7 @@ def date_mentions(sent: SpacySpan, article: Article, anchor: date | None,
     doc, published, mentions = sent.doc, _published(article), []
     # Doc.text is rebuilt from every token on each access: slicing the sentence's text keeps
     # date finding linear in a long article rather than quadratic.
-    sentence, offset = sent.text, sent.start_char
+    sentence, offset = sentence_text(sent), sent.start_char
     for start, end in candidate_spans(sent, lexicon):
         tokens = doc.char_span(start, end, alignment_mode="expand")
         future = is_future(tokens, lexicon)
@@ -82,7 +83,7 @@ def date_mentions(sent: SpacySpan, article: Article, anchor: date | None,
         reading = _read(text, published, anchor, future, lexicon, is_untensed(tokens, lexicon))
         if reading.kind == NONE:
             continue  # a clock time or "now": not a date
-        where = Span(article.id, start, end, text, sent.text)
+        where = Span(article.id, start, end, text, sentence)
         mentions.append(DateMention(replace(reading.date, expression=text, span=where),
                                     reading.kind, is_reporting(tokens, lexicon), future))
         if reading.kind == POINT and reading.date.precision == DatePrecision.DAY and reading.date.value:
@@ -93,7 +94,7 @@ def date_mentions(sent: SpacySpan, article: Article, anchor: date | None,
 def candidate_spans(sent: SpacySpan, lexicon: DateLexicon) -> list[tuple[int, int]]:
     """Character spans (in the doc) of spaCy's DATE/TIME entities and of the date words NER
     missed, joined when they are pieces of one expression and widened by a leading preposition."""
-    text, offset = sent.text, sent.start_char
+    text, offset = sentence_text(sent), sent.start_char
     found = [(e.start_char, e.end_char) for e in entities_within(sent.doc, sent.start, sent.end)
              if e.label_ in ("DATE", "TIME")]
     found += [(offset + m.start(), offset + m.end()) for m in cue_pattern(lexicon).finditer(text)]
@@ -114,7 +115,7 @@ def merge_spans(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]
 
 def widen_left(start: int, sent: SpacySpan) -> int:
     """Move `start` back over a PREFIX word ("since", "early on") inside the sentence."""
-    found = PREFIX.search(sent.text[:start - sent.start_char])
+    found = PREFIX.search(sentence_text(sent)[:start - sent.start_char])
     return sent.start_char + found.start() if found else start
 
 

@@ -8,7 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, ORTH, SENT_START, SPACY
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _TABLE_KEY = "parallax.token_table"
 
@@ -48,6 +48,12 @@ def token_table(doc: Doc) -> TokenTable:
                             tuple(r[6] != 0 for r in rows), tuple(bool(r[7]) for r in rows))
         doc.user_data[_TABLE_KEY] = cached
     return cached
+
+
+
+def sentence_text(sent: Span) -> str:
+    """What `sent.text` gives, without a Token object per word."""
+    return token_table(sent.doc).span_text(sent.start, sent.end)
 
 
 def tokens_with_lower(doc: Doc, words: Collection[str], first_char: int = 0) -> list[int]:
