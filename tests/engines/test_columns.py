@@ -50,3 +50,14 @@ def test_a_foreign_parquet_with_only_text_gets_content_ids(tmp_path):
     [article] = read_parquet_articles(tmp_path / "theirs.parquet")
     assert (article.id, article.text, article.published) == (content_id(text), text, None)
     assert article.source == f"{tmp_path / 'theirs.parquet'}:1"  # a reject names the row
+
+
+def test_an_unreadable_publication_date_in_a_parquet_row_is_left_out_not_fatal(tmp_path):
+    """Regression: a row whose `published` was not ISO 8601 stopped a whole Spark run."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    text = "MOGADISHU - A car bomb killed four people near the port on Monday, police said."
+    pq.write_table(pa.table({"text": [text] * 3, "published": ["not a date", "18 May 2017", None]}),
+                   tmp_path / "foreign.parquet")
+    dates = [a.published for a in read_parquet_articles(tmp_path / "foreign.parquet")]
+    assert dates == [None, datetime(2017, 5, 18), None]

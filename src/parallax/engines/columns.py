@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from parallax.ingest.ids import content_id
+from parallax.ingest.published import parse_published
 from parallax.schema import Article, EventMention, Incident, Rejected
 
 ARTICLE_SCHEMA = pa.schema([
@@ -42,14 +43,24 @@ def article_record(article: Article) -> dict[str, object]:
 
 
 def article_from(row: dict[str, object]) -> Article:
-    """An article from a row; a Parquet of someone else's articles may lack every column but text."""
+    """An article from a row; a Parquet of someone else's articles may lack every column but text.
+    A publication date that cannot be read is logged and left out, as the other readers do."""
     published = row.get("published") or ""
     text = str(row["text"])
+    source = str(row.get("source") or "")
     return Article(str(row.get("id") or content_id(text)), text, str(row.get("title") or ""),
                    str(row.get("outlet") or ""), str(row.get("url") or ""),
-                   datetime.fromisoformat(str(published)) if published else None,
-                   str(row.get("language") or ""), str(row.get("source") or ""),
+                   _published(str(published), source) if published else None,
+                   str(row.get("language") or ""), source,
                    str(row.get("dateline") or ""), int(row.get("dateline_end") or 0))
+
+
+def _published(value: str, source: str) -> datetime | None:
+    """Our own rows round-trip exactly (ISO 8601); anyone else's dates are read as the readers do."""
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return parse_published(value, source or "a Parquet row")
 
 
 def write_articles(articles: Iterable[Article], path: Path, rows_per_group: int = 1000) -> int:
