@@ -578,6 +578,16 @@ class ResolutionEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class FollowUp:
+    """A later story's incident (an arrest, a funeral, a hearing) linked to the incident it refers
+    to, without merging the two: the names both tell and how far apart their dates are."""
+
+    incident_id: str  # the follow-up
+    event_incident_id: str  # the incident it refers to
+    evidence: tuple[MatchEvidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ResolutionUpdate:
     """The result of adding mentions to a store: incidents written, removed, and why."""
 

@@ -102,10 +102,31 @@ def score_clusters(gold: dict[str, str], by_article: dict[str, list[EventMention
     predicted = article_incidents(by_article, incidents)
     predicted.update({aid: f"alone:{aid}" for aid in gold if aid not in predicted})
     scores = clustering_scores(gold, {a: predicted[a] for a in gold})
+    linked = linked_scores(gold, predicted, incidents, by_article, published)
     tolls = merged_tolls(incidents, gold, counts) if counts else {}
     return {"incidents": len(set(gold.values())), "articles": len(gold),
             "articles_without_mention": len(set(gold) - {a for a, ms in by_article.items() if ms}),
-            **scores, **tolls}
+            **scores, **linked, **tolls}
+
+
+def linked_scores(gold: dict[str, str], predicted: dict[str, str], incidents: Sequence[Incident],
+                  by_article: dict[str, list[EventMention]], published: dict[str, datetime | None]) -> dict:
+    """The same scores with each follow-up story counted in the incident it is linked to (GVA's
+    gold counts an arrest or a hearing weeks later as a report of the shooting): `linked_*` keys,
+    beside the strict scores above, where a follow-up is an incident of its own."""
+    from parallax.resolve.features import with_reference_date
+    from parallax.resolve.follow_ups import follow_up_links
+
+    matching = {m.id: with_reference_date(m, published.get(m.article_id)) for ms in by_article.values() for m in ms}
+    parent = {x.incident_id: x.event_incident_id for x in follow_up_links(incidents, matching)}
+
+    def event_of(incident_id: str) -> str:
+        while incident_id in parent:  # links point to strictly earlier incidents: no cycle
+            incident_id = parent[incident_id]
+        return incident_id
+
+    scores = clustering_scores(gold, {a: event_of(predicted[a]) for a in gold})
+    return {"follow_up_links": len(parent), **{f"linked_{k}": v for k, v in scores.items()}}
 
 
 def merged_tolls(incidents: Sequence[Incident], gold: dict[str, str], counts: dict[str, tuple[int, int]]) -> dict:

@@ -6,11 +6,15 @@ import re
 import zlib
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from functools import cache
 
+from parallax.knowledge import read_table
 from parallax.schema import DatePrecision, EventDate, EventMention, Measure
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d+")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+# A run of two or more capitalised words, with middle initials: a person's name once titles are dropped.
+_RUN = re.compile(r"\b[A-Z][A-Za-z'\-]*[a-z](?:\s+(?:[A-Z]\.\s+)?[A-Z][A-Za-z'\-]*[a-z])+")
 _QUOTE = re.compile(r"[\"“]([^\"”]{20,})[\"”]")
 _STOP = frozenset(
     "the a an and or of to in on at for by with from that this these those was were is are be been "
@@ -38,6 +42,7 @@ class MentionFeatures:
     quotes: frozenset[int]
     trigger: str
     retaliation: bool
+    people: frozenset[str] = frozenset()  # people, streets and sites the event sentences name (not speakers)
 
 
 def mention_text(mention: EventMention) -> str:
@@ -61,8 +66,32 @@ def features_of(mention: EventMention) -> MentionFeatures:
                         and c.measure != Measure.DAMAGED)
     speakers = frozenset(c.speaker.normalized for c in mention.claims if c.speaker and c.speaker.normalized)
     quotes = frozenset(zlib.crc32(" ".join(_TOKEN.findall(q.lower())).encode()) for q in _QUOTE.findall(text))
+    told_by |= {mention.place.name.lower()} if mention.place else set()
+    people = frozenset(people_in(text)) - told_by - {s.lower() for s in speakers}
     return MentionFeatures(words, names, shingles(tokens), figures, speakers, quotes,
-                           mention.trigger.text.lower(), bool(words & RETALIATION))
+                           mention.trigger.text.lower(), bool(words & RETALIATION), people)
+
+
+@cache
+def name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(titles dropped before a name, words that make a capitalised run no person's name, words
+    that make it a street or a site)."""
+    rows = read_table("name_words.tsv")
+    return tuple(frozenset(r["word"] for r in rows if r["kind"] == kind) for kind in ("title", "not", "site"))
+
+
+def people_in(text: str) -> list[str]:
+    """Lower-cased names of people in `text`: capitalised runs of two or more words once titles and
+    sentence-opening words are dropped, none of whose words marks a place or an organisation."""
+    titles, not_names, _ = name_words()
+    found = []
+    for run in _RUN.findall(text):
+        words = [w.strip(".").lower() for w in run.split() if len(w.strip(".")) > 1]
+        while words and (words[0] in titles or words[0] in _STOP or words[0] in _CALENDAR):
+            words.pop(0)
+        if len(words) >= 2 and not any(w in not_names or w in _CALENDAR for w in words):
+            found.append(" ".join(words))
+    return found
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:

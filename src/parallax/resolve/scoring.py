@@ -31,11 +31,29 @@ def dates_conflict(a: EventDate | None, b: EventDate | None, max_day_gap: int = 
                 and a.weekday != b.weekday)
 
 
-def conflict(a: EventMention, b: EventMention, max_day_gap: int = 1) -> str:
-    """Why two mentions cannot be one incident ("" when nothing forbids it)."""
+def same_people(a: EventMention, b: EventMention, fa: MentionFeatures | None = None,
+                fb: MentionFeatures | None = None) -> frozenset[str]:
+    """People both reports name in their event sentences (victims, suspects; not speakers)."""
+    return (fa or features_of(a)).people & (fb or features_of(b)).people
+
+
+def places_differ(a: EventMention, b: EventMention) -> bool:
+    """Places that cannot be one event's, unless they have one name (Toledo, Ohio against the
+    Toledo a geocoder found in Brazil: a namesake is never evidence of two events)."""
+    if not (a.place and b.place):
+        return False
+    return compat.places_conflict([a.place], [b.place]) \
+        and compat.place_key(a.place.name) != compat.place_key(b.place.name)
+
+
+def conflict(a: EventMention, b: EventMention, max_day_gap: int = 1, fa: MentionFeatures | None = None,
+             fb: MentionFeatures | None = None) -> str:
+    """Why two mentions cannot be one incident ("" when nothing forbids it). Two reports naming
+    the same people on compatible dates are one event even when their places disagree: a
+    namesake town picked by the geocoder, or a county told against its town."""
     if a.article_id == b.article_id:
         return "same article"
-    if compat.places_conflict([a.place] if a.place else [], [b.place] if b.place else []):
+    if places_differ(a, b) and (dates_conflict(a.date, b.date, max_day_gap) or not same_people(a, b, fa, fb)):
         return "places differ"
     if dates_conflict(a.date, b.date, max_day_gap):
         return "dates differ"
@@ -46,8 +64,9 @@ def conflict(a: EventMention, b: EventMention, max_day_gap: int = 1) -> str:
     return ""
 
 
-def hard_conflict(a: EventMention, b: EventMention, max_day_gap: int = 1) -> bool:
-    return bool(conflict(a, b, max_day_gap))
+def hard_conflict(a: EventMention, b: EventMention, max_day_gap: int = 1, fa: MentionFeatures | None = None,
+                  fb: MentionFeatures | None = None) -> bool:
+    return bool(conflict(a, b, max_day_gap, fa, fb))
 
 
 def _place_evidence(a: EventMention, b: EventMention) -> list[MatchEvidence]:
@@ -107,6 +126,9 @@ def _text_evidence(fa: MentionFeatures, fb: MentionFeatures) -> list[MatchEviden
         out.append(MatchEvidence("speakers", 0.05, ", ".join(sorted(speakers))))
     if fa.quotes & fb.quotes:
         out.append(MatchEvidence("quote", 0.15, f"{len(fa.quotes & fb.quotes)} quote(s) in both"))
+    people = fa.people & fb.people
+    if people:
+        out.append(MatchEvidence("people", min(0.2 * len(people), 0.4), ", ".join(sorted(people)[:4])))
     names = fa.names & fb.names
     if names:
         out.append(MatchEvidence("names", round(0.3 * overlap(fa.names, fb.names), 3),

@@ -1,0 +1,92 @@
+"""List the GVA article pairs that incident resolution gets wrong, with the evidence behind each, to
+study misses by pattern. Extracted mentions are cached (pickle) so re-runs only re-resolve.
+
+    .venv/bin/python scripts/resolution_misses.py --data ../shared/data --split dev --cache /tmp/res_dev.pkl
+
+Prints the split's scores, then each missed pair (gold says one incident, resolution two) and each
+wrong pair (resolution one, gold two): the two articles' dates and places, the pair's evidence and
+score, or the hard conflict that kept them apart. Study the dev split only; report held-out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+from collections import Counter
+from itertools import combinations
+from pathlib import Path
+
+from parallax.evaluate import resolution_gva as gva
+from parallax.resolve.features import with_reference_date
+from parallax.resolve.incidents import resolve_incidents
+from parallax.resolve.scoring import conflict, evidence, score
+from parallax.settings import Settings
+
+
+def load(folder: Path, split: str, limit: int | None, cache: Path | None, settings: Settings):
+    if cache and cache.is_file():
+        return pickle.loads(cache.read_bytes())
+    pairs = gva.gva_sample(folder, limit, split)
+    gold = {article.id: incident for incident, article in pairs}
+    articles = list({a.id: a for _, a in pairs}.values())
+    state = (gold, {a.id: a for a in articles}, gva.extract_mentions(articles, settings))
+    if cache:
+        cache.write_bytes(pickle.dumps(state))
+    return state
+
+
+def describe(mention, published) -> str:
+    m = with_reference_date(mention, published)
+    place = f"{m.place.name}/{m.place.admin1}/{m.place.country} p{int(m.place.precision)}" if m.place else "-"
+    when = f"{m.date.value} p{int(m.date.precision)} '{m.date.expression}'" if m.date else "-"
+    return f"{m.trigger.text!r} {when} @ {place}"
+
+
+def pair_report(a, b, articles) -> str:
+    ma = with_reference_date(a, articles[a.article_id].published)
+    mb = with_reference_date(b, articles[b.article_id].published)
+    why = conflict(ma, mb, Settings().max_day_gap)
+    if why:
+        return f"CONFLICT {why}"
+    found = evidence(ma, mb)
+    return f"{score(found):.2f} " + "; ".join(f"{e.name} {e.weight:+.2f} ({e.detail[:40]})" for e in found)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--split", choices=gva.SPLITS, default="dev")
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--cache", type=Path)
+    parser.add_argument("--show", type=int, default=60, help="pairs to print of each kind")
+    args = parser.parse_args()
+    settings = Settings()
+    folder = args.data / "semeval2018t5_gva_incidents_articles"
+    gold, articles, by_article = load(folder, args.split, args.limit, args.cache, settings)
+    published = {a: x.published for a, x in articles.items()}
+    print(gva.score_clusters(gold, by_article, settings, published))
+    incidents = resolve_incidents([m for ms in by_article.values() for m in ms], settings, published)
+    predicted = gva.article_incidents(by_article, incidents)
+    missed, wrong = [], []
+    for x, y in combinations(sorted(gold), 2):
+        same_gold, same_pred = gold[x] == gold[y], x in predicted and predicted.get(x) == predicted.get(y)
+        if same_gold != same_pred:
+            (missed if same_gold else wrong).append((x, y))
+    print(f"missed pairs {len(missed)}, wrong pairs {len(wrong)}")
+    reasons = Counter()
+    for kind, found in (("MISSED", missed), ("WRONG", wrong)):
+        for n, (x, y) in enumerate(found):
+            if x not in by_article or y not in by_article:
+                reasons["no mention"] += 1
+                continue
+            a, b = gva.main_mention(by_article[x]), gva.main_mention(by_article[y])
+            report = pair_report(a, b, articles)
+            reasons[f"{kind} " + (report.split(" ", 1)[1] if report.startswith("CONFLICT") else "low score")] += 1
+            if n < args.show:
+                print(f"\n{kind} {gold[x]} / {gold[y]}\n  A {describe(a, published[x])} [{articles[x].published}]"
+                      f"\n  B {describe(b, published[y])} [{articles[y].published}]\n  {report}")
+    print("\n", reasons.most_common())
+
+
+if __name__ == "__main__":
+    main()
