@@ -32,6 +32,19 @@ def parsed(pairs, cache: Path):
     return docs
 
 
+def held_out(folder: Path, gold, studied: set[str], n: int) -> set[str]:
+    """`n` incidents spread evenly, each half a step after a sampling point, none of the studied ones."""
+    every = sorted(gva.chosen_incidents(folder, gold, None), key=int)
+    step = len(every) / n
+    picked = set()
+    for k in range(n):
+        at = int((k + 0.5) * step)
+        while every[at] in studied or every[at] in picked:
+            at = (at + 1) % len(every)
+        picked.add(every[at])
+    return picked
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, required=True)
@@ -40,10 +53,15 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=40, help="misses to print")
     parser.add_argument("--save", type=Path, help="write the predictions here (JSON)")
     parser.add_argument("--against", type=Path, help="print only incidents whose prediction differs from this file's")
+    parser.add_argument("--held-out", type=int, default=0, metavar="N",
+                        help="score N incidents half-way between the --limit sample's instead (never study these)")
     args = parser.parse_args()
     folder = args.data / "semeval2018t5_gva_incidents_articles"
     gold = gva.read_gold(folder)
-    pairs = gva.read_articles(folder, gva.chosen_incidents(folder, gold, args.limit))
+    chosen = gva.chosen_incidents(folder, gold, args.limit)
+    if args.held_out:
+        chosen = held_out(folder, gold, chosen, args.held_out)
+    pairs = gva.read_articles(folder, chosen)
     docs = parsed(pairs, args.cache)
     claims = defaultdict(list)
     for (incident, article), doc in zip(pairs, docs):

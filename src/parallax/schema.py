@@ -116,6 +116,7 @@ class Actor:
 class Measure(StrEnum):
     KILLED = "killed"
     INJURED = "injured"
+    CASUALTIES = "casualties"  # killed or injured, unsaid which ("civilian casualties"): counted in neither
     MISSING = "missing"
     ABDUCTED = "abducted"
     ARRESTED = "arrested"

@@ -87,3 +87,16 @@ def test_unnumbered_injury_beside_a_death_is_that_death():
     they = claim(I, 2, None, "they", start=40)
     assert incident_counts([[dead, they]]) == (2, 0)
     assert incident_counts([[dead, claim(I, 12, None, "dozens", start=40)]]) == (2, 12)
+
+
+def test_person_introduced_beside_counted_dead_is_hurt():
+    """Regression (GVA 628791-like): "Two boys were killed and a teen girl was injured" is (2, 1); the
+    girl is introduced as new beside dead counted by a numeral, not the dead told again."""
+    sentence = "Two boys were killed and a teen girl was injured in a shooting, police said."
+    dead = Claim(id="d", article_id="a", measure=K, figure=Figure(2, 2, "Two"), span=Span("a", 0, 3, "Two", sentence))
+    girl = Claim(id="g", article_id="a", measure=I, figure=Figure(1, 1, "a teen girl"),
+                 span=Span("a", 25, 36, "a teen girl", sentence))
+    assert incident_counts([[dead, girl]]) == (2, 1)
+    later = Claim(id="l", article_id="a", measure=I, figure=Figure(1, 1, "a teen girl"),
+                  span=Span("a", 90, 101, "a teen girl", "Police said a teen girl was shot."))
+    assert incident_counts([[dead, later]]) == (2, 0)  # told in a sentence of her own: maybe one of the two

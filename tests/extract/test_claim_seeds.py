@@ -26,7 +26,7 @@ GOLD_000 = [
      "", False, "incident"),
     ("damaged", 1, None, "material damage", "", "material damage", (), SOURCE, ("Syrian state media",),
      "told", "asserted", "", False, "incident"),
-    ("injured", 1, None, "civilian casualties", "civilians", "", (), LAVROV, (), "said", "asserted",
+    ("casualties", 1, None, "civilian casualties", "civilians", "", (), LAVROV, (), "said", "asserted",
      "preliminary information suggested", False, "incident"),
     ("killed", 24, None, "several dozen", "civilians", "", (), LAVROV, ("Russian media",), "said",
      "asserted", "We are still confirming; according to some reports", False, "incident"),

@@ -144,13 +144,19 @@ _INDEFINITE = ("a ", "an ", "another ", "one ")
 
 
 def _another_person(claim: Claim, article: list[Claim]) -> bool:
-    """ "A 23-year-old man was killed and a woman was wounded": two people, each introduced as new."""
+    """ "A 23-year-old man was killed and a woman was wounded", "Two boys were killed and a teen girl was
+    injured": a person introduced as new beside the dead counted or introduced in the same sentence."""
     text = claim.figure.text.lower()
-    if not text.startswith(_INDEFINITE):
+    if not text.startswith(_INDEFINITE) and text != "another":
         return False
     return any(c.measure is Measure.KILLED and not c.negated and c.span.sentence == claim.span.sentence
-               and c.figure.text.lower().startswith(_INDEFINITE) and c.figure.text.lower() != text
-               for c in article)
+               and _introduces(c) and c.figure.text.lower() != text for c in article)
+
+
+def _introduces(claim: Claim) -> bool:
+    """ "a man", "two boys", "4": the dead introduced as new (not "he", "the victim", "Smith")."""
+    text = claim.figure.text.lower()
+    return text.startswith(_INDEFINITE) or (_exact(claim) is not None and not _one_person(claim))
 
 
 def _headline_beside_death(claim: Claim, article: list[Claim]) -> bool:

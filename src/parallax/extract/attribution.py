@@ -207,9 +207,9 @@ def _walk(tok: Token, voices: Voices) -> tuple[Voice | None, Voice | None, Token
         according = according or _according_to(node)
         if side is None:
             side = next((voices.by_verb[c.i] for c in node.children if c.dep_ in _SIDE_DEPS
-                         and c.i in voices.by_verb and c is not child and c.i > tok.i
+                         and c.i in voices.by_verb and c != child and c.i > tok.i
                          and voices.by_verb[c.i].speaker is not None), None)
-        if node.head is node:
+        if node.head == node:
             break
         node, child = node.head, node
     return None, side, according
@@ -255,7 +255,7 @@ def _outer_outlet(tok: Token, voice: Voice, voices: Voices) -> str:
             seen = True
         elif seen and found is not None and found.speaker is not None and found.speaker.kind == "media":
             return found.speaker.name
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
     return ""

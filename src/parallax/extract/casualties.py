@@ -129,7 +129,7 @@ def _clause_subject(tok: Token, lexicon: ClaimLexicon) -> Token | None:
             subject = _child(head, "dobj") if "with" in path else None
             subject = subject or _child(head, "nsubj", "nsubjpass")
             return vx.resolve_relative(subject) if subject is not None else None
-        if head.head is head:
+        if head.head == head:
             break
     return None
 
@@ -170,7 +170,7 @@ def _is_idle_noun(tok: Token, lexicon: ClaimLexicon) -> bool:
     """A casualty noun that counts nothing: "death penalty", "a spike in casualties", "no reports of deaths"."""
     if tok.dep_ in ("compound", "amod", "nmod"):
         return True  # "death penalty"; a "death toll" is read from its toll
-    if any(t.lower_ == "life" for t in (*tok.conjuncts, tok.head) if t is not tok) \
+    if any(t.lower_ == "life" for t in (*tok.conjuncts, tok.head) if t != tok) \
             or tok.doc[max(0, tok.i - 2):tok.i].text.lower() in ("life-or-", "life or", "life and"):
         return True  # "a matter of life and death", "a life-or-death situation"
     if _governed_by_trigger(tok, lexicon):
@@ -202,7 +202,7 @@ def _toll_value(container: Token, lexicon: ClaimLexicon) -> Token | None:
     if container.dep_ in ("nsubj", "nsubjpass", "dobj"):
         verb = container.head
         candidates += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TOLL_PREPS]
-        values = [c for c in verb.children if c.dep_ in _TOLL_VALUE_DEPS and c is not container]
+        values = [c for c in verb.children if c.dep_ in _TOLL_VALUE_DEPS and c != container]
         candidates += [v for v in values if vx.is_quantity(v, lexicon)]
     for cand in reversed(candidates):
         value = _child(cand, "pobj") if cand.dep_ == "prep" else cand
@@ -245,10 +245,20 @@ def _measure_of(tok: Token, trig: Trigger, lexicon: ClaimLexicon) -> Measure | N
     fatal = fatal_measure(tok, lexicon)
     if trig.extra == "shot" and fatal is None:
         linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        linked = [c for c in linked if not _own_subjects(c, tok)]
         for other in (trigger_of(c, lexicon) for c in linked):
             if other is not None and other.measure in (Measure.KILLED, Measure.INJURED) and other.extra != "shot":
                 return None  # "shot and killed", "shot and wounded": the other verb says what happened
     return fatal or trig.measure
+
+
+def _own_subjects(a: Token, b: Token) -> bool:
+    """ "A juvenile was killed and a driver was shot", "Four were shot and one of them died": two clauses,
+    each with its own victims, not one victim "shot and killed"."""
+    def subject(verb: Token) -> Token | None:
+        return _child(verb, "nsubjpass", "nsubj")
+    first, second = subject(a), subject(b)
+    return first is not None and second is not None and first != second
 
 
 def _inherited(tok: Token, lexicon: ClaimLexicon) -> Token | None:
@@ -344,8 +354,9 @@ def _victim_claims(tok: Token, measure: Measure, victim: Token, sent: DocSpan, a
     parts: tuple[ClaimPart, ...] = vx.including_parts(victim, tok, lexicon)
     fields = dict(victim_group=_group(members, tok, lexicon), parts=parts, negated=bool(negation))
     claims = [(tok, new_claim(article_id, sent, measure, figure, where, **fields))]
-    if negation and measure is Measure.INJURED and tok.lemma_ == "casualty":
-        claims.append((tok, new_claim(article_id, sent, Measure.KILLED, figure, where, **fields)))
+    if negation and measure is Measure.CASUALTIES:  # "no civilian casualties" denies the dead and the hurt
+        return [(tok, new_claim(article_id, sent, denied, figure, where, **fields))
+                for denied in (Measure.INJURED, Measure.KILLED)]
     return claims
 
 
@@ -413,8 +424,20 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
         victim, own = _inherited(tok, lexicon), _own_count(tok, lexicon)
     if victim is None or victim.lemma_.lower() in lexicon.materiel:
         return []
+    victim = _postposed_owner(victim, tok, lexicon)
     claims = _victim_claims(tok, measure, victim, sent, article_id, lexicon, own)
     return _split_fatal(tok, claims, sent, article_id, lexicon) if trig.extra == "shot" else claims
+
+
+def _postposed_owner(victim: Token, tok: Token, lexicon: ClaimLexicon) -> Token:
+    """ "left a man dead and three other teenagers wounded": the parse hangs "wounded" on "man", which
+    "dead" already describes; it tells the conjunct just before it."""
+    if tok.head != victim or tok.i < victim.i or tok.dep_ not in ("amod", "acl"):
+        return victim
+    between = [c for c in victim.conjuncts if victim.i < c.i < tok.i]
+    described = any(t != tok and t.i > victim.i and t.dep_ in ("amod", "acl") and trigger_of(t, lexicon)
+                    for t in victim.children)
+    return between[-1] if between and described else victim
 
 
 def _is_hit_by_projectile(tok: Token, lexicon: ClaimLexicon) -> bool:

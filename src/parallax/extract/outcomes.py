@@ -24,8 +24,10 @@ def is_hit(tok: Token, lexicon: ClaimLexicon) -> bool:
         return shot and fatal_measure(tok, lexicon) is None
     if trig.measure is not Measure.INJURED:
         return False
-    survived = any(c.lower_ in lexicon.nonfatal or c.lemma_.lower() in lexicon.nonfatal
-                   for c in tok.subtree if c.i < tok.i)
+    before = [c for c in tok.subtree if c.i < tok.i]
+    written = tok.doc[before[0].i:tok.i].text.lower() if before else ""
+    survived = any(c.lower_ in lexicon.nonfatal or c.lemma_.lower() in lexicon.nonfatal for c in before) \
+        or any(term in written for term in lexicon.nonfatal if term.startswith("non-"))  # "non-fatal": 3 tokens
     return tok.pos_ == "NOUN" and tok.lemma_ in ("wound", "injury") and not survived
 
 
@@ -46,13 +48,19 @@ def _settled(claim: Claim, dead: list[Claim]) -> Claim | None:
         pronoun = claim.figure.text.lower() in _PRONOUNS
         return claim if same_sentence and not pronoun else None  # "a man was shot ... he died": one death
     low = claim.figure.low
-    if low is None or low != claim.figure.high or "other" in claim.figure.text.lower():
+    if low is None or low != claim.figure.high or _others(claim):
         return claim
     most = max(d.figure.low or 0 for d in dead)
     if most > low:
         return claim
     rest = low - most
     return replace(claim, figure=Figure(rest, rest, claim.figure.text)) if rest else None
+
+
+def _others(claim: Claim) -> bool:
+    """ "three others were wounded": people besides the dead, never the dead told again."""
+    text = claim.figure.text.lower()
+    return "other" in text or f"{text} other" in claim.span.sentence.lower()
 
 
 def settle_outcomes(found: list[Found], lexicon: ClaimLexicon) -> list[Found]:

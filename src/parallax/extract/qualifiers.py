@@ -47,7 +47,7 @@ def _clause_verb(tok: Token) -> Token:
     """The verb whose clause holds a claim, taken at the top of "killed and wounded" chains."""
     node = tok
     for _ in range(6):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
             break
         node = node.head
     while node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):

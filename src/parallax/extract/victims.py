@@ -194,6 +194,8 @@ def core_phrase(victim: Token) -> tuple[int, int, str]:
 def default_figure(victim: Token) -> Figure | None:
     """A count implied by grammar alone: "a man" is one, "civilians" at least one; None if no person."""
     low = victim.lower_
+    if low == "another":  # "killing three men and wounding another", "one man dead and another wounded"
+        return Figure(1, 1, victim.text)
     if victim.pos_ == "PRON":
         if low in _SINGULAR_PRONOUNS:
             return Figure(1, 1, victim.text)
@@ -230,6 +232,16 @@ def _modifier_group(noun: Token, lexicon: ClaimLexicon) -> str:
                 return group
             if child.ent_type_ == "NORP":
                 return child.text
+    return _among_group(noun, lexicon)
+
+
+def _among_group(noun: Token, lexicon: ClaimLexicon) -> str:
+    """ "casualties among the police" -> police."""
+    for prep in (c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "among"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            group = lexicon.victims.get(obj.lemma_.lower()) or lexicon.victims.get(obj.lower_)
+            if group:
+                return group
     return ""
 
 
@@ -257,7 +269,7 @@ def including_parts(victim: Token, trigger: Token, lexicon: ClaimLexicon) -> tup
 def conjoined(victim: Token, trigger: Token) -> list[Token]:
     """ "he and three others", "a man and a woman": every member of a coordinated victim phrase; but only
     the modified noun for "the three dead suspects and two residents" or "two men who were killed"."""
-    if trigger.dep_ in ("amod", "relcl", "acl") and trigger.head is victim or trigger.dep_ == "relcl":
+    if trigger.dep_ in ("amod", "relcl", "acl") and trigger.head == victim or trigger.dep_ == "relcl":
         return [victim]
     doc = victim.doc
     cut = next((t.i for t in doc[victim.i:victim.sent.end] if _is_separator(t)), len(doc))

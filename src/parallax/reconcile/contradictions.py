@@ -39,7 +39,7 @@ def number_contradictions(mentions: Sequence[EventMention]) -> list[Contradictio
     found: list[Contradiction] = []
     pairs = [(c, m.outlet) for m in mentions for c in m.claims]
     outlets = {c.id: o for c, o in pairs}
-    for measure in (Measure.KILLED, Measure.INJURED):
+    for measure in (Measure.KILLED, Measure.INJURED, Measure.CASUALTIES):
         chosen = [c for c in per_source(pairs, measure).values() if not is_vague(c)]
         told = [(f"{c.figure.text} [{_range(c)}]", speaker_label(c, outlets[c.id]),
                  c.span) for c in chosen]

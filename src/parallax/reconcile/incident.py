@@ -41,7 +41,7 @@ def _disagreements(mentions: Sequence[EventMention]) -> list[str]:
     """Human-readable notes on figures that differ between sources, and on denials."""
     notes = []
     pairs = [(c, m.outlet) for m in mentions for c in m.claims]
-    for measure in (Measure.KILLED, Measure.INJURED):
+    for measure in (Measure.KILLED, Measure.INJURED, Measure.CASUALTIES):
         chosen = per_source(pairs, measure)
         if len({(c.figure.low, c.figure.high) for c in chosen.values()}) > 1:
             told = "; ".join(f"{key.removeprefix('outlet:')}: {c.figure.text}" for key, c in chosen.items())
