@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -14,15 +15,15 @@ from spacy.tokens import Span as SpacySpan
 from parallax.errors import EvalDataError
 from parallax.evaluate.actor_matching import count_matches, prf
 from parallax.evaluate.actors_plover import country_namer
-from parallax.extract.actors import (ActorDictionary, CountryNamer, extract_actors, load_actor_dictionary,
-                                     phrase_of, role_candidates)
+from parallax.extract.actors import (ActorDictionary, CountryNamer, extract_actors, is_weapon,
+                                     load_actor_dictionary, phrase_of, role_candidates)
 from parallax.extract.event_type import find_triggers
+from parallax.knowledge import read_table
 from parallax.extract.frames import INCIDENT_TYPES, MIN_TRIGGER_SCORE
 from parallax.schema import Actor, ActorRole, Article
 
 DEV_FILE = "dev.json"
 ROLES = ("perp_individual_id", "perp_organization_id", "hum_tgt_name", "phys_tgt_id")
-HUMAN_CATEGORIES = frozenset({"Civilians", "Protesters"})
 # normalised names that say who did it only vaguely: an individual perpetrator, not an organisation
 GENERIC_GROUPS = frozenset({"Unidentified Armed Group", "Rebel Forces"})
 
@@ -47,23 +48,48 @@ def sentence_case(text: str) -> str:
     return re.sub(r"(^|[.!?]\s+|\n\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
 
 
-def _slot(actor: Actor, dictionary: ActorDictionary) -> str:
+def _slot(actor: Actor, doc: Doc) -> str:
+    """The MUC-4 slot an actor fills: perpetrators by whether the dictionary named the group;
+    a receiver only when it names a person, as hum_tgt_name holds named victims ("Hector
+    Oqueli"), not groups ("civilians", "people"), which MUC-4 leaves out of the slot."""
     if actor.role in (ActorRole.PERPETRATOR, ActorRole.ASSOCIATED):  # a backer is a co-perpetrator
         named = actor.category and actor.normalized not in GENERIC_GROUPS and actor.category != "Civilians"
         return "perp_organization_id" if named and actor.span and actor.name != actor.normalized else \
             "perp_individual_id"
-    return "hum_tgt_name" if actor.category in HUMAN_CATEGORIES or actor.normalized.istitle() else ""
+    return "hum_tgt_name" if _person_names(actor, doc) else ""
+
+
+def _person_names(actor: Actor, doc: Doc) -> list[str]:
+    """The person names an actor phrase gives: its own head and its appositions ("two missionaries,
+    Todd Burdenson and Jeffrey Ball")."""
+    phrase = doc.char_span(actor.span.start, actor.span.end) if actor.span else None
+    if phrase is None:
+        return []
+    heads = [phrase.root, *(a for a in phrase.root.children if a.dep_ == "appos")]
+    heads += [c for h in heads[1:] for c in h.conjuncts]
+    return [_name_of(h) for h in heads if h.ent_type_ == "PERSON"]
+
+
+def _name_of(token) -> str:
+    """The words of the name `token` ends: its compounds and itself ("todd ray wilson burdenson")."""
+    start = min([c.i for c in token.lefts if c.dep_ == "compound"] + [token.i])
+    return token.doc[start:token.i + 1].text
+
+
+@lru_cache(maxsize=4)
+def physical_target_words(override_dir: str = "") -> frozenset[str]:
+    """Nouns naming what an attack can hit (data/physical_targets.tsv)."""
+    return frozenset(row["word"].lower() for row in read_table("physical_targets.tsv", override_dir))
 
 
 def _physical_targets(sent: SpacySpan, trigger, dictionary: ActorDictionary) -> list[str]:
-    """What a violent trigger is done to when it is no actor: "attacked the power substation"."""
-    found = []
-    for head, role in role_candidates(trigger):
-        if role != ActorRole.TARGET or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME"):
-            continue
-        if head.lemma_.lower() not in dictionary.heads and head.ent_type_ not in ("PERSON", "NORP"):
-            found.append(phrase_of(head).text)
-    return found
+    """What a violent trigger is done to when it is a building, site or vehicle: "attacked the power
+    substation", "the bombing of the consulate"; not "an agreement", "rifles" or a person."""
+    words = physical_target_words()
+    heads = [head for head, role in role_candidates(trigger) if role == ActorRole.TARGET]
+    heads += [c for head in heads for c in head.conjuncts]
+    return [phrase_of(h).text for h in heads
+            if h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() in words and not is_weapon(h, dictionary)]
 
 
 def doc_slots(doc: Doc, article: Article, name_country: CountryNamer) -> dict[str, list[str]]:
@@ -76,8 +102,10 @@ def doc_slots(doc: Doc, article: Article, name_country: CountryNamer) -> dict[st
                 continue
             token = doc[trig.start_token:trig.end_token].root
             for actor in extract_actors(sent, token, article, dictionary, name_country):
-                slot = _slot(actor, dictionary)
-                if slot:
+                slot = _slot(actor, doc)
+                if slot == "hum_tgt_name":
+                    slots[slot] += _person_names(actor, doc)
+                elif slot:
                     slots[slot].append(actor.name)
             slots["phys_tgt_id"] += _physical_targets(sent, token, dictionary)
     return slots

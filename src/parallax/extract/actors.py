@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -20,6 +20,7 @@ _ACTOR_ENTS = {"ORG", "NORP", "GPE", "PERSON"}
 _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _PLACE_ENTS = frozenset({"LOC", "FAC"})
 _SIDE_DEPS = frozenset({"acl", "amod", "relcl"})
+_COUNTING_DEPS = frozenset({"det", "poss", "nummod", "quantmod", "predet"})
 # Words that put a group on a side ("aligned with Assad", "loyal to the government", "Iran-backed").
 BACKING_WORDS = frozenset({"back", "backed", "support", "supported", "assist", "assisted", "aid", "aided"})
 ALLEGIANCE_WORDS = frozenset({"align", "aligned", "loyal", "ally", "allied", "back", "backed", "support",
@@ -27,11 +28,22 @@ ALLEGIANCE_WORDS = frozenset({"align", "aligned", "loyal", "ally", "allied", "ba
 
 
 TARGET_PREPOSITIONS = frozenset({"on", "against", "targeting", "at", "to", "with"})
+# The prepositions by which a thing-noun holds a participant: "an offer from Afghanistan".
+INNER_PREPOSITIONS = frozenset({"of", "by", "from", "against", "with", "to", "between", "on"})
 REPORTING_VERBS = frozenset({"say", "tell", "announce", "report", "state", "add", "claim", "confirm",
                              "declare", "note", "write", "explain", "warn"})
 
 # Verbs whose clause says what someone else must do: "demanded that the government end curbs".
 DIRECTIVE_VERBS = frozenset({"demand", "urge", "ask", "call", "insist", "appeal", "press", "remind"})
+
+# Verbs by which a group owns an event ("claimed responsibility for") or is given it ("blamed X for").
+CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "take", "bear", "assume"})
+BLAMING_VERBS = frozenset({"blame", "accuse", "fault", "condemn", "hold"})
+
+# Verbs whose proper-noun object is more often a place than a party: "shelled Kharkiv".
+PLACE_VERBS = frozenset({"attack", "shell", "strike", "bomb", "raid", "storm", "hit", "overrun", "capture",
+                         "seize", "besiege", "bombard", "pound", "enter", "target", "invade", "occupy", "loot",
+                         "burn", "torch"})
 
 # Verbs whose object names the event and whose subject is its doer: "warplanes launched an attack".
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "perform", "execute", "unleash",
@@ -53,6 +65,8 @@ class ActorPattern:
 class ActorDictionary:
     patterns: tuple[ActorPattern, ...]
     heads: Mapping[str, str] = field(default_factory=dict)  # noun naming people or a group -> category
+    weapons: frozenset[str] = frozenset()  # nouns naming a means of attack, never an actor
+    single_words: frozenset[str] = frozenset()  # one-word patterns ("troops", "isis")
 
 
 @lru_cache(maxsize=4)
@@ -60,12 +74,14 @@ def load_actor_dictionary(override_dir: str = "") -> ActorDictionary:
     """The actor patterns from data/actors.tsv, longest first so the most specific wins."""
     patterns = []
     for row in read_table("actors.tsv", override_dir):
-        words = tuple(row["pattern"].lower().split())
+        words = _pattern_words(row["pattern"])
         patterns.append(ActorPattern(words, row["normalized"], row["category"], row["country"],
                                      "{adj}" in words, frozenset(words) - {"{adj}"}))
     patterns.sort(key=lambda p: -len(p.words))
     heads = {row["head"].lower(): row["category"] for row in read_table("actor_heads.tsv", override_dir)}
-    return ActorDictionary(tuple(patterns), MappingProxyType(heads))
+    weapons = frozenset(row["word"].lower() for row in read_table("actor_weapons.tsv", override_dir))
+    singles = frozenset(p.words[0] for p in patterns if len(p.words) == 1 and not p.needs_adjective)
+    return ActorDictionary(tuple(patterns), MappingProxyType(heads), weapons, singles)
 
 
 CountryNamer = Callable[[str], "tuple[str, str] | None"]  # adjective/name -> (ISO2, country name)
@@ -89,6 +105,11 @@ def normalize_actor(phrase: str, dictionary: ActorDictionary, name_country: Coun
             return pattern.normalized.replace("{country}", country[1]), pattern.category, country[0]
         return pattern.normalized, pattern.category, pattern.country
     return None
+
+
+def _pattern_words(pattern: str) -> tuple[str, ...]:
+    """A pattern's words as _words reads a phrase ("assad's forces" -> assad, forces), {adj} kept."""
+    return tuple(w if w == "{adj}" else " ".join(_words(w)) for w in pattern.lower().split() if w == "{adj}" or _words(w))
 
 
 def _words(phrase: str) -> list[str]:
@@ -134,17 +155,11 @@ def _in_clause(tok: Token, head: Token) -> bool:
 
 def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
     """Tokens that head the doer and the receiver of the event named by `trigger`."""
-    found: list[tuple[Token, ActorRole]] = []
-    for child in trigger.children:
-        dep = child.dep_
-        if dep in {"nsubj", "poss", "compound", "amod", "npadvmod"}:
-            found.append((child, ActorRole.PERPETRATOR))
-        elif dep in {"dobj", "nsubjpass"}:
-            found.append((child, ActorRole.TARGET))
-        elif dep == "agent":
-            found += [(g, ActorRole.PERPETRATOR) for g in child.children if g.dep_ == "pobj"]
-        elif dep == "prep" and child.text.lower() in TARGET_PREPOSITIONS:
-            found += [(g, ActorRole.TARGET) for g in child.children if g.dep_ == "pobj"]
+    found = _direct_roles(trigger)
+    for verb in _xcomps(trigger):
+        # "offered to hand over to Great Britain", "threatened to cut off power to the town": the
+        # receivers of the verb it governs, the doer stays the governing verb's subject
+        found += [(head, role) for head, role in _direct_roles(verb) if role == ActorRole.TARGET]
     if trigger.dep_ in {"dobj", "attr"} and trigger.head.lemma_ in LIGHT_VERBS:
         # "American warplanes launched an attack": the doer is the subject of the light verb
         found += [(c, ActorRole.PERPETRATOR) for c in trigger.head.children if c.dep_ == "nsubj"]
@@ -152,12 +167,58 @@ def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
                   if c.dep_ == "prep" and c.text.lower() in {"on", "against"}
                   for g in c.children if g.dep_ == "pobj"]
     if trigger.lemma_.lower() in REPORTING_VERBS | DIRECTIVE_VERBS:
-        # "Straw said the Sudanese government must reach an agreement": what is said is about them
-        found += [(g, ActorRole.TARGET) for c in trigger.children if c.dep_ == "ccomp"
+        # "Straw said the Sudanese government must reach an agreement": what is said is about them;
+        # not "The army shelled the town, Straw said", where the clause is the event itself
+        found += [(g, ActorRole.TARGET) for c in trigger.children if c.dep_ == "ccomp" and c.i > trigger.i
                   for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
     if trigger.dep_ in {"acl", "relcl"} and trigger.tag_ == "VBN":
         # "a convoy that was struck by ...", "forces targeted by": the head noun is the receiver
         found.append((trigger.head, ActorRole.TARGET))
+    return found + [(doer, ActorRole.PERPETRATOR) for doer in _held_responsible(trigger)]
+
+
+def _held_responsible(trigger: Token) -> list[Token]:
+    """Who claims or is given an event: "X claimed responsibility for the bombing", "officials
+    blamed X for the attack", "police attributed the attack to X", "X was behind the attack"."""
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "for":
+        holder = head.head
+        if holder.lemma_.lower() in ("responsibility", "credit") and holder.head.lemma_.lower() in CLAIMING_VERBS:
+            return [c for c in holder.head.children if c.dep_ == "nsubj"]
+        if holder.lemma_.lower() in BLAMING_VERBS:
+            return [c for c in holder.children if c.dep_ == "dobj"]
+    if trigger.dep_ == "pobj" and head.lower_ == "behind":
+        return [c for c in head.head.children if c.dep_ == "nsubj"]
+    if trigger.dep_ == "dobj" and head.lemma_.lower() in ("attribute", "ascribe"):
+        return [g for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                if g.dep_ == "pobj"]
+    return []
+
+
+def _direct_roles(verb: Token) -> list[tuple[Token, ActorRole]]:
+    """Subject, passive agent, objects and "on"/"against"/"to" objects of one word."""
+    found: list[tuple[Token, ActorRole]] = []
+    for child in verb.children:
+        dep = child.dep_
+        if dep in {"nsubj", "poss", "compound", "amod", "npadvmod"}:
+            found.append((child, ActorRole.PERPETRATOR))
+        elif dep in {"dobj", "nsubjpass", "dative"}:
+            found.append((child, ActorRole.TARGET))
+        elif dep == "agent":
+            found += [(g, ActorRole.PERPETRATOR) for g in child.children if g.dep_ == "pobj"]
+        elif dep == "prep" and (child.lower_ in TARGET_PREPOSITIONS or (child.lower_ == "of" and verb.pos_ == "NOUN")):
+            # "the murder of the mayor": the object of an event noun's "of" is its receiver
+            found += [(g, ActorRole.TARGET) for g in child.children if g.dep_ == "pobj"]
+    return found
+
+
+def _xcomps(verb: Token) -> list[Token]:
+    """The verbs an event verb governs without a subject of their own: "agreed to (re-)open"."""
+    found, frontier = [], [verb]
+    while frontier:
+        nxt = [c for v in frontier for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        found += nxt
+        frontier = nxt
     return found
 
 
@@ -172,15 +233,59 @@ def extract_actors(sent: SpacySpan, trigger: Token, article: Article, dictionary
     candidates += [(c, role) for head, role in candidates for c in head.conjuncts if c.pos_ in _NOUN_POS]
     candidates += [(b, ActorRole.ASSOCIATED) for head, role in candidates if role == ActorRole.PERPETRATOR
                    for b in _backers(head)]
+    reading = _Reading(sent, article, dictionary, name_country, default_country)
     for head, role in candidates:
-        phrase = phrase_of(head)
-        if phrase.start_char < article.dateline_end:  # "MOPTI, Mali (Reuters) - Gunmen attacked"
-            continue
-        actor = _actor_from(phrase, role, article, sent, dictionary, name_country, default_country)
-        if actor and (actor.normalized, role) not in seen:
-            seen.add((actor.normalized, role))
-            actors.append(actor)
+        for actor in _actors_at(head, role, reading):
+            if (actor.normalized, role) not in seen:
+                seen.add((actor.normalized, role))
+                actors.append(actor)
     return actors
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What reading one sentence's actors needs besides the phrase."""
+
+    sent: SpacySpan
+    article: Article
+    dictionary: ActorDictionary
+    name_country: CountryNamer
+    default_country: tuple[str, str] | None
+
+
+def _actors_at(head: Token, role: ActorRole, reading: _Reading, depth: int = 0) -> list[Actor]:
+    """The actor a phrase names; for a phrase headed by a thing or a number ("Turkey's efforts",
+    "a convoy of pro-regime forces", "thousands of Iraqi Kurds", "calls by Kofi Annan"), the
+    actors inside it, or the whole phrase when none is."""
+    phrase = phrase_of(head)
+    if phrase.start_char < reading.article.dateline_end:  # "MOPTI, Mali (Reuters) - Gunmen attacked"
+        return []
+    if depth < 3 and not _names_actor(head, reading.dictionary):
+        inner = [a for h in _inner_heads(head) for a in _actors_at(h, role, reading, depth + 1)]
+        if inner:
+            return inner
+    actor = _actor_from(phrase, role, reading.article, reading.sent, reading.dictionary,
+                        reading.name_country, reading.default_country)
+    return [actor] if actor else []
+
+
+def _names_actor(token: Token, dictionary: ActorDictionary) -> bool:
+    """Whether a word can name a participant itself: a name, a pronoun, a people or group noun."""
+    if token.pos_ in ("PROPN", "PRON") or (token.ent_type_ in _ACTOR_ENTS and token.pos_ != "NUM"):
+        return True
+    return token.lemma_.lower() in dictionary.heads or token.lower_ in dictionary.heads or \
+        token.lower_ in dictionary.single_words
+
+
+def _inner_heads(token: Token) -> list[Token]:
+    """Who a thing-noun phrase holds: its possessor, a country or acronym modifying it ("a US
+    offer", not "the al-Shayrat air base"), the object of its "of"/"by"/"from"/"against"/"with"/
+    "to"/"between" (and their conjuncts)."""
+    found = [c for c in token.children if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and (
+        c.ent_type_ in ("NORP", "GPE") or (c.ent_type_ == "ORG" and c.text.isupper())))]
+    found += [g for c in token.children if c.dep_ == "prep" and c.lower_ in INNER_PREPOSITIONS
+              for g in c.children if g.dep_ == "pobj"]
+    return found + [c for g in found for c in g.conjuncts if c.pos_ in _NOUN_POS]
 
 
 def side_clause(token: Token) -> SpacySpan | None:
@@ -197,7 +302,7 @@ def _sided(dictionary: ActorDictionary) -> ActorDictionary:
     """Only the patterns that name a side ("aligned with assad"), so "backed by Russian jets" does
     not make the group Russian."""
     patterns = tuple(p for p in dictionary.patterns if ALLEGIANCE_WORDS & set(p.words))
-    return ActorDictionary(patterns, dictionary.heads)
+    return replace(dictionary, patterns=patterns)
 
 
 def _backers(token: Token) -> list[Token]:
@@ -211,6 +316,8 @@ def _backers(token: Token) -> list[Token]:
 def _actor_from(phrase: SpacySpan, role: ActorRole, article: Article, sent: SpacySpan,
                 dictionary: ActorDictionary, name_country: CountryNamer,
                 default_country: tuple[str, str] | None) -> Actor | None:
+    if len(phrase) > 1 and phrase[-1].dep_ == "case":  # "the Syrian Arab Army's" -> its name
+        phrase = phrase[:-1]
     side = side_clause(phrase.root)
     found = normalize_actor(side.text, _sided(dictionary), name_country, default_country) if side else None
     if found:
@@ -222,18 +329,48 @@ def _actor_from(phrase: SpacySpan, role: ActorRole, article: Article, sent: Spac
         name, category, country = found
         return Actor(phrase.text, name, role, category, country, span)
     ents = [e for e in entities_within(phrase.doc, phrase.start, phrase.end) if e.label_ in _ACTOR_ENTS]
+    if role == ActorRole.TARGET and _is_place(phrase, ents, name_country):
+        return None
     if not ents:
         return _as_written(phrase, role, span, dictionary)
     country = name_country(ents[0].text)
     if country and ents[0].label_ in {"NORP", "GPE"} and len(phrase) == len(ents[0]):
         # a bare "US" or "Russian" modifying the event: that country's forces
         return Actor(phrase.text, f"Military Forces of {country[1]}", role, "State Forces", country[0], span)
-    if ents[0].label_ == "ORG":
+    if ents[0].label_ == "ORG" and (role != ActorRole.TARGET or ents[0].start <= phrase.root.i < ents[0].end
+                                    or _names_actor(phrase.root, dictionary)):  # not "struck the al-Shayrat air base"
         return Actor(phrase.text, ents[0].text, role, "", country[0] if country else "", span)
-    return _as_written(phrase, role, span, dictionary)
+    return _as_written(phrase, role, span, dictionary, _demonym_country(ents, name_country))
 
 
-def _as_written(phrase: SpacySpan, role: ActorRole, span: Span, dictionary: ActorDictionary) -> Actor | None:
+def _demonym_country(ents: list[SpacySpan], name_country: CountryNamer) -> str:
+    """The country a phrase's demonym or country name gives: "Rwandan rebels" -> RW."""
+    for ent in ents:
+        if ent.label_ in ("NORP", "GPE"):
+            country = name_country(ent.text)
+            if country:
+                return country[0]
+    return ""
+
+
+def _is_place(phrase: SpacySpan, ents: list[SpacySpan], name_country: CountryNamer) -> bool:
+    """A town or site as the object of an attack is where it happened, not whom it hit ("shelled
+    Kharkiv", "attacked Ogossagou"); a country is a party ("sanctions against Iran")."""
+    named = [t for t in phrase if t.dep_ not in ("det", "punct")]
+    if not named or any(t.pos_ != "PROPN" for t in named) or any(e.label_ in ("ORG", "NORP") for e in ents):
+        return False
+    if name_country(phrase.doc[named[0].i:named[-1].i + 1].text):
+        return False
+    root = phrase.root
+    if root.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    if root.dep_ == "pobj":  # "a district of Kharkiv", "the shelling of Kharkiv"
+        return root.ent_type_ != "PERSON"
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS
+
+
+def _as_written(phrase: SpacySpan, role: ActorRole, span: Span, dictionary: ActorDictionary,
+                country: str = "") -> Actor | None:
     """An actor the dictionary does not know, kept under its own words (determiners dropped):
     a named entity, a proper noun, or a noun that names people or a group (data/actor_heads.tsv)."""
     head = phrase.root
@@ -241,22 +378,47 @@ def _as_written(phrase: SpacySpan, role: ActorRole, span: Span, dictionary: Acto
         return None
     if head.ent_type_ in _PLACE_ENTS:  # "the Euphrates", "the airport": a place, not a doer
         return None
+    if is_weapon(head, dictionary):  # "Mortar shells struck the market": the means, not the doer
+        return None
     named = head.ent_type_ in _ACTOR_ENTS or head.pos_ == "PROPN"
     if not named and head.lemma_.lower() not in dictionary.heads and head.lower_ not in dictionary.heads:
         return None
-    words = [t for t in phrase if not (t.dep_ in ("det", "poss", "nummod", "quantmod", "punct") and t.i < head.i)]
-    name = phrase.doc[words[0].i:phrase.end].text if words else phrase.text
     category = dictionary.heads.get(head.lemma_.lower(), dictionary.heads.get(head.lower_, ""))
-    return Actor(phrase.text, name, role, category, "", span)
+    return Actor(phrase.text, _bare_name(phrase), role, category, country, span)
+
+
+def _bare_name(phrase: SpacySpan) -> str:
+    """The phrase without what counts or points at it: "at least 12 people" -> "people"."""
+    head = phrase.root
+    dropped = {t.i for c in head.lefts if c.dep_ in _COUNTING_DEPS for t in c.subtree}
+    words = [t for t in phrase if t.i not in dropped and not (t.dep_ == "punct" and t.i < head.i)]
+    return phrase.doc[words[0].i:phrase.end].text if words else phrase.text
+
+
+def is_weapon(token: Token, dictionary: ActorDictionary) -> bool:
+    """A word naming the means of an attack ("shells", "mortar fire"), not who carried it out."""
+    if token.lemma_.lower() in dictionary.weapons or token.lower_ in dictionary.weapons:
+        return True
+    return any(c.dep_ == "compound" and c.lower_ in dictionary.weapons for c in token.lefts)
 
 
 def event_heads(sent: SpacySpan, triggers: list[Token]) -> list[Token]:
     """The tokens whose roles name the sentence's actors: its event triggers and its main verb,
-    unless a trigger is that verb or hangs off it ("launched an attack")."""
-    root = sent.root
+    unless a trigger is that verb or hangs off it ("launched an attack"); behind a reporting verb
+    that follows its clause, the main verb is that clause's (see reported_event)."""
+    root = reported_event(sent.root)
     if root.pos_ not in ("VERB", "AUX") or root in triggers or any(t.head == root for t in triggers):
         return triggers
     return [*triggers, root]
+
+
+def reported_event(verb: Token) -> Token:
+    """The clause a reporting verb follows: "Portugal will support Turkey, the president said" is
+    Portugal's act, not the president's; "the president said that ..." stays the president's."""
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return verb
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.pos_ in ("VERB", "AUX")]
+    return before[0] if before else verb
 
 
 def sentence_actors(sent: SpacySpan, triggers: list[Token], article: Article, dictionary: ActorDictionary,
