@@ -22,7 +22,7 @@ from parallax.ingest.rejects import extraction_failed, no_event
 from parallax.nlp.focus import Cues, focus_text, load_cues, restore_sentences
 from parallax.nlp.pipeline import load_nlp, parse_articles
 from parallax.resolve.incremental import resolve_pending
-from parallax.schema import Article, EventMention, Incident, Rejected, RunSummary
+from parallax.schema import Article, EventMention, Incident, Rejected, ResolutionEvent, RunSummary
 from parallax.settings import Settings
 from parallax.store.base import Store
 from parallax.store.sqlite import open_store
@@ -137,8 +137,10 @@ class StoredRun:
     incidents: list[Incident]
     articles: dict[str, Article]
     last_run: RunSummary | None
+    resolution_log: tuple[ResolutionEvent, ...] = ()  # every join, merge and split, oldest first
 
 
 def stored_incidents(db_path: Path) -> StoredRun:
     with open_store(db_path) as store:
-        return StoredRun(store.incidents(), {a.id: a for a in store.articles()}, store.last_run())
+        return StoredRun(store.incidents(), {a.id: a for a in store.articles()}, store.last_run(),
+                         tuple(store.resolution_events()))

@@ -565,6 +565,7 @@ class ResolutionKind(StrEnum):
     JOIN = "join"  # new reports joined one existing incident
     MERGE = "merge"  # two or more existing incidents became one
     SPLIT = "split"  # one existing incident became several
+    REVISE = "revise"  # rebuilt because one of its articles was extracted again
 
 
 @dataclass(frozen=True, slots=True)
@@ -576,6 +577,7 @@ class ResolutionEvent:
     previous: tuple[str, ...] = ()  # ids of the incidents it replaced
     mention_ids: tuple[str, ...] = ()  # the mentions that caused it (new reports)
     detail: str = ""
+    recorded: str = ""  # when the store logged it (ISO 8601, UTC); empty before it is stored
 
 
 @dataclass(frozen=True, slots=True)

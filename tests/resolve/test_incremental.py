@@ -135,3 +135,30 @@ def test_an_article_extracted_again_leaves_no_empty_incident(tmp_path):
         incidents = store.incidents()
     assert set(update.removed) == before and all(i.mentions for i in incidents)
     assert groups(incidents) == {frozenset({"m-w1-0-again", "m-w2-0-again"})}
+
+
+def test_an_incident_whose_article_was_extracted_again_is_reconciled_again(tmp_path):
+    """Regression (stale reconciliation after partial re-extraction): w1 and w2 are one incident;
+    w1 is extracted again and now tells the Kismayo shelling. The incident left with w2 alone must
+    be rebuilt (its articles, claims and log), not keep the record reconciled from both."""
+    from parallax.resolve.incremental import resolve_pending
+
+    items = corpus()[:2]
+    with open_store(tmp_path / "db.sqlite") as store:
+        for article, mentions in items:
+            store.add_extracted([(article, mentions)])
+        resolve_pending(store, Settings())
+        assert [len(i.article_ids) for i in store.incidents()] == [2]
+        single = resolve_incidents(items[1][1], Settings())[0]
+        sunday = day(date(2024, 3, 3), "Sunday")
+        store.replace_mentions("w1", [mention("w1", OTHER_TOWN, sunday, ELSEWHERE, start=5)])
+        resolve_pending(store, Settings())
+        incidents = {frozenset(i.article_ids): i for i in store.incidents()}
+        events = store.resolution_events()
+    assert set(incidents) == {frozenset({"w1"}), frozenset({"w2"})}
+    left = incidents[frozenset({"w2"})]
+    assert [m.id for m in left.mentions] == ["m-w2-0"] and left.reconciliation is not None
+    assert left.reconciliation.independent_sources == 1
+    assert left.reconciliation.source_groups in ((), (("w2",),))
+    assert left.reconciliation.grade == single.reconciliation.grade
+    assert any(e.incident_id == left.id for e in events)

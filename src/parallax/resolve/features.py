@@ -81,13 +81,18 @@ def name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def people_in(text: str) -> list[str]:
-    """Lower-cased names of people in `text`: capitalised runs of two or more words once titles and
-    sentence-opening words are dropped, none of whose words marks a place or an organisation."""
+    """Lower-cased names of the people an event happened to or was done by, and of its sites, in
+    `text`: capitalised runs of two or more words once sentence-opening words are dropped, none of
+    whose words marks a place or an organisation. Officials (a title before the name: "police
+    spokeswoman Sonya Toler", "Officer Dana Brooks") speak of many events and are left out."""
     titles, not_names, _ = name_words()
     found = []
-    for run in _RUN.findall(text):
-        words = [w.strip(".").lower() for w in run.split() if len(w.strip(".")) > 1]
-        while words and (words[0] in titles or words[0] in _STOP or words[0] in _CALENDAR):
+    for run in _RUN.finditer(text):
+        words = [w.strip(".").lower() for w in run.group().split() if len(w.strip(".")) > 1]
+        before = text[max(run.start() - 30, 0):run.start()].split()
+        if (before and before[-1].strip(".,").lower() in titles) or (words and words[0] in titles):
+            continue
+        while words and (words[0] in _STOP or words[0] in _CALENDAR):
             words.pop(0)
         if len(words) >= 2 and not any(w in not_names or w in _CALENDAR for w in words):
             found.append(" ".join(words))

@@ -33,10 +33,15 @@ def add_mentions(store: Store, mentions: Iterable[EventMention], settings: Setti
 
 def resolve_pending(store: Store, settings: Settings) -> ResolutionUpdate:
     """Resolve every stored mention not resolved yet (what the pipeline calls after extraction);
-    incidents whose mentions were all replaced by a new extraction are dropped first."""
+    incidents whose mentions were all replaced by a new extraction are dropped first, and those
+    that lost some are clustered and reconciled again from the mentions they have left."""
     dropped = store.drop_empty_incidents()
+    stale = store.stale_incidents()
+    revised = _revise(store, set().union(*stale.values()), {}, {}, settings, set(), set(stale)) if stale \
+        else ResolutionUpdate((), (), ())
     update = add_mentions(store, store.pending_mentions(), settings)
-    return replace(update, removed=tuple(dropped) + update.removed)
+    return ResolutionUpdate(revised.incidents + update.incidents, tuple(dropped) + revised.removed + update.removed,
+                            revised.events + update.events, update.pairs_scored)
 
 
 def _matching(store: Store, mentions: Iterable[EventMention]) -> dict[str, EventMention]:
@@ -79,32 +84,43 @@ def _add_batch(store: Store, mentions: Sequence[EventMention], settings: Setting
     at = {m.id: i for i, m in enumerate(ordered)}
     candidates = [(at[a], at[b]) for a, b in pairs if known[a].article_id != known[b].article_id]
     store.add_match_links(match_links(ordered, candidates, settings.match_threshold, settings.max_day_gap))
-    component, links = _component(store, set(new))
+    update = _revise(store, set(new), original, known, settings, set(new))
+    return replace(update, pairs_scored=len(candidates))
+
+
+def _revise(store: Store, start: set[str], original: dict[str, EventMention], known: dict[str, EventMention],
+            settings: Settings, new: set[str], stale: set[str] = frozenset()) -> ResolutionUpdate:
+    """Cluster again the component of stored links that `start` reaches, as a batch run would, and
+    write the incidents that changed (and the `stale` ones, whose reconciliation is out of date)."""
+    component, links = _component(store, start)
     loaded = store.mentions_by_id(component - set(known))
     told = {mid: original[mid] for mid in component if mid in original} | loaded
     matching = {mid: known[mid] for mid in component if mid in known} | _matching(store, loaded.values())
     before = store.incidents_of_mentions(component)
     after = build_incidents(told, links, settings, matching)
-    changed, removed, events = _diff(before, after, set(new))
+    changed, removed, events = _diff(before, after, new, stale)
     store.replace_incidents(removed, changed, events)
-    return ResolutionUpdate(tuple(changed), tuple(removed), tuple(events), len(candidates))
+    return ResolutionUpdate(tuple(changed), tuple(removed), tuple(events))
 
 
-def _diff(before: dict[str, set[str]], after: list[Incident],
-          new: set[str]) -> tuple[list[Incident], list[str], list[ResolutionEvent]]:
+def _diff(before: dict[str, set[str]], after: list[Incident], new: set[str],
+          stale: set[str] = frozenset()) -> tuple[list[Incident], list[str], list[ResolutionEvent]]:
     """Incidents to write, ids to remove, and what happened to each, from the old and new clusters."""
     old_of = {mid: iid for iid, mids in before.items() for mid in mids}
     changed, events = [], []
     for incident in after:
         ids = {m.id for m in incident.mentions}
-        if before.get(incident.id) == ids:
+        if before.get(incident.id) == ids and incident.id not in stale:
             continue
         changed.append(incident)
         previous = tuple(sorted({old_of[m] for m in ids if m in old_of}))
         kind = (ResolutionKind.NEW if not previous else ResolutionKind.JOIN if len(previous) == 1
                 else ResolutionKind.MERGE)
         if kind == ResolutionKind.JOIN and not ids & new:
-            continue  # what is left of a split incident: the SPLIT event below tells it
+            if set(previous) & stale:
+                events.append(ResolutionEvent(ResolutionKind.REVISE, incident.id, previous, (),
+                                              "an article of it was extracted again"))
+            continue  # else what is left of a split incident: the SPLIT event below tells it
         events.append(ResolutionEvent(kind, incident.id, previous, tuple(sorted(ids & new)),
                                       _explain(incident, ids & new)))
     new_of = {m.id: i.id for i in after for m in i.mentions}

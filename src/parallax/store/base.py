@@ -106,6 +106,10 @@ class Store(Protocol):
         """Remove incidents left without mentions (their article was extracted again); their ids."""
         ...
 
+    def stale_incidents(self) -> dict[str, set[str]]:
+        """Incidents one of whose articles was extracted again -> the mention ids they still hold."""
+        ...
+
     def resolution_events(self) -> list[ResolutionEvent]:
         """The log of new incidents, joins, merges and splits, oldest first."""
         ...

@@ -328,8 +328,14 @@ RUN_ALERTS = """
 ALTER TABLE runs ADD COLUMN alerts INTEGER NOT NULL DEFAULT 0;
 """
 
+# Incidents one of whose articles was extracted again: their reconciliation is stale until
+# resolution rebuilds them (parallax.resolve.incremental.resolve_pending).
+STALE_INCIDENTS = """
+ALTER TABLE incidents ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
+"""
+
 MIGRATIONS: tuple[str, ...] = (INITIAL, EXTRACTED, ZONE_ALERTS, ARTICLE_SEARCH, RESOLUTION, CLAIM_TIME,
-                               INCIDENT_SEQ, RUN_ALERTS)
+                               INCIDENT_SEQ, RUN_ALERTS, STALE_INCIDENTS)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -200,5 +200,5 @@ def log_events(db: sqlite3.Connection, events: Iterable[ResolutionEvent]) -> Non
 
 def events(db: sqlite3.Connection) -> list[ResolutionEvent]:
     return [ResolutionEvent(ResolutionKind(r["kind"]), r["incident_id"], tuple(json.loads(r["previous_json"])),
-                            tuple(json.loads(r["mention_ids_json"])), r["detail"])
+                            tuple(json.loads(r["mention_ids_json"])), r["detail"], r["recorded"])
             for r in db.execute("SELECT * FROM resolution_log ORDER BY id")]

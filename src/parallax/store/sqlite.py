@@ -266,6 +266,16 @@ class SQLiteStore:
             db.executemany("DELETE FROM incidents WHERE id = ?", ((i,) for i in gone))
         return gone
 
+    def stale_incidents(self) -> dict[str, set[str]]:
+        """Incidents one of whose articles was extracted again -> the mention ids they still hold."""
+        with self._read() as db:
+            rows = db.execute("SELECT i.id, l.mention_id FROM incidents i JOIN incident_mentions l "
+                              "ON l.incident_id = i.id WHERE i.stale = 1")
+            found: dict[str, set[str]] = defaultdict(set)
+            for incident_id, mention_id in rows:
+                found[incident_id].add(mention_id)
+        return dict(found)
+
     def resolution_events(self) -> list[ResolutionEvent]:
         with self._read() as db:
             return resolution.events(db)
@@ -343,6 +353,8 @@ def _insert(db: sqlite3.Connection, table: str, row: Mapping[str, object],
 
 
 def _store_mentions(db: sqlite3.Connection, article_id: str, mentions: Sequence[EventMention]) -> None:
+    db.execute("UPDATE incidents SET stale = 1 WHERE id IN (SELECT l.incident_id FROM incident_mentions l "
+               "JOIN mentions m ON m.id = l.mention_id WHERE m.article_id = ?)", (article_id,))
     db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
     for seq, mention in enumerate(mentions):
         _insert_mention(db, mention, seq)

@@ -1,0 +1,33 @@
+"""The resolution log and the follow-up links, as exported beside the incidents."""
+
+import csv
+import json
+from datetime import date
+
+from parallax.report.resolution_log import export_follow_ups, export_resolution_log
+from parallax.resolve.incidents import resolve_incidents
+from parallax.schema import ResolutionEvent, ResolutionKind
+from parallax.settings import Settings
+
+from builders import day, mention, place
+
+
+def test_every_logged_event_is_one_json_line_in_the_store_order(tmp_path):
+    events = [ResolutionEvent(ResolutionKind.NEW, "i1", (), ("m1", "m2"), "a1 ~ b2 (0.80: place, date)", "2026-01-02T03:04:05+00:00"),
+              ResolutionEvent(ResolutionKind.SPLIT, "i1", ("i1",), (), "now i1, i3")]
+    path = export_resolution_log(events, tmp_path)
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    assert [r["kind"] for r in rows] == ["new", "split"]
+    assert rows[0] == {"recorded": "2026-01-02T03:04:05+00:00", "kind": "new", "incident_id": "i1", "previous": [],
+                       "mention_ids": ["m1", "m2"], "detail": "a1 ~ b2 (0.80: place, date)"}
+
+
+def test_follow_ups_csv_names_the_follow_up_the_incident_and_the_evidence(tmp_path):
+    town = place("Toledo", "US", 41.66, -83.56, admin1="Ohio")
+    shooting = mention("a1", town, day(date(2015, 2, 23)), "Marcus Reyes was shot on Monday in Toledo.")
+    arrest = mention("b2", town, day(date(2015, 3, 20)), "Police arrested a man in the killing of Marcus Reyes.")
+    incidents = resolve_incidents([shooting, arrest], Settings())
+    of = {m.article_id: i.id for i in incidents for m in i.mentions}
+    rows = list(csv.DictReader(export_follow_ups(incidents, tmp_path).open(encoding="utf-8")))
+    assert [(r["incident_id"], r["event_incident_id"]) for r in rows] == [(of["b2"], of["a1"])]
+    assert "marcus reyes" in rows[0]["evidence"] and "25 days after" in rows[0]["evidence"]

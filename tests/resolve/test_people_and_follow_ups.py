@@ -1,0 +1,70 @@
+"""Reports that name the same people: one event despite a namesake place; a later story linked."""
+
+from datetime import date
+
+from parallax.resolve.features import features_of, people_in
+from parallax.resolve.follow_ups import follow_up_links
+from parallax.resolve.incidents import resolve_incidents
+from parallax.resolve.scoring import conflict
+from parallax.schema import GeoPrecision
+from parallax.settings import Settings
+
+from builders import claim, day, mention, place
+
+TOLEDO = place("Toledo", "US", 41.66, -83.56, admin1="Ohio")
+TOLEDO_BRAZIL = place("Toledo", "BR", -24.71, -53.74, admin1="Parana")
+LIMA = place("Lima", "US", 40.74, -84.11, admin1="Ohio")
+CASCAVEL = place("Cascavel", "BR", -24.96, -53.46, admin1="Parana")
+MONDAY = day(date(2015, 2, 23), "Monday")
+SHOT = ("A 19-year-old man, Marcus Reyes, was shot on Parker Avenue late Monday and died at the "
+        "hospital, police spokeswoman Sonya Toler said.")
+RETOLD = "Officer Dana Brooks said Marcus Reyes was wounded on Parker Avenue on Monday night."
+OTHER = "A woman, Janet Lowe, was shot in her car on Monday, police spokeswoman Sonya Toler said."
+ARREST = "Police arrested a 22-year-old man in the killing of Marcus Reyes, shot last month in Toledo."
+
+
+def test_people_are_names_of_two_or_more_words_without_places_calendar_words_or_officials():
+    found = people_in("Officer Amina Greer said John H. Smith was taken to Cook County Hospital on "
+                      "Thursday. The Lucas County Sheriff's Office named Marcus McDonald-Lee, police "
+                      "spokesman Carl Dunn said. Sunday Morning Services")
+    assert found == ["john smith", "marcus mcdonald-lee"]
+
+
+def test_a_speaker_named_by_both_reports_is_no_shared_person():
+    a = mention("a1", TOLEDO, MONDAY, SHOT, claims=(claim("a1", 1, 1, "Sonya Toler"),))
+    b = mention("b2", TOLEDO, MONDAY, OTHER, claims=(claim("b2", 1, 1, "Sonya Toler"),))
+    assert "sonya toler" not in features_of(a).people & features_of(b).people
+
+
+def test_reports_naming_the_same_victim_on_one_day_are_one_event_whatever_the_geocoder_chose():
+    """Regression (GVA 295919): one report's 'Toledo' went to the Brazilian namesake; another's
+    place went to a town in another country altogether. The shared victim and street decide."""
+    told = mention("a1", TOLEDO, MONDAY, SHOT)
+    assert conflict(told, mention("b2", TOLEDO_BRAZIL, MONDAY, RETOLD)) == ""
+    assert conflict(told, mention("c3", CASCAVEL, MONDAY, RETOLD)) == ""
+    assert len(resolve_incidents([told, mention("c3", CASCAVEL, MONDAY, RETOLD)], Settings())) == 1
+
+
+def test_places_still_keep_apart_reports_that_name_nobody_in_common():
+    assert conflict(mention("a1", TOLEDO, MONDAY, SHOT), mention("b2", CASCAVEL, MONDAY, OTHER)) == "places differ"
+    assert conflict(mention("a1", TOLEDO, MONDAY, SHOT), mention("b2", LIMA, MONDAY, OTHER)) == "places differ"
+
+
+def test_an_arrest_weeks_later_is_linked_to_the_shooting_it_refers_to_not_merged():
+    shooting = mention("a1", TOLEDO, MONDAY, SHOT)
+    arrest = mention("b2", TOLEDO, day(date(2015, 3, 20), "Friday"), ARREST, sub="Arrests", kind="Strategic developments")
+    elsewhere = mention("c3", LIMA, MONDAY, OTHER)
+    incidents = resolve_incidents([shooting, arrest, elsewhere], Settings())
+    assert len(incidents) == 3
+    of = {m.article_id: i.id for i in incidents for m in i.mentions}
+    links = follow_up_links(incidents)
+    assert [(x.incident_id, x.event_incident_id) for x in links] == [(of["b2"], of["a1"])]
+    assert "marcus reyes" in links[0].evidence[0].detail and links[0].evidence[1].detail == "25 days after"
+
+
+def test_a_later_story_in_another_place_or_naming_only_a_street_is_not_linked():
+    shooting = mention("a1", TOLEDO, MONDAY, SHOT)
+    far = mention("b2", place("Dayton", "US", 39.76, -84.19, GeoPrecision.EXACT, "Ohio"),
+                  day(date(2015, 3, 20)), ARREST)
+    street = mention("c3", TOLEDO, day(date(2015, 4, 2)), "Another man was shot on Parker Avenue on Thursday.")
+    assert follow_up_links(resolve_incidents([shooting, far, street], Settings())) == []
