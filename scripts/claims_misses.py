@@ -14,8 +14,9 @@ from pathlib import Path
 from spacy.tokens import DocBin
 
 from parallax.evaluate import claims_gva as gva
-from parallax.extract.claims import extract_claims
 from parallax.nlp.pipeline import load_nlp
+from parallax.pipeline import load_knowledge
+from parallax.settings import Settings
 
 
 def parsed(pairs, cache: Path):
@@ -64,8 +65,9 @@ def main() -> None:
     pairs = gva.read_articles(folder, chosen)
     docs = parsed(pairs, args.cache)
     claims = defaultdict(list)
+    knowledge = load_knowledge(Settings())
     for (incident, article), doc in zip(pairs, docs):
-        claims[incident].append((article, extract_claims(doc, article)))
+        claims[incident].append((article, gva.main_claims(doc, article, knowledge)))
     predicted = {i: gva.incident_counts([c for _, c in arts]) for i, arts in claims.items()}
     print(gva.compare(gold, predicted))
     if args.save:

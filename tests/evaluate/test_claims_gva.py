@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from parallax.evaluate.claims_gva import compare, incident_counts
-from parallax.schema import Claim, Figure, Measure, Span
+from parallax.evaluate.claims_gva import compare, incident_counts, main_claims
+from parallax.pipeline import load_knowledge
+from parallax.schema import Article, Claim, Figure, Measure, Span
+from parallax.settings import Settings
 
 
 def claim(measure: Measure, low: int | None, high: int | None, text: str, *, scope: str = "incident",
@@ -100,3 +102,12 @@ def test_person_introduced_beside_counted_dead_is_hurt():
     later = Claim(id="l", article_id="a", measure=I, figure=Figure(1, 1, "a teen girl"),
                   span=Span("a", 90, 101, "a teen girl", "Police said a teen girl was shot."))
     assert incident_counts([[dead, later]]) == (2, 0)  # told in a sentence of her own: maybe one of the two
+
+
+def test_another_incident_in_the_article_is_not_this_toll(nlp):
+    """Regression (GVA roundups): the separate Columbus shooting's toll is not the Dayton incident's."""
+    text = ("DAYTON, Ohio - A 24-year-old man was shot and killed outside a bar on Main Street in Dayton early "
+            "Sunday, police said.\n\nOfficers found the man lying in the parking lot. He died at the scene.\n\n"
+            "In a separate shooting in Columbus on Friday night, three people were wounded and a teenager was killed.")
+    claims = main_claims(nlp(text), Article(id="r", text=text), load_knowledge(Settings()))
+    assert incident_counts([claims]) == (1, 0)
