@@ -43,3 +43,14 @@ def mention(article: str, where: Place | None, when: EventDate | None, text: str
     actors = (Actor(actor, actor, ActorRole.PERPETRATOR, "State Forces"),) if actor else ()
     return EventMention(f"m-{article}-{start}", article, span(article, "shelling", start), kind, sub,
                         actors, where, when, claims, (span(article, text, start),), background, outlet)
+
+
+def toponyms(text: str, *names: str) -> list:
+    """Toponyms (place_toponyms.Toponym) of `names`, found in `text` in order."""
+    from parallax.extract.place_toponyms import Toponym
+    found, at = [], 0
+    for name in names:
+        at = text.index(name, at)
+        found.append(Toponym(name, at, at + len(name)))
+        at += len(name)
+    return found

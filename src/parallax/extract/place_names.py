@@ -24,6 +24,12 @@ _WEAK = re.compile(r"[aeiouyw]")
 _DOUBLE = re.compile(r"(.)\1+")
 MIN_VARIANT_LETTERS = 4
 MAX_ACRONYM_LETTERS = 4
+# Demonym endings and what a place name may end with instead: "Ohioans", "Iowans", "Ontarians",
+# "South Ossetian", "Texan", "New Londoners", "Richmondites".
+DEMONYM_ENDINGS = (("ians", ("ia", "io", "a", "")), ("ian", ("ia", "io", "a", "")), ("ans", ("", "a", "as")),
+                   ("ns", ("",)), ("an", ("", "a", "as", "s")), ("n", ("", "s")), ("ers", ("",)), ("er", ("",)),
+                   ("ites", ("",)), ("ite", ("",)))
+MIN_DEMONYM_STEM = 3
 
 
 def fold(text: str) -> str:
@@ -75,6 +81,17 @@ def strip_suffix_words(key: str, words: frozenset[str]) -> tuple[str, str]:
     return key, ""
 
 
+def demonym_stems(key: str) -> list[str]:
+    """Keys of the places a demonym's key may come from, likeliest ending first: "ohioans" ->
+    "ohio", "south ossetian" -> "south ossetia", "new londoners" -> "new london"."""
+    head, _, last = key.rpartition(" ")
+    stems = []
+    for ending, replacements in DEMONYM_ENDINGS:
+        if last.endswith(ending) and len(last) - len(ending) >= MIN_DEMONYM_STEM:
+            stems += [f"{head} {last[:-len(ending)]}{r}".strip() for r in replacements]
+    return list(dict.fromkeys(s for s in stems if s != key))
+
+
 def is_acronym(text: str) -> bool:
     """"RT", "IS", "EU": short all-capital names, places only as a country's short name ("US")."""
     letters = [ch for ch in text if ch.isalpha()]
@@ -82,6 +99,6 @@ def is_acronym(text: str) -> bool:
 
 
 def acronym_kinds(text: str) -> frozenset[str]:
-    """The entry kinds a short capital name may stand for: a country ("US", "UAE"), and with
-    dots a state too ("S.C.", "D.C.")."""
-    return frozenset({"country", "admin1"}) if "." in text else frozenset({"country"})
+    """The entry kinds a short capital name may stand for: a country ("US", "UAE") or a region
+    listed with it ("EU"), and with dots a state too ("S.C.", "D.C.")."""
+    return frozenset({"country", "region", "admin1"}) if "." in text else frozenset({"country", "region"})

@@ -25,6 +25,13 @@ CLOSE_CAP = 2
 LOCAL_KINDS = frozenset({"place", "admin2", "landmark"})  # how much more an entry's likelier namesakes weigh in its name's vote
 # Entries a bare capitalised phrase (no NER place label) may be taken for without other support.
 STRONG_POPULATION = 50_000
+# A namesake this many times smaller than its name's largest town takes no province votes unless
+# another name of the text has an entry close to it: "San Diego" beside "Dallas" is not San Diego, Texas.
+BIG_NAMESAKE_RATIO = 100
+# A small town this far from every other place of the text, in a province none of them lies in,
+# is a namesake the gazetteer put there for want of the right entry ("Roxbury" in a Boston story).
+FAR_NAMESAKE_POPULATION = 15_000
+FAR_NAMESAKE_KM = 800.0
 
 
 @dataclass(slots=True)
@@ -140,15 +147,32 @@ def choose_coherent(candidates: Sequence[Candidate], context: ArticleContext, ke
     (`context.regions`, less the name's own votes: a name does not vouch for itself) and have
     entries close to it (`context.cells`)."""
     own = region_votes(candidates)
+    largest = max((c.population for c in candidates if c.kind == "place" and not (c.alias or c.variant)), default=0)
 
     def total(c: Candidate) -> float:
         if c.alias or c.variant:
             return score(c, context)
         others = context.regions[(c.country, c.admin1)] - own[(c.country, c.admin1)]
         close = neighbours(c, key, context) if c.kind in LOCAL_KINDS else 0
+        if c.kind == "place" and not close and (c.population + 1) * BIG_NAMESAKE_RATIO < largest:
+            others = 0.0  # far votes do not make a hamlet of Texas out of San Diego
         return score(c, context) + REGION_WEIGHT * min(others, REGION_CAP) + CLOSE_WEIGHT * min(close, CLOSE_CAP)
 
     return max(candidates, key=total, default=None)
+
+
+def is_far_namesake(candidate: Candidate, others: Sequence[Candidate]) -> bool:
+    """Whether a small town lies far (FAR_NAMESAKE_KM) from every other located place of the text
+    (`others`: the entries chosen for its other names) and outside every province of its own
+    country they lie in, while some of them are in that country: the right entry, a neighbourhood
+    ("Roxbury" in Boston, "the Mount Hope neighborhood of San Diego"), is missing from the gazetteer."""
+    if candidate.kind != "place" or candidate.population >= FAR_NAMESAKE_POPULATION or candidate.added:
+        return False
+    compatriots = [o for o in others if o.country == candidate.country and o.kind != "country"]
+    if not compatriots or any(o.admin1 == candidate.admin1 for o in compatriots):
+        return False
+    return not any(km_between(candidate.latitude, candidate.longitude, o.latitude, o.longitude) <= FAR_NAMESAKE_KM
+                   for o in others if o.kind in LOCAL_KINDS)
 
 
 def is_supported(candidates: Sequence[Candidate], context: ArticleContext) -> bool:

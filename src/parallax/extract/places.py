@@ -17,12 +17,13 @@ from parallax.extract.place_mentions import (
 from parallax.extract.place_names import acronym_kinds, is_acronym, name_key, strip_suffix_words
 from parallax.extract.place_phrases import BorderPhrase, CountryPart, border_phrases, country_parts
 from parallax.extract.place_ranking import (
-    ArticleContext, add_evidence, build_context, choose, choose_coherent, is_strong, lies_within,
+    ArticleContext, add_evidence, build_context, choose, choose_coherent, is_far_namesake, is_strong, lies_within,
     is_supported, name_cells, region_support,
 )
 from parallax.schema import Article, GeoPrecision, Place, Span
 
 FIRST_PASS_WEIGHT = 0.5
+COUNT_WORDS = frozenset({"a", "an", "each", "every", "another"})  # before a common noun, not a place name
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,9 @@ def extract_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Pla
     for phrase in (*borders, *parts):
         taken.update(range(phrase.start, phrase.end))
     named, context = _named_mentions(doc, first, taken, gazetteer)
-    places = [p for r in named if (p := _named_place(doc, article, r, gazetteer, context))]
+    choices = [_choice(doc, r, context) for r in named]
+    places = [p for r, chosen, far in zip(named, choices, _far_namesakes(doc, named, choices))
+              if (p := _named_place(doc, article, r, None if far else chosen, gazetteer, far))]
     places += [_border_place(doc, article, b, gazetteer, context) for b in borders]
     places += [p for part in parts if (p := _part_place(doc, article, part, gazetteer, context))]
     return sorted(places, key=lambda p: p.span.start if p.span else 0)
@@ -53,6 +56,8 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
     """Mentions that name a place, with the article context that will choose among their entries:
     NER's place entities first (they set the context), then names NER gave other labels or missed."""
     found = [r for m in entity_mentions(doc, first, taken, gazetteer.terms) if (r := _resolve(doc, m, gazetteer))]
+    common = _count_nouns(doc, found)
+    found = [r for r in found if name_key(r.mention.text(doc)) not in common]
     labelled = [r for r in found if r.mention.label not in OTHER_LABELS]
     locative = [r.candidates for r in labelled if not (r.mention.metonymic or r.mention.modifier)]
     context = build_context(locative, _demonym_countries(doc, first, gazetteer))
@@ -89,7 +94,9 @@ def _resolve(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Resolved | Non
     text = mention.text(doc)
     key = name_key(text)
     bare = strip_suffix_words(key, gazetteer.terms.qualifier_words)[0]
-    if not key or {key, bare} & gazetteer.terms.not_places or key in gazetteer.adjectives:
+    # "Syrian" never; "US" ("US commandos", "trained by the US") only after "in", "near": "arrived in the U.S."
+    adjective = key in gazetteer.adjectives and not (key in gazetteer.country_keys and mention.cue == "strong")
+    if not key or {key, bare} & gazetteer.terms.not_places or adjective:
         return None
     candidates = gazetteer.lookup(text)
     if is_acronym(text):  # "RT", "IS": only a country's short name ("US", "UAE") or "S.C." counts
@@ -97,6 +104,19 @@ def _resolve(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Resolved | Non
         if not candidates:
             return None
     return Resolved(mention, tuple(candidates))
+
+
+def _count_nouns(doc: Doc, found: Sequence[Resolved]) -> set[str]:
+    """Names the article uses as a common noun at least once ("shocked by a Taser", "each Taser"),
+    which then name no place anywhere in it: a count word right before the name, which heads its
+    phrase (in "a Baghdad neighbourhood" it only modifies the noun)."""
+    common = set()
+    for resolved in found:
+        mention = resolved.mention
+        if mention.start > 0 and doc[mention.start - 1].lower_ in COUNT_WORDS \
+                and doc[mention.start:mention.end].root.dep_ not in {"compound", "amod", "nmod", "poss"}:
+            common.add(name_key(mention.text(doc)))
+    return common
 
 
 def _credible(resolved: Resolved, context: ArticleContext, known: set[str], doc: Doc) -> bool:
@@ -193,21 +213,33 @@ def _span(doc: Doc, article: Article, start: int, end: int) -> Span:
     return Span(article.id, chunk.start_char, chunk.end_char, chunk.text, chunk.sent.text)
 
 
-def _named_place(doc: Doc, article: Article, resolved: Resolved, gazetteer: Gazetteer,
-                 context: ArticleContext) -> Place | None:
-    """The Place of a mention; None where the text uses it for an actor ("US-led", "Damascus
-    condemned", "US officials", a country or capital as a verb's subject: "Washington has
-    targeted") or for an unknown name NER did not call a GPE."""
+def _choice(doc: Doc, resolved: Resolved, context: ArticleContext) -> Candidate | None:
+    return choose_coherent([c for c in resolved.candidates if not c.variant or is_strong(c, context)], context,
+                           name_key(resolved.mention.text(doc)))
+
+
+def _far_namesakes(doc: Doc, named: Sequence[Resolved], choices: list[Candidate | None]) -> list[bool]:
+    """Which choices are small towns far from all the text's other places (`is_far_namesake`):
+    their mention stays, with no coordinates, rather than put the event in the wrong state."""
+    keys = [name_key(r.mention.text(doc)) for r in named]
+    return [chosen is not None and is_far_namesake(chosen, [c for k, c in zip(keys, choices) if c and k != key])
+            for key, chosen in zip(keys, choices)]
+
+
+def _named_place(doc: Doc, article: Article, resolved: Resolved, chosen: Candidate | None,
+                 gazetteer: Gazetteer, far: bool = False) -> Place | None:
+    """The Place of a mention and its chosen entry; None where the text uses it for an actor
+    ("US-led", "Damascus condemned", "US officials", a country or capital as a verb's subject:
+    "Washington has targeted") or for a name with no entry that NER did not call a GPE or
+    that was set aside as a far namesake."""
     mention = resolved.mention
     span = _span(doc, article, mention.start, mention.span_end or mention.end)
-    chosen = choose_coherent([c for c in resolved.candidates if not c.variant or is_strong(c, context)], context,
-                             name_key(mention.text(doc)))
     national = chosen is not None and (chosen.kind == "country" or chosen.geonameid in gazetteer.capitals)
     if mention.metonymic or (mention.modifier and (chosen is None or chosen.kind == "country")) \
             or (mention.subject and national):
         return None
     if chosen is None:
-        keep = mention.label == "GPE"
+        keep = mention.label == "GPE" or far
         return Place(name=mention.text(doc), span=span, relation=mention.relation) if keep else None
     chosen = _unit_for_direction(chosen, resolved.candidates) if mention.direction else chosen
     latitude, longitude = chosen.latitude, chosen.longitude
