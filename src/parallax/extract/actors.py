@@ -86,6 +86,16 @@ def load_actor_dictionary(override_dir: str = "") -> ActorDictionary:
 
 CountryNamer = Callable[[str], "tuple[str, str] | None"]  # adjective/name -> (ISO2, country name)
 
+# ACLED's inter codes for its actor types (the inter1/inter2 columns of its exports).
+ACLED_INTER_CODES = MappingProxyType({"State Forces": 1, "Rebel Groups": 2, "Political Militias": 3,
+                                      "Identity Militias": 4, "Rioters": 5, "Protesters": 6, "Civilians": 7,
+                                      "External/Other Forces": 8})
+
+
+def inter_code(actor: Actor) -> int:
+    """ACLED's inter code for an actor's category; 0 for an actor parallax could not classify."""
+    return ACLED_INTER_CODES.get(actor.category, 0)
+
 
 def normalize_actor(phrase: str, dictionary: ActorDictionary, name_country: CountryNamer,
                     default_country: tuple[str, str] | None = None) -> tuple[str, str, str] | None:
@@ -103,6 +113,8 @@ def normalize_actor(phrase: str, dictionary: ActorDictionary, name_country: Coun
             if country is None:
                 continue
             return pattern.normalized.replace("{country}", country[1]), pattern.category, country[0]
+        if pattern.country == "{country}":  # a generic name: the country the events are in
+            return pattern.normalized, pattern.category, default_country[0] if default_country else ""
         return pattern.normalized, pattern.category, pattern.country
     return None
 
@@ -204,7 +216,8 @@ def _direct_roles(verb: Token) -> list[tuple[Token, ActorRole]]:
             found.append((child, ActorRole.PERPETRATOR))
         elif dep in {"dobj", "nsubjpass", "dative"}:
             found.append((child, ActorRole.TARGET))
-        elif dep == "agent":
+        elif dep == "agent" or (dep == "prep" and child.lower_ == "by" and verb.pos_ == "NOUN"):
+            # "struck by warplanes", "the bombing of a convoy by coalition warplanes"
             found += [(g, ActorRole.PERPETRATOR) for g in child.children if g.dep_ == "pobj"]
         elif dep == "prep" and (child.lower_ in TARGET_PREPOSITIONS or (child.lower_ == "of" and verb.pos_ == "NOUN")):
             # "the murder of the mayor": the object of an event noun's "of" is its receiver
