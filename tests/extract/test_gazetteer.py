@@ -239,3 +239,13 @@ def test_a_small_town_named_like_a_state_yields_to_the_state(gazetteer):
     towns = [c for c in found if c.kind == "place" and c.country == "US"]
     assert towns and all(c.minor for c in towns)
     assert not any(c.minor for c in found if c.seat)  # Florida, Uruguay is its department's town
+
+
+def test_an_abbreviated_saint_or_mount_is_the_entrys_own_name(gazetteer):
+    """Regression: "St. Petersburg" matched Saint Petersburg only as an alternate name (penalised
+    like "Augusta" for Augsburg), and towns whose alternates lack "Mt." were not found at all."""
+    russian = next(c for c in gazetteer.lookup("St. Petersburg") if c.country == "RU" and c.kind == "place")
+    assert not russian.alias
+    assert [(c.name, c.admin1) for c in gazetteer.lookup("St. Paris")][:1] == [("Saint Paris", "Ohio")]
+    assert gazetteer.lookup("Ste. Genevieve")[0].name == "Sainte Genevieve"
+    assert gazetteer.terms.expand("st petersburg") == "saint petersburg"

@@ -154,10 +154,16 @@ class Gazetteer:
                 [replace(c, variant=True) for c in self._variants(bare) if _resembles(bare, c.name)], word)
             if found:
                 return _unique(found)
-        found = self._exact(key) or self._exact(self._strip_prefix(key))
+        found = self._exact(key) or self._exact(self.terms.expand(key))  # "Mt. Pleasant": "Mount Pleasant"
+        found = found or self._exact(self._strip_prefix(key))
         found = found or [replace(c, variant=True) for c in self._variants(key) if _resembles(key, c.name)]
-        found = [c if name_key(c.name) == key else replace(c, alias=True) for c in found]
+        found = [c if self._own_name(c, key) else replace(c, alias=True) for c in found]
         return sorted(_mark_minor(_mark_seats(_unique(found))), key=prior, reverse=True)
+
+    def _own_name(self, candidate: Candidate, key: str) -> bool:
+        """Whether `key` is the entry's own name, abbreviations written out or not."""
+        own = name_key(candidate.name)
+        return own == key or self.terms.expand(own) == self.terms.expand(key)
 
     def country_of_adjective(self, word: str) -> str:
         """ISO2 of a demonym or adjective ("Syrian" -> "SY"), or of a country name; "" if none."""

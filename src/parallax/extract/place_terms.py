@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from parallax.errors import DataFileError
@@ -11,7 +11,7 @@ from parallax.extract.place_names import name_key
 from parallax.knowledge import read_table
 
 KINDS = ("admin1", "admin2", "feature", "relation", "direction", "metonymy", "not_place", "context",
-         "admin_prefix", "route", "border", "place_noun", "settlement")
+         "admin_prefix", "route", "border", "place_noun", "settlement", "abbreviation")
 DIRECTION_SLOT = "DIR"
 
 
@@ -33,6 +33,11 @@ class PlaceTerms:
     admin_prefixes: tuple[str, ...]
     routes: Mapping[str, str]
     border_nouns: frozenset[str]
+    abbreviations: Mapping[str, str] = field(default_factory=dict)  # "st" -> "saint", "mt" -> "mount"
+
+    def expand(self, key: str) -> str:
+        """A name key with its abbreviated words written out: "st petersburg" -> "saint petersburg"."""
+        return " ".join(self.abbreviations.get(word, word) for word in key.split())
 
     @property
     def admin_words(self) -> frozenset[str]:
@@ -81,6 +86,7 @@ def build_place_terms(rows: list[dict[str, str]]) -> PlaceTerms:
         admin_prefixes=tuple(name_key(t) for t, _ in by_kind["admin_prefix"]),
         routes=MappingProxyType({name_key(t): v for t, v in by_kind["route"]}),
         border_nouns=frozenset(t.lower() for t, _ in by_kind["border"]),
+        abbreviations=MappingProxyType({name_key(t): name_key(v) for t, v in by_kind["abbreviation"]}),
     )
 
 
