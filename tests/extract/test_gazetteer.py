@@ -248,4 +248,6 @@ def test_an_abbreviated_saint_or_mount_is_the_entrys_own_name(gazetteer):
     assert not russian.alias
     assert [(c.name, c.admin1) for c in gazetteer.lookup("St. Paris")][:1] == [("Saint Paris", "Ohio")]
     assert gazetteer.lookup("Ste. Genevieve")[0].name == "Sainte Genevieve"
+    # "Mt. Pleasant" is an alternate of a few towns only: the Mount Pleasants are added to them
+    assert "Iowa" in {c.admin1 for c in gazetteer.lookup("Mt. Pleasant")}
     assert gazetteer.terms.expand("st petersburg") == "saint petersburg"

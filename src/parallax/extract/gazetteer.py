@@ -154,11 +154,21 @@ class Gazetteer:
                 [replace(c, variant=True) for c in self._variants(bare) if _resembles(bare, c.name)], word)
             if found:
                 return _unique(found)
-        found = self._exact(key) or self._exact(self.terms.expand(key))  # "Mt. Pleasant": "Mount Pleasant"
+        found = self._exact(key) + self._written_out(key)
         found = found or self._exact(self._strip_prefix(key))
         found = found or [replace(c, variant=True) for c in self._variants(key) if _resembles(key, c.name)]
         found = [c if self._own_name(c, key) else replace(c, alias=True) for c in found]
         return sorted(_mark_minor(_mark_seats(_unique(found))), key=prior, reverse=True)
+
+    def _written_out(self, key: str) -> list[Candidate]:
+        """Entries of the name with its abbreviations written out ("Mt. Pleasant" -> Mount
+        Pleasant): all of them when the abbreviated name has none, else only the towns (the
+        parishes named Saint Thomas would outvote St. Thomas, Ontario)."""
+        expanded = self.terms.expand(key)
+        if expanded == key:
+            return []
+        found = self._exact(expanded)
+        return [c for c in found if c.kind == "place"] if self._exact(key) else found
 
     def _own_name(self, candidate: Candidate, key: str) -> bool:
         """Whether `key` is the entry's own name, abbreviations written out or not."""
