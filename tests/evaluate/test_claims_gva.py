@@ -111,3 +111,11 @@ def test_another_incident_in_the_article_is_not_this_toll(nlp):
             "In a separate shooting in Columbus on Friday night, three people were wounded and a teenager was killed.")
     claims = main_claims(nlp(text), Article(id="r", text=text), load_knowledge(Settings()))
     assert incident_counts([claims]) == (1, 0)
+
+
+def test_a_lone_outlier_count_does_not_decide():
+    """Regression (GVA: 'eight wounded' told early, five in every later report): the upper median of the
+    articles' counts, so one outlier does not win; of two counts the larger (tolls rise)."""
+    five, eight = [claim(I, 5, 5, "five")], [claim(I, 8, 8, "eight")]
+    assert incident_counts([five, eight, five]) == (0, 5)
+    assert incident_counts([five, eight]) == (0, 8)

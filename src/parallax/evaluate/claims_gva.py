@@ -117,9 +117,8 @@ def _one_person(claim: Claim) -> bool:
 
 
 def incident_counts(articles: list[list[Claim]]) -> tuple[int, int]:
-    """(killed, injured) for one incident: the largest count any of its articles gives (tolls rise, and
-    an article that names one victim does not contradict one that counts all); zero when none reports
-    the measure, GVA's convention. Exact counts beat vague ones across articles too. When someone died,
+    """(killed, injured) for one incident: the upper median of its articles' counts (`_measure_count`);
+    zero when none reports the measure, GVA's convention. Exact counts beat vague ones across articles too. When someone died,
     an injury told only of one unnamed-by-number person ("the girl was shot") is taken to be that death
     told by an earlier or shorter report (a headline, a story written before the victim died). Keeping
     such an injury when its own sentence also reports the death ("a man was killed and a woman hurt")
@@ -172,10 +171,14 @@ def _headline_beside_death(claim: Claim, article: list[Claim]) -> bool:
 
 
 def _measure_count(articles: list[list[Claim]], measure: Measure) -> int:
+    """The upper median of the counts its articles (and headlines) give: a lone outlier, high (an early
+    wrong report, another shooting's toll) or low (a story about one victim), does not decide; with two
+    counts the larger wins, as tolls rise. Measured against the largest count (the rule before): GVA
+    dev 600 incidents 76.3% -> 77.0%, held-out 400 70.75% -> 72.0%."""
     exact = [article_count([c for c in a if _exact(c) is not None], measure) for a in articles]
-    exact_counts = [n for n in exact if n is not None]
+    exact_counts = sorted(n for n in exact if n is not None)
     if exact_counts:
-        return max(exact_counts)
+        return exact_counts[len(exact_counts) // 2]
     vague = [n for n in (article_count(a, measure) for a in articles) if n is not None]
     return max(vague) if vague else 0
 
