@@ -108,3 +108,18 @@ def test_a_demonym_names_no_town(gazetteer):
     """"Londoner" has too many Londons: a demonym stands for a country, region or province only."""
     text = "The Londoner said he would stay."
     assert resolve_toponyms(text, toponyms(text, "Londoner"), gazetteer) == [None]
+
+
+def test_a_newsroom_abbreviation_of_a_state_is_its_own_name(gazetteer):
+    """Regression ("Fla." went to Flå, Norway): an abbreviation listed in admin_aliases.tsv is not
+    penalised like an alternate name."""
+    text = "Fla. economist casts doubt on casino job figures."
+    assert resolve_toponyms(text, toponyms(text, "Fla."), gazetteer)[0].name == "Florida"
+
+
+def test_a_town_matched_by_an_alternate_name_gets_no_local_support(gazetteer):
+    """"New York" is New York City's alternate name but the state's own: the city's neighbours
+    ("Rego Park") no longer lift it over the state (the convention of LGL, TR-News and GeoVirus)."""
+    text = "Baltia plans flights from New York, where its office is in Rego Park, Queens."
+    state = resolve_toponyms(text, toponyms(text, "New York", "Rego Park", "Queens"), gazetteer)[0]
+    assert (state.kind, state.name) == ("admin1", "New York")

@@ -171,9 +171,11 @@ class Gazetteer:
         return [c for c in found if c.kind == "place"] if self._exact(key) else found
 
     def _own_name(self, candidate: Candidate, key: str) -> bool:
-        """Whether `key` is the entry's own name, abbreviations written out or not."""
+        """Whether `key` is the entry's own name, abbreviations written out or not, or a
+        newsroom abbreviation of it listed in admin_aliases.tsv ("Fla.", "W.Va.")."""
         own = name_key(candidate.name)
-        return own == key or self.terms.expand(own) == self.terms.expand(key)
+        return own == key or self.terms.expand(own) == self.terms.expand(key) \
+            or any(self.admins[i] is candidate for i in self.alias_keys.get(key, ()))
 
     def country_of_adjective(self, word: str) -> str:
         """ISO2 of a demonym or adjective ("Syrian" -> "SY"), or of a country name; "" if none."""
@@ -271,8 +273,9 @@ def prior(candidate: Candidate) -> float:
     base = KIND_PRIOR["added"] if candidate.added else KIND_PRIOR.get(candidate.kind)
     if base is None:
         base = 0.5 * math.log10(candidate.population + 10)
-    if candidate.seat:  # the town beats the unit it is named like, however small
-        base = max(base + SEAT_BONUS, KIND_PRIOR["admin1"] + SEAT_BONUS / 5)
+    if candidate.seat:  # the town beats the unit it is named like, however small (not every province)
+        level = "admin1" if name_key(candidate.name) == name_key(candidate.admin1) else "admin2"
+        base = max(base + SEAT_BONUS, KIND_PRIOR[level] + SEAT_BONUS / 5)
     penalty = (0.5 if candidate.variant else 0.0) + (ALIAS_PENALTY if candidate.alias else 0.0) \
         + (MINOR_PENALTY if candidate.minor else 0.0)
     return base - penalty

@@ -79,6 +79,8 @@ def score(candidate: Candidate, context: ArticleContext) -> float:
     if candidate.kind != "country" and evidence:
         share = context.countries[candidate.country] / evidence
         total += COUNTRY_WEIGHT * share + (ANY_COUNTRY_BONUS if share else 0.0)
+    if candidate.alias:  # matched by an alternate name only: "New York" beside Queens is still the state
+        return total
     if candidate.admin1 and context.admin1s[(candidate.country, candidate.admin1)]:
         total += ADMIN1_BONUS
     if candidate.kind in {"place", "landmark"} and _near_any(candidate, context.points):
