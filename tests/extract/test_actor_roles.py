@@ -15,7 +15,7 @@ from parallax.schema import Actor, ActorRole, Article
 COUNTRIES = {"syrian": ("SY", "Syria"), "syria": ("SY", "Syria"), "ugandan": ("UG", "Uganda"),
              "sudanese": ("SD", "Sudan"), "russian": ("RU", "Russia"), "us": ("US", "United States"),
              "american": ("US", "United States"), "kenya": ("KE", "Kenya"), "somalia": ("SO", "Somalia"),
-             "somali": ("SO", "Somalia"), "iraqi": ("IQ", "Iraq"), "iran": ("IR", "Iran")}
+             "somali": ("SO", "Somalia"), "iraqi": ("IQ", "Iraq"), "iran": ("IR", "Iran"), "mali": ("ML", "Mali")}
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
@@ -164,12 +164,14 @@ def test_acled_inter_codes(category, code):
 
 
 def _seed_actors(nlp, name: str) -> set[tuple[str, str]]:
-    from parallax.pipeline import analyse_doc, load_knowledge
+    """The actors of the first event mention of a seed article, read as `parallax run` reads it."""
+    from parallax.ingest.readers import read_inputs
+    from parallax.pipeline import analyse_articles, load_knowledge
     from parallax.settings import Settings
 
-    path = next(EXAMPLES.glob(name))
-    text = path.read_text("utf-8")
-    mentions = analyse_doc(nlp(text), Article(path.stem, text), load_knowledge(Settings()))
+    settings = Settings()
+    articles = [a for a in read_inputs([next(EXAMPLES.glob(name))], settings) if isinstance(a, Article)]
+    (_, mentions), = analyse_articles(articles, nlp, load_knowledge(settings), settings)
     return {(a.role.value, a.normalized) for a in mentions[0].actors}
 
 
@@ -186,3 +188,39 @@ def test_seed_003_strike_actors(nlp):
     assert ("actor1", "Military Forces of the United States") in found
     assert ("actor2", "Pro-Government Forces") in found
     assert not any(role == "actor1" and "Syria" in name for role, name in found)
+
+
+def test_an_all_caps_dateline_is_no_actor_without_a_detected_dateline(nlp):
+    # regression: "SEATTLE - ..." gave actor1 "SEATTLE" when the reader had marked no dateline
+    found = trigger_actors(nlp, "SEATTLE - A gunman shot two people outside a nightclub early Sunday.")
+    assert "SEATTLE" not in [a.name for a in found]
+    assert [a.normalized for a in found if a.role == ActorRole.PERPETRATOR] == ["Unidentified Armed Group"]
+
+
+def test_a_town_modifying_the_event_is_where_not_who(nlp):
+    # regression: "the Miami shooting" gave actor1 "Miami"; a bare "Mali" likewise
+    for text in ("Police arrested a suspect in the Miami shooting on Friday.",
+                 "The Mali attack killed nine soldiers at a checkpoint."):
+        found = trigger_actors(nlp, text)
+        assert not any(a.name in ("Miami", "Mali") for a in found), found
+
+
+def test_an_abbreviated_country_modifying_the_event_is_its_doer(nlp):
+    found = trigger_actors(nlp, "A US strike killed four militants near the border.")
+    assert ("US", "Military Forces of United States") in [(a.name, a.normalized) for a in found]
+
+
+def test_a_phrase_does_not_run_across_a_paragraph_break(nlp):
+    # regression: a missed sentence break gave "West Side party\n\nA gunman"
+    text = "Shooting at West Side party\n\nA gunman opened fire on guests at a party, wounding three people."
+    doc = nlp(text)
+    found = []
+    for sent in doc.sents:
+        heads = [doc[t.start_token:t.end_token].root for t in find_triggers(sent) if t.score >= 0.5]
+        found += sentence_actors(sent, heads, Article("a1", text), load_actor_dictionary(), name_country)
+    assert found and not any("\n" in a.name for a in found)
+
+
+def test_a_building_hit_is_no_actor(nlp):
+    found = trigger_actors(nlp, "Gunmen attacked the community center and a police station, wounding four guards.")
+    assert named(found, ActorRole.TARGET) == ["four guards"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -18,7 +17,6 @@ from parallax.evaluate.actors_plover import country_namer
 from parallax.extract.actors import (ActorDictionary, CountryNamer, extract_actors, is_weapon,
                                      load_actor_dictionary, phrase_of, role_candidates)
 from parallax.extract.event_type import find_triggers
-from parallax.knowledge import read_table
 from parallax.extract.frames import INCIDENT_TYPES, MIN_TRIGGER_SCORE
 from parallax.schema import Actor, ActorRole, Article
 
@@ -76,16 +74,10 @@ def _name_of(token) -> str:
     return token.doc[start:token.i + 1].text
 
 
-@lru_cache(maxsize=4)
-def physical_target_words(override_dir: str = "") -> frozenset[str]:
-    """Nouns naming what an attack can hit (data/physical_targets.tsv)."""
-    return frozenset(row["word"].lower() for row in read_table("physical_targets.tsv", override_dir))
-
-
 def _physical_targets(sent: SpacySpan, trigger, dictionary: ActorDictionary) -> list[str]:
     """What a violent trigger is done to when it is a building, site or vehicle: "attacked the power
     substation", "the bombing of the consulate"; not "an agreement", "rifles" or a person."""
-    words = physical_target_words()
+    words = dictionary.things
     heads = [head for head, role in role_candidates(trigger) if role == ActorRole.TARGET]
     heads += [c for head in heads for c in head.conjuncts]
     return [phrase_of(h).text for h in heads

@@ -47,7 +47,9 @@ PLACE_VERBS = frozenset({"attack", "shell", "strike", "bomb", "raid", "storm", "
 
 # Verbs whose object names the event and whose subject is its doer: "warplanes launched an attack".
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "perform", "execute", "unleash",
-                         "order", "make", "claim"})
+                         "order", "make", "claim", "begin", "start", "continue", "resume", "declare", "hold",
+                         "wage", "impose", "lift", "end", "lead", "commit", "perpetrate", "initiate",
+                         "undertake", "organise", "organize", "step", "intensify", "escalate"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,7 @@ class ActorDictionary:
     patterns: tuple[ActorPattern, ...]
     heads: Mapping[str, str] = field(default_factory=dict)  # noun naming people or a group -> category
     weapons: frozenset[str] = frozenset()  # nouns naming a means of attack, never an actor
+    things: frozenset[str] = frozenset()  # buildings, sites, vehicles: what an attack hits, not whom
     single_words: frozenset[str] = frozenset()  # one-word patterns ("troops", "isis")
 
 
@@ -80,8 +83,9 @@ def load_actor_dictionary(override_dir: str = "") -> ActorDictionary:
     patterns.sort(key=lambda p: -len(p.words))
     heads = {row["head"].lower(): row["category"] for row in read_table("actor_heads.tsv", override_dir)}
     weapons = frozenset(row["word"].lower() for row in read_table("actor_weapons.tsv", override_dir))
+    things = frozenset(row["word"].lower() for row in read_table("physical_targets.tsv", override_dir))
     singles = frozenset(p.words[0] for p in patterns if len(p.words) == 1 and not p.needs_adjective)
-    return ActorDictionary(tuple(patterns), MappingProxyType(heads), weapons, singles)
+    return ActorDictionary(tuple(patterns), MappingProxyType(heads), weapons, things, singles)
 
 
 CountryNamer = Callable[[str], "tuple[str, str] | None"]  # adjective/name -> (ISO2, country name)
@@ -191,7 +195,8 @@ def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
 
 def _held_responsible(trigger: Token) -> list[Token]:
     """Who claims or is given an event: "X claimed responsibility for the bombing", "officials
-    blamed X for the attack", "police attributed the attack to X", "X was behind the attack"."""
+    blamed X for the attack", "X is responsible for the killing", "accused X of the murder",
+    "police attributed the attack to X", "X was behind the attack"."""
     head = trigger.head
     if trigger.dep_ == "pobj" and head.lower_ == "for":
         holder = head.head
@@ -199,6 +204,12 @@ def _held_responsible(trigger: Token) -> list[Token]:
             return [c for c in holder.head.children if c.dep_ == "nsubj"]
         if holder.lemma_.lower() in BLAMING_VERBS:
             return [c for c in holder.children if c.dep_ == "dobj"]
+        if holder.lower_ == "responsible":  # "X is responsible for", "holds X responsible for"
+            found = [c for c in holder.children if c.dep_ == "nsubj"]
+            return found or [c for c in holder.head.children if c.dep_ in ("nsubj", "dobj")]
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj" \
+            and head.head.head.lemma_.lower() in BLAMING_VERBS:  # "accused the FMLN of the murder"
+        return [head.head]
     if trigger.dep_ == "pobj" and head.lower_ == "behind":
         return [c for c in head.head.children if c.dep_ == "nsubj"]
     if trigger.dep_ == "dobj" and head.lemma_.lower() in ("attribute", "ascribe"):
@@ -270,8 +281,11 @@ def _actors_at(head: Token, role: ActorRole, reading: _Reading, depth: int = 0) 
     """The actor a phrase names; for a phrase headed by a thing or a number ("Turkey's efforts",
     "a convoy of pro-regime forces", "thousands of Iraqi Kurds", "calls by Kofi Annan"), the
     actors inside it, or the whole phrase when none is."""
-    phrase = phrase_of(head)
-    if phrase.start_char < reading.article.dateline_end:  # "MOPTI, Mali (Reuters) - Gunmen attacked"
+    phrase = _within_paragraph(phrase_of(head))
+    if phrase.start_char < reading.article.dateline_end or _is_dateline(phrase) or \
+            _place_modifier(head, reading.name_country):
+        return []  # "MOPTI, Mali (Reuters) - Gunmen attacked", "SEATTLE -", "a Miami shooting"
+    if is_weapon(head, reading.dictionary):  # "Mortar shells struck the market": the means, not the doer
         return []
     if depth < 3 and not _names_actor(head, reading.dictionary):
         inner = [a for h in _inner_heads(head) for a in _actors_at(h, role, reading, depth + 1)]
@@ -280,6 +294,40 @@ def _actors_at(head: Token, role: ActorRole, reading: _Reading, depth: int = 0) 
     actor = _actor_from(phrase, role, reading.article, reading.sent, reading.dictionary,
                         reading.name_country, reading.default_country)
     return [actor] if actor else []
+
+
+def _within_paragraph(phrase: SpacySpan) -> SpacySpan:
+    """The part of a phrase in its head's paragraph: a missed sentence break must not glue a
+    caption or a heading to it ("West Side party\n\nA gunman")."""
+    breaks = [t.i for t in phrase if t.is_space and "\n" in t.text]
+    if not breaks:
+        return phrase
+    root = phrase.root.i
+    start = max([b + 1 for b in breaks if b < root], default=phrase.start)
+    end = min([b for b in breaks if b > root], default=phrase.end)
+    return phrase.doc[start:end]
+
+
+def _is_dateline(phrase: SpacySpan) -> bool:
+    """An all-caps place opening the text or a sentence before a comma or dash: "SEATTLE -"."""
+    text = phrase.text
+    if not (text.isupper() and len(text) > 2 and phrase.start == phrase.sent.start):
+        return False
+    following = phrase.doc[phrase.end] if phrase.end < len(phrase.doc) else None
+    return following is not None and following.text in {",", "(", "-", "—", "–", "/"}
+
+
+def _place_modifier(token: Token, name_country: CountryNamer) -> bool:
+    """A town, region or country name modifying an event noun says where, not who: "a Miami
+    shooting", "the Mali attack", "Iowa's shooting"; "US strikes" and "Iran's demand" keep their
+    doer (an abbreviation, or a country as possessor)."""
+    if token.dep_ not in ("compound", "nmod", "npadvmod", "poss"):
+        return False
+    if token.ent_type_ not in ("GPE", "LOC", "FAC") and not (token.pos_ == "PROPN" and name_country(token.text)):
+        return False
+    if token.dep_ == "poss":
+        return name_country(token.text) is None
+    return not token.text.replace(".", "").isupper()
 
 
 def _names_actor(token: Token, dictionary: ActorDictionary) -> bool:
@@ -341,6 +389,8 @@ def _actor_from(phrase: SpacySpan, role: ActorRole, article: Article, sent: Spac
     if found:
         name, category, country = found
         return Actor(phrase.text, name, role, category, country, span)
+    if role == ActorRole.TARGET and phrase.root.lemma_.lower() in dictionary.things:
+        return None  # "struck the Community Center", "a basketball court": what was hit, not whom
     ents = [e for e in entities_within(phrase.doc, phrase.start, phrase.end) if e.label_ in _ACTOR_ENTS]
     if role == ActorRole.TARGET and _is_place(phrase, ents, name_country):
         return None
