@@ -119,3 +119,18 @@ def test_a_lone_outlier_count_does_not_decide():
     five, eight = [claim(I, 5, 5, "five")], [claim(I, 8, 8, "eight")]
     assert incident_counts([five, eight, five]) == (0, 5)
     assert incident_counts([five, eight]) == (0, 8)
+
+
+def test_hurt_person_set_apart_from_the_dead_is_kept():
+    """Regression (GVA 767690-like): "A second teenager suffered a wound" and "his mother was also shot"
+    name someone besides the dead; "the boy was shot" beside his death is still that death."""
+    dead = claim(K, 1, 1, "A teenager")
+    second = Claim(id="s", article_id="a", measure=I, figure=Figure(1, 1, "A second teenager"),
+                   span=Span("a", 40, 57, "A second teenager", "A second teenager suffered a wound."))
+    assert incident_counts([[dead, second]]) == (1, 1)
+    also = Claim(id="m", article_id="a", measure=I, figure=Figure(1, 1, "his mother"),
+                 span=Span("a", 40, 50, "his mother", "The boy died, and his mother was also shot."))
+    assert incident_counts([[dead, also]]) == (1, 1)
+    boy = Claim(id="b", article_id="a", measure=I, figure=Figure(1, 1, "the boy"),
+                span=Span("a", 40, 47, "the boy", "Police said the boy was shot."))
+    assert incident_counts([[dead, boy]]) == (1, 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import time
 from collections import defaultdict
 from collections.abc import Iterator
@@ -137,8 +138,19 @@ def _told_death(claim: Claim, article: list[Claim]) -> bool:
     phrase ("the girl was shot"), or victims counted by no number at all ("they were shot", "the
     victims", "shooting deaths"); "dozens hurt" and "at least 4 injured" stay."""
     if _one_person(claim):
-        return not _headline_beside_death(claim, article) and not _another_person(claim, article)
+        return not (_headline_beside_death(claim, article) or _another_person(claim, article)
+                    or _someone_else(claim))
     return _exact(claim) is None and parse_figure(claim.figure.text, load_claim_lexicon()) is None
+
+
+_ELSE = re.compile(r"\b(?:another|other|second|third|fourth|fifth)\b")
+_ALSO = re.compile(r"\balso\b")
+
+
+def _someone_else(claim: Claim) -> bool:
+    """ "A second teenager was wounded", "the other woman", "his mother was also shot": the phrase or its
+    sentence sets the hurt person apart from the dead."""
+    return bool(_ELSE.search(claim.figure.text.lower()) or _ALSO.search(claim.span.sentence.lower()))
 
 
 _CLOSING = (".", "!", "?", '"', "”", "’", "'", ")")
