@@ -174,6 +174,10 @@ CASES = [
      ['injured [3,3] people', 'killed [1,1] victims']),
     ('A shooting Monday evening left an 18-year-old man dead and three other teenagers wounded, police said.',
      ['killed [1,1] men | police said', 'injured [3,3] teenagers | police said']),
+    ('Eight-month-old Jayden Redden and 20-year-old Gustav Christianson were shot in a parked car.',
+     ['injured [2,2]']),  # a name with an age is a person even when the tagger calls it a facility
+    ('Police are investigating the shooting death of a 24-year-old man on Sunday.',
+     ['killed [1,1] men']),
     ('Moore was fatally shot inside the garage. Three others sustained non-fatal bullet wounds.',
      ['killed [1,1]', 'injured [3,3] others']),
     ('The shelling caused casualties among the civilian population.',

@@ -193,7 +193,10 @@ def _governed_by_trigger(tok: Token, lexicon: ClaimLexicon) -> bool:
     if phrase.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
     verb = phrase.head
-    return verb.pos_ in ("VERB", "ADJ") and trigger_of(verb, lexicon) is not None
+    trig = trigger_of(verb, lexicon) if verb.pos_ in ("VERB", "ADJ") else None
+    if trig is not None and trig.extra == "shot" and lexicon.nouns.get(tok.lemma_.lower(), trig).measure is Measure.KILLED:
+        return False  # "shooting death of a girl": the noun says she died
+    return trig is not None
 
 
 def _toll_value(container: Token, lexicon: ClaimLexicon) -> Token | None:
@@ -418,15 +421,26 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
         return []
     victim = _victim_of(tok, trig, lexicon)
     own = None
-    if victim is not None and victim.ent_type_ in _NOT_VICTIMS:
+    if victim is not None and victim.ent_type_ in _NOT_VICTIMS and not _aged(victim):
         victim = None  # "wounded Monday evening", "a shooting west of Pittsboro": misparses, not victims
     if victim is None:
         victim, own = _inherited(tok, lexicon), _own_count(tok, lexicon)
-    if victim is None or victim.lemma_.lower() in lexicon.materiel:
+    if victim is None or victim.lemma_.lower() in lexicon.materiel or _shot_to_death(tok, victim, lexicon):
         return []
     victim = _postposed_owner(victim, tok, lexicon)
     claims = _victim_claims(tok, measure, victim, sent, article_id, lexicon, own)
     return _split_fatal(tok, claims, sent, article_id, lexicon) if trig.extra == "shot" else claims
+
+
+def _aged(victim: Token) -> bool:
+    """ "20-year-old Gustav Christianson": a name with an age is a person, whatever the tagger's label."""
+    return any(c.dep_ == "amod" and c.lower_ == "old" for c in victim.children)
+
+
+def _shot_to_death(tok: Token, victim: Token, lexicon: ClaimLexicon) -> bool:
+    """ "charged with shooting death of a teen girl": the death is the claim, read from its noun."""
+    trig = lexicon.nouns.get(victim.lemma_.lower())
+    return tok.pos_ == "VERB" and trig is not None and trig.measure is Measure.KILLED
 
 
 def _postposed_owner(victim: Token, tok: Token, lexicon: ClaimLexicon) -> Token:
