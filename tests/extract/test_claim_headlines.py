@@ -27,6 +27,9 @@ CASES = [
     ("15-year-old dead, 2 hurt in park shooting", [("killed", 1, 1, "incident"), ("injured", 2, 2, "incident")]),
     # a person and a count listed together add up
     ("Boy, 2 men shot near bus stop", [("injured", 3, 3, "incident")]),
+    # regression (GVA): an adjective before the person does not make it part of the count
+    ("Pregnant woman, 2 others shot at county club", [("injured", 3, 3, "incident")]),
+    ("Teen girl killed, 3 hurt in shooting", [("killed", 1, 1, "incident"), ("injured", 3, 3, "incident")]),
     # an active verb's count is its object; the subject is the shooter
     ("Gunman shoots 2 people outside bakery", [("injured", 2, 2, "incident")]),
     # "at least" keeps the interval open

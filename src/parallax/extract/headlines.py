@@ -133,9 +133,9 @@ def _figure(tokens: list[Token], lexicon: ClaimLexicon) -> tuple[Figure, tuple[i
     figures = []
     for run in runs:
         if _is_person(run[-1], lexicon) and len(run) == 1:
-            previous = run[0].doc[run[0].i - 1] if run[0].i else None
+            previous = _before_adjectives(run[0], lexicon)
             if run[0].lower_ == "old" or previous is None or not (
-                    _is_count(previous, lexicon) or _is_person(previous, lexicon) or previous.pos_ == "ADJ"):
+                    _is_count(previous, lexicon) or _is_person(previous, lexicon)):
                 figures.append(Figure(1, 1, run[0].text))  # "Teen girl killed": one person
             continue
         parsed = parse_figure(" ".join(t.text for t in run), lexicon)
@@ -148,6 +148,15 @@ def _figure(tokens: list[Token], lexicon: ClaimLexicon) -> tuple[Figure, tuple[i
     low = sum(f.low or 0 for f in figures)
     high = None if any(f.high is None for f in figures) else sum(f.high or 0 for f in figures)
     return Figure(low, high, text), (start, end, text)
+
+
+def _before_adjectives(tok: Token, lexicon: ClaimLexicon) -> Token | None:
+    """The word before a noun's adjectives: "Pregnant woman, 2 others shot" -> none (the woman is one
+    more person); "2 young boy" -> the count."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].pos_ == "ADJ" and tok.doc[i].lower_ != "old" and not _is_person(tok.doc[i], lexicon):
+        i -= 1
+    return tok.doc[i] if i >= 0 else None
 
 
 def _segments(sent: DocSpan, lexicon: ClaimLexicon) -> list[Segment]:
