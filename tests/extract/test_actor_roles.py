@@ -224,3 +224,24 @@ def test_a_phrase_does_not_run_across_a_paragraph_break(nlp):
 def test_a_building_hit_is_no_actor(nlp):
     found = trigger_actors(nlp, "Gunmen attacked the community center and a police station, wounding four guards.")
     assert named(found, ActorRole.TARGET) == ["four guards"]
+
+
+def test_a_town_the_tagger_calls_an_organisation_is_still_a_place(nlp):
+    # regression: "Sunday's shelling of Kharkiv" (Kharkiv tagged ORG) gave actor2 "Kharkiv"
+    found = trigger_actors(nlp, "The number of people killed in Sunday's shelling of Kharkiv rose to six.")
+    assert "Kharkiv" not in [a.name for a in found]
+
+
+def test_a_group_named_before_its_noun_is_not_narrowed_away(nlp):
+    # regression: "the bombing of a pro-government convoy by US-led coalition warplanes" gave the
+    # warplanes as actor2 (the parser hangs "by" on the convoy)
+    found = trigger_actors(nlp, "The talks were overshadowed by the bombing of a pro-government convoy by "
+                                "US-led coalition warplanes.", word="bombing")
+    assert ("actor2", "Pro-Government Forces") in [(a.role.value, a.normalized) for a in found]
+    assert ("actor1", "International Coalition against the Islamic State") in \
+        [(a.role.value, a.normalized) for a in found]
+
+
+def test_a_purpose_clause_gives_the_receiver(nlp):
+    found = trigger_actors(nlp, "Police fired tear gas to disperse hundreds of protesters outside parliament.")
+    assert "Protesters" in [a.normalized for a in found if a.role == ActorRole.TARGET]

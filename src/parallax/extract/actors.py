@@ -27,9 +27,9 @@ ALLEGIANCE_WORDS = frozenset({"align", "aligned", "loyal", "ally", "allied", "ba
                               "affiliate", "affiliated", "link", "linked", "close"})
 
 
-TARGET_PREPOSITIONS = frozenset({"on", "against", "targeting", "at", "to", "with"})
+TARGET_PREPOSITIONS = frozenset({"on", "against", "targeting", "at", "to", "with", "into", "upon"})
 # The prepositions by which a thing-noun holds a participant: "an offer from Afghanistan".
-INNER_PREPOSITIONS = frozenset({"of", "by", "from", "against", "with", "to", "between", "on"})
+INNER_PREPOSITIONS = frozenset({"of", "by", "from", "against", "with", "to", "between", "on", "for"})
 REPORTING_VERBS = frozenset({"say", "tell", "announce", "report", "state", "add", "claim", "confirm",
                              "declare", "note", "write", "explain", "warn"})
 
@@ -232,18 +232,31 @@ def _direct_roles(verb: Token) -> list[tuple[Token, ActorRole]]:
             found += [(g, ActorRole.PERPETRATOR) for g in child.children if g.dep_ == "pobj"]
         elif dep == "prep" and (child.lower_ in TARGET_PREPOSITIONS or (child.lower_ == "of" and verb.pos_ == "NOUN")):
             # "the murder of the mayor": the object of an event noun's "of" is its receiver
-            found += [(g, ActorRole.TARGET) for g in child.children if g.dep_ == "pobj"]
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            found += [(g, ActorRole.TARGET) for g in objects]
+            if child.lower_ == "of":  # "the bombing of a convoy by warplanes", "by" read as the convoy's
+                found += [(a, ActorRole.PERPETRATOR) for g in objects for p in g.children
+                          if p.dep_ == "prep" and p.lower_ == "by" for a in p.children if a.dep_ == "pobj"]
     return found
 
 
 def _xcomps(verb: Token) -> list[Token]:
-    """The verbs an event verb governs without a subject of their own: "agreed to (re-)open"."""
+    """The verbs an event verb governs without a subject of their own: "agreed to (re-)open",
+    and its purpose: "fired tear gas to disperse protesters", "marched to demand reforms"."""
     found, frontier = [], [verb]
     while frontier:
-        nxt = [c for v in frontier for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        nxt = [c for v in frontier for c in v.children if c.pos_ in ("VERB", "AUX") and
+               (c.dep_ == "xcomp" or (c.dep_ == "advcl" and _is_purpose(c)))]
         found += nxt
         frontier = nxt
     return found
+
+
+def _is_purpose(clause: Token) -> bool:
+    """An infinitive clause without a subject of its own: "(in order) to demand reforms"."""
+    children = list(clause.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
 
 
 def extract_actors(sent: SpacySpan, trigger: Token, article: Article, dictionary: ActorDictionary,
@@ -287,13 +300,19 @@ def _actors_at(head: Token, role: ActorRole, reading: _Reading, depth: int = 0) 
         return []  # "MOPTI, Mali (Reuters) - Gunmen attacked", "SEATTLE -", "a Miami shooting"
     if is_weapon(head, reading.dictionary):  # "Mortar shells struck the market": the means, not the doer
         return []
-    if depth < 3 and not _names_actor(head, reading.dictionary):
+    if depth < 3 and not _names_actor(head, reading.dictionary) and not _named_before(phrase, head, reading):
         inner = [a for h in _inner_heads(head) for a in _actors_at(h, role, reading, depth + 1)]
         if inner:
             return inner
     actor = _actor_from(phrase, role, reading.article, reading.sent, reading.dictionary,
                         reading.name_country, reading.default_country)
     return [actor] if actor else []
+
+
+def _named_before(phrase: SpacySpan, head: Token, reading: _Reading) -> bool:
+    """Whether the words up to a thing-noun already name an actor: "a pro-government convoy"."""
+    left = phrase.doc[phrase.start:head.i + 1]
+    return normalize_actor(left.text, reading.dictionary, reading.name_country, reading.default_country) is not None
 
 
 def _within_paragraph(phrase: SpacySpan) -> SpacySpan:
@@ -418,17 +437,20 @@ def _demonym_country(ents: list[SpacySpan], name_country: CountryNamer) -> str:
 
 def _is_place(phrase: SpacySpan, ents: list[SpacySpan], name_country: CountryNamer) -> bool:
     """A town or site as the object of an attack is where it happened, not whom it hit ("shelled
-    Kharkiv", "attacked Ogossagou"); a country is a party ("sanctions against Iran")."""
+    Kharkiv", "the shelling of Kharkiv", "attacked Ogossagou"); a country is a party ("sanctions
+    against Iran"), and so is a name of several words the tagger calls an organisation."""
     named = [t for t in phrase if t.dep_ not in ("det", "punct")]
-    if not named or any(t.pos_ != "PROPN" for t in named) or any(e.label_ in ("ORG", "NORP") for e in ents):
+    if not named or any(t.pos_ != "PROPN" for t in named) or any(e.label_ == "NORP" for e in ents):
         return False
     if name_country(phrase.doc[named[0].i:named[-1].i + 1].text):
         return False
     root = phrase.root
     if root.ent_type_ in ("GPE", "LOC", "FAC"):
         return True
+    if root.ent_type_ in ("PERSON", "ORG") and len(named) > 1:  # "attacked John Garang", "... Liberation Front"
+        return False
     if root.dep_ == "pobj":  # "a district of Kharkiv", "the shelling of Kharkiv"
-        return root.ent_type_ != "PERSON"
+        return root.ent_type_ != "PERSON" and root.head.lower_ in ("of", "in", "near", "outside", "around")
     return root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS
 
 
