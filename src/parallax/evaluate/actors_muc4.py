@@ -14,8 +14,8 @@ from spacy.tokens import Span as SpacySpan
 from parallax.errors import EvalDataError
 from parallax.evaluate.actor_matching import count_matches, half_of, prf
 from parallax.evaluate.actors_plover import country_namer
-from parallax.extract.actors import (ActorDictionary, CountryNamer, extract_actors, is_weapon,
-                                     load_actor_dictionary, phrase_of, role_candidates)
+from parallax.extract.actor_roles import phrase_of, role_candidates
+from parallax.extract.actors import ActorDictionary, CountryNamer, extract_actors, is_weapon, load_actor_dictionary
 from parallax.extract.event_type import find_triggers
 from parallax.extract.frames import INCIDENT_TYPES, MIN_TRIGGER_SCORE
 from parallax.schema import Actor, ActorRole, Article

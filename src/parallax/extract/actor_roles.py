@@ -1,0 +1,154 @@
+"""Which words of a sentence take part in an event and how: the doer and the receiver of a
+trigger read from the dependency parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from parallax.schema import ActorRole
+
+# Prepositions whose object receives the event: "an attack on the convoy", "fired into the crowd".
+TARGET_PREPOSITIONS = frozenset({"on", "against", "targeting", "at", "to", "with", "into", "upon"})
+REPORTING_VERBS = frozenset({"say", "tell", "announce", "report", "state", "add", "claim", "confirm",
+                             "declare", "note", "write", "explain", "warn"})
+
+# Verbs whose clause says what someone else must do: "demanded that the government end curbs".
+DIRECTIVE_VERBS = frozenset({"demand", "urge", "ask", "call", "insist", "appeal", "press", "remind"})
+
+# Verbs by which a group owns an event ("claimed responsibility for") or is given it ("blamed X for").
+CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "take", "bear", "assume"})
+BLAMING_VERBS = frozenset({"blame", "accuse", "fault", "condemn", "hold"})
+
+# Verbs whose object names the event and whose subject is its doer: "warplanes launched an attack".
+LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "perform", "execute", "unleash",
+                         "order", "make", "claim", "begin", "start", "continue", "resume", "declare", "hold",
+                         "wage", "impose", "lift", "end", "lead", "commit", "perpetrate", "initiate",
+                         "undertake", "organise", "organize", "step", "intensify", "escalate"})
+
+
+def phrase_of(token: Token) -> SpacySpan:
+    """The noun phrase headed by `token` without relative clauses or appositions."""
+    keep = [t for t in token.subtree if not _in_clause(t, token)]
+    start, end = min(t.i for t in keep), max(t.i for t in keep) + 1
+    return token.doc[start:end]
+
+
+def _in_clause(tok: Token, head: Token) -> bool:
+    while tok != head:
+        if tok.dep_ in {"relcl", "acl", "appos", "advcl", "prep", "punct", "cc", "conj"} and tok.head == head \
+                and tok.dep_ != "prep":
+            return True
+        if tok.dep_ == "prep" and tok.head == head and tok.text.lower() not in {"of"}:
+            return True
+        tok = tok.head
+    return False
+
+
+def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
+    """Tokens that head the doer and the receiver of the event named by `trigger`."""
+    found = _direct_roles(trigger)
+    for verb in _xcomps(trigger):
+        # "offered to hand over to Great Britain", "threatened to cut off power to the town": the
+        # receivers of the verb it governs, the doer stays the governing verb's subject
+        found += [(head, role) for head, role in _direct_roles(verb) if role == ActorRole.TARGET]
+    if trigger.dep_ in {"dobj", "attr"} and trigger.head.lemma_ in LIGHT_VERBS:
+        # "American warplanes launched an attack": the doer is the subject of the light verb
+        found += [(c, ActorRole.PERPETRATOR) for c in trigger.head.children if c.dep_ == "nsubj"]
+        found += [(g, ActorRole.TARGET) for c in trigger.head.children
+                  if c.dep_ == "prep" and c.text.lower() in {"on", "against"}
+                  for g in c.children if g.dep_ == "pobj"]
+    if trigger.lemma_.lower() in REPORTING_VERBS | DIRECTIVE_VERBS:
+        # "Straw said the Sudanese government must reach an agreement": what is said is about them;
+        # not "The army shelled the town, Straw said", where the clause is the event itself
+        found += [(g, ActorRole.TARGET) for c in trigger.children if c.dep_ == "ccomp" and c.i > trigger.i
+                  for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    if trigger.dep_ in {"acl", "relcl"} and trigger.tag_ == "VBN":
+        # "a convoy that was struck by ...", "forces targeted by": the head noun is the receiver
+        found.append((trigger.head, ActorRole.TARGET))
+    return found + [(doer, ActorRole.PERPETRATOR) for doer in _held_responsible(trigger)]
+
+
+def _held_responsible(trigger: Token) -> list[Token]:
+    """Who claims or is given an event: "X claimed responsibility for the bombing", "officials
+    blamed X for the attack", "X is responsible for the killing", "accused X of the murder",
+    "police attributed the attack to X", "X was behind the attack"."""
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "for":
+        holder = head.head
+        if holder.lemma_.lower() in ("responsibility", "credit") and holder.head.lemma_.lower() in CLAIMING_VERBS:
+            return [c for c in holder.head.children if c.dep_ == "nsubj"]
+        if holder.lemma_.lower() in BLAMING_VERBS:
+            return [c for c in holder.children if c.dep_ == "dobj"]
+        if holder.lower_ == "responsible":  # "X is responsible for", "holds X responsible for"
+            found = [c for c in holder.children if c.dep_ == "nsubj"]
+            return found or [c for c in holder.head.children if c.dep_ in ("nsubj", "dobj")]
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj" \
+            and head.head.head.lemma_.lower() in BLAMING_VERBS:  # "accused the FMLN of the murder"
+        return [head.head]
+    if trigger.dep_ == "pobj" and head.lower_ == "behind":
+        return [c for c in head.head.children if c.dep_ == "nsubj"]
+    if trigger.dep_ == "dobj" and head.lemma_.lower() in ("attribute", "ascribe"):
+        return [g for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                if g.dep_ == "pobj"]
+    return []
+
+
+def _direct_roles(verb: Token) -> list[tuple[Token, ActorRole]]:
+    """Subject, passive agent, objects and "on"/"against"/"to" objects of one word."""
+    found: list[tuple[Token, ActorRole]] = []
+    for child in verb.children:
+        dep = child.dep_
+        if dep in {"nsubj", "poss", "compound", "amod", "npadvmod"}:
+            found.append((child, ActorRole.PERPETRATOR))
+        elif dep in {"dobj", "nsubjpass", "dative"}:
+            found.append((child, ActorRole.TARGET))
+        elif dep == "agent" or (dep == "prep" and child.lower_ == "by" and verb.pos_ == "NOUN"):
+            # "struck by warplanes", "the bombing of a convoy by coalition warplanes"
+            found += [(g, ActorRole.PERPETRATOR) for g in child.children if g.dep_ == "pobj"]
+        elif dep == "prep" and (child.lower_ in TARGET_PREPOSITIONS or (child.lower_ == "of" and verb.pos_ == "NOUN")):
+            # "the murder of the mayor": the object of an event noun's "of" is its receiver
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            found += [(g, ActorRole.TARGET) for g in objects]
+            if child.lower_ == "of":  # "the bombing of a convoy by warplanes", "by" read as the convoy's
+                found += [(a, ActorRole.PERPETRATOR) for g in objects for p in g.children
+                          if p.dep_ == "prep" and p.lower_ == "by" for a in p.children if a.dep_ == "pobj"]
+    return found
+
+
+def _xcomps(verb: Token) -> list[Token]:
+    """The verbs an event verb governs without a subject of their own: "agreed to (re-)open",
+    and its purpose: "fired tear gas to disperse protesters", "marched to demand reforms"."""
+    found, frontier = [], [verb]
+    while frontier:
+        nxt = [c for v in frontier for c in v.children if c.pos_ in ("VERB", "AUX") and
+               (c.dep_ == "xcomp" or (c.dep_ == "advcl" and _is_purpose(c)))]
+        found += nxt
+        frontier = nxt
+    return found
+
+
+def _is_purpose(clause: Token) -> bool:
+    """An infinitive clause without a subject of its own: "(in order) to demand reforms"."""
+    children = list(clause.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+
+
+def event_heads(sent: SpacySpan, triggers: list[Token]) -> list[Token]:
+    """The tokens whose roles name the sentence's actors: its event triggers and its main verb,
+    unless a trigger is that verb or hangs off it ("launched an attack"); behind a reporting verb
+    that follows its clause, the main verb is that clause's (see reported_event)."""
+    root = reported_event(sent.root)
+    if root.pos_ not in ("VERB", "AUX") or root in triggers or any(t.head == root for t in triggers):
+        return triggers
+    return [*triggers, root]
+
+
+def reported_event(verb: Token) -> Token:
+    """The clause a reporting verb follows: "Portugal will support Turkey, the president said" is
+    Portugal's act, not the president's; "the president said that ..." stays the president's."""
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return verb
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.pos_ in ("VERB", "AUX")]
+    return before[0] if before else verb
