@@ -30,6 +30,11 @@ CASES = [
     # regression (GVA): an adjective before the person does not make it part of the count
     ("Pregnant woman, 2 others shot at county club", [("injured", 3, 3, "incident")]),
     ("Teen girl killed, 3 hurt in shooting", [("killed", 1, 1, "incident"), ("injured", 3, 3, "incident")]),
+    # regressions (GVA): "7-year-old" is read as one word, naming the person or the noun after it
+    ("Man kills 7-year-old daughter, himself", [("killed", 2, 2, "incident")]),
+    ("Woman, 3-year-old dead in triple shooting", [("killed", 2, 2, "incident")]),
+    ("3-year-old and four adults shot outside store", [("injured", 5, 5, "incident")]),
+    ("Teen kills 6-year-old brother, self", [("killed", 2, 2, "incident")]),
     # an active verb's count is its object; the subject is the shooter
     ("Gunman shoots 2 people outside bakery", [("injured", 2, 2, "incident")]),
     # "at least" keeps the interval open

@@ -18,7 +18,7 @@ _MAX_TOKENS = 30
 _FINAL = frozenset({".", "!", "?", "\"", "”", "’", "'", ")"})
 _GLUE = frozenset({",", "and", "&", "then", "other", "others", "more", "people", "persons", "victims", "adults",
                    "accidentally", "allegedly", "reportedly"})  # not "critically": "6 shot, 1 critically hurt"
-_SELF = frozenset({"himself", "herself"})  # "kills wife, son, then himself": the killer is one of the dead
+_SELF = frozenset({"himself", "herself", "self"})  # "kills wife, son, then himself": the killer is one of the dead
 _AGE_SEPARATORS = frozenset({",", "("})
 
 
@@ -99,10 +99,25 @@ def _is_bound(tok: Token, taken: list[Token], step: int, lexicon: ClaimLexicon) 
     """ "At Least 4": a bound word counts only right before a count (read leftwards or rightwards)."""
     if tok.lower_ not in lexicon.bound_words:
         return False
+    if not _in_bound_phrase(tok, lexicon):
+        return False  # "3-year-old and four adults": "and" only as in "4 and more"
     if step < 0:
         return bool(taken) and taken[-1].i == tok.i + 1 and not _is_person(taken[-1], lexicon)
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return after is not None and (_is_count(after, lexicon) or after.lower_ in lexicon.bound_words)
+
+
+def _in_bound_phrase(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """Whether a bound word stands in one of the bound phrases ("at least", "up to", "and more")."""
+    doc = tok.doc
+    for phrase in lexicon.bounds:
+        words = phrase.split()
+        for k, word in enumerate(words):
+            start = tok.i - k
+            if word == tok.lower_ and start >= 0 and \
+                    [t.lower_ for t in doc[start:start + len(words)]] == words:
+                return True
+    return False
 
 
 def _walk(sent: DocSpan, start: int, step: int, lexicon: ClaimLexicon) -> list[Token]:
@@ -112,6 +127,11 @@ def _walk(sent: DocSpan, start: int, step: int, lexicon: ClaimLexicon) -> list[T
         tok = sent.doc[i]
         if _kind(tok, lexicon) is not None:
             break
+        age = _age_phrase(tok, step, lexicon)
+        if age is not None:  # "7-year-old daughter", "Woman, 3-year-old dead": the phrase as one word
+            person, i = age
+            taken.extend([person] if person is not None else [])
+            continue
         if _is_count(tok, lexicon) or _is_person(tok, lexicon) or _is_bound(tok, taken, step, lexicon):
             taken.append(tok)
         elif not (tok.lower_ in _GLUE or tok.pos_ == "ADJ" or _is_age(tok, lexicon)
@@ -119,6 +139,26 @@ def _walk(sent: DocSpan, start: int, step: int, lexicon: ClaimLexicon) -> list[T
             break
         i += step
     return sorted(taken, key=lambda t: t.i)
+
+
+def _age_phrase(tok: Token, step: int, lexicon: ClaimLexicon) -> tuple[Token | None, int] | None:
+    """Reading "15-year-old" as one word: (the person it names, or None when a person noun follows
+    and names them: "7-year-old daughter"; where the walk goes on)."""
+    doc = tok.doc
+    if step > 0:
+        old = _aged_person(tok)
+        if old is None:
+            return None
+        after = doc[old.i + 1] if old.i + 1 < len(doc) else None
+        named = after is not None and _is_person(after, lexicon)
+        return (None if named else old), old.i + 1
+    if tok.lower_ != "old" or tok.i < 3:
+        return None
+    number = next((doc[j] for j in range(tok.i - 1, max(-1, tok.i - 5), -1) if _aged_person(doc[j]) == tok), None)
+    if number is None:
+        return None
+    named = tok.i + 1 < len(doc) and _is_person(doc[tok.i + 1], lexicon)
+    return (None if named else tok), number.i - 1
 
 
 def _figure(tokens: list[Token], lexicon: ClaimLexicon) -> tuple[Figure, tuple[int, int, str]] | None:
@@ -134,7 +174,7 @@ def _figure(tokens: list[Token], lexicon: ClaimLexicon) -> tuple[Figure, tuple[i
     for run in runs:
         if _is_person(run[-1], lexicon) and len(run) == 1:
             previous = _before_adjectives(run[0], lexicon)
-            if run[0].lower_ == "old" or previous is None or not (
+            if run[0].lower_ == "old" or previous is None or previous.lower_ == "old" or not (
                     _is_count(previous, lexicon) or _is_person(previous, lexicon)):
                 figures.append(Figure(1, 1, run[0].text))  # "Teen girl killed": one person
             continue
