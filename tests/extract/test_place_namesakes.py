@@ -8,6 +8,7 @@ from builders import toponyms
 from spacy.tokens import Span
 
 from parallax.extract.gazetteer import load_gazetteer
+from parallax.extract.compatibility import IN_A_NAME
 from parallax.extract.place_names import demonym_stems
 from parallax.extract.place_toponyms import resolve_toponyms
 from parallax.extract.places import best_place, extract_places
@@ -130,3 +131,24 @@ def test_a_town_matched_by_an_alternate_name_gets_no_local_support(gazetteer):
     context = ArticleContext(Counter({"US": 2}), Counter({("US", "New York"): 1}), [(40.73, -73.86)])
     assert city.alias and score(city, context) == pytest.approx(prior(city) + 3.0)
     assert score(state, context) > score(city, context)
+
+
+def test_a_town_heading_organisation_names_is_kept_when_named_as_a_place_elsewhere(nlp, gazetteer):
+    """Local news names its town mostly inside organisations' names ("Gainesville Police"): one
+    sense per article, so the head counts once NER calls it a place anywhere in the story."""
+    text = ("Two women were injured, according to a release from the Gainesville Police Department. "
+            "The attack happened in Gainesville on Friday night.")
+    places = _places(nlp, gazetteer, text)
+    heads = [p for p in places if p.span.text == "Gainesville" and p.relation == IN_A_NAME]
+    assert heads and heads[0].latitude is not None
+
+
+def test_a_county_heading_an_office_or_a_title_is_a_place(nlp, gazetteer):
+    """"X County" at the head of an office's name, or of a name NER took for a person's."""
+    text = "The two men died hours apart, according to the Butler County Coroner's Office."
+    assert [p.name for p in _places(nlp, gazetteer, text) if p.span.text == "Butler County"] == ["Butler"]
+
+
+def test_a_saints_day_is_no_place(nlp, gazetteer):
+    text = "Police stepped up patrols in Boston on St. Patrick's Day, officials said."
+    assert [p.name for p in _places(nlp, gazetteer, text)] == ["Boston"]

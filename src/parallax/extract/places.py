@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from parallax.extract.compatibility import IN_A_NAME, is_border
 from parallax.extract.gazetteer import Candidate, Gazetteer
 from parallax.extract.place_mentions import (
-    OTHER_LABELS, PLACE_LABELS, Mention, entity_mentions, run_mentions,
+    OTHER_LABELS, PLACE_LABELS, POSSESSIVE, Mention, entity_mentions, run_mentions,
 )
 from parallax.extract.place_names import acronym_kinds, is_acronym, name_key, strip_suffix_words
 from parallax.extract.place_phrases import BorderPhrase, CountryPart, border_phrases, country_parts
@@ -64,7 +64,7 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
     known = {name_key(r.mention.text(doc)) for r in labelled if r.candidates}
     context.regions = region_support({name_key(r.mention.text(doc)): r.candidates for r in labelled}.values())
     extra = [r for r in found if r.mention.label in OTHER_LABELS and _credible(r, context, known, doc)]
-    extra += [e for r in found if not r.candidates and (e := _embedded(doc, r.mention, gazetteer, context))]
+    extra += [e for r in found if not r.candidates and (e := _embedded(doc, r.mention, gazetteer, context, known))]
     extra += _runs(doc, first, taken, gazetteer, context)
     for resolved in extra:
         add_evidence(context, resolved.candidates, 1.0)
@@ -107,16 +107,23 @@ def _resolve(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Resolved | Non
 
 
 def _count_nouns(doc: Doc, found: Sequence[Resolved]) -> set[str]:
-    """Names the article uses as a common noun at least once ("shocked by a Taser", "each Taser"),
-    which then name no place anywhere in it: a count word right before the name, which heads its
-    phrase (in "a Baghdad neighbourhood" it only modifies the noun)."""
+    """Names the article uses as a common noun at least once ("shocked by a Taser", "each Taser")
+    or as a day's name ("St. Patrick's Day"), which then name no place anywhere in it: a count
+    word right before the name, which heads its phrase (in "a Baghdad neighbourhood" it only
+    modifies the noun), or "Day" after it."""
     common = set()
     for resolved in found:
         mention = resolved.mention
-        if mention.start > 0 and doc[mention.start - 1].lower_ in COUNT_WORDS \
-                and doc[mention.start:mention.end].root.dep_ not in {"compound", "amod", "nmod", "poss"}:
+        counted = mention.start > 0 and doc[mention.start - 1].lower_ in COUNT_WORDS \
+            and doc[mention.start:mention.end].root.dep_ not in {"compound", "amod", "nmod", "poss"}
+        if counted or _before_day(doc, mention.end):
             common.add(name_key(mention.text(doc)))
     return common
+
+
+def _before_day(doc: Doc, end: int) -> bool:
+    after = [t.text for t in doc[end:end + 2]]
+    return after[:1] == ["Day"] or (len(after) == 2 and after[0] in POSSESSIVE and after[1] == "Day")
 
 
 def _credible(resolved: Resolved, context: ArticleContext, known: set[str], doc: Doc) -> bool:
@@ -171,12 +178,15 @@ def _runs(doc: Doc, first: int, taken: set[int], gazetteer: Gazetteer, context: 
     return found
 
 
-def _embedded(doc: Doc, mention: Mention, gazetteer: Gazetteer, context: ArticleContext) -> Resolved | None:
+def _embedded(doc: Doc, mention: Mention, gazetteer: Gazetteer, context: ArticleContext,
+              known: set[str]) -> Resolved | None:
     """The town at the head of an organisation's or building's name the gazetteer does not know
     as a whole ("the Mansfield Police Department", "Minnesota Department of Transportation"), when
-    it is a state or country or lies where the article's other places vote; kept with the
-    relation IN_A_NAME."""
-    if mention.label not in {"ORG", "FAC"} or mention.end - mention.start < 2:
+    it is a state or country, lies where the article's other places vote, is a name NER called a
+    place elsewhere in the article ("Gainesville Police" beside "Gainesville residents") or ends
+    in a unit word ("Butler County Coroner's Office", even in a name NER took for a person's:
+    "Laurel County Clerk Dean Johnson"); kept with the relation IN_A_NAME."""
+    if mention.label not in {"ORG", "FAC", "PERSON"} or mention.end - mention.start < 2:
         return None
     for end in range(mention.end - 1, mention.start, -1):
         head = replace(mention, end=end, span_end=end, relation=IN_A_NAME, direction="", metonymic=False,
@@ -184,10 +194,19 @@ def _embedded(doc: Doc, mention: Mention, gazetteer: Gazetteer, context: Article
         if not all(t.pos_ == "PROPN" for t in doc[head.start:end] if t.is_alpha):
             continue
         resolved = _resolve(doc, head, gazetteer)
-        if resolved and resolved.candidates and (is_supported(resolved.candidates, context) or any(
-                c.kind in {"country", "admin1"} and not c.variant for c in resolved.candidates)):
+        if resolved and resolved.candidates and _head_counts(doc, head, resolved, gazetteer, context, known):
             return resolved
     return None
+
+
+def _head_counts(doc: Doc, head: Mention, resolved: Resolved, gazetteer: Gazetteer, context: ArticleContext,
+                 known: set[str]) -> bool:
+    units = name_key(doc[head.end - 1].text) in gazetteer.terms.admin_words and any(
+        c.kind in {"admin1", "admin2"} for c in resolved.candidates)
+    if head.label == "PERSON":
+        return units
+    return units or name_key(head.text(doc)) in known or is_supported(resolved.candidates, context) or any(
+        c.kind in {"country", "admin1"} and not c.variant for c in resolved.candidates)
 
 
 def _is_proper(doc: Doc, mention: Mention) -> bool:
