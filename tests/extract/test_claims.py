@@ -178,6 +178,8 @@ CASES = [
      ['injured [2,2]']),  # a name with an age is a person even when the tagger calls it a facility
     ('Police are investigating the shooting death of a 24-year-old man on Sunday.',
      ['killed [1,1] men']),
+    ('The gunman allegedly killed his brother, his brother\'s girlfriend, and an unrelated third man.',
+     ['killed [3,3] brother and men and girlfriend ~allegedly']),
     ('Moore was fatally shot inside the garage. Three others sustained non-fatal bullet wounds.',
      ['killed [1,1]', 'injured [3,3] others']),
     ('The shelling caused casualties among the civilian population.',

@@ -294,4 +294,11 @@ def _listed_in_apposition(victim: Token) -> list[Token]:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and any(c.dep_ == "conj" for c in child.children) \
                 and not any(c.dep_ == "det" for c in child.children):
             return [child, *child.conjuncts]
+    if _owned(victim):  # "his brother, his brother's girlfriend, and a third man": one owned noun after another
+        return [c for c in victim.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _owned(c)]
     return []
+
+
+def _owned(noun: Token) -> bool:
+    """ "his brother", "her friend", "his brother's girlfriend": a noun with a possessive."""
+    return any(c.dep_ == "poss" for c in noun.children)
