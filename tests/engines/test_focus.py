@@ -53,3 +53,25 @@ def test_focused_parse_finds_the_same_mentions_on_a_wire_article(nlp):
     [(_, full)] = analyse_articles([_article(text)], nlp, knowledge, replace(settings, focus_parse=False))
     [(_, focused)] = analyse_articles([_article(text)], nlp, knowledge, settings)
     assert full and focused == full
+
+
+def test_noun_triggers_keep_no_verb_forms(cues):
+    # regression: the peace-deal noun "accord" made "according" a cue, which kept every
+    # paragraph of a report that said "according to police"
+    assert "according" not in cues.words and "accords" in cues.words
+    assert not is_relevant("The market reopened on Friday, according to police.", cues)
+    assert is_relevant("Rebels signed two peace accords in Doha.", cues)
+    assert {"bombings", "bombed", "attacked", "attacks"} <= cues.words  # verbs keep theirs
+
+
+def test_a_sentence_before_a_blanked_paragraph_ends_where_the_full_texts_does(nlp):
+    # regression: a blank followed by another paragraph ("\n\n<spaces>\n\n") stayed in the sentence
+    text = (LEAD + "Four guards were killed and two wounded, a police spokesman said.\n\n" + FILLER
+            + "\n\nTwo more guards were shot dead on Wednesday.\n\n" + FILLER)
+    knowledge, settings = load_knowledge(Settings()), Settings()
+    [(_, full)] = analyse_articles([_article(text)], nlp, knowledge, replace(settings, focus_parse=False))
+    [(_, focused)] = analyse_articles([_article(text)], nlp, knowledge, settings)
+    sentences = {s.sentence for m in focused for s in m.sentences}
+    assert "Four guards were killed and two wounded, a police spokesman said.\n\n" in sentences
+    # a mention id hashes its trigger's token index, which a blank (one whitespace token) moves
+    assert [replace(m, id="") for m in focused] == [replace(m, id="") for m in full]

@@ -1,8 +1,9 @@
 """Blank the paragraphs no extractor can use before parsing, so the parse costs what extraction needs.
 
-A paragraph is kept when it holds an event trigger (any form of a word of event_triggers.tsv; all
-the words of a multi-word trigger) or a casualty word of claim_terms.tsv; the first three are always
-kept (dateline, lede, and the town news copy names early, which places fall back on). Every other
+A paragraph is kept when it holds an event trigger (a form of a word of event_triggers.tsv, noun
+triggers in their noun forms only; all the words of a multi-word trigger) or any form of a casualty
+word of claim_terms.tsv; the first three are always kept (dateline, lede, and the town news copy
+names early, which places fall back on). Every other
 paragraph becomes spaces of the same length, so character offsets, and therefore every Span, are
 those of the article's own text, and spaCy parses a run of spaces as one whitespace token.
 """
@@ -34,9 +35,9 @@ class Cues:
 
 
 def regular_forms(lemma: str) -> set[str]:
-    """The forms English spelling rules make from a lemma (over-generating is harmless here)."""
-    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing",
-             lemma + "er", lemma + "ers"}
+    """The forms English spelling rules make from a lemma, whatever its part of speech (claim
+    words are matched by lemma or text under any tag; over-generating only costs parse time)."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing", lemma + "er"}
     if lemma.endswith("e"):
         forms |= {lemma[:-1] + "ing", lemma[:-1] + "ed"}
     if lemma.endswith("y"):
@@ -47,24 +48,39 @@ def regular_forms(lemma: str) -> set[str]:
     return forms
 
 
+def noun_forms(lemma: str) -> set[str]:
+    """The forms a noun trigger is matched in (event_type.token_keys: lemma, text, naive
+    singular; the lemmatizer's noun rules): no -ing or -ed, so the peace-deal trigger "accord"
+    does not keep every paragraph saying "according to police"."""
+    forms = {lemma, lemma + "s", lemma + "es"}
+    if lemma.endswith("y"):
+        forms.add(lemma[:-1] + "ies")
+    if lemma.endswith("f"):
+        forms.add(lemma[:-1] + "ves")
+    if lemma.endswith("man"):
+        forms.add(lemma[:-3] + "men")
+    return forms
+
+
 def load_cues(claims: ClaimLexicon, triggers: TriggerLexicon, override_dir: str = "") -> Cues:
     irregular = {r["lemma"]: r["forms"].split() for r in read_table("irregular_forms.tsv", override_dir)}
 
-    def forms(lemma: str) -> set[str]:
-        return regular_forms(lemma) | set(irregular.get(lemma, ()))
+    def forms(lemma: str, kind: str = "") -> set[str]:
+        made = noun_forms(lemma) if kind == "noun" else regular_forms(lemma)
+        return made | set(irregular.get(lemma, ()))
 
     singles = {w for w in (*claims.verbs, *claims.nouns, *claims.adjectives, *claims.fatal) if " " not in w}
+    words = {f for lemma in singles for f in forms(lemma)}
     phrases = []
     for entries in triggers.triggers.values():
         for entry in entries:
             if len(entry.words) == 1:
-                singles.add(entry.words[0])
+                words |= forms(entry.words[0], entry.kind)
             else:
                 head = entry.words[-1] if entry.kind == "noun" else entry.words[0]
                 others = frozenset(w for w in entry.words if w != head)
-                phrases.append((others, frozenset(forms(head))))
-    words = frozenset(f for lemma in singles for f in forms(lemma))
-    return Cues(words, tuple(dict.fromkeys(phrases)))
+                phrases.append((others, frozenset(forms(head, entry.kind))))
+    return Cues(frozenset(words), tuple(dict.fromkeys(phrases)))
 
 
 def is_relevant(paragraph: str, cues: Cues) -> bool:
@@ -87,12 +103,13 @@ def focus_text(text: str, cues: Cues) -> str:
     return "".join(pieces) + text[last:] if pieces else text
 
 
-BLANK_TAIL = re.compile(r"(?<=\n) {2,}$")
+BLANK_TAIL = re.compile(r"(?<=\n) {2,}\s*$")  # a blank, and any further blanks and newlines
 
 
 def restore_sentences(record: T) -> T:
     """`record` with every Span's sentence cut before a blanked paragraph: spaCy attaches the run
-    of spaces to the sentence before it, which the full text would have ended at the newline."""
+    of spaces (and the newlines after it) to the sentence before it, which the full text would
+    have ended at the newline."""
     if isinstance(record, Span):
         trimmed = BLANK_TAIL.sub("", record.sentence)
         return record if trimmed == record.sentence else replace(record, sentence=trimmed)
