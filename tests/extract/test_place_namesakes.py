@@ -152,3 +152,13 @@ def test_a_county_heading_an_office_or_a_title_is_a_place(nlp, gazetteer):
 def test_a_saints_day_is_no_place(nlp, gazetteer):
     text = "Police stepped up patrols in Boston on St. Patrick's Day, officials said."
     assert [p.name for p in _places(nlp, gazetteer, text)] == ["Boston"]
+
+
+def test_a_persons_surname_is_no_place_in_the_same_article(nlp, gazetteer):
+    """Regression ("Fairfield declined to plead" put a trial in Fairfield): once the article names
+    "Lisa Fairfield", the bare surname is the woman, unless a locative word says otherwise."""
+    text = ("Lisa Fairfield, 34, was charged with neglect in Lebanon on Monday. Fairfield declined to "
+            "plead, and Fairfield's lawyers said the charges were not legal.")
+    places = _places(nlp, gazetteer, text)
+    assert not any(p.span.text == "Fairfield" for p in places)
+    assert any(p.span.text == "Lebanon" for p in places)

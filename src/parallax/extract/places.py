@@ -56,8 +56,9 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
     """Mentions that name a place, with the article context that will choose among their entries:
     NER's place entities first (they set the context), then names NER gave other labels or missed."""
     found = [r for m in entity_mentions(doc, first, taken, gazetteer.terms) if (r := _resolve(doc, m, gazetteer))]
-    common = _count_nouns(doc, found)
-    found = [r for r in found if name_key(r.mention.text(doc)) not in common]
+    common, people = _count_nouns(doc, found), _surnames(doc, gazetteer)
+    found = [r for r in found if name_key(r.mention.text(doc)) not in common
+             and (r.mention.cue == "strong" or name_key(r.mention.text(doc)) not in people)]
     labelled = [r for r in found if r.mention.label not in OTHER_LABELS]
     locative = [r.candidates for r in labelled if not (r.mention.metonymic or r.mention.modifier)]
     context = build_context(locative, _demonym_countries(doc, first, gazetteer))
@@ -119,6 +120,14 @@ def _count_nouns(doc: Doc, found: Sequence[Resolved]) -> set[str]:
         if counted or _before_day(doc, mention.end):
             common.add(name_key(mention.text(doc)))
     return common
+
+
+def _surnames(doc: Doc, gazetteer: Gazetteer) -> set[str]:
+    """Last words of the article's people's full names: "Fairfield declined to plead" after "Lisa
+    Fairfield" is the woman (one sense per article), unless a locative word says otherwise. A
+    full name is proper nouns only and no place's name itself (NER calls "Glen Allen" a person)."""
+    return {name_key(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+            and all(t.pos_ == "PROPN" for t in ent) and not gazetteer.lookup(ent.text)}
 
 
 def _before_day(doc: Doc, end: int) -> bool:
