@@ -251,3 +251,4 @@ def test_an_abbreviated_saint_or_mount_is_the_entrys_own_name(gazetteer):
     # "Mt. Pleasant" is an alternate of a few towns only: the Mount Pleasants are added to them
     assert "Iowa" in {c.admin1 for c in gazetteer.lookup("Mt. Pleasant")}
     assert gazetteer.terms.expand("st petersburg") == "saint petersburg"
+    assert {c.kind for c in gazetteer.lookup("Platte Co.")} == {"admin2"}  # "Co." is "County"

@@ -139,7 +139,9 @@ class Gazetteer:
         if found is None:
             if len(self._found) >= LOOKUP_CACHE_SIZE:
                 self._found.clear()
-            found = self._found[key] = tuple(self._lookup_key(key))
+            found = tuple(self._lookup_key(key))
+            expanded = self.terms.expand(key)  # "Platte Co." is "Platte County"
+            found = self._found[key] = found or (tuple(self._lookup_key(expanded)) if expanded != key else ())
         return list(found)
 
     def _lookup_key(self, key: str) -> list[Candidate]:
