@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from parallax.resolve.features import MentionFeatures, features_of
 from parallax.resolve.scoring import hard_conflict
 from parallax.schema import EventMention, MatchLink
 
@@ -23,12 +22,11 @@ def cluster(mentions: Mapping[str, EventMention], links: Sequence[MatchLink], th
     cluster_of = {mid: mid for mid in mentions}
     members: dict[str, list[str]] = {mid: [mid] for mid in mentions}
     joined: dict[str, list[MatchLink]] = {mid: [] for mid in mentions}
-    features: dict[str, MentionFeatures] = {}
     for link in merge_order(links):
         if link.score < threshold:
             break
         left, right = cluster_of[link.mention_a], cluster_of[link.mention_b]
-        if left == right or _any_conflict(mentions, members[left], members[right], max_day_gap, features):
+        if left == right or _any_conflict(mentions, members[left], members[right], max_day_gap):
             continue
         keep, gone = min(left, right), max(left, right)
         for mid in members[gone]:
@@ -39,9 +37,6 @@ def cluster(mentions: Mapping[str, EventMention], links: Sequence[MatchLink], th
 
 
 def _any_conflict(mentions: Mapping[str, EventMention], left: list[str], right: list[str],
-                  max_day_gap: int, features: dict[str, MentionFeatures]) -> bool:
-    """Complete link on conflicts: one contradiction between any two members forbids the merge
-    (features, computed once per mention, tell whether two reports name the same people)."""
-    def of(mid: str) -> MentionFeatures:
-        return features[mid] if mid in features else features.setdefault(mid, features_of(mentions[mid]))
-    return any(hard_conflict(mentions[a], mentions[b], max_day_gap, of(a), of(b)) for a in left for b in right)
+                  max_day_gap: int) -> bool:
+    """Complete link on conflicts: one contradiction between any two members forbids the merge."""
+    return any(hard_conflict(mentions[a], mentions[b], max_day_gap) for a in left for b in right)

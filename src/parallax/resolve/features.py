@@ -6,7 +6,7 @@ import re
 import zlib
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from parallax.knowledge import read_table
 from parallax.schema import DatePrecision, EventDate, EventMention, Measure
@@ -66,10 +66,16 @@ def features_of(mention: EventMention) -> MentionFeatures:
                         and c.measure != Measure.DAMAGED)
     speakers = frozenset(c.speaker.normalized for c in mention.claims if c.speaker and c.speaker.normalized)
     quotes = frozenset(zlib.crc32(" ".join(_TOKEN.findall(q.lower())).encode()) for q in _QUOTE.findall(text))
-    told_by |= {mention.place.name.lower()} if mention.place else set()
-    people = frozenset(people_in(text)) - told_by - {s.lower() for s in speakers}
     return MentionFeatures(words, names, shingles(tokens), figures, speakers, quotes,
-                           mention.trigger.text.lower(), bool(words & RETALIATION), people)
+                           mention.trigger.text.lower(), bool(words & RETALIATION), people_of(mention))
+
+
+def people_of(mention: EventMention) -> frozenset[str]:
+    """The people (and streets, sites) a mention's event sentences name, less its speakers, its
+    outlet and its place."""
+    told_by = {mention.outlet.lower(), mention.place.name.lower() if mention.place else ""}
+    told_by |= {c.speaker.normalized.lower() for c in mention.claims if c.speaker and c.speaker.normalized}
+    return frozenset(people_in(mention_text(mention))) - told_by
 
 
 @cache
@@ -80,7 +86,8 @@ def name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return tuple(frozenset(r["word"] for r in rows if r["kind"] == kind) for kind in ("title", "not", "site"))
 
 
-def people_in(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 13)  # blocking and scoring ask for the same texts; pure, so bounded caching is safe
+def people_in(text: str) -> tuple[str, ...]:
     """Lower-cased names of the people an event happened to or was done by, and of its sites, in
     `text`: capitalised runs of two or more words once sentence-opening words are dropped, none of
     whose words marks a place or an organisation. Officials (a title before the name: "police
@@ -96,7 +103,7 @@ def people_in(text: str) -> list[str]:
             words.pop(0)
         if len(words) >= 2 and not any(w in not_names or w in _CALENDAR for w in words):
             found.append(" ".join(words))
-    return found
+    return tuple(found)
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:

@@ -12,9 +12,9 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import combinations
 
-from parallax.resolve.features import features_of, name_words
+from parallax.resolve.features import name_words, people_of
 from parallax.resolve.scoring import places_differ
-from parallax.schema import EventDate, EventMention, FollowUp, Incident, MatchEvidence
+from parallax.schema import EventDate, EventMention, FollowUp, Incident, MatchEvidence, Place
 
 MAX_NAMED = 12  # incidents naming one person beyond which the name is too common to link on
 
@@ -24,8 +24,14 @@ def _is_person(name: str) -> bool:
     return not any(word in sites for word in name.split())
 
 
-def _people(incident: Incident) -> frozenset[str]:
-    return frozenset(n for m in incident.mentions for n in features_of(m).people if _is_person(n))
+def _people_by_article(incidents: Sequence[Incident]) -> dict[str, frozenset[str]]:
+    """The people each article names in any of its event sentences: a follow-up story names the
+    victim where it recalls the shooting, often a mention of its own."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for incident in incidents:
+        for m in incident.mentions:
+            found[m.article_id].update(n for n in people_of(m) if _is_person(n))
+    return {article: frozenset(names) for article, names in found.items()}
 
 
 def _day(when: EventDate | None) -> int | None:
@@ -39,7 +45,13 @@ def _dated(incident: Incident, matching: Mapping[str, EventMention]) -> int | No
 
 
 def _places_differ(a: Incident, b: Incident) -> bool:
-    return any(places_differ(x, y) for x in a.mentions for y in b.mentions)
+    """Another country or province: a follow-up may be told from the county seat or the court's
+    town, so towns of one province do not keep it apart."""
+    return any(places_differ(x, y) and _provinces_differ(x.place, y.place) for x in a.mentions for y in b.mentions)
+
+
+def _provinces_differ(a: Place, b: Place) -> bool:
+    return a.country != b.country or bool(a.admin1 and b.admin1 and a.admin1 != b.admin1)
 
 
 def follow_up_links(incidents: Sequence[Incident], matching: Mapping[str, EventMention] | None = None,
@@ -48,7 +60,8 @@ def follow_up_links(incidents: Sequence[Incident], matching: Mapping[str, EventM
     before it, in no other place) follows the one it shares most names with, the earliest on ties.
     `matching` (mention id -> mention as dated for matching) dates reports whose text gives none."""
     matching = matching or {}
-    people = {i.id: _people(i) for i in incidents}
+    by_article = _people_by_article(incidents)
+    people = {i.id: frozenset().union(*(by_article.get(a, frozenset()) for a in i.article_ids)) for i in incidents}
     day = {i.id: _dated(i, matching) for i in incidents}
     by_id = {i.id: i for i in incidents}
     named: dict[str, list[str]] = defaultdict(list)
@@ -60,7 +73,8 @@ def follow_up_links(incidents: Sequence[Incident], matching: Mapping[str, EventM
         if len(ids) > MAX_NAMED:
             continue
         for a, b in combinations(sorted(set(ids)), 2):
-            if day[a] is None or day[b] is None or abs(day[a] - day[b]) < min_gap_days:
+            if day[a] is None or day[b] is None or abs(day[a] - day[b]) < min_gap_days \
+                    or set(by_id[a].article_ids) & set(by_id[b].article_ids):
                 continue
             event, later = (a, b) if day[a] < day[b] else (b, a)
             rank = (-len(people[a] & people[b]), day[event], event)

@@ -25,10 +25,10 @@ def match_links(mentions: Sequence[EventMention], pairs, threshold: float,
     features: dict[int, object] = {}
     links = []
     for i, j in pairs:
+        if hard_conflict(mentions[i], mentions[j], max_day_gap):
+            continue
         fa = features[i] if i in features else features.setdefault(i, features_of(mentions[i]))
         fb = features[j] if j in features else features.setdefault(j, features_of(mentions[j]))
-        if hard_conflict(mentions[i], mentions[j], max_day_gap, fa, fb):
-            continue
         found = evidence(mentions[i], mentions[j], fa, fb)
         if (value := score(found)) >= threshold:
             links.append(link_of(mentions[i], mentions[j], round(value, 4), found))

@@ -7,10 +7,13 @@ against its follow-up) forbid a match whatever the score.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from parallax.extract import compatibility as compat
-from parallax.resolve.features import FOLLOW_UP, MentionFeatures, features_of, jaccard, overlap
+from parallax.resolve.features import FOLLOW_UP, MentionFeatures, features_of, jaccard, overlap, people_of
 from parallax.schema import DatePrecision, EventDate, EventMention, MatchEvidence
 
+_name_key = lru_cache(maxsize=1 << 14)(compat.place_key)  # asked again and again for the same few names
 # Days either side of a date within which two reports can be one event, by date precision.
 DAY_WINDOW = {DatePrecision.DAY: 1, DatePrecision.WEEK: 7, DatePrecision.MONTH: 31}
 
@@ -31,42 +34,33 @@ def dates_conflict(a: EventDate | None, b: EventDate | None, max_day_gap: int = 
                 and a.weekday != b.weekday)
 
 
-def same_people(a: EventMention, b: EventMention, fa: MentionFeatures | None = None,
-                fb: MentionFeatures | None = None) -> frozenset[str]:
-    """People both reports name in their event sentences (victims, suspects; not speakers)."""
-    return (fa or features_of(a)).people & (fb or features_of(b)).people
-
-
 def places_differ(a: EventMention, b: EventMention) -> bool:
     """Places that cannot be one event's, unless they have one name (Toledo, Ohio against the
     Toledo a geocoder found in Brazil: a namesake is never evidence of two events)."""
     if not (a.place and b.place):
         return False
-    return compat.places_conflict([a.place], [b.place]) \
-        and compat.place_key(a.place.name) != compat.place_key(b.place.name)
+    return compat.places_conflict([a.place], [b.place]) and _name_key(a.place.name) != _name_key(b.place.name)
 
 
-def conflict(a: EventMention, b: EventMention, max_day_gap: int = 1, fa: MentionFeatures | None = None,
-             fb: MentionFeatures | None = None) -> str:
+def conflict(a: EventMention, b: EventMention, max_day_gap: int = 1) -> str:
     """Why two mentions cannot be one incident ("" when nothing forbids it). Two reports naming
-    the same people on compatible dates are one event even when their places disagree: a
-    namesake town picked by the geocoder, or a county told against its town."""
+    the same people (victims, suspects, the street; not speakers) are one event even when their
+    places disagree: a namesake town picked by the geocoder, or a county told against its town."""
     if a.article_id == b.article_id:
         return "same article"
-    if places_differ(a, b) and (dates_conflict(a.date, b.date, max_day_gap) or not same_people(a, b, fa, fb)):
-        return "places differ"
     if dates_conflict(a.date, b.date, max_day_gap):
         return "dates differ"
     if compat.perpetrators_conflict(a.actors, b.actors):
         return "perpetrators on opposite sides"
     if (a.trigger.text.lower() in FOLLOW_UP) != (b.trigger.text.lower() in FOLLOW_UP):
         return "an event and its follow-up"
+    if places_differ(a, b) and not people_of(a) & people_of(b):
+        return "places differ"
     return ""
 
 
-def hard_conflict(a: EventMention, b: EventMention, max_day_gap: int = 1, fa: MentionFeatures | None = None,
-                  fb: MentionFeatures | None = None) -> bool:
-    return bool(conflict(a, b, max_day_gap, fa, fb))
+def hard_conflict(a: EventMention, b: EventMention, max_day_gap: int = 1) -> bool:
+    return bool(conflict(a, b, max_day_gap))
 
 
 def _place_evidence(a: EventMention, b: EventMention) -> list[MatchEvidence]:
