@@ -134,3 +134,13 @@ def test_hurt_person_set_apart_from_the_dead_is_kept():
     boy = Claim(id="b", article_id="a", measure=I, figure=Figure(1, 1, "the boy"),
                 span=Span("a", 40, 47, "the boy", "Police said the boy was shot."))
     assert incident_counts([[dead, boy]]) == (1, 0)
+
+
+def test_killer_who_killed_self_is_counted_once():
+    """Regression (GVA 710344-like): "Man kills self after shooting girlfriend ... he then killed himself"
+    names the same dead man twice in one sentence."""
+    sentence = "Man kills self after shooting girlfriend; police said he killed himself."
+    self_ = Claim(id="s", article_id="a", measure=K, figure=Figure(1, 1, "self"), span=Span("a", 9, 13, "self", sentence))
+    himself = Claim(id="h", article_id="a", measure=K, figure=Figure(1, 1, "himself"),
+                    span=Span("a", 60, 67, "himself", sentence))
+    assert incident_counts([[self_, himself]]) == (1, 0)

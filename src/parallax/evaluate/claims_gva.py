@@ -86,7 +86,7 @@ def article_count(claims: list[Claim], measure: Measure) -> int | None:
 
 
 _NUMERALS = frozenset({"one", "1"})
-_REFLEXIVE = frozenset({"himself", "herself"})
+_REFLEXIVE = frozenset({"himself", "herself", "self"})  # "Man kills self after shooting girlfriend"
 
 
 def _by_sentence(claims: list[Claim]) -> list[list[Claim]]:

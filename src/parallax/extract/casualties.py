@@ -57,6 +57,30 @@ def _is_irrealis(tok: Token, lexicon: ClaimLexicon) -> bool:
     return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in lexicon.irrealis
 
 
+def _under_irrealis(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """ "could have hit her and killed her", "could have caused injuries or death", "almost lost her life",
+    "the nearly lifeless body": the claim word sits under a verb or adverb of what did not happen."""
+    nearly = [tok] + [c for c in tok.children if c.dep_ == "amod"]  # "the nearly lifeless body"
+    if any(a.pos_ == "ADJ" and any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in a.children)
+           for a in nearly):
+        return True
+    node = tok
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    if node.dep_ == "pobj":
+        node = node.head
+    if node != tok and node.pos_ == "VERB" and _has_modal(node, lexicon):
+        return True  # the first conjunct's modal governs the rest
+    if tok.pos_ == "NOUN" and node.dep_ in ("dobj", "prep") and node.head.pos_ == "VERB":
+        return _has_modal(node.head, lexicon)
+    return False
+
+
+def _has_modal(verb: Token, lexicon: ClaimLexicon) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_.lower() in lexicon.irrealis
+               or c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in verb.children)
+
+
 def fatal_measure(tok: Token, lexicon: ClaimLexicon) -> Measure | None:
     """ "fatally shot", "shot dead", "beaten to death": the outcome a manner word gives a verb."""
     for child in tok.children:
@@ -156,7 +180,7 @@ def _condition_victim(tok: Token, lexicon: ClaimLexicon) -> Token | None:
 
 def _lives_victim(tok: Token, lexicon: ClaimLexicon) -> Token | None:
     verb = tok.head
-    if tok.dep_ != "dobj" or verb.lemma_.lower() not in lexicon.life_verbs:
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in lexicon.life_verbs or _has_modal(verb, lexicon):
         return None
     if vx.phrase_figure(tok, lexicon) is not None:
         return tok  # "claimed more than 320,000 lives"
@@ -245,6 +269,9 @@ def _measure_of(tok: Token, trig: Trigger, lexicon: ClaimLexicon) -> Measure | N
     """The measure this use reports, or None when another word of the sentence reports it."""
     if tok.pos_ != "VERB" or trig.measure not in (Measure.INJURED, Measure.KILLED):
         return trig.measure
+    first, second = _either_outcome(tok, trig, lexicon)
+    if first or second:
+        return Measure.CASUALTIES if first else None
     fatal = fatal_measure(tok, lexicon)
     if trig.extra == "shot" and fatal is None:
         linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
@@ -253,6 +280,21 @@ def _measure_of(tok: Token, trig: Trigger, lexicon: ClaimLexicon) -> Measure | N
             if other is not None and other.measure in (Measure.KILLED, Measure.INJURED) and other.extra != "shot":
                 return None  # "shot and killed", "shot and wounded": the other verb says what happened
     return fatal or trig.measure
+
+
+def _either_outcome(tok: Token, trig: Trigger, lexicon: ClaimLexicon) -> tuple[bool, bool]:
+    """ "four people were wounded or killed": killed or injured, unsaid which, is one casualties figure,
+    read at the first verb. (first verb of such a pair, second verb of it)."""
+    def other_outcome(verb: Token) -> bool:
+        other = trigger_of(verb, lexicon)
+        return other is not None and other.measure in (Measure.KILLED, Measure.INJURED) \
+            and other.measure is not trig.measure
+
+    def has_or(verb: Token) -> bool:
+        return any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children)
+    first = has_or(tok) and any(c.dep_ == "conj" and other_outcome(c) for c in tok.children)
+    second = tok.dep_ == "conj" and has_or(tok.head) and other_outcome(tok.head)
+    return first, second
 
 
 def _own_subjects(a: Token, b: Token) -> bool:
@@ -415,6 +457,8 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
     if tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("pobj", "nsubj", "dobj", "compound"):
         return []  # "a Tuesday night shooting": the event, not a victim count
     if tok.pos_ == "VERB" and (_is_irrealis(tok, lexicon) or trig.extra == "shot" and _missed(tok)):
+        return []
+    if _under_irrealis(tok, lexicon):
         return []
     measure = _measure_of(tok, trig, lexicon)
     if measure is None:
