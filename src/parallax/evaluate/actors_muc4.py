@@ -69,8 +69,11 @@ def _person_names(actor: Actor, doc: Doc) -> list[str]:
 
 
 def _name_of(token) -> str:
-    """The words of the name `token` ends: its compounds and itself ("todd ray wilson burdenson")."""
-    start = min([c.i for c in token.lefts if c.dep_ == "compound"] + [token.i])
+    """The words of the person name `token` ends, without a title before it: "governor antonio
+    roldan" -> "antonio roldan"."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].ent_type_ == "PERSON" and token.doc[start - 1].dep_ == "compound":
+        start -= 1
     return token.doc[start:token.i + 1].text
 
 

@@ -186,6 +186,8 @@ def _actors_at(head: Token, role: ActorRole, reading: _Reading, depth: int = 0) 
 
 def _named_before(phrase: SpacySpan, head: Token, reading: _Reading) -> bool:
     """Whether the words up to a thing-noun already name an actor: "a pro-government convoy"."""
+    if head.i == phrase.start:  # nothing before the noun: _names_actor has judged it
+        return False
     left = phrase.doc[phrase.start:head.i + 1]
     return normalize_actor(left.text, reading.dictionary, reading.name_country, reading.default_country) is not None
 
@@ -279,25 +281,34 @@ def _actor_from(phrase: SpacySpan, role: ActorRole, article: Article, sent: Spac
         phrase = phrase.doc[phrase.start:max(phrase.end, side.end)]
     else:
         found = normalize_actor(phrase.text, dictionary, name_country, default_country)
-    span = Span(article.id, phrase.start_char, phrase.end_char, phrase.text, sent.text)
-    if found:
-        name, category, country = found
-        return Actor(phrase.text, name, role, category, country, span)
+    if not found:
+        found = _unlisted(phrase, role, dictionary, name_country)
+    if not found:
+        return None
+    name, category, country = found
+    return Actor(phrase.text, name, role, category, country,
+                 Span(article.id, phrase.start_char, phrase.end_char, phrase.text, sent.text))
+
+
+def _unlisted(phrase: SpacySpan, role: ActorRole, dictionary: ActorDictionary,
+              name_country: CountryNamer) -> tuple[str, str, str] | None:
+    """(name, category, country) of a phrase the dictionary does not know: a bare country, an
+    organisation, or a phrase kept as written; None for a place, a thing hit or no actor at all."""
     if role == ActorRole.TARGET and phrase.root.lemma_.lower() in dictionary.things:
         return None  # "struck the Community Center", "a basketball court": what was hit, not whom
     ents = [e for e in entities_within(phrase.doc, phrase.start, phrase.end) if e.label_ in _ACTOR_ENTS]
     if role == ActorRole.TARGET and _is_place(phrase, ents, name_country):
         return None
     if not ents:
-        return _as_written(phrase, role, span, dictionary)
+        return _as_written(phrase, dictionary)
     country = name_country(ents[0].text)
     if country and ents[0].label_ in {"NORP", "GPE"} and len(phrase) == len(ents[0]):
         # a bare "US" or "Russian" modifying the event: that country's forces
-        return Actor(phrase.text, f"Military Forces of {country[1]}", role, "State Forces", country[0], span)
+        return f"Military Forces of {country[1]}", "State Forces", country[0]
     if ents[0].label_ == "ORG" and (role != ActorRole.TARGET or ents[0].start <= phrase.root.i < ents[0].end
                                     or _names_actor(phrase.root, dictionary)):  # not "struck the al-Shayrat air base"
-        return Actor(phrase.text, ents[0].text, role, "", country[0] if country else "", span)
-    return _as_written(phrase, role, span, dictionary, _demonym_country(ents, name_country))
+        return ents[0].text, "", country[0] if country else ""
+    return _as_written(phrase, dictionary, _demonym_country(ents, name_country))
 
 
 def _demonym_country(ents: list[SpacySpan], name_country: CountryNamer) -> str:
@@ -329,8 +340,7 @@ def _is_place(phrase: SpacySpan, ents: list[SpacySpan], name_country: CountryNam
     return root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS
 
 
-def _as_written(phrase: SpacySpan, role: ActorRole, span: Span, dictionary: ActorDictionary,
-                country: str = "") -> Actor | None:
+def _as_written(phrase: SpacySpan, dictionary: ActorDictionary, country: str = "") -> tuple[str, str, str] | None:
     """An actor the dictionary does not know, kept under its own words (determiners dropped):
     a named entity, a proper noun, or a noun that names people or a group (data/actor_heads.tsv)."""
     head = phrase.root
@@ -344,7 +354,7 @@ def _as_written(phrase: SpacySpan, role: ActorRole, span: Span, dictionary: Acto
     if not named and head.lemma_.lower() not in dictionary.heads and head.lower_ not in dictionary.heads:
         return None
     category = dictionary.heads.get(head.lemma_.lower(), dictionary.heads.get(head.lower_, ""))
-    return Actor(phrase.text, _bare_name(phrase), role, category, country, span)
+    return _bare_name(phrase), category, country
 
 
 def _bare_name(phrase: SpacySpan) -> str:
