@@ -30,6 +30,14 @@ def test_people_are_names_of_two_or_more_words_without_places_calendar_words_or_
     assert found == ("john smith", "marcus mcdonald-lee")
 
 
+def test_reporters_and_page_furniture_are_not_people():
+    """Regression (GVA dev follow-up links): a TV reporter's name and a photo caption heading
+    linked unrelated shootings months apart."""
+    text = ("NBC 6's Jamie Guirola has the details. By Ann Lee. View Full Caption DNAinfo. "
+            "Kevin Ortiz was shot in the Hill District.")
+    assert people_in(text) == ("kevin ortiz",)
+
+
 def test_a_speaker_named_by_both_reports_is_no_shared_person():
     a = mention("a1", TOLEDO, MONDAY, SHOT, claims=(claim("a1", 1, 1, "Sonya Toler"),))
     b = mention("b2", TOLEDO, MONDAY, OTHER, claims=(claim("b2", 1, 1, "Sonya Toler"),))

@@ -15,6 +15,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d+")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 # A run of two or more capitalised words, with middle initials: a person's name once titles are dropped.
 _RUN = re.compile(r"\b[A-Z][A-Za-z'\-]*[a-z](?:\s+(?:[A-Z]\.\s+)?[A-Z][A-Za-z'\-]*[a-z])+")
+_OUTLET_OWN = re.compile(r"^(?:[A-Z0-9][A-Za-z0-9]*)['’]s$")  # "NBC 6's Jamie Guirola": the outlet's reporter
 _QUOTE = re.compile(r"[\"“]([^\"”]{20,})[\"”]")
 _STOP = frozenset(
     "the a an and or of to in on at for by with from that this these those was were is are be been "
@@ -79,11 +80,12 @@ def people_of(mention: EventMention) -> frozenset[str]:
 
 
 @cache
-def name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """(titles dropped before a name, words that make a capitalised run no person's name, words
-    that make it a street or a site)."""
+    that make it a street or a site, capitalised words that credit the name after them)."""
     rows = read_table("name_words.tsv")
-    return tuple(frozenset(r["word"] for r in rows if r["kind"] == kind) for kind in ("title", "not", "site"))
+    return tuple(frozenset(r["word"] for r in rows if r["kind"] == kind)
+                 for kind in ("title", "not", "site", "byline"))
 
 
 @lru_cache(maxsize=1 << 13)  # blocking and scoring ask for the same texts; pure, so bounded caching is safe
@@ -91,13 +93,16 @@ def people_in(text: str) -> tuple[str, ...]:
     """Lower-cased names of the people an event happened to or was done by, and of its sites, in
     `text`: capitalised runs of two or more words once sentence-opening words are dropped, none of
     whose words marks a place or an organisation. Officials (a title before the name: "police
-    spokeswoman Sonya Toler", "Officer Dana Brooks") speak of many events and are left out."""
-    titles, not_names, _ = name_words()
+    spokeswoman Sonya Toler", "Officer Dana Brooks") and reporters ("By ...", "NBC 6's ...") tell
+    of many events and are left out."""
+    titles, not_names, _, bylines = name_words()
     found = []
     for run in _RUN.finditer(text):
         words = [w.strip(".").lower() for w in run.group().split() if len(w.strip(".")) > 1]
         before = text[max(run.start() - 30, 0):run.start()].split()
-        if (before and before[-1].strip(".,").lower() in titles) or (words and words[0] in titles):
+        credit = before[-1].strip(".,:") if before else ""
+        if credit.lower() in titles or credit in bylines or run.group().split()[0] in bylines \
+                or _OUTLET_OWN.match(credit) or (words and words[0] in titles):
             continue
         while words and (words[0] in _STOP or words[0] in _CALENDAR):
             words.pop(0)

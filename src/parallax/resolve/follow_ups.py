@@ -20,7 +20,7 @@ MAX_NAMED = 12  # incidents naming one person beyond which the name is too commo
 
 
 def _is_person(name: str) -> bool:
-    _, not_names, sites = name_words()
+    sites = name_words()[2]
     return not any(word in sites for word in name.split())
 
 
