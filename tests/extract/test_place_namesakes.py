@@ -162,3 +162,14 @@ def test_a_persons_surname_is_no_place_in_the_same_article(nlp, gazetteer):
     places = _places(nlp, gazetteer, text)
     assert not any(p.span.text == "Fairfield" for p in places)
     assert any(p.span.text == "Lebanon" for p in places)
+
+
+def test_names_listed_before_a_plural_unit_word_are_those_units(gazetteer):
+    """"Dakota, Otoe and Washington counties": each name is a county (Washington County,
+    Nebraska, not the capital); a lone state before the plural ("Georgia counties") stays the state."""
+    text = "Dakota, Otoe and Washington counties lost people, while Georgia counties grew."
+    dakota, otoe, washington, georgia = resolve_toponyms(
+        text, toponyms(text, "Dakota", "Otoe", "Washington", "Georgia"), gazetteer)
+    assert [c.kind for c in (dakota, otoe, washington)] == ["admin2"] * 3
+    assert washington.admin1 == "Nebraska"
+    assert (georgia.kind, georgia.name) == ("admin1", "Georgia")

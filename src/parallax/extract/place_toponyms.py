@@ -19,6 +19,11 @@ FIRST_PASS_WEIGHT = 0.5
 DEMONYM_KINDS = frozenset({"country", "region", "admin1"})
 # "Paris, Texas", "Mosul, Iraq", "Dublin, Ohio": a name, a comma and the unit it lies in.
 _REGION_GAP = re.compile(r"^\s*,\s*$")
+# The rest of a list of names closed by a plural unit word: ", Otoe and Washington counties".
+_NAME = r"[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)*"
+_UNIT_LIST = re.compile(rf"^(?P<items>(?:(?:,|,? and|,? or|,? &)\s+{_NAME})*)\s+(?P<unit>[a-z]+)\b")
+_LIST_BEFORE = re.compile(rf"{_NAME}(?:,|,? and|,? or|,? &)\s*$")
+UNIT_LIST_REACH = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +40,7 @@ def resolve_toponyms(text: str, toponyms: Sequence[Toponym], gazetteer: Gazettee
     text's countries and provinces, the first choices then vouch for each other (never a name for
     itself, however often it is repeated), and a name
     followed by ", <province or country>" keeps only the entries inside it."""
-    options = [_candidates(t.text, gazetteer) for t in toponyms]
+    options = [_candidates(t.text, gazetteer, _listed_unit(text, t, gazetteer)) for t in toponyms]
     options = _narrow_pairs(text, toponyms, options)
     context = build_context(options, [])
     keys = [name_key(t.text) for t in toponyms]
@@ -56,12 +61,28 @@ def _vouched(context: ArticleContext, firsts: dict[str, Candidate | None], key: 
     return vouched
 
 
-def _candidates(name: str, gazetteer: Gazetteer) -> list[Candidate]:
+def _listed_unit(text: str, toponym: Toponym, gazetteer: Gazetteer) -> str:
+    """The unit word of a list of units the toponym is part of ("Dakota, Otoe and Washington
+    counties": "county" for each name), or ""; a lone name before the plural ("Georgia
+    counties") is the unit they lie in, and is left alone."""
+    after = _UNIT_LIST.match(text[toponym.end:toponym.end + UNIT_LIST_REACH])
+    before = text[max(0, toponym.start - UNIT_LIST_REACH):toponym.start]
+    if not after or not (after.group("items") or _LIST_BEFORE.search(before)):
+        return ""
+    plural = after.group("unit").lower()
+    singular = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+    for word in (singular, plural[:-2]):  # "counties", "districts"; "parishes"
+        if word in gazetteer.terms.admin_words:
+            return word
+    return ""
+
+
+def _candidates(name: str, gazetteer: Gazetteer, unit: str = "") -> list[Candidate]:
     code = gazetteer.adjectives.get(name_key(name), "")  # "Sudanese" names Sudan
     country = gazetteer.country(code)
     if country:
         return [country]
-    found = gazetteer.lookup(name)
+    found = (gazetteer.lookup(f"{name} {unit}") if unit else []) or gazetteer.lookup(name)
     if is_acronym(name):
         return [c for c in found if c.kind in acronym_kinds(name)]
     return found or _demonym_places(name, gazetteer)
