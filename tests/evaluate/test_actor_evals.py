@@ -72,3 +72,29 @@ def test_foreign_files_are_refused(tmp_path):
     (tmp_path / "dev.json").write_text('{"D1": {"text": 1}}', "utf-8")
     with pytest.raises(EvalDataError, match="MUC-4"):
         read_documents(tmp_path)
+
+
+MUC_NAMED = {"D2": {"doc": "ATTORNEY GENERAL ROBERTO GARCIA ALVARADO WAS KILLED BY URBAN GUERRILLAS OF THE FMLN.\n"
+                           "A BOMB ALSO KILLED FIVE PEASANTS AND DESTROYED A BUS.",
+                    "roles": {"perp_individual_id": [["URBAN GUERRILLAS"]], "perp_organization_id": [["FMLN"]],
+                              "hum_tgt_name": [["ROBERTO GARCIA ALVARADO"]], "phys_tgt_id": [["BUS"]],
+                              "incident_instrument_id": [["BOMB"]]}}}
+
+
+def test_muc4_victim_slot_holds_named_people_not_groups(tmp_path, nlp):
+    # regression: unnamed victims ("five peasants") filled hum_tgt_name, which MUC-4 keeps for
+    # named people, and a named victim kept the title before the name
+    (tmp_path / "dev.json").write_text(json.dumps(MUC_NAMED), "utf-8")
+    scores = score_muc4(tmp_path, nlp=nlp)
+    assert scores["hum_tgt_name_precision"] == 1.0 and scores["hum_tgt_name_recall"] == 1.0
+    assert scores["perp_organization_id_recall"] == 1.0
+    assert scores["perp_individual_id_recall"] == 1.0
+    assert scores["phys_tgt_id_recall"] == 1.0
+
+
+def test_scores_come_per_fixed_half(plover_dir, nlp):
+    from parallax.evaluate.actor_matching import half_of
+
+    assert half_of("t1") in ("dev", "heldout") and half_of("t1") == half_of("t1")
+    scores = score_plover(plover_dir, nlp=nlp, name_country=lambda w: None)
+    assert {"dev_source_f1", "heldout_source_f1", "dev_target_f1", "heldout_target_f1"} <= set(scores)

@@ -15,7 +15,8 @@ from parallax.errors import EvalDataError
 from parallax.evaluate.actor_matching import count_matches, half_of, prf
 from parallax.evaluate.actors_plover import country_namer
 from parallax.extract.actor_roles import phrase_of, role_candidates
-from parallax.extract.actors import ActorDictionary, CountryNamer, extract_actors, is_weapon, load_actor_dictionary
+from parallax.extract.actors import (ActorDictionary, CountryNamer, extract_actors, is_weapon, load_actor_dictionary,
+                                     normalize_actor)
 from parallax.extract.event_type import find_triggers
 from parallax.extract.frames import INCIDENT_TYPES, MIN_TRIGGER_SCORE
 from parallax.schema import Actor, ActorRole, Article
@@ -47,14 +48,30 @@ def sentence_case(text: str) -> str:
 
 
 def _slot(actor: Actor, doc: Doc) -> str:
-    """The MUC-4 slot an actor fills: perpetrators by whether the dictionary named the group;
-    a receiver only when it names a person, as hum_tgt_name holds named victims ("Hector
-    Oqueli"), not groups ("civilians", "people"), which MUC-4 leaves out of the slot."""
+    """The MUC-4 slot an actor fills: a perpetrator is an organisation when the dictionary named a
+    group and the phrase names the group, not its people ("the FMLN", "the Guatemalan army"; but
+    "Guatemalan army troops", "urban guerrillas" are individuals); a receiver only when it names a
+    person, as hum_tgt_name holds named victims ("Hector Oqueli"), not groups ("civilians")."""
     if actor.role in (ActorRole.PERPETRATOR, ActorRole.ASSOCIATED):  # a backer is a co-perpetrator
         named = actor.category and actor.normalized not in GENERIC_GROUPS and actor.category != "Civilians"
-        return "perp_organization_id" if named and actor.span and actor.name != actor.normalized else \
+        phrase = doc.char_span(actor.span.start, actor.span.end) if actor.span else None
+        people = phrase is not None and phrase.root.tag_ == "NNS"
+        return "perp_organization_id" if named and not people and actor.name != actor.normalized else \
             "perp_individual_id"
     return "hum_tgt_name" if _person_names(actor, doc) else ""
+
+
+def _member_groups(actor: Actor, doc: Doc, dictionary: ActorDictionary) -> list[str]:
+    """The organisation a perpetrator phrase says its people belong to: "a commando of the Tupac
+    Amaru Revolutionary Movement", "terrorists from the Zarate Willka Armed Forces of Liberation"."""
+    phrase = doc.char_span(actor.span.start, actor.span.end) if actor.span else None
+    if phrase is None:
+        return []
+    objects = [g for c in phrase.root.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+               for g in c.children if g.dep_ == "pobj"]
+    return [phrase_of(g).text for g in objects if g.pos_ == "PROPN" or g.ent_type_ == "ORG"
+            or normalize_actor(phrase_of(g).text, dictionary, lambda word: None) is not None
+            or g.lemma_.lower() in ("group", "movement", "front", "army", "party", "organization", "cartel")]
 
 
 def _person_names(actor: Actor, doc: Doc) -> list[str]:
@@ -102,6 +119,8 @@ def doc_slots(doc: Doc, article: Article, name_country: CountryNamer) -> dict[st
                     slots[slot] += _person_names(actor, doc)
                 elif slot:
                     slots[slot].append(actor.name)
+                if slot.startswith("perp"):
+                    slots["perp_organization_id"] += _member_groups(actor, doc, dictionary)
             slots["phys_tgt_id"] += _physical_targets(sent, token, dictionary)
     return slots
 
