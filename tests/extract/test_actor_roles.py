@@ -13,7 +13,7 @@ from parallax.extract.event_type import find_triggers
 from parallax.schema import Actor, ActorRole, Article
 
 COUNTRIES = {"syrian": ("SY", "Syria"), "syria": ("SY", "Syria"), "ugandan": ("UG", "Uganda"),
-             "sudanese": ("SD", "Sudan"), "russian": ("RU", "Russia"), "us": ("US", "United States"),
+             "sudanese": ("SD", "Sudan"), "russian": ("RU", "Russia"), "russia": ("RU", "Russia"), "us": ("US", "United States"),
              "american": ("US", "United States"), "kenya": ("KE", "Kenya"), "somalia": ("SO", "Somalia"),
              "somali": ("SO", "Somalia"), "iraqi": ("IQ", "Iraq"), "iran": ("IR", "Iran"), "mali": ("ML", "Mali")}
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -245,3 +245,15 @@ def test_a_group_named_before_its_noun_is_not_narrowed_away(nlp):
 def test_a_purpose_clause_gives_the_receiver(nlp):
     found = trigger_actors(nlp, "Police fired tear gas to disperse hundreds of protesters outside parliament.")
     assert "Protesters" in [a.normalized for a in found if a.role == ActorRole.TARGET]
+
+
+def test_its_forces_belong_to_the_subject_above(nlp):
+    # regression: "Russia's defence ministry said its forces had struck ..." gave actor1 "forces"
+    found = trigger_actors(nlp, "Russia's defence ministry said its forces had struck military targets in the region.")
+    assert ("its forces", "Military Forces of Russia", "RU") in [(a.name, a.normalized, a.country) for a in found]
+
+
+def test_its_jets_belong_to_the_coalition(nlp):
+    text = "The Saudi-led coalition denied that civilians were killed, saying its jets had hit a weapons depot."
+    found = trigger_actors(nlp, text, word="hit")
+    assert ("its jets", "Saudi-led Coalition") in [(a.name, a.normalized) for a in found]

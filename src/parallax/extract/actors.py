@@ -282,12 +282,32 @@ def _actor_from(phrase: SpacySpan, role: ActorRole, article: Article, sent: Spac
     else:
         found = normalize_actor(phrase.text, dictionary, name_country, default_country)
     if not found:
-        found = _unlisted(phrase, role, dictionary, name_country)
+        found = _owner_of(phrase, dictionary, name_country) or _unlisted(phrase, role, dictionary, name_country)
     if not found:
         return None
     name, category, country = found
     return Actor(phrase.text, name, role, category, country,
                  Span(article.id, phrase.start_char, phrase.end_char, phrase.text, sent.text))
+
+
+def _owner_of(phrase: SpacySpan, dictionary: ActorDictionary,
+              name_country: CountryNamer) -> tuple[str, str, str] | None:
+    """The actor an "its"/"their" phrase belongs to, from the subject of a clause above it: "the
+    Saudi-led coalition ... saying its jets had hit" -> the coalition; "Russia's defence ministry
+    said its forces had struck" -> the forces of Russia."""
+    owner = next((c for c in phrase.root.lefts if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if owner is None:
+        return None
+    for verb in phrase.root.ancestors:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c != phrase.root]
+        if subjects:
+            found = normalize_actor(phrase_of(subjects[0]).text, dictionary, name_country)
+            if found:
+                return found
+            countries = [t for t in subjects[0].subtree if t.ent_type_ in ("GPE", "NORP") and name_country(t.text)]
+            rest = phrase.doc[owner.i + 1:phrase.end].text
+            return normalize_actor(f"{countries[0].text} {rest}", dictionary, name_country) if countries else None
+    return None
 
 
 def _unlisted(phrase: SpacySpan, role: ActorRole, dictionary: ActorDictionary,
