@@ -173,3 +173,13 @@ def test_names_listed_before_a_plural_unit_word_are_those_units(gazetteer):
     assert [c.kind for c in (dakota, otoe, washington)] == ["admin2"] * 3
     assert washington.admin1 == "Nebraska"
     assert (georgia.kind, georgia.name) == ("admin1", "Georgia")
+
+
+def test_a_repeated_name_does_not_vouch_for_itself_end_to_end(nlp, gazetteer):
+    """Regression (end to end): each mention of "Paris" added its first choice (Paris, Texas) to
+    the context again, so four of them outvoted "Henry County"; now each name's first choice
+    counts once, for the others only, and Paris and Henry County meet in Tennessee."""
+    text = ("The Paris Public Library will offer a workshop. Paris and Henry County will receive a "
+            "letter from the rescue squad. Residents of Paris can register at the library in Paris.")
+    places = _places(nlp, gazetteer, text)
+    assert {p.admin1 for p in places if p.span.text in {"Paris", "Henry County"}} == {"Tennessee"}

@@ -73,6 +73,18 @@ def add_evidence(context: ArticleContext, candidates: Sequence[Candidate], weigh
             context.points.append((top.latitude, top.longitude))
 
 
+def vouched(context: ArticleContext, firsts: Mapping[str, Candidate | None], key: str,
+            weight: float) -> ArticleContext:
+    """The context plus the first choices (by name key) of the text's other names: a name does
+    not vouch for itself, however often it is repeated."""
+    result = ArticleContext(Counter(context.countries), Counter(context.admin1s), list(context.points),
+                            context.regions, context.cells)
+    for other, first in firsts.items():
+        if other != key and first is not None:
+            add_evidence(result, [first], weight)
+    return result
+
+
 def score(candidate: Candidate, context: ArticleContext) -> float:
     total = prior(candidate)
     evidence = sum(context.countries.values())

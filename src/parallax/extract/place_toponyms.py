@@ -4,14 +4,13 @@ each one's entries are chosen with the other names of the same text as context."
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parallax.extract.gazetteer import Candidate, Gazetteer
 from parallax.extract.place_names import acronym_kinds, demonym_stems, is_acronym, name_key
 from parallax.extract.place_ranking import (
-    ArticleContext, add_evidence, build_context, choose_coherent, lies_within, name_cells, region_support,
+    build_context, choose_coherent, lies_within, name_cells, region_support, vouched,
 )
 
 FIRST_PASS_WEIGHT = 0.5
@@ -47,18 +46,8 @@ def resolve_toponyms(text: str, toponyms: Sequence[Toponym], gazetteer: Gazettee
     by_name = dict(zip(keys, options))
     context.regions, context.cells = region_support(by_name.values()), name_cells(by_name)
     firsts = {key: choose_coherent(candidates, context, key) for key, candidates in by_name.items()}
-    contexts = {key: _vouched(context, firsts, key) for key in by_name}
+    contexts = {key: vouched(context, firsts, key, FIRST_PASS_WEIGHT) for key in by_name}
     return [choose_coherent(candidates, contexts[key], key) for key, candidates in zip(keys, options)]
-
-
-def _vouched(context: ArticleContext, firsts: dict[str, Candidate | None], key: str) -> ArticleContext:
-    """The context plus the first choices of the text's other names: a name does not vouch for itself."""
-    vouched = ArticleContext(Counter(context.countries), Counter(context.admin1s), list(context.points),
-                             context.regions, context.cells)
-    for other, first in firsts.items():
-        if other != key and first is not None:
-            add_evidence(vouched, [first], FIRST_PASS_WEIGHT)
-    return vouched
 
 
 def _listed_unit(text: str, toponym: Toponym, gazetteer: Gazetteer) -> str:

@@ -17,8 +17,8 @@ from parallax.extract.place_mentions import (
 from parallax.extract.place_names import acronym_kinds, is_acronym, name_key, strip_suffix_words
 from parallax.extract.place_phrases import BorderPhrase, CountryPart, border_phrases, country_parts
 from parallax.extract.place_ranking import (
-    ArticleContext, add_evidence, build_context, choose, choose_coherent, is_far_namesake, is_strong, lies_within,
-    is_supported, name_cells, region_support,
+    ArticleContext, add_evidence, build_context, choose, choose_coherent, is_far_namesake, is_strong, is_supported,
+    lies_within, name_cells, region_support, vouched,
 )
 from parallax.schema import Article, GeoPrecision, Place, Span
 
@@ -43,7 +43,10 @@ def extract_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Pla
     for phrase in (*borders, *parts):
         taken.update(range(phrase.start, phrase.end))
     named, context = _named_mentions(doc, first, taken, gazetteer)
-    choices = [_choice(doc, r, context) for r in named]
+    firsts = _first_choices(doc, named, context)
+    choices = [_choice(doc, r, vouched(context, firsts, name_key(r.mention.text(doc)), FIRST_PASS_WEIGHT))
+               for r in named]
+    context = vouched(context, firsts, "", FIRST_PASS_WEIGHT)  # the article's countries, for borders
     places = [p for r, chosen, far in zip(named, choices, _far_namesakes(doc, named, choices))
               if (p := _named_place(doc, article, r, None if far else chosen, gazetteer, far))]
     places += [_border_place(doc, article, b, gazetteer, context) for b in borders]
@@ -70,12 +73,22 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
     for resolved in extra:
         add_evidence(context, resolved.candidates, 1.0)
     named = narrow_by_region(doc, sorted(labelled + extra, key=lambda r: r.mention.start))
-    for resolved in named:  # the first choices vouch for each other ("Alexandria" near "Rapides Parish")
-        if not (resolved.mention.metonymic or resolved.mention.modifier or resolved.mention.subject):
-            add_evidence(context, [c for c in [choose(resolved.candidates, context)] if c], FIRST_PASS_WEIGHT)
     by_name = {name_key(r.mention.text(doc)): r.candidates for r in named}
     context.regions, context.cells = region_support(by_name.values()), name_cells(by_name)
     return named, context
+
+
+def _first_choices(doc: Doc, named: Sequence[Resolved], context: ArticleContext) -> dict[str, Candidate | None]:
+    """Each located name's first choice, once per name however often it is repeated: they vouch
+    for each other ("Alexandria" near "Rapides Parish"), never a name for itself."""
+    firsts: dict[str, Candidate | None] = {}
+    for resolved in named:
+        mention = resolved.mention
+        if not (mention.metonymic or mention.modifier or mention.subject):
+            key = name_key(mention.text(doc))
+            if key not in firsts:
+                firsts[key] = choose_coherent(resolved.candidates, context, key)
+    return firsts
 
 
 def best_place(places: Sequence[Place]) -> Place | None:
