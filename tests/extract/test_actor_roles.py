@@ -257,3 +257,16 @@ def test_its_jets_belong_to_the_coalition(nlp):
     text = "The Saudi-led coalition denied that civilians were killed, saying its jets had hit a weapons depot."
     found = trigger_actors(nlp, text, word="hit")
     assert ("its jets", "Saudi-led Coalition") in [(a.name, a.normalized) for a in found]
+
+
+def test_no_group_and_the_other_side_are_no_actors(nlp):
+    # regression: "No group has claimed ..." gave actor1 "No group"; "either side ... striking the
+    # other's forces" gave actor2 "other's forces"
+    found = trigger_actors(nlp, "No group has claimed the bombing of the market.", word="bombing")
+    found += trigger_actors(nlp, "The zones stop either side striking the other's forces.", word="striking")
+    assert not any("group" in a.name or "other" in a.name for a in found)
+
+
+def test_a_bomber_is_an_unidentified_armed_group(nlp):
+    found = trigger_actors(nlp, "A suicide bomber killed 12 worshippers at a mosque.", ("NG", "Nigeria"))
+    assert ("A suicide bomber", "Unidentified Armed Group", "NG") in [(a.name, a.normalized, a.country) for a in found]

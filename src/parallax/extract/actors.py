@@ -370,6 +370,8 @@ def _as_written(phrase: SpacySpan, dictionary: ActorDictionary, country: str = "
         return None
     if is_weapon(head, dictionary):  # "Mortar shells struck the market": the means, not the doer
         return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.lefts) or "other's" in phrase.text.lower().replace("’", "'"):
+        return None  # "no group has claimed the attack", "either side ... the other's forces"
     named = head.ent_type_ in _ACTOR_ENTS or head.pos_ == "PROPN"
     if not named and head.lemma_.lower() not in dictionary.heads and head.lower_ not in dictionary.heads:
         return None
