@@ -35,6 +35,12 @@ CASES = [
     ("Woman, 3-year-old dead in triple shooting", [("killed", 2, 2, "incident")]),
     ("3-year-old and four adults shot outside store", [("injured", 5, 5, "incident")]),
     ("Teen kills 6-year-old brother, self", [("killed", 2, 2, "incident")]),
+    # regressions (GVA): relative clauses, passives, counted plurals, a closing parenthesis
+    ("Drive-by shooting that wounded an 8-year-old, 2 others has neighborhood on edge",
+     [("injured", 3, 3, "incident")]),
+    ("Alleged gang member was target, but 2-year-old was shot", [("injured", 1, 1, "incident")]),
+    ("DNR: Two Hunters Shot in Hunting Accident (Posey County)", [("injured", 2, 2, "incident")]),
+    ("A 17-year-old was injured in a Friday shooting, police said", [("injured", 1, 1, "incident")]),
     # an active verb's count is its object; the subject is the shooter
     ("Gunman shoots 2 people outside bakery", [("injured", 2, 2, "incident")]),
     # "at least" keeps the interval open

@@ -17,7 +17,8 @@ from parallax.schema import Figure, Measure
 _MAX_TOKENS = 30
 _FINAL = frozenset({".", "!", "?", "\"", "”", "’", "'", ")"})
 _GLUE = frozenset({",", "and", "&", "then", "other", "others", "more", "people", "persons", "victims", "adults",
-                   "accidentally", "allegedly", "reportedly"})  # not "critically": "6 shot, 1 critically hurt"
+                   "accidentally", "allegedly", "reportedly", "was", "were", "been"})
+_RELATIVE = frozenset({"that", "who", "which"})  # "shooting that wounded an 8-year-old": the verb is active  # not "critically": "6 shot, 1 critically hurt"
 _SELF = frozenset({"himself", "herself", "self"})  # "kills wife, son, then himself": the killer is one of the dead
 _AGE_SEPARATORS = frozenset({",", "("})
 
@@ -38,6 +39,11 @@ def is_headline(sent: DocSpan) -> bool:
     words = [i for i in range(sent.start, sent.end) if not table.space[i]]
     if not words or len(words) > _MAX_TOKENS or "\n\n" in table.span_text(sent.start, sent.end).strip():
         return False
+    if table.word(words[-1]) == ")":  # "Two Hunters Shot in Hunting Accident (Posey County)"
+        opening = [k for k, i in enumerate(words) if table.word(i) == "("]
+        words = words[:opening[-1]] if opening else words
+        if not words:
+            return False
     return table.word(words[-1]) not in _FINAL
 
 
@@ -127,6 +133,9 @@ def _walk(sent: DocSpan, start: int, step: int, lexicon: ClaimLexicon) -> list[T
         tok = sent.doc[i]
         if _kind(tok, lexicon) is not None:
             break
+        if step > 0 and tok.lower_ in ("a", "an") and _aged_person(tok.doc[min(tok.i + 1, len(tok.doc) - 1)]):
+            i += step  # "wounded an 8-year-old": the article of the age phrase, not a count
+            continue
         age = _age_phrase(tok, step, lexicon)
         if age is not None:  # "7-year-old daughter", "Woman, 3-year-old dead": the phrase as one word
             person, i = age
@@ -135,10 +144,17 @@ def _walk(sent: DocSpan, start: int, step: int, lexicon: ClaimLexicon) -> list[T
         if _is_count(tok, lexicon) or _is_person(tok, lexicon) or _is_bound(tok, taken, step, lexicon):
             taken.append(tok)
         elif not (tok.lower_ in _GLUE or tok.pos_ == "ADJ" or _is_age(tok, lexicon)
-                  or tok.lemma_.lower() in lexicon.victims):
+                  or tok.lemma_.lower() in lexicon.victims or _counted_noun(tok, step, lexicon)):
             break
         i += step
     return sorted(taken, key=lambda t: t.i)
+
+
+def _counted_noun(tok: Token, step: int, lexicon: ClaimLexicon) -> bool:
+    """ "Two Hunters Shot": a plural noun right after a count is what it counts."""
+    before = tok.doc[tok.i - 1] if tok.i else None
+    plural = tok.pos_ in ("NOUN", "PROPN") and tok.lower_.endswith("s")
+    return step < 0 and plural and before is not None and _is_count(before, lexicon)
 
 
 def _age_phrase(tok: Token, step: int, lexicon: ClaimLexicon) -> tuple[Token | None, int] | None:
@@ -158,7 +174,10 @@ def _age_phrase(tok: Token, step: int, lexicon: ClaimLexicon) -> tuple[Token | N
     if number is None:
         return None
     named = tok.i + 1 < len(doc) and _is_person(doc[tok.i + 1], lexicon)
-    return (None if named else tok), number.i - 1
+    before = number.i - 1
+    if before >= 0 and doc[before].lower_ in ("a", "an"):
+        before -= 1  # "A 17-year-old was injured": the article, not a count
+    return (None if named else tok), before
 
 
 def _figure(tokens: list[Token], lexicon: ClaimLexicon) -> tuple[Figure, tuple[int, int, str]] | None:
@@ -211,8 +230,10 @@ def _segments(sent: DocSpan, lexicon: ClaimLexicon) -> list[Segment]:
         kind = _kind(tok, lexicon)
         if kind is None:
             continue
-        active = tok.lower_.endswith("s") and tok.lower_ != "dies"  # "Gunman shoots 4": the 4 are hit
-        tokens = _walk(sent, tok.i + 1, 1, lexicon) if active else _walk(sent, tok.i - 1, -1, lexicon)
+        before = sent.doc[tok.i - 1].lower_ if tok.i > sent.start else ""
+        active = tok.lower_.endswith("s") and tok.lower_ != "dies" or before in _RELATIVE  # "Gunman shoots 4"
+        start = tok.i - 2 if kind == "condition" and before == "in" else tok.i - 1  # "2-year-old in critical condition"
+        tokens = _walk(sent, tok.i + 1, 1, lexicon) if active else _walk(sent, start, -1, lexicon)
         found = _figure(tokens, lexicon) if tokens else None
         if closed and not (found is None and kind == "killed"):
             continue
