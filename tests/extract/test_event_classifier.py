@@ -16,8 +16,8 @@ from parallax.extract.trigger_lexicon import load_trigger_lexicon
 
 TRAINING = Path(__file__).resolve().parents[2] / "data" / "training" / "event_types.tsv"
 
-# Written for this test, in wire style. The floor is what the shipped hashing model reached (6 of 8: it
-# reads "a device buried under the road went off" as an attack and "seized four engineers" as ground taken).
+# Written for this test, in wire style. The floor is what the shipped hashing model reached (7 of 8 since
+# the 2,119-example retraining: it still reads "a device buried under the road went off" as OTHER).
 UNSEEN = [
     ("Jets belonging to the air force bombed a fuel depot outside the rebel-held town at dawn.", "AIR_STRIKE"),
     ("Two policemen died when a device buried under the road went off as their pickup passed.", "REM_EXPLOS"),
@@ -31,6 +31,27 @@ UNSEEN = [
 ]
 
 
+# Neighbouring classes told apart by one detail, in words the training examples mostly do not use.
+# The floor is what the shipped hashing model reached (4 of 10): without a trigger word the rules
+# know ("walked in unopposed", "emptied the pharmacies", "howitzer rounds"), it falls back on OTHER.
+NEIGHBOURS = [
+    ("Pensioners gathered outside the finance ministry on Tuesday to complain about late payments, then "
+     "went home.", "PEACE_PROTEST"),
+    ("Officers carried away sit-in participants one by one and put them on buses to the police station.",
+     "PROTEST_WITH_INTER"),
+    ("Troops fired on a crowd of unarmed marchers calling for reforms, killing eleven of them.",
+     "FORCE_AGAINST_PROTEST"),
+    ("Marchers hurled bricks at the police lines and torched two patrol cars.", "VIOL_DEMONSTR"),
+    ("The soldiers left the hilltop post on Sunday and the militia walked in unopposed.", "NON_VIOL_TERRIT_TRANSFER"),
+    ("Insurgents overran the hilltop post on Sunday after a night of fighting and now hold it.",
+     "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("Soldiers pushed the insurgents off the hilltop on Sunday and raised the flag there again.", "GOV_REGAINS_TERIT"),
+    ("Gunmen took a doctor from his clinic and are demanding money for his return.", "ABDUCT_DISSAP"),
+    ("Looters emptied the pharmacies and grain stores of the abandoned town.", "PROPERTY_DISTRUCT"),
+    ("Howitzer rounds crashed into the outskirts of the town through the night.", "ART_MISS_ATTACK"),
+]
+
+
 @pytest.fixture(scope="module")
 def model():
     return load_model(HASHING)
@@ -40,13 +61,20 @@ def test_shipped_model_types_unseen_snippets(nlp, model):
     docs = [nlp(text) for text, _ in UNSEEN]
     predicted = [code for code, _ in classify_docs(docs, model, allow_none=False)]
     right = sum(p == gold for p, (_, gold) in zip(predicted, UNSEEN))
-    assert right >= 6, list(zip(predicted, [g for _, g in UNSEEN]))
+    assert right >= 7, list(zip(predicted, [g for _, g in UNSEEN]))
+
+
+def test_shipped_model_tells_neighbouring_classes_apart(nlp, model):
+    docs = [nlp(text) for text, _ in NEIGHBOURS]
+    predicted = [code for code, _ in classify_docs(docs, model, allow_none=False)]
+    right = sum(p == gold for p, (_, gold) in zip(predicted, NEIGHBOURS))
+    assert right >= 4, list(zip(predicted, [g for _, g in NEIGHBOURS]))
 
 
 def test_test_snippets_are_not_training_examples():
     with TRAINING.open(encoding="utf-8", newline="") as handle:
         trained = {row["text"] for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}
-    assert not trained & {text for text, _ in UNSEEN}
+    assert not trained & {text for text, _ in UNSEEN + NEIGHBOURS}
 
 
 def test_a_non_event_may_be_none_only_when_allowed(nlp, model):
@@ -84,3 +112,11 @@ def test_artifact_round_trips_and_a_broken_one_is_refused(tmp_path):
     (tmp_path / "bad.npz").write_bytes(b"not a zip")
     with pytest.raises(DataFileError, match="bad.npz"):
         read_model(tmp_path / "bad.npz")
+
+
+def test_training_examples_cover_every_class_and_never_repeat():
+    with TRAINING.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    counts = {code: sum(1 for r in rows if r["code"] == code) for code in load_trigger_lexicon().classes}
+    assert min(counts.values()) >= 40, sorted(counts.items(), key=lambda kv: kv[1])[:3]
+    assert len({r["text"] for r in rows}) == len(rows)
