@@ -189,6 +189,8 @@ CASES = [
      ['casualties [4,4] people | police reported']),
     ('Nobody was killed or injured in the blast.', ['injured [0,0] NEG', 'killed [0,0] NEG']),
     ('Two of the teens were shooting a .308 caliber rifle into some trees.', []),  # a weapon is no victim
+    ('Three people were shot (two of them fatally).', ['injured [1,1] people', 'killed [2,2] people']),
+    ('Three people were shot, two of them fatally.', ['injured [1,1] people', 'killed [2,2] people']),
     ('Moore was fatally shot inside the garage. Three others sustained non-fatal bullet wounds.',
      ['killed [1,1]', 'injured [3,3] others']),
     ('The shelling caused casualties among the civilian population.',

@@ -273,6 +273,8 @@ def _measure_of(tok: Token, trig: Trigger, lexicon: ClaimLexicon) -> Measure | N
     if first or second:
         return Measure.CASUALTIES if first else None
     fatal = fatal_measure(tok, lexicon)
+    if trig.extra == "shot" and fatal is not None and _fatal_share(tok, lexicon) is not None:
+        return trig.measure  # "three were shot (two of them fatally)": split by _split_fatal
     if trig.extra == "shot" and fatal is None:
         linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
         linked = [c for c in linked if not _own_subjects(c, tok)]
@@ -323,13 +325,27 @@ def _own_count(tok: Token, lexicon: ClaimLexicon) -> Token | None:
 
 
 def _fatal_share(tok: Token, lexicon: ClaimLexicon) -> Token | None:
-    """ "Four people were shot, one fatally": the count that died."""
-    for child in tok.children:
-        if child.dep_ in ("npadvmod", "appos", "advmod", "conj", "dobj") and vx.is_quantity(child, lexicon) \
-                and any(g.lower_ in lexicon.fatal and lexicon.fatal[g.lower_] is Measure.KILLED
-                        for g in child.children):
-            return child
+    """ "Four people were shot, one fatally", "three were shot, two of them fatally", "(two of them
+    fatally)": the count that died."""
+    victim = _child(tok, "nsubjpass", "dobj")
+    owners = [(tok, ("npadvmod", "appos", "advmod", "conj", "dobj"))]
+    owners += [(victim, ("appos",))] if victim is not None else []
+    for owner, deps in owners:
+        for child in owner.children:
+            if child.dep_ in deps and vx.is_quantity(child, lexicon) and child != victim \
+                    and (_fatal_word(child, lexicon) or _partitive_share(child) and _fatal_word(tok, lexicon)):
+                return child
     return None
+
+
+def _fatal_word(tok: Token, lexicon: ClaimLexicon) -> bool:
+    return any(g.lower_ in lexicon.fatal and lexicon.fatal[g.lower_] is Measure.KILLED for g in tok.children)
+
+
+def _partitive_share(count: Token) -> bool:
+    """ "two of them": a share of the people already counted."""
+    of = next((c for c in count.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return of is not None and any(g.lower_ in ("them", "those", "whom") for g in of.children)
 
 
 def _sum_figures(figures: list[Figure], text: str) -> Figure:
