@@ -12,7 +12,7 @@ from parallax.extract.compatibility import IN_A_NAME
 from parallax.extract.place_names import demonym_stems
 from parallax.extract.place_toponyms import resolve_toponyms
 from parallax.extract.places import best_place, extract_places
-from parallax.schema import Article
+from parallax.schema import Article, GeoPrecision
 
 
 @pytest.fixture(scope="module")
@@ -183,3 +183,11 @@ def test_a_repeated_name_does_not_vouch_for_itself_end_to_end(nlp, gazetteer):
             "letter from the rescue squad. Residents of Paris can register at the library in Paris.")
     places = _places(nlp, gazetteer, text)
     assert {p.admin1 for p in places if p.span.text in {"Paris", "Henry County"}} == {"Tennessee"}
+
+
+def test_a_hamlet_named_like_a_region_does_not_take_its_place(nlp, gazetteer):
+    """Regression: with US places around it, "the Middle East" became Middle East, Maryland
+    (1,900 people) at town precision, a candidate for the event's place."""
+    text = "Officials in Washington said the talks on the Middle East would resume in Ohio next week."
+    region = next(p for p in _places(nlp, gazetteer, text) if p.span.text == "Middle East")
+    assert (region.country, region.precision) == ("", GeoPrecision.UNKNOWN)

@@ -298,14 +298,17 @@ def _mark_seats(found: list[Candidate]) -> list[Candidate]:
 def _mark_minor(found: list[Candidate]) -> list[Candidate]:
     """Flag small towns named like another province of their own country: "Florida" in a story is
     the state, not Florida, New York. A foreign province does not count ("Alexandria" beside
-    Minnesota's places is the Minnesotan town, not Egypt's governorate)."""
+    Minnesota's places is the Minnesotan town, not Egypt's governorate); a region or continent
+    does, wherever it is: "the Middle East" is not Middle East, Maryland."""
     provinces = {(c.country, name_key(c.name)): c.admin1 for c in found
                  if c.kind == "admin1" and not (c.alias or c.variant)}
+    regions = {name_key(c.name) for c in found if c.kind == "region" and not c.variant}
 
     def is_minor(c: Candidate) -> bool:
+        if c.kind not in {"place", "admin2"} or c.seat or c.population >= MINOR_POPULATION:
+            return False
         unit = provinces.get((c.country, name_key(c.name)))
-        return c.kind in {"place", "admin2"} and unit is not None and not c.seat \
-            and c.admin1 != unit and c.population < MINOR_POPULATION
+        return (unit is not None and c.admin1 != unit) or name_key(c.name) in regions
 
     return [replace(c, minor=True) if is_minor(c) else c for c in found]
 
