@@ -13,11 +13,13 @@ from types import MappingProxyType
 import numpy as np
 import shapely
 from rapidfuzz import fuzz
-from shapely.strtree import STRtree
 
 from parallax.errors import DataFileError
 from parallax.extract.place_additions import read_user_places
 from parallax.extract.place_names import name_key, strip_suffix_words, variant_key
+from parallax.extract.place_shapes import (  # km_between is re-exported: callers import it from here
+    admin_shapes, box_part, country_shape, km_between, nearest_with_admin2,  # noqa: F401
+)
 from parallax.extract.place_terms import PlaceTerms, load_place_terms
 from parallax.knowledge import data_file, read_table
 from parallax.schema import GeoPrecision
@@ -26,7 +28,6 @@ FOLDER = "gazetteer"
 USER_PLACES = "places.csv"  # in a --data-dir's gazetteer/ folder: added like --places FILE
 KIND_PRECISION = {"country": GeoPrecision.COUNTRY, "region": GeoPrecision.COUNTRY, "admin1": GeoPrecision.REGION,
                   "admin2": GeoPrecision.NEAR, "landmark": GeoPrecision.NEAR, "place": GeoPrecision.EXACT}
-ADMIN2_NEAREST_KM = 10.0
 VARIANT_MIN_SIMILARITY = 65
 LOOKUP_CACHE_SIZE = 20_000  # name keys whose entries are kept; cleared when full, so memory stays flat
 ALIAS_PENALTY = 0.8
@@ -36,11 +37,7 @@ MINOR_POPULATION = 100_000
 # Prior of an entry that has no population: an admin-1 unit counts as a town of about 150,000
 # people (so "Virginia" is the state before the South African town of 120,000).
 KIND_PRIOR = {"country": 5.0, "region": 4.0, "added": 3.0, "landmark": 2.5, "admin1": 2.8, "admin2": 1.5}
-GRID_DEGREES = 0.5
-# Which thirds of a bounding box (columns west..east, rows south..north) each compass part covers.
-COMPASS_CELLS = {"north": ((0, 3), (2, 3)), "south": ((0, 3), (0, 1)), "east": ((2, 3), (0, 3)),
-                 "west": ((0, 1), (0, 3)), "northeast": ((2, 3), (2, 3)), "northwest": ((0, 1), (2, 3)),
-                 "southeast": ((2, 3), (0, 1)), "southwest": ((0, 1), (0, 1)), "centre": ((1, 2), (1, 2))}
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,8 +197,8 @@ class Gazetteer:
         country = self.countries.get(code)
         if country is None:
             return None, None
-        shape = _country_shape(self.shapes_path, code)
-        part = shape.intersection(_box_part(shape.bounds, direction)) if shape is not None else None
+        shape = country_shape(self.shapes_path, code)
+        part = shape.intersection(box_part(shape.bounds, direction)) if shape is not None else None
         if part is None or part.is_empty:
             return country.latitude, country.longitude
         point = part.representative_point()
@@ -210,10 +207,10 @@ class Gazetteer:
     def reverse_admin(self, latitude: float, longitude: float) -> tuple[str, str]:
         """(admin-1 name, admin-2 name) at a point: admin-1 from Natural Earth's polygons, admin-2
         from the nearest place within 10 km that has one; "" where unknown."""
-        tree, codes = _admin_shapes(self.shapes_path)
+        tree, codes = admin_shapes(self.shapes_path)
         hits = tree.query(shapely.Point(longitude, latitude), predicate="intersects")
         code = codes[int(hits[0])] if len(hits) else ""
-        nearest = _nearest_with_admin2(self, latitude, longitude, code)
+        nearest = nearest_with_admin2(self, latitude, longitude, code)
         admin1 = self.admin1_names.get(code, "") or (nearest.admin1 if nearest else "")
         return admin1, nearest.admin2 if nearest else ""
 
@@ -318,63 +315,6 @@ def _unique(found: Iterable[Candidate]) -> list[Candidate]:
     for candidate in found:
         seen.setdefault((candidate.kind, candidate.geonameid, candidate.name, candidate.country), candidate)
     return list(seen.values())
-
-
-# ---------------------------------------------------------------- lazily built spatial indexes
-
-@lru_cache(maxsize=2)
-def _admin_shapes(path: str) -> tuple[STRtree, tuple[str, ...]]:
-    """Admin-1 polygons, read on the first reverse lookup only (loading the gazetteer skips them)."""
-    lines = lzma.decompress(open(path, "rb").read()).decode("utf-8").splitlines()[1:]
-    cells = [line.split("\t") for line in lines]
-    geometries = shapely.from_wkb([c[2] for c in cells])
-    return STRtree(geometries), tuple(c[0] for c in cells)
-
-
-@lru_cache(maxsize=64)
-def _country_shape(path: str, code: str):
-    """The union of a country's admin-1 polygons, or None if it has none."""
-    tree, codes = _admin_shapes(path)
-    parts = [tree.geometries[i] for i, c in enumerate(codes) if c.split(".")[0] == code]
-    return shapely.union_all(parts) if parts else None
-
-
-def _box_part(bounds: tuple[float, float, float, float], direction: str):
-    west, south, east, north = bounds
-    (c0, c1), (r0, r1) = COMPASS_CELLS.get(direction, ((0, 3), (0, 3)))
-    width, height = (east - west) / 3, (north - south) / 3
-    return shapely.box(west + c0 * width, south + r0 * height, west + c1 * width, south + r1 * height)
-
-
-@lru_cache(maxsize=2)
-def _admin2_grid(gazetteer: Gazetteer) -> Mapping[tuple[int, int], tuple[int, ...]]:
-    """Places that carry an admin-2 name, bucketed by half-degree cell."""
-    grid: dict[tuple[int, int], list[int]] = {}
-    for row in range(len(gazetteer.places) - 1):
-        cells = gazetteer.places.line(row + 1).split("\t", 7)
-        if cells[6]:
-            cell = (int(float(cells[2]) // GRID_DEGREES), int(float(cells[3]) // GRID_DEGREES))
-            grid.setdefault(cell, []).append(row)
-    return MappingProxyType({cell: tuple(rows) for cell, rows in grid.items()})
-
-
-def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
-
-
-def _nearest_with_admin2(gazetteer: Gazetteer, lat: float, lon: float, admin1_code: str) -> Candidate | None:
-    """The closest place with an admin-2 name, within ADMIN2_NEAREST_KM, in the same admin-1 if known."""
-    grid, (row0, col0) = _admin2_grid(gazetteer), (int(lat // GRID_DEGREES), int(lon // GRID_DEGREES))
-    rows = [r for dr in (-1, 0, 1) for dc in (-1, 0, 1) for r in grid.get((row0 + dr, col0 + dc), ())]
-    candidates = [gazetteer.place_row(r) for r in rows]
-    if admin1_code:
-        name = gazetteer.admin1_names.get(admin1_code, "")
-        candidates = [c for c in candidates if c.admin1 == name] or candidates
-    scored = [(km_between(lat, lon, c.latitude, c.longitude), c) for c in candidates]
-    scored = [(d, c) for d, c in scored if d <= ADMIN2_NEAREST_KM]
-    return min(scored, key=lambda pair: pair[0])[1] if scored else None
 
 
 # ---------------------------------------------------------------- loading
