@@ -9,10 +9,15 @@ from spacy.tokens import Token
 
 from parallax.extract import victims as vx
 from parallax.extract.claim_lexicon import ClaimLexicon, Trigger
+from parallax.extract.verb_outcomes import (
+    child_of, either_outcome, fatal_measure, fatal_share, has_modal, is_irrealis, missed, own_subjects,
+    trigger_of, under_irrealis,
+)
 from parallax.nlp.arrays import sentence_text
 from parallax.schema import Claim, ClaimPart, Figure, Measure, Span
 
 Found = tuple[Token, Claim]
+__all__ = ["Found", "casualty_claims", "fatal_measure", "new_claim", "tok_text", "trigger_of"]
 _NOT_VICTIMS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "MONEY", "PERCENT"})
 _TOLL_PREPS = frozenset({"to", "at"})
 _TOLL_VALUE_DEPS = frozenset({"attr", "dobj", "acomp", "oprd", "appos", "npadvmod"})
@@ -32,95 +37,22 @@ def new_claim(article_id: str, sent: DocSpan, measure: Measure, figure: Figure,
                  figure=figure, span=span, **fields)  # type: ignore[arg-type]
 
 
-def trigger_of(tok: Token, lexicon: ClaimLexicon) -> Trigger | None:
-    """The measure a word reports, if it is a casualty or damage word in this use."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB":
-        return lexicon.verbs.get(lemma) or lexicon.adjectives.get(tok.lower_)
-    if tok.pos_ == "ADJ":
-        return lexicon.adjectives.get(tok.lower_) or lexicon.adjectives.get(lemma)
-    if tok.pos_ == "NOUN":
-        return lexicon.nouns.get(lemma) or lexicon.nouns.get(tok.lower_)
-    return None
-
-
-def _child(tok: Token, *deps: str) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)
-
-
-def _is_irrealis(tok: Token, lexicon: ClaimLexicon) -> bool:
-    """ "tried to kill", "could kill", "threatened to kill": nobody was hit (yet)."""
-    if any(c.dep_ == "aux" and c.lemma_.lower() in lexicon.irrealis for c in tok.children):
-        return True
-    if any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in tok.children):
-        return True  # "bullets that nearly killed his father"
-    return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in lexicon.irrealis
-
-
-def _under_irrealis(tok: Token, lexicon: ClaimLexicon) -> bool:
-    """ "could have hit her and killed her", "could have caused injuries or death", "almost lost her life",
-    "the nearly lifeless body": the claim word sits under a verb or adverb of what did not happen."""
-    nearly = [tok] + [c for c in tok.children if c.dep_ == "amod"]  # "the nearly lifeless body"
-    if any(a.pos_ == "ADJ" and any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in a.children)
-           for a in nearly):
-        return True
-    node = tok
-    while node.dep_ == "conj" and node.head != node:
-        node = node.head
-    if node.dep_ == "pobj":
-        node = node.head
-    if node != tok and node.pos_ == "VERB" and _has_modal(node, lexicon):
-        return True  # the first conjunct's modal governs the rest
-    if tok.pos_ == "NOUN" and node.dep_ in ("dobj", "prep") and node.head.pos_ == "VERB":
-        return _has_modal(node.head, lexicon)
-    return False
-
-
-def _has_modal(verb: Token, lexicon: ClaimLexicon) -> bool:
-    return any(c.dep_ == "aux" and c.lemma_.lower() in lexicon.irrealis
-               or c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in verb.children)
-
-
-def fatal_measure(tok: Token, lexicon: ClaimLexicon) -> Measure | None:
-    """ "fatally shot", "shot dead", "beaten to death": the outcome a manner word gives a verb."""
-    for child in tok.children:
-        if child.dep_ in ("advmod", "oprd", "acomp", "xcomp") and child.lower_ in lexicon.fatal:
-            return lexicon.fatal[child.lower_]
-        if child.dep_ == "prep" and child.lower_ == "to" and any(
-                g.lemma_ == "death" for g in child.children):
-            return Measure.KILLED
-    return None
-
-
-def _missed(verb: Token) -> bool:
-    """ "gunmen shot at a police car", "officers were shot at", "shot up the street": nobody hit
-    (but "was shot at a party" hit someone at a place)."""
-    if any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
-        return True
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"):
-        has_object = any(g.dep_ == "pobj" for g in prep.children)
-        has_victim = any(c.dep_ in ("nsubjpass", "dobj") for c in verb.children)
-        if not has_object or not has_victim:
-            return True
-    return False
-
-
 def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | None:
-    victim = _child(tok, "nsubjpass")
+    victim = child_of(tok, "nsubjpass")
     if victim is None and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" \
             and tok.head.pos_ in ("NOUN", "NUM", "PROPN"):
         return tok.head
     if victim is None and (trig.extra == "flee" or tok.lemma_ == "die"):
-        victim = _child(tok, "nsubj")
+        victim = child_of(tok, "nsubj")
     if victim is None:
-        victim = _child(tok, "dobj")
+        victim = child_of(tok, "dobj")
     has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
     if victim is None and tok.tag_ == "VBN" and not has_perfect:
-        victim = _child(tok, "nsubj")
+        victim = child_of(tok, "nsubj")
     if victim is None and tok.dep_ in ("oprd", "xcomp"):
-        victim = _child(tok.head, "dobj")  # "left three people injured"
+        victim = child_of(tok.head, "dobj")  # "left three people injured"
     if victim is None and tok.dep_ == "xcomp":
-        victim = _child(tok.head, "nsubjpass", "nsubj")  # "are believed to have died"
+        victim = child_of(tok.head, "nsubjpass", "nsubj")  # "are believed to have died"
     if victim is None:
         victim = next((c for c in tok.children if c.dep_ in ("advmod", "npadvmod")
                        and (vx.is_quantity(c, lexicon) or c.lower_ == "more")), None)  # "many more were hurt"
@@ -130,13 +62,13 @@ def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | No
 def _adj_victim(tok: Token) -> Token | None:
     if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head
-    if _child(tok, "nummod", "quantmod") is not None:
+    if child_of(tok, "nummod", "quantmod") is not None:
         return tok  # "left 5 dead": the adjective heads its own count
-    victim = _child(tok, "nsubj")
+    victim = child_of(tok, "nsubj")
     if victim is None and tok.dep_ in ("oprd", "xcomp", "ccomp"):
-        victim = _child(tok.head, "dobj", "nsubjpass")  # "left one man dead", "was found dead"
+        victim = child_of(tok.head, "dobj", "nsubjpass")  # "left one man dead", "was found dead"
     if victim is None and tok.dep_ in ("acomp", "oprd", "xcomp", "attr", "ccomp", "advcl"):
-        victim = _child(tok.head, "nsubj", "nsubjpass")
+        victim = child_of(tok.head, "nsubj", "nsubjpass")
     return vx.resolve_relative(victim) if victim is not None else None
 
 
@@ -150,8 +82,8 @@ def _clause_subject(tok: Token, lexicon: ClaimLexicon) -> Token | None:
         if head.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() not in lexicon.wound_verbs:
                 return None  # "died from his injuries", "held pressure on the wound"
-            subject = _child(head, "dobj") if "with" in path else None
-            subject = subject or _child(head, "nsubj", "nsubjpass")
+            subject = child_of(head, "dobj") if "with" in path else None
+            subject = subject or child_of(head, "nsubj", "nsubjpass")
             return vx.resolve_relative(subject) if subject is not None else None
         if head.head == head:
             break
@@ -180,14 +112,14 @@ def _condition_victim(tok: Token, lexicon: ClaimLexicon) -> Token | None:
 
 def _lives_victim(tok: Token, lexicon: ClaimLexicon) -> Token | None:
     verb = tok.head
-    if tok.dep_ != "dobj" or verb.lemma_.lower() not in lexicon.life_verbs or _has_modal(verb, lexicon):
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in lexicon.life_verbs or has_modal(verb, lexicon):
         return None
     if vx.phrase_figure(tok, lexicon) is not None:
         return tok  # "claimed more than 320,000 lives"
     owner = vx.partitive_object(tok)
     if owner is not None:
         return owner  # "claimed the lives of 9 pilgrims"
-    return _child(verb, "nsubj", "nsubjpass")  # "three people lost their lives"
+    return child_of(verb, "nsubj", "nsubjpass")  # "three people lost their lives"
 
 
 def _is_idle_noun(tok: Token, lexicon: ClaimLexicon) -> bool:
@@ -232,7 +164,7 @@ def _toll_value(container: Token, lexicon: ClaimLexicon) -> Token | None:
         values = [c for c in verb.children if c.dep_ in _TOLL_VALUE_DEPS and c != container]
         candidates += [v for v in values if vx.is_quantity(v, lexicon)]
     for cand in reversed(candidates):
-        value = _child(cand, "pobj") if cand.dep_ == "prep" else cand
+        value = child_of(cand, "pobj") if cand.dep_ == "prep" else cand
         if value is not None and vx.is_quantity(value, lexicon):
             return value
     return None
@@ -269,43 +201,19 @@ def _measure_of(tok: Token, trig: Trigger, lexicon: ClaimLexicon) -> Measure | N
     """The measure this use reports, or None when another word of the sentence reports it."""
     if tok.pos_ != "VERB" or trig.measure not in (Measure.INJURED, Measure.KILLED):
         return trig.measure
-    first, second = _either_outcome(tok, trig, lexicon)
+    first, second = either_outcome(tok, trig, lexicon)
     if first or second:
         return Measure.CASUALTIES if first else None
     fatal = fatal_measure(tok, lexicon)
-    if trig.extra == "shot" and fatal is not None and _fatal_share(tok, lexicon) is not None:
+    if trig.extra == "shot" and fatal is not None and fatal_share(tok, lexicon) is not None:
         return trig.measure  # "three were shot (two of them fatally)": split by _split_fatal
     if trig.extra == "shot" and fatal is None:
         linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
-        linked = [c for c in linked if not _own_subjects(c, tok)]
+        linked = [c for c in linked if not own_subjects(c, tok)]
         for other in (trigger_of(c, lexicon) for c in linked):
             if other is not None and other.measure in (Measure.KILLED, Measure.INJURED) and other.extra != "shot":
                 return None  # "shot and killed", "shot and wounded": the other verb says what happened
     return fatal or trig.measure
-
-
-def _either_outcome(tok: Token, trig: Trigger, lexicon: ClaimLexicon) -> tuple[bool, bool]:
-    """ "four people were wounded or killed": killed or injured, unsaid which, is one casualties figure,
-    read at the first verb. (first verb of such a pair, second verb of it)."""
-    def other_outcome(verb: Token) -> bool:
-        other = trigger_of(verb, lexicon)
-        return other is not None and other.measure in (Measure.KILLED, Measure.INJURED) \
-            and other.measure is not trig.measure
-
-    def has_or(verb: Token) -> bool:
-        return any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children)
-    first = has_or(tok) and any(c.dep_ == "conj" and other_outcome(c) for c in tok.children)
-    second = tok.dep_ == "conj" and has_or(tok.head) and other_outcome(tok.head)
-    return first, second
-
-
-def _own_subjects(a: Token, b: Token) -> bool:
-    """ "A juvenile was killed and a driver was shot", "Four were shot and one of them died": two clauses,
-    each with its own victims, not one victim "shot and killed"."""
-    def subject(verb: Token) -> Token | None:
-        return _child(verb, "nsubjpass", "nsubj")
-    first, second = subject(a), subject(b)
-    return first is not None and second is not None and first != second
 
 
 def _inherited(tok: Token, lexicon: ClaimLexicon) -> Token | None:
@@ -322,30 +230,6 @@ def _own_count(tok: Token, lexicon: ClaimLexicon) -> Token | None:
         if child.dep_ in ("advmod", "npadvmod", "nsubj") and vx.is_quantity(child, lexicon):
             return child
     return None
-
-
-def _fatal_share(tok: Token, lexicon: ClaimLexicon) -> Token | None:
-    """ "Four people were shot, one fatally", "three were shot, two of them fatally", "(two of them
-    fatally)": the count that died."""
-    victim = _child(tok, "nsubjpass", "dobj")
-    owners = [(tok, ("npadvmod", "appos", "advmod", "conj", "dobj"))]
-    owners += [(victim, ("appos",))] if victim is not None else []
-    for owner, deps in owners:
-        for child in owner.children:
-            if child.dep_ in deps and vx.is_quantity(child, lexicon) and child != victim \
-                    and (_fatal_word(child, lexicon) or _partitive_share(child) and _fatal_word(tok, lexicon)):
-                return child
-    return None
-
-
-def _fatal_word(tok: Token, lexicon: ClaimLexicon) -> bool:
-    return any(g.lower_ in lexicon.fatal and lexicon.fatal[g.lower_] is Measure.KILLED for g in tok.children)
-
-
-def _partitive_share(count: Token) -> bool:
-    """ "two of them": a share of the people already counted."""
-    of = next((c for c in count.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return of is not None and any(g.lower_ in ("them", "those", "whom") for g in of.children)
 
 
 def _sum_figures(figures: list[Figure], text: str) -> Figure:
@@ -424,7 +308,7 @@ def _victim_claims(tok: Token, measure: Measure, victim: Token, sent: DocSpan, a
 def _split_fatal(tok: Token, claims: list[Found], sent: DocSpan, article_id: str,
                  lexicon: ClaimLexicon) -> list[Found]:
     """ "Four people were shot, one fatally" -> killed 1 and injured 3, not injured 4."""
-    share = _fatal_share(tok, lexicon)
+    share = fatal_share(tok, lexicon)
     if share is None or len(claims) != 1:
         return claims
     found = vx.phrase_figure(share, lexicon)
@@ -456,7 +340,7 @@ def _among_victim(tok: Token) -> Token | None:
     """ "9 children were among the dead", "among the wounded were two officers": the subject of "be"."""
     if tok.dep_ != "pobj" or tok.head.lower_ != "among" or tok.head.head.lemma_ != "be":
         return None
-    return _child(tok.head.head, "nsubj", "attr")
+    return child_of(tok.head.head, "nsubj", "attr")
 
 
 def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexicon: ClaimLexicon) -> list[Found]:
@@ -472,9 +356,9 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
         return []
     if tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("pobj", "nsubj", "dobj", "compound"):
         return []  # "a Tuesday night shooting": the event, not a victim count
-    if tok.pos_ == "VERB" and (_is_irrealis(tok, lexicon) or trig.extra == "shot" and _missed(tok)):
+    if tok.pos_ == "VERB" and (is_irrealis(tok, lexicon) or trig.extra == "shot" and missed(tok)):
         return []
-    if _under_irrealis(tok, lexicon):
+    if under_irrealis(tok, lexicon):
         return []
     measure = _measure_of(tok, trig, lexicon)
     if measure is None:
@@ -541,6 +425,6 @@ def _to_death(tok: Token, sent: DocSpan, article_id: str, lexicon: ClaimLexicon)
     if verb.pos_ != "VERB" or trigger_of(verb, lexicon):
         return []
     victim = _verb_victim(verb, lexicon, Trigger(Measure.KILLED))
-    if victim is None or _is_irrealis(verb, lexicon):
+    if victim is None or is_irrealis(verb, lexicon):
         return []
     return _victim_claims(verb, Measure.KILLED, victim, sent, article_id, lexicon)
