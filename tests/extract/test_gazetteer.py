@@ -252,3 +252,11 @@ def test_an_abbreviated_saint_or_mount_is_the_entrys_own_name(gazetteer):
     assert "Iowa" in {c.admin1 for c in gazetteer.lookup("Mt. Pleasant")}
     assert gazetteer.terms.expand("st petersburg") == "saint petersburg"
     assert {c.kind for c in gazetteer.lookup("Platte Co.")} == {"admin2"}  # "Co." is "County"
+
+
+def test_a_county_name_prefers_the_county_of_the_largest_namesake_town(gazetteer):
+    """Regression ("the San Diego County Medical Examiner's Office" went to the Colombian
+    municipality of San Diego, Cesar): units of equal standing are ordered by their largest
+    namesake town."""
+    first = gazetteer.lookup("San Diego County")[0]
+    assert (first.kind, first.country, first.admin1) == ("admin2", "US", "California")

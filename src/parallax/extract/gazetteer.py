@@ -254,10 +254,18 @@ class Gazetteer:
         if word in self.terms.admin_words:
             level = "admin1" if word in self.terms.admin1 else "admin2"
             units = [c for c in found if c.kind in {"admin1", "admin2"}]
-            return sorted(units, key=lambda c: c.kind != level)
+            return sorted(units, key=lambda c: (c.kind != level, -_seat_population(c, found)))
         kinds = self.terms.features.get(word, ())
         sites = [c for c in found if c.kind == "landmark" and (not kinds or c.feature in kinds)]
         return sites or [replace(c, feature=word) for c in found if c.kind == "place"]
+
+
+def _seat_population(unit: Candidate, found: list[Candidate]) -> int:
+    """People in the largest namesake town inside a unit: "San Diego County" is the county of the
+    city of 1.4 million, not the Colombian municipality of the town of 18,000."""
+    inside = [c.population for c in found if c.kind == "place" and c.country == unit.country
+              and c.admin1 == unit.admin1 and (unit.kind == "admin1" or c.admin2 in {"", unit.name, f"{unit.name} County"})]
+    return max(inside, default=0)
 
 
 def _resembles(key: str, name: str) -> bool:
