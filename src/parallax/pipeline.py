@@ -19,6 +19,7 @@ from parallax.extract.mentions import extract_mentions
 from parallax.extract.places import extract_places
 from parallax.extract.trigger_lexicon import load_trigger_lexicon
 from parallax.ingest.rejects import extraction_failed, no_event
+from parallax.nlp.arrays import token_table
 from parallax.nlp.focus import Cues, focus_text, load_cues, restore_sentences
 from parallax.nlp.pipeline import load_nlp, parse_articles
 from parallax.resolve.incremental import resolve_pending
@@ -58,7 +59,8 @@ def analyse_doc(doc: Doc, article: Article, knowledge: Knowledge) -> list[EventM
                            _main_country(places, knowledge.gazetteer))
     mentions = extract_mentions(doc, article, places, claims, context)
     # after a focused parse (parallax.nlp.focus) sentence texts must not run into blanked paragraphs
-    return mentions if doc.text == article.text else [restore_sentences(m) for m in mentions]
+    same = token_table(doc).text == article.text  # Doc.text makes a Token per word
+    return mentions if same else [restore_sentences(m) for m in mentions]
 
 
 def _country_namer(gazetteer: Gazetteer) -> Callable[[str], tuple[str, str] | None]:

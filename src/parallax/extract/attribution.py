@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from parallax.extract.claim_lexicon import ClaimLexicon
 from parallax.extract.speakers import SpeakerBook, build_book, make_speaker, relay_name
+from parallax.nlp.arrays import token_table
 from parallax.schema import Claim, Speaker, Stance
 
 _QUOTE = re.compile(r"“[^”]{1,3000}”|\"[^\"\n]{1,3000}\"")
@@ -161,7 +162,7 @@ def _attributed_verb(doc: Doc, start: int, end: int, lexicon: ClaimLexicon) -> T
 
 def _quote_voices(doc: Doc, by_verb: dict[int, Voice], lexicon: ClaimLexicon) -> list[tuple[int, int, Voice | None]]:
     quotes: list[tuple[int, int, Voice | None]] = []
-    text = doc.text  # built on each access: read it once
+    text = token_table(doc).text  # Doc.text makes a Token per word on each access
     for match in _QUOTE.finditer(text):
         start, end = match.span()
         verb = _attributed_verb(doc, start, end, lexicon)
