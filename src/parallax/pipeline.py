@@ -13,11 +13,12 @@ from spacy.tokens import Doc
 
 from parallax.extract.actors import ActorDictionary, load_actor_dictionary
 from parallax.extract.claims import ClaimLexicon, extract_claims, load_claim_lexicon
+from parallax.extract.event_classifier import HASHING, LinearModel, retype_single_incident, shipped_model
 from parallax.extract.frames import FrameContext
 from parallax.extract.gazetteer import Gazetteer, load_gazetteer
 from parallax.extract.mentions import extract_mentions
 from parallax.extract.places import extract_places
-from parallax.extract.trigger_lexicon import load_trigger_lexicon
+from parallax.extract.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
 from parallax.ingest.rejects import extraction_failed, no_event
 from parallax.nlp.arrays import token_table
 from parallax.nlp.focus import Cues, focus_text, load_cues, restore_sentences
@@ -43,12 +44,15 @@ class Knowledge:
     claims: ClaimLexicon
     actors: ActorDictionary
     cues: Cues  # the words that make a paragraph worth parsing (parallax.nlp.focus)
+    event_model: LinearModel | None = None  # retypes an article's single incident (extract.event_classifier)
+    triggers: TriggerLexicon | None = None
 
 
 def load_knowledge(settings: Settings) -> Knowledge:
     claims = load_claim_lexicon(settings.data_dir)
+    triggers = load_trigger_lexicon(settings.data_dir)
     return Knowledge(load_gazetteer(settings.data_dir, settings.places_file), claims, load_actor_dictionary(settings.data_dir),
-                     load_cues(claims, load_trigger_lexicon(settings.data_dir), settings.data_dir))
+                     load_cues(claims, triggers, settings.data_dir), shipped_model(HASHING), triggers)
 
 
 def analyse_doc(doc: Doc, article: Article, knowledge: Knowledge) -> list[EventMention]:
@@ -57,7 +61,8 @@ def analyse_doc(doc: Doc, article: Article, knowledge: Knowledge) -> list[EventM
     claims = extract_claims(doc, article, knowledge.claims)
     context = FrameContext(knowledge.actors, _country_namer(knowledge.gazetteer),
                            _main_country(places, knowledge.gazetteer))
-    mentions = extract_mentions(doc, article, places, claims, context)
+    mentions = retype_single_incident(doc, extract_mentions(doc, article, places, claims, context),
+                                      knowledge.event_model, knowledge.triggers)
     # after a focused parse (parallax.nlp.focus) sentence texts must not run into blanked paragraphs
     same = token_table(doc).text == article.text  # Doc.text makes a Token per word
     return mentions if same else [restore_sentences(m) for m in mentions]
