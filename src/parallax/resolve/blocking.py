@@ -7,8 +7,9 @@ A key joins a place part and a time part:
 - place: mentions located to a town (or near one) use a 1-degree grid cell (looking up the 9 cells
   around theirs); mentions with only a province or a country meet every mention of that country
   (a province's centroid says little about where the event was); mentions with no place meet every one;
-- people: a mention is also indexed and looks up under each person or site its event sentences
-  name, so reports of one shooting whose places the geocoder read differently still meet;
+- people: a mention with a day-precise date is also indexed under each person or site its event
+  sentences name on that day, and looks them up on the days either side, so reports of one
+  shooting whose places the geocoder read differently still meet;
 - time: a day looks up the days either side, a week-precise date the weeks either side, a month the
   months either side (dates widened by their precision); undated mentions meet undated ones only,
   by weekday when they have one.
@@ -65,11 +66,17 @@ def time_keys(when: EventDate | None) -> tuple[set[str], set[str]]:
 def block_keys(mention: EventMention) -> tuple[set[str], set[str]]:
     """(index keys, lookup keys) of a mention: every place part with every time part."""
     place_index, place_lookup = place_keys(mention.place)
-    named = {f"p{zlib.crc32(name.encode())}" for name in people_in(mention_text(mention))}
-    place_index, place_lookup = place_index | named, place_lookup | named
     time_index, time_lookup = time_keys(mention.date)
-    return ({f"{p}|{t}" for p in place_index for t in time_index},
-            {f"{p}|{t}" for p in place_lookup for t in time_lookup})
+    index = {f"{p}|{t}" for p in place_index for t in time_index}
+    lookup = {f"{p}|{t}" for p in place_lookup for t in time_lookup}
+    when = mention.date
+    if when is not None and when.value is not None and when.precision <= DatePrecision.DAY:
+        day = when.value.toordinal()
+        for name in people_in(mention_text(mention)):
+            key = zlib.crc32(name.encode())
+            index.add(f"p{key}|d{day}")
+            lookup.update(f"p{key}|d{day + k}" for k in (-1, 0, 1))
+    return index, lookup
 
 
 def candidate_pairs(mentions: Sequence[EventMention]) -> Iterator[tuple[int, int]]:
