@@ -98,3 +98,13 @@ def test_scores_come_per_fixed_half(plover_dir, nlp):
     assert half_of("t1") in ("dev", "heldout") and half_of("t1") == half_of("t1")
     scores = score_plover(plover_dir, nlp=nlp, name_country=lambda w: None)
     assert {"dev_source_f1", "heldout_source_f1", "dev_target_f1", "heldout_target_f1"} <= set(scores)
+
+
+def test_muc4_counts_terrorist_incidents_not_protests_or_arrests(tmp_path, nlp):
+    # regression: perpetrators of arrests and protests filled the perpetrator slots
+    doc = {"D3": {"doc": "THOUSANDS OF STUDENTS MARCHED THROUGH LIMA TO PROTEST AGAINST THE GOVERNMENT.\n"
+                         "SOLDIERS DETAINED THREE UNION LEADERS AT A CHECKPOINT NEAR THE CAPITAL.",
+                  "roles": {"perp_individual_id": [], "perp_organization_id": [], "hum_tgt_name": [],
+                            "phys_tgt_id": [], "incident_instrument_id": []}}}
+    (tmp_path / "dev.json").write_text(json.dumps(doc), "utf-8")
+    assert score_muc4(tmp_path, nlp=nlp)["all_predicted"] == 0
