@@ -7,10 +7,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from builders import mention
 
 from parallax.errors import DataFileError
 from parallax.extract.event_classifier import (HASHING, NO_EVENT, LinearModel, classify_docs, hashed_ngrams,
-                                               load_model, read_model, rule_features, save_model)
+                                               load_model, read_model, retype_single_incident, rule_features,
+                                               save_model)
 from parallax.extract.event_type import snippet_triggers
 from parallax.extract.trigger_lexicon import load_trigger_lexicon
 
@@ -120,3 +122,34 @@ def test_training_examples_cover_every_class_and_never_repeat():
     counts = {code: sum(1 for r in rows if r["code"] == code) for code in load_trigger_lexicon().classes}
     assert min(counts.values()) >= 40, sorted(counts.items(), key=lambda kv: kv[1])[:3]
     assert len({r["text"] for r in rows}) == len(rows)
+
+
+# Regression (examples/wire Ogossagou reports): the rules typed "setting fire to granaries" as
+# looting/property destruction; gunmen killing villagers is an attack on civilians.
+VILLAGE_RAID = ("Gunmen went from house to house in the village on Monday night, setting fire to granaries and "
+                "shooting at those who fled. Eleven villagers were killed, a local official said.")
+
+
+def test_an_articles_single_incident_takes_the_models_type(nlp, model):
+    doc = nlp(VILLAGE_RAID)
+    raid = mention("a1", None, None, VILLAGE_RAID, sub="Looting/property destruction", kind="Strategic developments")
+    (retyped,) = retype_single_incident(doc, [raid], model)
+    assert (retyped.event_type, retyped.sub_event_type) == ("Violence against civilians", "Attack")
+    assert retyped.trigger == raid.trigger and retyped.claims == raid.claims
+
+
+def test_several_incidents_or_no_model_keep_the_rules_types(nlp, model):
+    doc = nlp(VILLAGE_RAID)
+    raid = mention("a1", None, None, VILLAGE_RAID, sub="Looting/property destruction", kind="Strategic developments")
+    other = mention("a1", None, None, VILLAGE_RAID, start=40)
+    assert retype_single_incident(doc, [raid, other], model) == [raid, other]
+    assert retype_single_incident(doc, [raid], None) == [raid]
+    background = mention("a1", None, None, VILLAGE_RAID, start=40, background=True)
+    assert retype_single_incident(doc, [raid, background], model)[1] == background
+
+
+def test_a_single_incident_is_never_given_a_class_that_opens_no_incident(nlp, model):
+    text = "The foreign ministers of the two countries met in Geneva and agreed to meet again next month."
+    talks = mention("a2", None, None, text, sub="Armed clash", kind="Battles")
+    (retyped,) = retype_single_incident(nlp(text), [talks], model)
+    assert retyped.event_type != "Non-ACLED"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from parallax.errors import DataFileError, ModelUnavailableError
 from parallax.extract.event_type import EventTrigger, best_code, code_totals, snippet_triggers
 from parallax.extract.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
+from parallax.schema import EventMention
 
 NO_EVENT = "NONE"  # the model's class for text that reports no event
 EMBEDDINGS = "minilm"
@@ -113,6 +114,14 @@ def load_model(kind: str) -> LinearModel:
     return read_model(path)
 
 
+def shipped_model(kind: str) -> LinearModel | None:
+    """The shipped model of `kind`, or None (the rules type alone) when its artifact is missing."""
+    try:
+        return load_model(kind)
+    except DataFileError:
+        return None
+
+
 def available_kind(preferred: str = EMBEDDINGS) -> str:
     """`preferred` if its model and features can be loaded here, else HASHING."""
     if preferred == EMBEDDINGS:
@@ -143,3 +152,22 @@ def classify_docs(docs: Sequence[Doc], model: LinearModel | None,
 def _rule_code(doc: Doc, lex: TriggerLexicon) -> tuple[str, float]:
     code, confidence = best_code(snippet_triggers(doc, lex), lex)
     return (code, confidence) if code else (NO_EVENT, 0.0)
+
+
+def retype_single_incident(doc: Doc, mentions: list[EventMention], model: LinearModel | None,
+                           lexicon: TriggerLexicon | None = None) -> list[EventMention]:
+    """When an article tells one incident (one mention that is not background), its type is the
+    model's best incident class for the whole text: the rules type the trigger word alone, the
+    model reads every sentence. The trigger Span stays the mention's evidence. Articles telling
+    several incidents, and runs without a model, keep the rules' types."""
+    told = [m for m in mentions if not m.background]
+    if model is None or len(told) != 1:
+        return mentions
+    lex = lexicon or load_trigger_lexicon()
+    probs = model.probabilities(features(model.kind, [doc], model.rule_codes, model.rule_scale, lex))[0]
+    incident = [i for i, code in enumerate(model.labels) if code in lex.classes and lex.classes[code].incident]
+    best = lex.classes[model.labels[max(incident, key=lambda i: probs[i])]]
+    if (best.event_type, best.sub_event_type) == (told[0].event_type, told[0].sub_event_type):
+        return mentions
+    retyped = replace(told[0], event_type=best.event_type, sub_event_type=best.sub_event_type)
+    return [retyped if m is told[0] else m for m in mentions]
