@@ -44,6 +44,9 @@ class ActorPattern:
     needs_adjective: bool
     # the words a phrase must hold for the pattern to match (all but the {adj} slot); empty: no test
     fixed_words: frozenset[str] = frozenset()
+    # the pattern's words tokenised as normalize_actor reads a phrase ("assad's" -> "assad");
+    # `words` keeps them as written, which the framing labels match
+    match_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +63,14 @@ def load_actor_dictionary(override_dir: str = "") -> ActorDictionary:
     """The actor patterns from data/actors.tsv, longest first so the most specific wins."""
     patterns = []
     for row in read_table("actors.tsv", override_dir):
-        words = _pattern_words(row["pattern"])
+        words, keys = tuple(row["pattern"].lower().split()), _pattern_words(row["pattern"])
         patterns.append(ActorPattern(words, row["normalized"], row["category"], row["country"],
-                                     "{adj}" in words, frozenset(words) - {"{adj}"}))
-    patterns.sort(key=lambda p: -len(p.words))
+                                     "{adj}" in words, frozenset(keys) - {"{adj}"}, keys))
+    patterns.sort(key=lambda p: -len(p.match_words))
     heads = {row["head"].lower(): row["category"] for row in read_table("actor_heads.tsv", override_dir)}
     weapons = frozenset(row["word"].lower() for row in read_table("actor_weapons.tsv", override_dir))
     things = frozenset(row["word"].lower() for row in read_table("physical_targets.tsv", override_dir))
-    singles = frozenset(p.words[0] for p in patterns if len(p.words) == 1 and not p.needs_adjective)
+    singles = frozenset(p.match_words[0] for p in patterns if len(p.match_words) == 1 and not p.needs_adjective)
     return ActorDictionary(tuple(patterns), MappingProxyType(heads), weapons, things, singles)
 
 
@@ -119,15 +122,15 @@ def _words(phrase: str) -> list[str]:
 def _match(pattern: ActorPattern, words: list[str],
            name_country: CountryNamer) -> tuple[str, str] | None | bool:
     """Country for an {adj} pattern, True-ish empty tuple for a plain match, None for no match."""
-    size = len(pattern.words)
+    size = len(pattern.match_words)
     for i in range(len(words) - size + 1):
         window = words[i:i + size]
         if not pattern.needs_adjective:
-            if window == list(pattern.words):
+            if window == list(pattern.match_words):
                 return ()
             continue
-        slot = pattern.words.index("{adj}")
-        rest_ok = all(w == p for w, p in zip(window, pattern.words) if p != "{adj}")
+        slot = pattern.match_words.index("{adj}")
+        rest_ok = all(w == p for w, p in zip(window, pattern.match_words) if p != "{adj}")
         country = name_country(window[slot]) if rest_ok else None
         if country:
             return country
