@@ -191,6 +191,7 @@ CASES = [
     ('Two of the teens were shooting a .308 caliber rifle into some trees.', []),  # a weapon is no victim
     ('Three people were shot (two of them fatally).', ['injured [1,1] people', 'killed [2,2] people']),
     ('Three people were shot, two of them fatally.', ['injured [1,1] people', 'killed [2,2] people']),
+    ('Ruben Reyes, 60, and Edmundo Amaro, 26, died at the scene.', ['killed [2,2]']),  # "Ruben Reyes" tagged ORG
     ('Moore was fatally shot inside the garage. Three others sustained non-fatal bullet wounds.',
      ['killed [1,1]', 'injured [3,3] others']),
     ('The shelling caused casualties among the civilian population.',

@@ -365,7 +365,7 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
         return []
     victim = _victim_of(tok, trig, lexicon)
     own = None
-    if victim is not None and victim.ent_type_ in _NOT_VICTIMS and not _aged(victim):
+    if victim is not None and victim.ent_type_ in _NOT_VICTIMS and not vx.is_aged(victim):
         victim = None  # "wounded Monday evening", "a shooting west of Pittsboro": misparses, not victims
     if victim is None:
         victim, own = _inherited(tok, lexicon), _own_count(tok, lexicon)
@@ -374,11 +374,6 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
     victim = _postposed_owner(victim, tok, lexicon)
     claims = _victim_claims(tok, measure, victim, sent, article_id, lexicon, own)
     return _split_fatal(tok, claims, sent, article_id, lexicon) if trig.extra == "shot" else claims
-
-
-def _aged(victim: Token) -> bool:
-    """ "20-year-old Gustav Christianson": a name with an age is a person, whatever the tagger's label."""
-    return any(c.dep_ == "amod" and c.lower_ == "old" for c in victim.children)
 
 
 def _shot_to_death(tok: Token, victim: Token, lexicon: ClaimLexicon) -> bool:

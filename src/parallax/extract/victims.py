@@ -275,7 +275,14 @@ def conjoined(victim: Token, trigger: Token) -> list[Token]:
     cut = next((t.i for t in doc[victim.i:victim.sent.end] if _is_separator(t)), len(doc))
     return [victim] + [c for c in (*victim.conjuncts, *_listed_in_apposition(victim))
                        if victim.i < c.i < cut and c.pos_ in _VICTIM_POS
-                       and c.ent_type_ not in _NOT_PEOPLE]  # "shot mother - WCAX News, Weather and Sports"
+                       and (c.ent_type_ not in _NOT_PEOPLE or is_aged(c))]  # "shot mother - WCAX News, Weather and Sports"
+
+
+def is_aged(victim: Token) -> bool:
+    """ "20-year-old Gustav Christianson", "Ruben Reyes, 60,": a name with an age is a person, whatever
+    the tagger's entity label."""
+    return any(c.dep_ == "amod" and c.lower_ == "old" or c.dep_ == "appos" and c.like_num and _is_age(c)
+               for c in victim.children)
 
 
 def _is_separator(tok: Token) -> bool:
