@@ -41,6 +41,7 @@ CASES = [
     ("Alleged gang member was target, but 2-year-old was shot", [("injured", 1, 1, "incident")]),
     ("DNR: Two Hunters Shot in Hunting Accident (Posey County)", [("injured", 2, 2, "incident")]),
     ("A 17-year-old was injured in a Friday shooting, police said", [("injured", 1, 1, "incident")]),
+    ("Two shot in Austin: 'The world needs to see it'", [("injured", 2, 2, "incident")]),
     # an active verb's count is its object; the subject is the shooter
     ("Gunman shoots 2 people outside bakery", [("injured", 2, 2, "incident")]),
     # "at least" keeps the interval open

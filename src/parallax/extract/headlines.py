@@ -21,6 +21,7 @@ _GLUE = frozenset({",", "and", "&", "then", "other", "others", "more", "people",
 _RELATIVE = frozenset({"that", "who", "which"})  # "shooting that wounded an 8-year-old": the verb is active  # not "critically": "6 shot, 1 critically hurt"
 _SELF = frozenset({"himself", "herself", "self"})  # "kills wife, son, then himself": the killer is one of the dead
 _AGE_SEPARATORS = frozenset({",", "("})
+_QUOTES = frozenset({"\"", "”", "’", "'"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,8 @@ def is_headline(sent: DocSpan) -> bool:
         words = words[:opening[-1]] if opening else words
         if not words:
             return False
+    if table.word(words[-1]) in _QUOTES and len(words) > 1:  # "Two shot in Austin: 'The world needs to see it'"
+        return table.word(words[-2]) not in _FINAL
     return table.word(words[-1]) not in _FINAL
 
 
