@@ -72,6 +72,13 @@ def test_a_name_used_as_a_common_noun_is_no_place(nlp, gazetteer):
     assert any(p.name == "Vancouver" for p in places)
 
 
+def test_a_possessive_before_an_unknown_name_makes_it_a_thing(nlp, gazetteer):
+    """Regression ("the second officer used his Taser" kept Taser as a place with no coordinates)."""
+    text = "At that point, the second officer at the scene in Weatherford used his Taser on the suspect."
+    places = _places(nlp, gazetteer, text, gpe="Taser")
+    assert not any(p.span.text == "Taser" for p in places)
+
+
 def test_a_count_word_before_a_modifying_place_name_does_not_unplace_it(nlp, gazetteer):
     text = "Gunmen attacked a Baghdad neighbourhood on Friday, police in Baghdad said."
     assert [p.name for p in _places(nlp, gazetteer, text, gpe="Baghdad")] == ["Baghdad", "Baghdad"]

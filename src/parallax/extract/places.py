@@ -24,6 +24,7 @@ from parallax.schema import Article, GeoPrecision, Place, Span
 
 FIRST_PASS_WEIGHT = 0.5
 COUNT_WORDS = frozenset({"a", "an", "each", "every", "another"})  # before a common noun, not a place name
+POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})  # "his Taser", for unknown names
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,15 +122,16 @@ def _resolve(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Resolved | Non
 
 
 def _count_nouns(doc: Doc, found: Sequence[Resolved]) -> set[str]:
-    """Names the article uses as a common noun at least once ("shocked by a Taser", "each Taser")
-    or as a day's name ("St. Patrick's Day"), which then name no place anywhere in it: a count
+    """Names the article uses as a common noun at least once ("shocked by a Taser", "each Taser",
+    and "his Taser" for a name the gazetteer does not know) or as a day's name ("St. Patrick's Day"), which then name no place anywhere in it: a count
     word right before the name, which heads its phrase (in "a Baghdad neighbourhood" it only
     modifies the noun), or "Day" after it."""
     common = set()
     for resolved in found:
         mention = resolved.mention
-        counted = mention.start > 0 and doc[mention.start - 1].lower_ in COUNT_WORDS \
-            and doc[mention.start:mention.end].root.dep_ not in {"compound", "amod", "nmod", "poss"}
+        before = doc[mention.start - 1].lower_ if mention.start > 0 else ""
+        counting = before in COUNT_WORDS or (before in POSSESSIVES and not resolved.candidates)
+        counted = counting and doc[mention.start:mention.end].root.dep_ not in {"compound", "amod", "nmod", "poss"}
         if counted or _before_day(doc, mention.end):
             common.add(name_key(mention.text(doc)))
     return common
