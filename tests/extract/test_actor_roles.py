@@ -270,3 +270,18 @@ def test_no_group_and_the_other_side_are_no_actors(nlp):
 def test_a_bomber_is_an_unidentified_armed_group(nlp):
     found = trigger_actors(nlp, "A suicide bomber killed 12 worshippers at a mosque.", ("NG", "Nigeria"))
     assert ("A suicide bomber", "Unidentified Armed Group", "NG") in [(a.name, a.normalized, a.country) for a in found]
+
+
+def test_a_dateline_glued_to_the_doer_is_cut_off(nlp):
+    # regression: with no dateline marked, "MAIDUGURI - Militants ambushed ..." gave actor1
+    # "MAIDUGURI - Militants"; and "the road to Gwoza", "a district of Kherson" gave places as actor2
+    found = trigger_actors(nlp, "MAIDUGURI - Militants ambushed an army convoy on the road to Gwoza on Wednesday.")
+    assert named(found, ActorRole.PERPETRATOR) == ["Militants"]
+    assert "Gwoza" not in [a.name for a in found]
+    found = trigger_actors(nlp, "KYIV - Artillery shells struck a residential district of Kherson on Tuesday.")
+    assert found == []
+
+
+def test_an_attacked_army_base_is_the_armys(nlp):
+    found = trigger_actors(nlp, "Militants attacked an army base near the border.", ("ML", "Mali"))
+    assert ("actor2", "Military Forces of Mali") in [(a.role.value, a.normalized) for a in found]

@@ -27,6 +27,7 @@ BACKING_WORDS = frozenset({"back", "backed", "support", "supported", "assist", "
 ALLEGIANCE_WORDS = frozenset({"align", "aligned", "loyal", "ally", "allied", "back", "backed", "support",
                               "affiliate", "affiliated", "link", "linked", "close"})
 
+DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
 # The prepositions by which a thing-noun holds a participant: "an offer from Afghanistan".
 INNER_PREPOSITIONS = frozenset({"of", "by", "from", "against", "with", "to", "between", "on", "for"})
 # Verbs whose proper-noun object is more often a place than a party: "shelled Kharkiv".
@@ -55,6 +56,7 @@ class ActorDictionary:
     heads: Mapping[str, str] = field(default_factory=dict)  # noun naming people or a group -> category
     weapons: frozenset[str] = frozenset()  # nouns naming a means of attack, never an actor
     things: frozenset[str] = frozenset()  # buildings, sites, vehicles: what an attack hits, not whom
+    places: frozenset[str] = frozenset()  # "district", "road": where an attack happens, not whom
     single_words: frozenset[str] = frozenset()  # one-word patterns ("troops", "isis")
 
 
@@ -70,8 +72,10 @@ def load_actor_dictionary(override_dir: str = "") -> ActorDictionary:
     heads = {row["head"].lower(): row["category"] for row in read_table("actor_heads.tsv", override_dir)}
     weapons = frozenset(row["word"].lower() for row in read_table("actor_weapons.tsv", override_dir))
     things = frozenset(row["word"].lower() for row in read_table("physical_targets.tsv", override_dir))
+    places = frozenset(row["term"].lower() for row in read_table("place_terms.tsv", override_dir)
+                       if row["kind"] in ("place_noun", "route"))  # "a district of Kherson", "the road to Gwoza"
     singles = frozenset(p.match_words[0] for p in patterns if len(p.match_words) == 1 and not p.needs_adjective)
-    return ActorDictionary(tuple(patterns), MappingProxyType(heads), weapons, things, singles)
+    return ActorDictionary(tuple(patterns), MappingProxyType(heads), weapons, things, places, singles)
 
 
 CountryNamer = Callable[[str], "tuple[str, str] | None"]  # adjective/name -> (ISO2, country name)
@@ -172,13 +176,15 @@ def _actors_at(head: Token, role: ActorRole, reading: _Reading, depth: int = 0) 
     """The actor a phrase names; for a phrase headed by a thing or a number ("Turkey's efforts",
     "a convoy of pro-regime forces", "thousands of Iraqi Kurds", "calls by Kofi Annan"), the
     actors inside it, or the whole phrase when none is."""
-    phrase = _within_paragraph(phrase_of(head))
-    if phrase.start_char < reading.article.dateline_end or _is_dateline(phrase) or \
-            _place_modifier(head, reading.name_country):
+    phrase = _after_dateline(_within_paragraph(phrase_of(head)), head, reading.article.dateline_end)
+    if phrase is None or _is_dateline(phrase) or _place_modifier(head, reading.name_country):
         return []  # "MOPTI, Mali (Reuters) - Gunmen attacked", "SEATTLE -", "a Miami shooting"
     if is_weapon(head, reading.dictionary):  # "Mortar shells struck the market": the means, not the doer
         return []
-    if depth < 3 and not _names_actor(head, reading.dictionary) and not _named_before(phrase, head, reading):
+    named_before = _named_before(phrase, head, reading)  # "an army base": the army's
+    if role == ActorRole.TARGET and _is_site(head, reading.dictionary) and not named_before:
+        return []  # "struck a district of Kherson", "ambushed a convoy on the road to Gwoza": where, not whom
+    if depth < 3 and not _names_actor(head, reading.dictionary) and not named_before:
         inner = [a for h in _inner_heads(head) for a in _actors_at(h, role, reading, depth + 1)]
         if inner:
             return inner
@@ -193,6 +199,27 @@ def _named_before(phrase: SpacySpan, head: Token, reading: _Reading) -> bool:
         return False
     left = phrase.doc[phrase.start:head.i + 1]
     return normalize_actor(left.text, reading.dictionary, reading.name_country, reading.default_country) is not None
+
+
+def _after_dateline(phrase: SpacySpan, head: Token, dateline_end: int) -> SpacySpan | None:
+    """The phrase without a dateline the parser glued to it ("MAIDUGURI - Militants"); None when
+    its head is in the dateline ("MOPTI, Mali (Reuters) - Gunmen attacked": not MOPTI)."""
+    if dateline_end <= phrase.start_char:
+        dash = next((t for t in phrase if t.text in DATELINE_DASHES and t.i < head.i), None)
+        if dash is None or not _dateline_dash(dash, phrase):
+            return phrase
+        dateline_end = dash.idx + len(dash.text)
+    if head.idx < dateline_end:
+        return None
+    start = next(t.i for t in phrase if t.idx >= dateline_end and not t.is_space)
+    return phrase.doc[start:phrase.end]
+
+
+def _dateline_dash(dash: Token, phrase: SpacySpan) -> bool:
+    """A spaced dash after capitals opening the sentence: "MAIDUGURI - ", not "US-led"."""
+    before = phrase.doc[phrase.start:dash.i]
+    return phrase.start == phrase.sent.start and len(before) > 0 and bool(dash.whitespace_) and \
+        bool(before[-1].whitespace_) and all(t.is_upper or t.is_punct or t.is_space for t in before)
 
 
 def _within_paragraph(phrase: SpacySpan) -> SpacySpan:
@@ -317,7 +344,7 @@ def _unlisted(phrase: SpacySpan, role: ActorRole, dictionary: ActorDictionary,
               name_country: CountryNamer) -> tuple[str, str, str] | None:
     """(name, category, country) of a phrase the dictionary does not know: a bare country, an
     organisation, or a phrase kept as written; None for a place, a thing hit or no actor at all."""
-    if role == ActorRole.TARGET and phrase.root.lemma_.lower() in dictionary.things:
+    if role == ActorRole.TARGET and _is_site(phrase.root, dictionary):
         return None  # "struck the Community Center", "a basketball court": what was hit, not whom
     ents = [e for e in entities_within(phrase.doc, phrase.start, phrase.end) if e.label_ in _ACTOR_ENTS]
     if role == ActorRole.TARGET and _is_place(phrase, ents, name_country):
@@ -388,6 +415,12 @@ def _bare_name(phrase: SpacySpan) -> str:
     dropped = {t.i for c in head.lefts if c.dep_ in _COUNTING_DEPS for t in c.subtree}
     words = [t for t in phrase if t.i not in dropped and not (t.dep_ == "punct" and t.i < head.i)]
     return phrase.doc[words[0].i:phrase.end].text if words else phrase.text
+
+
+def _is_site(token: Token, dictionary: ActorDictionary) -> bool:
+    """A noun naming what an attack hits or where it happens: "station", "bus", "district"."""
+    lemma = token.lemma_.lower()
+    return lemma in dictionary.things or lemma in dictionary.places or token.lower_ in dictionary.places
 
 
 def is_weapon(token: Token, dictionary: ActorDictionary) -> bool:
