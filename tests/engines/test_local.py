@@ -117,3 +117,12 @@ def test_a_large_run_with_automatic_workers_uses_the_pool(monkeypatch):
     found = list(extract_articles((_wire(n) for n in range(9)), Settings(workers=0, batch_size=2)))
     assert [a.source for a, _ in found] == [f"generated:{n}" for n in range(9)]
     assert all(mentions == [] for _, mentions in found)  # came from the (stubbed) pool
+
+
+def test_the_loaded_tools_are_out_of_the_collectors_reach():
+    import gc
+
+    from parallax.engines.local import process_tools
+    nlp, knowledge = process_tools(Settings())
+    assert gc.get_freeze_count() > 0
+    assert all(o is not knowledge.gazetteer for o in gc.get_objects())  # frozen: never scanned
