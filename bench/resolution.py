@@ -117,7 +117,9 @@ def synthetic_corpus(size: int, seed: int = 7) -> Iterator[tuple[str, Article, E
 
 
 def rss_mb() -> float:
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    """Peak RSS from VmHWM (bench/memory.py): ru_maxrss would carry make bench's 600 MB across exec."""
+    from memory import peak_rss_mb  # bench/ is the script's own folder
+    return float(peak_rss_mb())
 
 
 def cpu_seconds() -> float:
