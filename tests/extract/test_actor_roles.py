@@ -285,3 +285,10 @@ def test_a_dateline_glued_to_the_doer_is_cut_off(nlp):
 def test_an_attacked_army_base_is_the_armys(nlp):
     found = trigger_actors(nlp, "Militants attacked an army base near the border.", ("ML", "Mali"))
     assert ("actor2", "Military Forces of Mali") in [(a.role.value, a.normalized) for a in found]
+
+
+def test_what_a_speaker_says_it_does_has_receivers(nlp):
+    # regression: "Kenya said it would hand the suspects to Somalia" gave no actor2
+    found = roles(nlp, "Kenya said on Tuesday it would hand the suspects to Somalia.")
+    assert named(found, ActorRole.PERPETRATOR) == ["Kenya"]
+    assert "Somalia" in named(found, ActorRole.TARGET)

@@ -63,10 +63,22 @@ def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
         # not "The army shelled the town, Straw said", where the clause is the event itself
         found += [(g, ActorRole.TARGET) for c in trigger.children if c.dep_ == "ccomp" and c.i > trigger.i
                   for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        found += _own_act_receivers(trigger)
     if trigger.dep_ in {"acl", "relcl"} and trigger.tag_ == "VBN":
         # "a convoy that was struck by ...", "forces targeted by": the head noun is the receiver
         found.append((trigger.head, ActorRole.TARGET))
     return found + [(doer, ActorRole.PERPETRATOR) for doer in _held_responsible(trigger)]
+
+
+def _own_act_receivers(verb: Token) -> list[tuple[Token, ActorRole]]:
+    """Receivers of what a speaker says it does: "the US said it would not meet the hostage-takers'
+    demands", "Uganda said it had paid compensation to British nationals"."""
+    found: list[tuple[Token, ActorRole]] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        subjects = [g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and all(g.pos_ == "PRON" for g in subjects):
+            found += [(h, r) for v in (clause, *_xcomps(clause)) for h, r in _direct_roles(v) if r == ActorRole.TARGET]
+    return found
 
 
 def _held_responsible(trigger: Token) -> list[Token]:
