@@ -15,7 +15,8 @@ from parallax.report.rows import n_sources
 INCIDENT_HEADER = ["event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1",
                    "actor2", "country", "admin1", "admin2", "location", "latitude", "longitude",
                    "geo_precision", "where_prec", "place_relation", "fatalities_low", "fatalities_best", "fatalities_high", "n_sources",
-                   "article_ids", "contested", "grade", "independent_sources", "contradictions", "notes"]
+                   "article_ids", "contested", "grade", "independent_sources", "contradictions", "notes",
+                   "inter1", "inter2", "interaction", "actor1_country", "actor2_country"]
 CLAIM_HEADER = ["claim_id", "incident_id", "article_id", "outlet", "speaker", "relay", "measure",
                 "victim_group", "value_low", "value_high", "value_text", "hedged", "negated", "sentence",
                 "start", "end", "claim_time", "stance", "verb", "hedge"]
@@ -117,3 +118,21 @@ def test_empty_export_still_has_headers(tmp_path, articles):
     export([], articles, tmp_path)
     assert _rows(tmp_path / "incidents.csv") == [INCIDENT_HEADER]
     assert pq.read_table(tmp_path / "claims.parquet").num_rows == 0
+
+
+def test_acled_inter_codes_and_interaction_from_the_incident_actors():
+    """inter1/inter2 from the actors' categories; interaction lower code first, X0 for one actor."""
+    from dataclasses import replace
+    from builders import mention
+    from parallax.report.rows import INCIDENT_COLUMNS, incident_row
+    from parallax.reconcile.incident import reconcile_incident
+    from parallax.schema import Actor, ActorRole
+    police = Actor("police", "Police Forces of Nigeria", ActorRole.PERPETRATOR, "State Forces", "NG")
+    crowd = Actor("protesters", "Protesters (Nigeria)", ActorRole.TARGET, "Protesters", "NG")
+    base = mention("a1", None, None, "Police fired on protesters in Kano.")
+    for actors, codes in (((police, crowd), (1, 6, 16, "NG", "NG")), ((police,), (1, None, 10, "NG", None)),
+                          ((replace(police, category=""), crowd), (None, 6, None, "NG", "NG"))):
+        incident = reconcile_incident("i1", [replace(base, actors=actors)])
+        row = dict(zip(INCIDENT_COLUMNS, incident_row(incident, {})))
+        got = (row["inter1"], row["inter2"], row["interaction"], row["actor1_country"], row["actor2_country"])
+        assert got == codes

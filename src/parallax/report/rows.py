@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
+from parallax.extract.actors import inter_code
 from parallax.extract.place_precision import acled_geo_precision, ucdp_where_prec
-from parallax.schema import Article, Claim, Incident
+from parallax.schema import Actor, ActorRole, Article, Claim, Incident
 
 INCIDENT_COLUMNS = (
     "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2",
     "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "where_prec", "place_relation",
     "fatalities_low", "fatalities_best", "fatalities_high", "n_sources", "article_ids", "contested",
     "grade", "independent_sources", "contradictions", "notes",
+    "inter1", "inter2", "interaction", "actor1_country", "actor2_country",  # appended, as claim_time below
 )
 
 CLAIM_COLUMNS = (
@@ -60,8 +62,33 @@ def incident_row(incident: Incident, articles_by_id: Mapping[str, Article]) -> t
            place.longitude if place else None, acled_geo_precision(place),
            ucdp_where_prec(place), place.relation if place else None,
            deaths.low, deaths.best, deaths.high, n_sources(incident, articles_by_id),
-           incident.article_ids, incident.contested, *_reconciled(incident), incident.notes)
+           incident.article_ids, incident.contested, *_reconciled(incident), incident.notes,
+           *_actor_codes(incident))
     return tuple(_blank_to_none(v) for v in row)
+
+
+def _actor_codes(incident: Incident) -> tuple[object, ...]:
+    """inter1, inter2, interaction (ACLED's codes: 1 state forces ... 8 external/other; an
+    interaction is the two codes, lower first, or inter1 and 0 for an actor acting alone) and each
+    actor's ISO country. An actor parallax could not classify has no code, and then no interaction."""
+    first = _actor_named(incident, incident.actor1, ActorRole.PERPETRATOR)
+    second = _actor_named(incident, incident.actor2, ActorRole.TARGET)
+    inter1, inter2 = (inter_code(a) if a else 0 for a in (first, second))
+    if inter1 and second is None:
+        interaction = inter1 * 10
+    elif inter1 and inter2:
+        interaction = min(inter1, inter2) * 10 + max(inter1, inter2)
+    else:
+        interaction = None
+    return (inter1 or None, inter2 or None, interaction,
+            first.country if first else None, second.country if second else None)
+
+
+def _actor_named(incident: Incident, name: str, role: ActorRole) -> Actor | None:
+    """The first actor of the incident's mentions with this normalised name and role."""
+    if not name:
+        return None
+    return next((a for m in incident.mentions for a in m.actors if a.role == role and a.normalized == name), None)
 
 
 def _reconciled(incident: Incident) -> tuple[object, object, object]:
