@@ -19,6 +19,7 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ENGLISH_LOOKALIKES = frozenset({"at", "as", "an", "en", "es", "et", "er", "ed", "ut"})
 MAX_RUN_TOKENS = 6
 LOOKBACK_CHARS = 60
+_SPACE = re.compile(" ")
 _DISTANCE = re.compile(
     r"(?:(?:within|about|some|around|roughly|nearly|almost|just)\s+)?"
     r"(?:\d[\d,.]*|a few|several|a|one|two|three|four|five|six|seven|eight|nine|ten|\w+-odd)\s*-?\s*"
@@ -127,9 +128,10 @@ def relation_before(text: str, terms: PlaceTerms) -> tuple[str, str]:
     distance = _DISTANCE.search(text)
     if distance:
         return re.sub(r"\s+", " ", distance.group(0)).strip(), ""
-    for phrase in sorted(terms.relations, key=len, reverse=True):
-        if text == phrase or text.endswith(" " + phrase):
-            return terms.relations[phrase], ""
+    # the longest relation the text ends with, at a word boundary: its longest such suffix
+    for start in (0, *(m.end() for m in _SPACE.finditer(text))):
+        if text[start:] in terms.relations:
+            return terms.relations[text[start:]], ""
     return "", ""
 
 
