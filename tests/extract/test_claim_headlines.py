@@ -42,6 +42,9 @@ CASES = [
     ("DNR: Two Hunters Shot in Hunting Accident (Posey County)", [("injured", 2, 2, "incident")]),
     ("A 17-year-old was injured in a Friday shooting, police said", [("injured", 1, 1, "incident")]),
     ("Two shot in Austin: 'The world needs to see it'", [("injured", 2, 2, "incident")]),
+    # regression: a condition read before the injuries it is summed with (the span once ran backwards)
+    ("One person in critical condition, three others injured after morning shooting downtown",
+     [("injured", 4, 4, "incident")]),
     # an active verb's count is its object; the subject is the shooter
     ("Gunman shoots 2 people outside bakery", [("injured", 2, 2, "incident")]),
     # "at least" keeps the interval open

@@ -298,7 +298,7 @@ def headline_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon) -> li
             if not low:
                 continue
             figure = Figure(low, None if figure.high is None else max(low, figure.high - dead), figure.text)
-        start, end = parts[0].where[0], parts[-1].where[1]
+        start, end = min(p.where[0] for p in parts), max(p.where[1] for p in parts)  # read both ways
         text = sent.doc.char_span(start, end, alignment_mode="expand").text
         claim = new_claim(article_id, sent, measure, Figure(figure.low, figure.high, text), (start, end, text),
                           scope=scope)
