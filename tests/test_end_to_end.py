@@ -99,7 +99,11 @@ def test_outputs_written_with_the_agreed_columns(run_dir):
     with open(run_dir / "incidents.csv", newline="") as handle:
         header = next(csv.reader(handle))
     assert header[:5] == ["event_id", "event_date", "date_precision", "event_type", "sub_event_type"]
-    assert "fatalities_best" in header and header[-1] == "notes"
+    assert "fatalities_best" in header and header[-6:] == ["notes", "inter1", "inter2", "interaction",
+                                                           "actor1_country", "actor2_country"]
+    with open(run_dir / "incidents.csv", newline="") as handle:
+        incidents = list(csv.DictReader(handle))
+    assert any(r["inter1"] and r["interaction"] for r in incidents)
     with open(run_dir / "claims.csv", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert any(r["speaker"] and r["sentence"] for r in rows)
