@@ -26,7 +26,7 @@ from parallax.nlp.pipeline import load_nlp
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "data" / "training" / "event_types.tsv"
 OUT_DIR = ROOT / "src" / "parallax" / "data"
-SETTINGS = {EMBEDDINGS: {"l2": 1e-3, "rule_scale": 1.0, "steps": 600},
+SETTINGS = {EMBEDDINGS: {"l2": 3e-4, "rule_scale": 1.0, "steps": 600},
             HASHING: {"l2": 3e-4, "rule_scale": 1.0, "steps": 600}}
 
 
@@ -34,6 +34,22 @@ def read_examples(path: Path) -> tuple[list[str], list[str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     return [r["text"] for r in rows], [r["code"] for r in rows]
+
+
+SPARSE_BELOW = 0.1  # share of nonzero cells under which the fit multiplies only those (hashed n-grams)
+
+
+class DenseRows:
+    """The design matrix as it is (sentence embeddings fill every cell)."""
+
+    def __init__(self, dense: np.ndarray):
+        self.x = dense.astype(np.float64)
+
+    def dot(self, weights: np.ndarray) -> np.ndarray:
+        return self.x @ weights
+
+    def tdot(self, error: np.ndarray) -> np.ndarray:
+        return self.x.T @ error
 
 
 class SparseRows:
@@ -66,7 +82,7 @@ class SparseRows:
 
 def fit(x: np.ndarray, y: np.ndarray, n_labels: int, l2: float, steps: int) -> tuple[np.ndarray, np.ndarray]:
     """Softmax regression by full-batch Adam (learning rate 0.05)."""
-    design = SparseRows(x)
+    design = SparseRows(x) if np.count_nonzero(x) < SPARSE_BELOW * x.size else DenseRows(x)
     weights = np.zeros((x.shape[1], n_labels), dtype=np.float64)
     bias = np.zeros(n_labels, dtype=np.float64)
     target = np.eye(n_labels)[y]
