@@ -347,3 +347,11 @@ def test_number_of_people_killed_rose_to(nlp):
     killed = [c for c in claims if c.measure == Measure.KILLED]
     assert [(c.figure.low, c.figure.high) for c in killed] == [(6, 6)]
     assert killed[0].speaker is not None and killed[0].speaker.name == "governor"
+
+
+def test_dateline_parsed_as_a_subject_is_not_the_victim(nlp):
+    """Regression (GVA): "AKRON, Ohio – A 17-year-old ..." gave the dateline as the victim phrase; the
+    span must be the victim's words."""
+    text = "AKRON, Ohio – A 17-year-old teenager was shot and killed in Akron Wednesday afternoon."
+    claims = claims_of(nlp, text)
+    assert [(c.measure.value, c.figure.low, c.span.text) for c in claims] == [("killed", 1, "A 17-year-old teenager")]

@@ -38,7 +38,7 @@ def new_claim(article_id: str, sent: DocSpan, measure: Measure, figure: Figure,
 
 
 def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | None:
-    victim = child_of(tok, "nsubjpass")
+    victim = _passive_subject(tok)
     if victim is None and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" \
             and tok.head.pos_ in ("NOUN", "NUM", "PROPN"):
         return tok.head
@@ -57,6 +57,14 @@ def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | No
         victim = next((c for c in tok.children if c.dep_ in ("advmod", "npadvmod")
                        and (vx.is_quantity(c, lexicon) or c.lower_ == "more")), None)  # "many more were hurt"
     return vx.resolve_relative(victim) if victim is not None else None
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """ "DAYTON, Ohio - A man was shot": the parser may give the dateline as a second subject; the
+    victim is the subject that is no place or organisation."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    people = [c for c in subjects if c.ent_type_ not in _NOT_VICTIMS or vx.is_aged(c)]
+    return (people or subjects or [None])[-1]  # the one nearest the verb: a dateline comes first
 
 
 def _adj_victim(tok: Token) -> Token | None:
