@@ -48,7 +48,7 @@ class CachedPipeline:
              n_process: int = 1, **kwargs: Any) -> Iterator[Any]:
         """Like `Language.pipe`; misses are parsed in chunks by the wrapped pipeline and stored."""
         items = iter(texts)
-        while chunk := list(islice(items, max(256, batch_size * 8))):
+        while chunk := list(islice(items, max(1, batch_size))):  # streams: a batch read at a time
             found = [self._read(self._text(item, as_tuples)) for item in chunk]
             yield from self._answer(chunk, found, as_tuples, batch_size, n_process, kwargs)
 
