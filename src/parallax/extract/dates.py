@@ -141,7 +141,7 @@ def governor(tokens: SpacySpan) -> Token:
     """The word the expression hangs from, looking through a preposition ("said on Friday")."""
     root = tokens.root
     head = root.head
-    if root.pos_ != "ADP" and head.pos_ == "ADP" and head.head is not head:
+    if root.pos_ != "ADP" and head.pos_ == "ADP" and head.head != head:
         head = head.head
     return head
 

@@ -105,7 +105,7 @@ def is_denied(span: TokenSpan, denials: frozenset[str]) -> bool:
     if any(c.lower_ in denials and c.dep_ in ("det", "neg") for c in node.children):
         return True
     for _ in range(_MAX_HOPS):
-        if node.dep_ not in _NOUN_DEPS or node.head is node:
+        if node.dep_ not in _NOUN_DEPS or node.head == node:
             return False
         node = node.head
         if node.lemma_.lower() in denials or any(c.dep_ == "neg" or (c.dep_ in ("acomp", "advmod") and
@@ -121,12 +121,12 @@ def _speaker(tok: Token, voices: Voices, lexicon: ClaimLexicon) -> Speaker | Non
     node = tok
     for _ in range(_MAX_HOPS):
         voice = voices.by_verb.get(node.i)
-        if node is not tok and voice is not None and voice.speaker is not None:
+        if node != tok and voice is not None and voice.speaker is not None:
             return voice.speaker
         owner = _according_to(node)
         if owner is not None:
             return make_speaker(owner, voices.book, lexicon)
-        if node.head is node:
+        if node.head == node:
             break
         node, child = node.head, node
         if child.dep_ == "ccomp" and (subject := _named_subject(node)) is not None:
