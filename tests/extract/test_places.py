@@ -331,3 +331,22 @@ def test_neighbours_counts_the_other_names_with_an_entry_within_a_degree():
     context = ArticleContext(cells=name_cells(options))
     assert neighbours(town, "alexandria", context) == 2  # Douglas County and St. Cloud, not itself
     assert neighbours(options["alexandria"][1], "alexandria", context) == 0  # Cairo is 180 km off
+
+
+def test_new_york_alone_is_the_city_as_the_event_place(nlp, gazetteer):
+    """Choice documented in docs/geoparsing.md: "New York" with no other place of the state is
+    New York City (the alternate name's big city wins on size when nothing votes for the state)."""
+    places = _places(nlp, gazetteer, "A gunman opened fire outside a nightclub in New York on Saturday, "
+                                     "killing two people, police said.")
+    best = best_place(places)
+    assert (best.name, best.precision) == ("New York City", GeoPrecision.EXACT)
+
+
+def test_new_york_beside_a_borough_is_the_state_but_the_event_is_in_the_borough(nlp, gazetteer):
+    """The toponym follows the gold sets' convention (the state); the event's place is the more
+    precise borough, so the state never displaces the city's own neighbourhoods as the event place."""
+    places = _places(nlp, gazetteer, "Police in New York arrested three men after a shooting in Brooklyn "
+                                     "late on Friday.")
+    new_york = next(p for p in places if p.span.text == "New York")
+    assert new_york.precision == GeoPrecision.REGION and new_york.admin1 == "New York"
+    assert best_place(places).name == "Brooklyn"
