@@ -210,6 +210,17 @@ class Fatalities:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportedToll:
+    """The killed and injured an incident's reports give, counted the way the Gun Violence Archive
+    counts (parallax.reconcile.tolls): one count per article, the upper median across articles, and
+    a death told again as an injury taken out. None when no report gives that measure."""
+
+    killed: int | None
+    injured: int | None
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Incident:
     """One real-world event, reconciled from every mention of it."""
 
@@ -227,6 +238,7 @@ class Incident:
     background: bool = False
     links: tuple[MatchLink, ...] = ()  # the matches that joined its reports (resolution section)
     reconciliation: Reconciliation | None = None  # contradictions, omissions, grade (same section)
+    reported: ReportedToll | None = None  # killed/injured per article, then across; None: no report gives any
 
     @property
     def article_ids(self) -> tuple[str, ...]:

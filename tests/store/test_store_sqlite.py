@@ -9,7 +9,8 @@ from dataclasses import replace
 import pytest
 
 from parallax.errors import StoreError
-from parallax.schema import Article, Rejected, RunSummary
+from parallax.reconcile.tolls import RULE as TOLL_RULE
+from parallax.schema import Article, Rejected, ReportedToll, RunSummary
 from parallax.store.base import Store
 from parallax.store.migrations import MIGRATIONS, migrate, schema_version
 from parallax.store.sqlite import SQLiteStore, connect, open_store
@@ -71,6 +72,15 @@ def test_incidents_round_trip_equal(store, mentions, incident):
     second = replace(incident, id="i2", mentions=incident.mentions[1:], date=None, place=None, notes=())
     store.save_incidents([second])
     assert store.incidents() == [second]
+
+
+def test_reported_toll_round_trips(store, mentions, incident):
+    """Incident.reported (killed and injured counted per article) is kept; an injured count alone too."""
+    store.replace_mentions("a1", mentions[:1])
+    store.replace_mentions("b2", mentions[1:])
+    tolled = replace(incident, reported=ReportedToll(2, None, TOLL_RULE))
+    store.save_incidents([tolled])
+    assert store.incidents() == [tolled]
 
 
 def test_failed_incident_save_changes_nothing(store, mentions, incident):

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from parallax.extract.compatibility import best_date, best_place
 from parallax.reconcile.figures import per_source, reconcile_fatalities
 from parallax.reconcile.grade import reconcile_sources
+from parallax.reconcile.tolls import reported_toll
 from parallax.schema import ActorRole, EventMention, Grade, Incident, MatchLink, Measure
 
 
@@ -29,7 +30,7 @@ def reconcile_incident(incident_id: str, mentions: Sequence[EventMention],
         actor2=_commonest(mentions, ActorRole.TARGET),
         fatalities=fatalities, contested=bool(notes) or reconciliation.grade == Grade.CONTESTED,
         notes=tuple(notes), background=all(m.background for m in mentions), links=links,
-        reconciliation=reconciliation)
+        reconciliation=reconciliation, reported=reported_toll(mentions))
 
 
 def _commonest(mentions: Sequence[EventMention], role: ActorRole) -> str:

@@ -14,9 +14,10 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 
 from parallax.errors import StoreError
+from parallax.reconcile.tolls import RULE as TOLL_RULE
 from parallax.schema import (Actor, ActorRole, Alert, Article, Claim, ClaimPart, DatePrecision, EventDate,
                              EventMention, Fatalities, Figure, GeoPrecision, Incident, Measure, Place,
-                             Rejected, RunSummary, Span, Speaker, Stance, ZoneRelation)
+                             Rejected, ReportedToll, RunSummary, Span, Speaker, Stance, ZoneRelation)
 
 Row = dict[str, object]
 
@@ -195,7 +196,17 @@ def incident_row(incident: Incident, seq: int) -> Row:
                "fatalities_high": deaths.high, "rule": deaths.rule,
                "contested": int(incident.contested), "notes": HUMAN_SEPARATOR.join(incident.notes),
                "notes_json": json.dumps(incident.notes, ensure_ascii=False),
-               "background": int(incident.background)})
+               "background": int(incident.background)}
+            | _toll_columns(incident.reported))
+
+
+def _toll_columns(toll: ReportedToll | None) -> Row:
+    return {"reported_killed": toll.killed if toll else None, "reported_injured": toll.injured if toll else None}
+
+
+def _toll_from(row: sqlite3.Row) -> ReportedToll | None:
+    killed, injured = row["reported_killed"], row["reported_injured"]
+    return None if killed is None and injured is None else ReportedToll(killed, injured, TOLL_RULE)
 
 
 def incident_from(row: sqlite3.Row, mentions: Sequence[EventMention]) -> Incident:
@@ -203,7 +214,7 @@ def incident_from(row: sqlite3.Row, mentions: Sequence[EventMention]) -> Inciden
     return Incident(row["id"], tuple(mentions), row["event_type"], row["sub_event_type"],
                     date_from(row, "event_date"), place_from(row, "location"), row["actor1"],
                     row["actor2"], deaths, bool(row["contested"]), tuple(json.loads(row["notes_json"])),
-                    bool(row["background"]))
+                    bool(row["background"]), reported=_toll_from(row))
 
 
 def rejected_row(item: Rejected) -> Row:

@@ -334,8 +334,15 @@ STALE_INCIDENTS = """
 ALTER TABLE incidents ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
 """
 
+# Incidents: the killed and injured their reports give, counted per article (Incident.reported,
+# parallax.reconcile.tolls); NULL when no report gives the measure.
+REPORTED_TOLL = """
+ALTER TABLE incidents ADD COLUMN reported_killed INTEGER;
+ALTER TABLE incidents ADD COLUMN reported_injured INTEGER;
+"""
+
 MIGRATIONS: tuple[str, ...] = (INITIAL, EXTRACTED, ZONE_ALERTS, ARTICLE_SEARCH, RESOLUTION, CLAIM_TIME,
-                               INCIDENT_SEQ, RUN_ALERTS, STALE_INCIDENTS)
+                               INCIDENT_SEQ, RUN_ALERTS, STALE_INCIDENTS, REPORTED_TOLL)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

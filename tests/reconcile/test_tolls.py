@@ -1,0 +1,166 @@
+"""Reported tolls (reconcile.tolls): killed and injured per article, then across articles, the way the Gun
+Violence Archive counts; claims built by hand (no model, no dataset)."""
+
+from __future__ import annotations
+
+from parallax.reconcile.incident import reconcile_incident
+from parallax.reconcile.tolls import article_toll, incident_toll, reported_toll
+from parallax.schema import Claim, EventMention, Figure, Measure, Span
+
+
+def claim(measure: Measure, low: int | None, high: int | None, text: str, *, scope: str = "incident",
+          negated: bool = False, start: int = 0) -> Claim:
+    span = Span("a", start, start + len(text), text, text)
+    return Claim(id=f"{measure}{low}{text}", article_id="a", measure=measure, figure=Figure(low, high, text),
+                 span=span, scope=scope, negated=negated)
+
+
+def counts(articles: list[list[Claim]]) -> tuple[int | None, int | None]:
+    toll = incident_toll(articles)
+    return toll.killed, toll.injured
+
+
+K, I = Measure.KILLED, Measure.INJURED
+
+
+def test_largest_exact_figure_across_articles():
+    first = [claim(K, 1, 1, "one"), claim(I, 2, 2, "two")]
+    later = [claim(K, 2, 2, "two"), claim(I, 3, None, "at least 3")]
+    assert counts([first, later]) == (2, 2)
+
+
+def test_vague_only_when_nothing_is_exact():
+    assert counts([[claim(I, 12, None, "dozens")]]) == (None, 12)
+
+
+def test_war_wide_and_negated_claims_do_not_count():
+    claims = [claim(K, 320001, None, "more than 320,000", scope="cumulative"),
+              claim(I, 0, 0, "no", negated=True), claim(K, 3, 3, "three")]
+    assert counts([claims]) == (3, None)
+
+
+def test_single_injury_beside_a_death_is_that_death():
+    headline = [claim(I, 1, 1, "the girl")]
+    body = [claim(K, 1, 1, "she"), claim(I, 2, 2, "two")]
+    assert counts([headline]) == (None, 1)
+    assert counts([headline, body]) == (1, 2)
+
+
+def test_nothing_reported_is_zero():
+    assert counts([[]]) == (None, None)
+
+
+def test_shooter_who_killed_himself_counts_among_the_dead():
+    """Regression: "shot his wife and two sons before killing himself" is four dead for GVA, not three."""
+    sentence = "A man fatally shot his wife and two sons before killing himself."
+    victims = Claim(id="v", article_id="a", measure=K, figure=Figure(3, 3, "his wife and two sons"),
+                    span=Span("a", 20, 41, "his wife and two sons", sentence))
+    shooter = Claim(id="s", article_id="a", measure=K, figure=Figure(1, 1, "himself"),
+                    span=Span("a", 57, 64, "himself", sentence))
+    assert counts([[victims, shooter]]) == (4, None)
+    assert counts([[victims], [shooter]]) == (3, None)  # told apart, he may be one of the three
+
+
+def test_headline_listing_a_death_and_an_injury_keeps_both():
+    """Regression: "Mother injured, child killed" is one dead and one hurt; in a body sentence a single
+    injured person beside a death is still read as that death told earlier."""
+    title = "Mother injured, child killed in shooting"
+    hurt = Claim(id="h", article_id="t", measure=I, figure=Figure(1, 1, "Mother"), span=Span("t", 0, 6, "Mother", title))
+    dead = Claim(id="d", article_id="t", measure=K, figure=Figure(1, 1, "child"), span=Span("t", 17, 22, "child", title))
+    assert counts([[hurt, dead]]) == (1, 1)
+    body = "A boy was killed and his mother was hurt."
+    hurt_b = Claim(id="hb", article_id="b", measure=I, figure=Figure(1, 1, "his mother"),
+                   span=Span("b", 21, 31, "his mother", body))
+    dead_b = Claim(id="db", article_id="b", measure=K, figure=Figure(1, 1, "A boy"), span=Span("b", 0, 5, "A boy", body))
+    assert counts([[hurt_b, dead_b]]) == (1, None)
+    both = "A man was killed and a woman was wounded."
+    woman = Claim(id="w", article_id="c", measure=I, figure=Figure(1, 1, "a woman"),
+                  span=Span("c", 26, 33, "a woman", both))
+    man = Claim(id="m", article_id="c", measure=K, figure=Figure(1, 1, "A man"), span=Span("c", 0, 5, "A man", both))
+    assert counts([[woman, man]]) == (1, 1)  # the issue's "1 killed, 1 injured"
+
+
+def test_unnumbered_injury_beside_a_death_is_that_death():
+    """Regression: "Two people were killed ... they were shot in a parked car" is (2, 0), not (2, 2);
+    a numbered vague injury ("dozens hurt") beside deaths stays."""
+    dead = claim(K, 2, 2, "Two")
+    they = claim(I, 2, None, "they", start=40)
+    assert counts([[dead, they]]) == (2, None)
+    assert counts([[dead, claim(I, 12, None, "dozens", start=40)]]) == (2, 12)
+
+
+def test_person_introduced_beside_counted_dead_is_hurt():
+    """Regression (GVA 628791-like): "Two boys were killed and a teen girl was injured" is (2, 1); the
+    girl is introduced as new beside dead counted by a numeral, not the dead told again."""
+    sentence = "Two boys were killed and a teen girl was injured in a shooting, police said."
+    dead = Claim(id="d", article_id="a", measure=K, figure=Figure(2, 2, "Two"), span=Span("a", 0, 3, "Two", sentence))
+    girl = Claim(id="g", article_id="a", measure=I, figure=Figure(1, 1, "a teen girl"),
+                 span=Span("a", 25, 36, "a teen girl", sentence))
+    assert counts([[dead, girl]]) == (2, 1)
+    later = Claim(id="l", article_id="a", measure=I, figure=Figure(1, 1, "a teen girl"),
+                  span=Span("a", 90, 101, "a teen girl", "Police said a teen girl was shot."))
+    assert counts([[dead, later]]) == (2, None)  # told in a sentence of her own: maybe one of the two
+
+
+def test_a_lone_outlier_count_does_not_decide():
+    """Regression (GVA: 'eight wounded' told early, five in every later report): the upper median of the
+    articles' counts, so one outlier does not win; of two counts the larger (tolls rise)."""
+    five, eight = [claim(I, 5, 5, "five")], [claim(I, 8, 8, "eight")]
+    assert counts([five, eight, five]) == (None, 5)
+    assert counts([five, eight]) == (None, 8)
+
+
+def test_hurt_person_set_apart_from_the_dead_is_kept():
+    """Regression (GVA 767690-like): "A second teenager suffered a wound" and "his mother was also shot"
+    name someone besides the dead; "the boy was shot" beside his death is still that death."""
+    dead = claim(K, 1, 1, "A teenager")
+    second = Claim(id="s", article_id="a", measure=I, figure=Figure(1, 1, "A second teenager"),
+                   span=Span("a", 40, 57, "A second teenager", "A second teenager suffered a wound."))
+    assert counts([[dead, second]]) == (1, 1)
+    also = Claim(id="m", article_id="a", measure=I, figure=Figure(1, 1, "his mother"),
+                 span=Span("a", 40, 50, "his mother", "The boy died, and his mother was also shot."))
+    assert counts([[dead, also]]) == (1, 1)
+    boy = Claim(id="b", article_id="a", measure=I, figure=Figure(1, 1, "the boy"),
+                span=Span("a", 40, 47, "the boy", "Police said the boy was shot."))
+    assert counts([[dead, boy]]) == (1, None)
+
+
+def test_killer_who_killed_self_is_counted_once():
+    """Regression (GVA 710344-like): "Man kills self after shooting girlfriend ... he then killed himself"
+    names the same dead man twice in one sentence."""
+    sentence = "Man kills self after shooting girlfriend; police said he killed himself."
+    self_ = Claim(id="s", article_id="a", measure=K, figure=Figure(1, 1, "self"), span=Span("a", 9, 13, "self", sentence))
+    himself = Claim(id="h", article_id="a", measure=K, figure=Figure(1, 1, "himself"),
+                    span=Span("a", 60, 67, "himself", sentence))
+    assert counts([[self_, himself]]) == (1, None)
+
+
+def test_article_toll_is_the_largest_exact_sentence_total():
+    claims = [claim(K, 1, 1, "a man"), claim(K, 3, 3, "three", start=30), claim(K, 5, None, "at least 5", start=60)]
+    assert article_toll(claims, K) == 3
+    assert article_toll([claim(K, 5, None, "at least 5")], K) == 5
+    assert article_toll([claim(K, 5, 5, "five", scope="cumulative")], K) is None
+
+
+def mention(mention_id: str, article_id: str, claims: tuple[Claim, ...]) -> EventMention:
+    return EventMention(id=mention_id, article_id=article_id, trigger=Span(article_id, 0, 4, "shot", "shot"),
+                        event_type="Violence against civilians", sub_event_type="Attack", claims=claims)
+
+
+def test_incident_record_carries_the_reported_toll():
+    """The incident record counts per article: two mentions of one article are one article's count, and
+    the upper median across three articles ignores the lone early 'eight wounded'."""
+    five, eight = claim(I, 5, 5, "five"), claim(I, 8, 8, "eight")
+    dead = claim(K, 1, 1, "one man", start=20)
+    mentions = [mention("m1", "a1", (five,)), mention("m2", "a1", (dead,)), mention("m3", "a2", (eight,)),
+                mention("m4", "a3", (five,))]
+    toll = reported_toll(mentions)
+    assert (toll.killed, toll.injured) == (1, 5)
+    incident = reconcile_incident("i", mentions)
+    assert incident.reported == toll
+    assert incident.fatalities.best == 1
+
+
+def test_no_toll_when_no_report_gives_one():
+    assert reported_toll([mention("m1", "a1", ())]) is None
+    assert reconcile_incident("i", [mention("m1", "a1", ())]).reported is None
