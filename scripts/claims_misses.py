@@ -70,6 +70,8 @@ def main() -> None:
         claims[incident].append((article, gva.main_claims(doc, article, knowledge)))
     predicted = {i: gva.incident_counts([c for _, c in arts]) for i, arts in claims.items()}
     print(gva.compare(gold, predicted))
+    best = {i: (gva.fatalities_best(arts), predicted[i][1]) for i, arts in claims.items()}
+    print("fatalities.best:", {k: v for k, v in gva.compare(gold, best).items() if k.startswith("killed")})
     if args.save:
         args.save.write_text(json.dumps(predicted))
     before = {k: tuple(v) for k, v in json.loads(args.against.read_text()).items()} if args.against else None

@@ -144,7 +144,8 @@ def _counts(pairs: list[tuple[str, Article]],
 
 def score_gva(data_dir: Path, limit: int | None = None) -> dict:
     """Killed/injured exact-match and MAE per GVA incident, from the claims of its articles (all
-    incidents with gold counts and articles, or the first `limit` by incident id)."""
+    incidents with gold counts and articles, or `limit` of them spread over the ids), counted by the
+    product's reported toll; `fatalities_best_*` score the killed the ACLED-style fatalities.best gives."""
     gold = read_gold(data_dir)
     incidents = chosen_incidents(data_dir, gold, limit)
     pairs = read_articles(data_dir, incidents)
@@ -152,7 +153,7 @@ def score_gva(data_dir: Path, limit: int | None = None) -> dict:
     predicted = _counts(pairs, gathered)
     scores = compare(gold, predicted)
     best = {i: (fatalities_best(gathered.get(i, [])), p[1]) for i, p in predicted.items()}
-    scores["fatalities_best"] = {k: v for k, v in compare(gold, best).items() if k.startswith("killed")}
+    scores |= {f"fatalities_best_{k}": v for k, v in compare(gold, best).items() if k.startswith("killed")}
     scores["articles"] = len(pairs)
     if timing["parse"] and cache_directory() is None:  # a cached parse is no parse time to divide by
         scores["claims_over_parse"] = round(timing["claims"] / timing["parse"], 3)
