@@ -350,3 +350,16 @@ def test_new_york_beside_a_borough_is_the_state_but_the_event_is_in_the_borough(
     new_york = next(p for p in places if p.span.text == "New York")
     assert new_york.precision == GeoPrecision.REGION and new_york.admin1 == "New York"
     assert best_place(places).name == "Brooklyn"
+
+
+def test_multinational_regions_are_toponyms_but_never_the_event_place(nlp, gazetteer):
+    """Regression: "Caucasus", "Balkans" and "Horn of Africa" were listed both in regions.tsv and
+    as no place in place_terms.tsv, so the region entry was never found. They are toponyms
+    (at country precision UNKNOWN, spanning several countries) and the event's place is the
+    country the text names."""
+    text = "Refugees crossing the Balkans were stopped at the border in Hungary on Monday."
+    places = _places(nlp, gazetteer, text)
+    region = next(p for p in places if p.span.text == "Balkans")
+    assert region.latitude is not None and region.precision == GeoPrecision.UNKNOWN
+    assert best_place(places).name == "Hungary"
+    assert [c.kind for c in gazetteer.lookup("Caucasus")][:1] == ["region"]
