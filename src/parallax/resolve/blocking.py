@@ -7,6 +7,9 @@ A key joins a place part and a time part:
 - place: mentions located to a town (or near one) use a 1-degree grid cell (looking up the 9 cells
   around theirs); mentions with only a province or a country meet every mention of that country
   (a province's centroid says little about where the event was); mentions with no place meet every one;
+- namesakes: a town-located mention is also indexed and looked up under its place's name, since
+  scoring takes two places of one name as one (Jacksonville, Florida against the Jacksonville a
+  geocoder found in North Carolina);
 - people: a mention with a day-precise date is also indexed under each person or site its event
   sentences name on that day, and looks them up on the days either side, so reports of one
   shooting whose places the geocoder read differently still meet;
@@ -21,7 +24,9 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
+from parallax.extract.compatibility import place_key
 from parallax.resolve.features import mention_text, people_in
+from parallax.resolve.scoring import CONTEXT
 from parallax.schema import DatePrecision, EventDate, EventMention, GeoPrecision, Place
 
 CELL_DEGREES = 1.0
@@ -37,7 +42,11 @@ def place_keys(place: Place | None) -> tuple[set[str], set[str]]:
             and place.precision <= GeoPrecision.NEAR:
         row, col = _cell(place.latitude, place.longitude)
         around = {f"g{row + i}.{col + j}" for i in (-1, 0, 1) for j in (-1, 0, 1)}
-        return {f"g{row}.{col}", f"C{place.country}", "*"}, around | {f"U{place.country}", "N"}
+        name = f"n{zlib.crc32(place_key(place.name).encode())}"  # namesakes: scoring takes one name as one place
+        index, lookup = {f"g{row}.{col}", f"C{place.country}", "*", name}, around | {f"U{place.country}", "N", name}
+        if place.relation == CONTEXT:  # only the article's town: it meets its country's reports too
+            index, lookup = index | {f"U{place.country}"}, lookup | {f"C{place.country}"}
+        return index, lookup
     if place is not None and place.country:
         return {f"U{place.country}", "*"}, {f"C{place.country}", f"U{place.country}", "N"}
     return {"N", "*"}, {"*"}

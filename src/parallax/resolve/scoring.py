@@ -11,8 +11,10 @@ from functools import lru_cache
 
 from parallax.extract import compatibility as compat
 from parallax.resolve.features import FOLLOW_UP, MentionFeatures, features_of, jaccard, overlap, people_of
-from parallax.schema import DatePrecision, EventDate, EventMention, MatchEvidence
+from parallax.schema import DatePrecision, EventDate, EventMention, MatchEvidence, Place
 
+CONTEXT_PENALTY = -0.1  # the place a report's sentences give outranks its article's town, softly: GVA dev flat over -0.05..-0.15
+CONTEXT = "article context"  # Place.relation of a place taken from the article, not the event's sentences
 _name_key = lru_cache(maxsize=1 << 14)(compat.place_key)  # asked again and again for the same few names
 # Days either side of a date within which two reports can be one event, by date precision.
 DAY_WINDOW = {DatePrecision.DAY: 1, DatePrecision.WEEK: 7, DatePrecision.MONTH: 31}
@@ -34,10 +36,16 @@ def dates_conflict(a: EventDate | None, b: EventDate | None, max_day_gap: int = 
                 and a.weekday != b.weekday)
 
 
+def from_context(place: Place) -> bool:
+    """A place the event sentences do not give, only the article's first town (extract.mentions):
+    it says where the article is about, too loosely to set two reports apart."""
+    return place.relation == CONTEXT
+
+
 def places_differ(a: EventMention, b: EventMention) -> bool:
     """Places that cannot be one event's, unless they have one name (Toledo, Ohio against the
     Toledo a geocoder found in Brazil: a namesake is never evidence of two events)."""
-    if not (a.place and b.place):
+    if not (a.place and b.place) or from_context(a.place) or from_context(b.place):
         return False
     return compat.places_conflict([a.place], [b.place]) and _name_key(a.place.name) != _name_key(b.place.name)
 
@@ -70,6 +78,8 @@ def _place_evidence(a: EventMention, b: EventMention) -> list[MatchEvidence]:
     if compat.same_place(a.place, b.place):
         detail = f"{a.place.name} / {b.place.name}" + (f", {distance:.0f} km" if distance else "")
         return [MatchEvidence("place", 0.3, detail)]
+    if (from_context(a.place) or from_context(b.place)) and compat.places_conflict([a.place], [b.place]):
+        return [MatchEvidence("places differ", CONTEXT_PENALTY, f"{a.place.name} / {b.place.name}, one from the article")]
     if a.place.country and a.place.country == b.place.country:
         return [MatchEvidence("country", 0.05, a.place.country)]
     return []
