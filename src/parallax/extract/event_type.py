@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from parallax.extract.trigger_keys import doc_keys, token_keys
 from parallax.extract.trigger_lexicon import Evidence, TriggerEntry, TriggerLexicon, load_trigger_lexicon
 from parallax.nlp.arrays import token_table
 
@@ -29,6 +30,7 @@ _GOVERNING_PREPS = frozenset({"of", "for", "on", "against", "about", "to", "from
 _DETERMINER_DEPS = frozenset({"det", "poss", "predet", "amod"})
 _COUNTED_DEPS = frozenset({"det", "poss", "nummod", "quantmod", "predet"})
 ContextHit = tuple[str, float, int]  # code, weight, index of the word's last token
+_FOUND_KEY = "parallax.triggers_found"  # doc.user_data: (start, end) -> (lexicon, [_Found])
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,20 +67,6 @@ class EventTrigger:
     code: str = ""  # the taxonomy code (CASE 2021 spelling)
     evidence: tuple[tuple[str, float], ...] = ()  # every code's weight, strongest first
     factor: float = 1.0  # the multipliers in `score` (collocates, governors, modality, genericity)
-
-
-def token_keys(token: Token) -> tuple[str, ...]:
-    """The forms a lexicon word may match: lemma, lower-case text, and naive singulars of nouns
-    (the tagger leaves plural proper nouns such as a headline's "Airstrikes" unlemmatised)."""
-    lemma, lower = token.lemma_.lower(), token.lower_
-    keys = [lemma] if lemma == lower else [lemma, lower]
-    if token.pos_ in _NOUN_POS and len(lower) > 3 and lower.endswith("s"):
-        keys.append(lower[:-1])
-        if lower.endswith("es"):
-            keys.append(lower[:-2])
-    if "-" in lower and len(lower) > 2:
-        keys.append(lower.split("-")[0])
-    return tuple(keys)
 
 
 def _trigger_kind(token: Token) -> str | None:
@@ -221,18 +209,19 @@ def _phrase_evidence(tokens: Iterable[Token], index, sent: SpacySpan) -> Iterato
 
 def sentence_context(span: SpacySpan, lex: TriggerLexicon) -> tuple[ContextHit, ...]:
     """The context words of a sentence (or a whole snippet) and where they end."""
-    hits = []
-    for token in span:
-        for key in token_keys(token):
+    hits, doc, keys = [], span.doc, doc_keys(span.doc)
+    for i in range(span.start, span.end):
+        for key in keys[i]:
             for evidence in lex.context.get(key, ()):
-                if ends_phrase(token, evidence.words, span) is not None:
-                    hits.append((evidence.code, evidence.weight, token.i))
+                if ends_phrase(doc[i], evidence.words, span) is not None:
+                    hits.append((evidence.code, evidence.weight, i))
     return tuple(hits)
 
 
-def _weigh(token: Token, entry: TriggerEntry, phrase: list[Token], context: tuple[ContextHit, ...],
-           lex: TriggerLexicon, sent: SpacySpan) -> tuple[dict[str, float], set[str]]:
-    """Each code's evidence for one trigger, and the codes a mod attached to it supports."""
+def _own_weights(token: Token, entry: TriggerEntry, phrase: list[Token],
+                 lex: TriggerLexicon, sent: SpacySpan) -> tuple[dict[str, float], set[str]]:
+    """Each code's evidence for one trigger before context words, and the codes a mod attached
+    to it supports."""
     near, themes = _neighbourhood(token, phrase)
     weights = dict(entry.weights)
     supported = set()
@@ -244,14 +233,19 @@ def _weigh(token: Token, entry: TriggerEntry, phrase: list[Token], context: tupl
         for evidence in _phrase_evidence(tokens, index, sent):
             if evidence.code in weights:
                 weights[evidence.code] += evidence.weight
-    inside = {t.i for t in phrase}
+    return weights, supported
+
+
+def _with_context(own: dict[str, float], inside: tuple[int, ...],
+                  context: tuple[ContextHit, ...]) -> dict[str, float]:
+    weights = dict(own)
     counted = set()
     for code, value, index in context:
         # a trigger's own word is no context for it, and a word repeated counts once
         if code in weights and index not in inside and (code, value) not in counted:
             counted.add((code, value))
             weights[code] += value
-    return weights, supported
+    return weights
 
 
 def _collocate_factor(token: Token, lex: TriggerLexicon) -> float:
@@ -352,20 +346,55 @@ def _best(weights: dict[str, float], lex: TriggerLexicon) -> str:
     return max(weights, key=lambda code: (weights[code], -lex.rank[code]))
 
 
-def _build(token: Token, entry: TriggerEntry, phrase: list[Token], context: tuple[ContextHit, ...],
-           lex: TriggerLexicon, sent: SpacySpan) -> EventTrigger:
-    weights, supported = _weigh(token, entry, phrase, context, lex, sent)
-    code = _best(weights, lex)
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What a trigger is, whatever the context words: its place, phrase and own evidence."""
+
+    entry: TriggerEntry
+    start: int
+    end: int
+    phrase: tuple[int, ...]  # token indices
+    owned: frozenset[int]  # the phrase and its modifiers (_owned)
+    own_weights: dict[str, float]
+    supported: frozenset[str]
+    factor: float
+    reference: bool
+
+
+def _found(token: Token, entry: TriggerEntry, phrase: list[Token], lex: TriggerLexicon,
+           sent: SpacySpan) -> _Found:
+    weights, supported = _own_weights(token, entry, phrase, lex, sent)
     factor, reference = _certainty(token, lex)
     if _modifier_use(token):
         factor *= MODIFIER_USE
-    certainty = min(1.0, entry.event + (MOD_CERTAINTY if code in supported else 0.0))
-    event_class = lex.event_class(code)
-    score = certainty * factor if event_class.incident else min(NON_INCIDENT_CAP, certainty * factor)
-    evidence = tuple(sorted(((c, round(w, 3)) for c, w in weights.items() if w > 0), key=lambda p: -p[1]))
     start, end = min(t.i for t in phrase), max(t.i for t in phrase) + 1
     if entry.kind == "verb":
         start, end = token.i, token.i + 1  # a verb phrase's particles may sit far from the verb
+    return _Found(entry, start, end, tuple(t.i for t in phrase), frozenset(_owned(token, phrase)),
+                  weights, frozenset(supported), factor, reference)
+
+
+def _sentence_found(sent: SpacySpan, lex: TriggerLexicon) -> list[_Found]:
+    """The sentence's triggers before context words, worked out once per Doc, sentence and
+    lexicon: retyping reads every sentence again with the article's context
+    (event_classifier.snippet_triggers)."""
+    cache = sent.doc.user_data.setdefault(_FOUND_KEY, {})
+    held = cache.get((sent.start, sent.end))
+    if held is None or held[0] is not lex:
+        held = (lex, [_found(token, entry, phrase, lex, sent) for token, entry, phrase in _matches(sent, lex)])
+        cache[(sent.start, sent.end)] = held
+    return held[1]
+
+
+def _build(found: _Found, context: tuple[ContextHit, ...], lex: TriggerLexicon) -> EventTrigger:
+    weights = _with_context(found.own_weights, found.phrase, context)
+    code = _best(weights, lex)
+    entry, factor = found.entry, found.factor
+    certainty = min(1.0, entry.event + (MOD_CERTAINTY if code in found.supported else 0.0))
+    event_class = lex.event_class(code)
+    score = certainty * factor if event_class.incident else min(NON_INCIDENT_CAP, certainty * factor)
+    evidence = tuple(sorted(((c, round(w, 3)) for c, w in weights.items() if w > 0), key=lambda p: -p[1]))
+    start, end, reference = found.start, found.end, found.reference
     return EventTrigger(start, end, " ".join(entry.words), event_class.event_type,
                         event_class.sub_event_type, round(score, 3), reference, code, evidence,
                         round(factor, 3))
@@ -375,9 +404,12 @@ def _matches(sent: SpacySpan, lex: TriggerLexicon) -> list[tuple[Token, TriggerE
     """Each trigger word's head token, lexicon entry and phrase tokens, in text order."""
     found = []
     claimed: set[int] = set()
-    for token in sent:
-        if token.i in claimed:
+    doc, keys, triggers = sent.doc, doc_keys(sent.doc), lex.triggers
+    for i in range(sent.start, sent.end):
+        # a token none of whose forms is a trigger word in any kind cannot match (_match)
+        if i in claimed or not any((key, kind) in triggers for key in keys[i] for kind in ("noun", "verb")):
             continue
+        token = doc[i]
         match = _match(token, lex, sent)
         if match is None or (_modifier_use(token) and _match(token.head, lex, sent) is not None):
             continue
@@ -399,17 +431,16 @@ def find_triggers(sent: SpacySpan, lexicon: TriggerLexicon | None = None,
     Words scoring 0 ("struck a deal") are left out. `context` defaults to the sentence's own; a
     context word inside another trigger's phrase types that trigger only ("Thursday's strike
     followed the cruise missile assault": "missile" says nothing about the strike)."""
-    lex = lexicon or load_trigger_lexicon()
-    matches = _matches(sent, lex)
-    if not matches:  # most sentences: no need to read their context words
+    lex = lexicon or load_trigger_lexicon("")
+    founds = _sentence_found(sent, lex)
+    if not founds:  # most sentences: no need to read their context words
         return []
     context = sentence_context(sent, lex) if context is None else context
-    owned = [_owned(token, phrase) for token, _, phrase in matches]
     found = []
-    for k, (token, entry, phrase) in enumerate(matches):
-        others = set().union(*(o for j, o in enumerate(owned) if j != k))
+    for k, one in enumerate(founds):
+        others = set().union(*(o.owned for j, o in enumerate(founds) if j != k))
         own_context = tuple(hit for hit in context if hit[2] not in others)
-        trigger = _build(token, entry, phrase, own_context, lex, sent)
+        trigger = _build(one, own_context, lex)
         if trigger.factor > 0:  # "struck a deal", "heart attack": no event at all
             found.append(trigger)
     return found
