@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parallax.schema import Article, Incident, SearchHit
+from parallax.resolve.follow_ups import follow_up_links
+from parallax.schema import Article, FollowUp, Incident, SearchHit
 from parallax.serve import extras
 from parallax.store.sqlite import SQLiteStore
 
@@ -25,6 +26,7 @@ class Snapshot:
     zones: extras.ZoneView = field(default_factory=extras.ZoneView)
     by_id: Mapping[str, Incident] = field(default_factory=dict)
     by_article: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # article -> incident ids
+    follow_ups: Mapping[str, tuple[FollowUp, ...]] = field(default_factory=dict)  # incident -> its links either way
 
     @classmethod
     def of(cls, incidents: Sequence[Incident], articles: Mapping[str, Article],
@@ -34,8 +36,12 @@ class Snapshot:
         for incident in incidents:
             for article_id in incident.article_ids:
                 by_article[article_id].append(incident.id)
+        linked: dict[str, list[FollowUp]] = defaultdict(list)
+        for link in follow_up_links(incidents):  # what export writes to follow_ups.csv
+            linked[link.incident_id].append(link)
+            linked[link.event_incident_id].append(link)
         return cls(tuple(incidents), articles, zones, {i.id: i for i in incidents},
-                   {a: tuple(ids) for a, ids in by_article.items()})
+                   {a: tuple(ids) for a, ids in by_article.items()}, {i: tuple(x) for i, x in linked.items()})
 
     def incident(self, incident_id: str) -> Incident | None:
         return self.by_id.get(incident_id)

@@ -59,7 +59,8 @@ def build_pages(catalog: Catalog) -> APIRouter:
             raise HTTPException(404, f"no incident {incident_id[:40]!r}")
         return render("incident.html", incident=incident, articles=snapshot.articles,
                       sections=extras.analyse(incident, snapshot.articles, catalog.data_dir),
-                      zones=snapshot.zones.zones_of(incident.id))
+                      zones=snapshot.zones.zones_of(incident.id),
+                      follow_ups=snapshot.follow_ups.get(incident.id, ()), incident_of=snapshot.incident)
 
     @pages.get("/articles/{article_id}")
     def article_page(article_id: str) -> HTMLResponse:
