@@ -20,9 +20,10 @@ MAX_TREE_DISTANCE = 8
 
 
 def _ancestors(token: Token) -> list[Token]:
-    chain = [token]
-    while chain[-1].head.i != chain[-1].i:
-        chain.append(chain[-1].head)
+    chain, head = [token], token.head  # each Token.head makes a new Token: asked once per step
+    while head.i != chain[-1].i:
+        chain.append(head)
+        head = head.head
     return chain
 
 

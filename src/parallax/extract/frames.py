@@ -12,6 +12,7 @@ from parallax.extract.actors import extract_actors
 from parallax.extract.anchors import owning_trigger
 from parallax.extract.dates import find_dates
 from parallax.extract.event_type import EventTrigger, find_triggers
+from parallax.nlp.arrays import sentence_text, token_table
 from parallax.schema import Actor, Article, Claim, EventDate, Place, Span
 
 # Below this trigger score a sentence's event word only carries claims; it opens no incident.
@@ -54,7 +55,8 @@ class Frame:
     def span(self, article: Article) -> Span:
         doc = self.sent.doc
         chunk = doc[self.trigger.start_token:self.trigger.end_token]
-        return Span(article.id, chunk.start_char, chunk.end_char, chunk.text, self.sent.text)
+        text = token_table(doc).span_text(chunk.start, chunk.end)  # Span.text makes a Token per word
+        return Span(article.id, chunk.start_char, chunk.end_char, text, sentence_text(self.sent))
 
 
 def _metonym(doc: Doc, place: Place) -> bool:

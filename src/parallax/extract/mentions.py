@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from parallax.extract import compatibility as compat
 from parallax.extract.compatibility import best_date, best_place
 from parallax.extract.frames import Frame, FrameContext, sentence_frames
+from parallax.nlp.arrays import sentence_text
 from parallax.schema import (
     Actor, ActorRole, Article, Claim, EventDate, EventMention, GeoPrecision, Place,
 )
@@ -111,7 +112,7 @@ SEPARATE_CUES = ("separate incident", "separate attack", "in another attack", "i
 
 
 def _says_separate(frame: Frame) -> bool:
-    text = frame.sent.text.lower()
+    text = sentence_text(frame.sent).lower()  # Span.text makes a Token per word
     return any(cue in text for cue in SEPARATE_CUES)
 
 

@@ -49,7 +49,7 @@ class Mention:
     subject: bool = False  # the subject of a verb: "Washington has targeted" is an actor if a capital
 
     def text(self, doc: Doc) -> str:
-        return doc[self.start:self.end].text
+        return token_table(doc).span_text(self.start, self.end)  # Span.text makes a Token per word
 
 
 def is_capitalised(token: Token) -> bool:
