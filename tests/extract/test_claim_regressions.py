@@ -104,3 +104,12 @@ def test_weekday_shootings_are_a_roundup(nlp):
     text = "Two people were killed and at least nine others were wounded in Sunday shootings on the West Side."
     assert figures(nlp, text) == [("killed", 2, 2, "cumulative"), ("injured", 9, None, "cumulative")]
     assert figures(nlp, "Two men were wounded in a Monday shooting.") == [("injured", 2, 2, "incident")]
+
+
+def test_one_of_a_counted_group_is_the_group(nlp):
+    """Regression (GVA, a block-party shooting): "she was one of six people who were wounded" says six
+    were wounded (was read as one); "nine of the children were killed" is still nine."""
+    text = "The student was not involved in the dispute, but she was one of six people who were wounded."
+    assert figures(nlp, text) == [("injured", 6, 6, "incident")]
+    assert figures(nlp, "He was one of two men who were killed in the crash.") == [("killed", 2, 2, "incident")]
+    assert figures(nlp, "Police said nine of the children were killed.") == [("killed", 9, 9, "incident")]

@@ -104,8 +104,9 @@ def _quantity_head(victim: Token, lexicon: ClaimLexicon) -> Token | None:
     """The token that carries the count of a victim phrase, if any."""
     if is_quantity(victim, lexicon):
         return victim
-    if victim.dep_ == "pobj" and victim.head.lower_ == "of" and is_quantity(victim.head.head, lexicon):
-        return victim.head.head
+    if victim.dep_ == "pobj" and victim.head.lower_ == "of" and is_quantity(victim.head.head, lexicon) \
+            and not any(c.dep_ == "nummod" for c in victim.children):
+        return victim.head.head  # "nine of the children"; "one of six people who were wounded" is six
     return None
 
 
