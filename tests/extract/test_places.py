@@ -8,6 +8,7 @@ import pytest
 from builders import toponyms
 
 from parallax.extract.gazetteer import load_gazetteer
+from parallax.extract.place_toponyms import resolve_toponyms
 from parallax.extract.places import best_place, extract_places, geocode_name
 from parallax.ingest.dateline import find_dateline
 from parallax.ingest.readers import read_inputs
@@ -363,3 +364,16 @@ def test_multinational_regions_are_toponyms_but_never_the_event_place(nlp, gazet
     assert region.latitude is not None and region.precision == GeoPrecision.UNKNOWN
     assert best_place(places).name == "Hungary"
     assert [c.kind for c in gazetteer.lookup("Caucasus")][:1] == ["region"]
+
+
+def test_a_name_listed_among_states_is_a_state(nlp, gazetteer):
+    """Regression (a GVA article on store closings): "New York" closing a list of states was taken
+    for New York City and became the event's place of a story set in Pennsylvania."""
+    text = ("Of the stores set to close, most will be in Florida, Kentucky, West Virginia and New York. "
+            "A teen was shot in Paris, Texas, and another in Dublin, Ohio.")
+    places = {p.span.text: p for p in _places(nlp, gazetteer, text)}
+    assert (places["New York"].name, places["New York"].precision) == ("New York", GeoPrecision.REGION)
+    assert (places["Paris"].admin1, places["Dublin"].admin1) == ("Texas", "Ohio")  # a town, its state
+    assert places["Paris"].precision == GeoPrecision.EXACT
+    chosen = resolve_toponyms(text, toponyms(text, "Florida", "Kentucky", "West Virginia", "New York"), gazetteer)
+    assert (chosen[3].name, chosen[3].kind) == ("New York", "admin1")

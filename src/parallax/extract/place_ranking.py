@@ -4,6 +4,7 @@ provinces and its other places, over each entry's size."""
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ BIG_NAMESAKE_RATIO = 100
 # is a namesake the gazetteer put there for want of the right entry ("Roxbury" in a Boston story).
 FAR_NAMESAKE_POPULATION = 15_000
 FAR_NAMESAKE_KM = 800.0
+# What joins two names of one list: "Florida, Kentucky, West Virginia and New York".
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 @dataclass(slots=True)
@@ -208,3 +211,25 @@ def is_strong(candidate: Candidate, context: ArticleContext) -> bool:
         return False
     return candidate.kind in {"landmark", "country", "region"} or context.countries[candidate.country] > 0 \
         or (candidate.kind == "place" and candidate.population >= STRONG_POPULATION)
+
+
+def list_neighbours(text: str, bounds: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """For each name at character `bounds` (in text order), the indices of the names it is listed
+    with: the one before and the one after when only a comma, "and" or "or" lies between."""
+    joined = [_LIST_GAP.fullmatch(text[a[1]:b[0]]) is not None for a, b in zip(bounds, bounds[1:])]
+    return [[j for j, ok in ((i - 1, i > 0 and joined[i - 1]), (i + 1, i < len(joined) and joined[i]))
+             if ok] for i in range(len(bounds))]
+
+
+def unit_among_units(chosen: Candidate | None, candidates: Sequence[Candidate],
+                     listed: Sequence[Candidate | None]) -> Candidate | None:
+    """A name listed beside provinces of one country is that country's province too: "New York"
+    in "Florida, Kentucky, West Virginia and New York" is the state, not the city. A town followed
+    by the province it lies in stays the town ("Dublin, Ohio": the comma pattern reads it)."""
+    if chosen is None or chosen.kind == "admin1" or not listed:
+        return chosen
+    country = listed[0].country if listed[0] is not None else ""
+    if not all(s is not None and s.kind == "admin1" and s.country == country
+               and not (s.country == chosen.country and s.admin1 == chosen.admin1) for s in listed):
+        return chosen
+    return next((c for c in candidates if c.kind == "admin1" and c.country == country), chosen)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from parallax.extract.gazetteer import Candidate, Gazetteer
 from parallax.extract.place_names import acronym_kinds, demonym_stems, is_acronym, name_key
 from parallax.extract.place_ranking import (
-    build_context, choose_coherent, lies_within, name_cells, region_support, vouched,
+    build_context, choose_coherent, lies_within, list_neighbours, name_cells, region_support, unit_among_units,
+    vouched,
 )
 
 FIRST_PASS_WEIGHT = 0.5
@@ -47,7 +48,19 @@ def resolve_toponyms(text: str, toponyms: Sequence[Toponym], gazetteer: Gazettee
     context.regions, context.cells = region_support(by_name.values()), name_cells(by_name)
     firsts = {key: choose_coherent(candidates, context, key) for key, candidates in by_name.items()}
     contexts = {key: vouched(context, firsts, key, FIRST_PASS_WEIGHT) for key in by_name}
-    return [choose_coherent(candidates, contexts[key], key) for key, candidates in zip(keys, options)]
+    chosen = [choose_coherent(candidates, contexts[key], key) for key, candidates in zip(keys, options)]
+    return _units_among_units(text, toponyms, options, chosen)
+
+
+def _units_among_units(text: str, toponyms: Sequence[Toponym], options: Sequence[Sequence[Candidate]],
+                       chosen: list[Candidate | None]) -> list[Candidate | None]:
+    """Names listed beside provinces are provinces ("Florida, Kentucky and New York")."""
+    order = sorted(range(len(toponyms)), key=lambda i: toponyms[i].start)
+    neighbours = list_neighbours(text, [(toponyms[i].start, toponyms[i].end) for i in order])
+    result = list(chosen)
+    for i, listed in zip(order, neighbours):
+        result[i] = unit_among_units(chosen[i], options[i], [chosen[order[j]] for j in listed])
+    return result
 
 
 def _listed_unit(text: str, toponym: Toponym, gazetteer: Gazetteer) -> str:

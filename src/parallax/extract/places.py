@@ -18,7 +18,7 @@ from parallax.extract.place_names import acronym_kinds, is_acronym, name_key, st
 from parallax.extract.place_phrases import BorderPhrase, CountryPart, border_phrases, country_parts
 from parallax.extract.place_ranking import (
     ArticleContext, add_evidence, build_context, choose, choose_coherent, is_far_namesake, is_strong, is_supported,
-    lies_within, name_cells, region_support, vouched,
+    lies_within, list_neighbours, name_cells, region_support, unit_among_units, vouched,
 )
 from parallax.schema import Article, GeoPrecision, Place, Span
 
@@ -47,6 +47,7 @@ def extract_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Pla
     firsts = _first_choices(doc, named, context)
     choices = [_choice(doc, r, vouched(context, firsts, name_key(r.mention.text(doc)), FIRST_PASS_WEIGHT))
                for r in named]
+    choices = _units_among_units(doc, named, choices)
     context = vouched(context, firsts, "", FIRST_PASS_WEIGHT)  # the article's countries, for borders
     places = [p for r, chosen, far in zip(named, choices, _far_namesakes(doc, named, choices))
               if (p := _named_place(doc, article, r, None if far else chosen, gazetteer, far))]
@@ -259,6 +260,13 @@ def _span(doc: Doc, article: Article, start: int, end: int) -> Span:
 def _choice(doc: Doc, resolved: Resolved, context: ArticleContext) -> Candidate | None:
     return choose_coherent([c for c in resolved.candidates if not c.variant or is_strong(c, context)], context,
                            name_key(resolved.mention.text(doc)))
+
+
+def _units_among_units(doc: Doc, named: Sequence[Resolved], choices: list[Candidate | None]) -> list[Candidate | None]:
+    """Names listed beside provinces are provinces ("Florida, Kentucky and New York")."""
+    bounds = [(doc[r.mention.start].idx, doc[r.mention.end - 1].idx + len(doc[r.mention.end - 1])) for r in named]
+    return [unit_among_units(chosen, r.candidates, [choices[j] for j in listed])
+            for r, chosen, listed in zip(named, choices, list_neighbours(doc.text, bounds))]
 
 
 def _far_namesakes(doc: Doc, named: Sequence[Resolved], choices: list[Candidate | None]) -> list[bool]:
