@@ -29,6 +29,7 @@ _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday 
 FOLLOW_UP = frozenset("funeral funerals burial buried vigil vigils mourners memorial investigation "
                       "inquiry probe trial sentenced sentencing charged indicted".split())
 RETALIATION = frozenset("retaliation retaliatory reprisal reprisals revenge avenge avenged".split())
+_AGE = re.compile(r"\b(\d{1,2})-year-old\b|\baged (\d{1,2})\b|[a-z], (\d{1,2}),")
 SHINGLE = 3
 REFERENCE_LAG_DAYS = 3  # an undated report's event: the days just before publication
 
@@ -44,6 +45,7 @@ class MentionFeatures:
     trigger: str
     retaliation: bool
     people: frozenset[str] = frozenset()  # people, streets and sites the event sentences name (not speakers)
+    ages: frozenset[int] = frozenset()  # the ages of the people told ("a 19-year-old", "Marcus Reyes, 24,")
 
 
 def mention_text(mention: EventMention) -> str:
@@ -68,7 +70,13 @@ def features_of(mention: EventMention) -> MentionFeatures:
     speakers = frozenset(c.speaker.normalized for c in mention.claims if c.speaker and c.speaker.normalized)
     quotes = frozenset(zlib.crc32(" ".join(_TOKEN.findall(q.lower())).encode()) for q in _QUOTE.findall(text))
     return MentionFeatures(words, names, shingles(tokens), figures, speakers, quotes,
-                           mention.trigger.text.lower(), bool(words & RETALIATION), people_of(mention))
+                           mention.trigger.text.lower(), bool(words & RETALIATION), people_of(mention),
+                           ages_in(text))
+
+
+def ages_in(text: str) -> frozenset[int]:
+    """Ages the text gives its people: "a 19-year-old", "aged 24", "Marcus Reyes, 24, ..."."""
+    return frozenset(int(next(g for g in m.groups() if g)) for m in _AGE.finditer(text))
 
 
 def people_of(mention: EventMention) -> frozenset[str]:

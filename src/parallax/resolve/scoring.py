@@ -13,6 +13,7 @@ from parallax.extract import compatibility as compat
 from parallax.resolve.features import FOLLOW_UP, MentionFeatures, features_of, jaccard, overlap, people_of
 from parallax.schema import DatePrecision, EventDate, EventMention, MatchEvidence, Place
 
+AGE_WEIGHT = 0.08  # each age both reports give its people, up to two: GVA dev 0.05 -> 0.875, 0.08 and 0.1 -> 0.876, 0.15 -> 0.874
 CONTEXT_PENALTY = -0.1  # the place a report's sentences give outranks its article's town, softly: GVA dev flat over -0.05..-0.15
 CONTEXT = "article context"  # Place.relation of a place taken from the article, not the event's sentences
 _name_key = lru_cache(maxsize=1 << 14)(compat.place_key)  # asked again and again for the same few names
@@ -130,6 +131,9 @@ def _text_evidence(fa: MentionFeatures, fb: MentionFeatures) -> list[MatchEviden
         out.append(MatchEvidence("speakers", 0.05, ", ".join(sorted(speakers))))
     if fa.quotes & fb.quotes:
         out.append(MatchEvidence("quote", 0.15, f"{len(fa.quotes & fb.quotes)} quote(s) in both"))
+    ages = fa.ages & fb.ages
+    if ages:
+        out.append(MatchEvidence("ages", min(AGE_WEIGHT * len(ages), 2 * AGE_WEIGHT), ", ".join(map(str, sorted(ages)))))
     people = fa.people & fb.people
     if people:
         out.append(MatchEvidence("people", min(0.2 * len(people), 0.4), ", ".join(sorted(people)[:4])))
