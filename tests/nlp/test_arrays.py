@@ -3,7 +3,7 @@
 import spacy
 from spacy.tokens import Doc
 
-from parallax.nlp.arrays import any_between, tokens_with_lower, tokens_with_word
+from parallax.nlp.arrays import any_between, indices_between, tokens_at, tokens_with_lower, tokens_with_word
 
 VOCAB = spacy.blank("en").vocab  # a blank VOCAB sets no lower-case forms
 WORDS = "Shelling on the Border near the border crossing , BORDER guards said .".split()
@@ -30,3 +30,14 @@ def test_words_found_by_lemma_or_by_lower_case_text():
 def test_any_between_is_a_half_open_range():
     assert any_between([3, 8], 3, 4) and any_between([3, 8], 4, 9)
     assert not any_between([3, 8], 4, 8) and not any_between([], 0, 10)
+
+
+def test_indices_between_is_a_half_open_range():
+    assert indices_between([3, 5, 8], 3, 8) == [3, 5] and indices_between([3, 8], 4, 8) == []
+
+
+def test_tokens_at_gives_the_tokens_asked_or_all(nlp):
+    doc = nlp("Two people were killed and three wounded in the blast.")
+    sent = next(iter(doc.sents))
+    assert [t.i for t in tokens_at(sent, [3, 6])] == [3, 6]
+    assert [t.i for t in tokens_at(sent, None)] == list(range(sent.start, sent.end))

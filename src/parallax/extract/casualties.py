@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
 from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
@@ -13,7 +14,7 @@ from parallax.extract.verb_outcomes import (
     child_of, either_outcome, fatal_measure, fatal_share, has_modal, is_irrealis, missed, own_subjects,
     trigger_of, under_irrealis,
 )
-from parallax.nlp.arrays import sentence_text
+from parallax.nlp.arrays import sentence_text, tokens_at
 from parallax.schema import Claim, ClaimPart, Figure, Measure, Span
 
 Found = tuple[Token, Claim]
@@ -408,10 +409,13 @@ def _is_hit_by_projectile(tok: Token, lexicon: ClaimLexicon) -> bool:
     return tok.pos_ == "VERB" and any(c.lemma_.lower() in lexicon.projectiles for c in causes)
 
 
-def casualty_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon) -> list[Found]:
-    """Every casualty figure in one sentence, each with the word that reported it (for attribution)."""
+def casualty_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon,
+                    words: Sequence[int] | None = None) -> list[Found]:
+    """Every casualty figure in one sentence, each with the word that reported it (for attribution).
+    `words`: the indices of the sentence's claim words (claims._claim_words), if known; only they
+    can report a figure, and reading just them spares a Token per word."""
     found: list[Found] = []
-    for tok in sent:
+    for tok in tokens_at(sent, words):
         trig = trigger_of(tok, lexicon)
         if tok.lemma_ == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to":
             found.extend(_to_death(tok, sent, article_id, lexicon))

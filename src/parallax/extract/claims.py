@@ -12,7 +12,7 @@ from parallax.extract.headlines import headline_claims, is_headline
 from parallax.extract.numbers import parse_figure
 from parallax.extract.outcomes import settle_outcomes
 from parallax.extract.qualifiers import qualify
-from parallax.nlp.arrays import any_between, tokens_with_word
+from parallax.nlp.arrays import indices_between, tokens_with_word
 from parallax.schema import Article, Claim
 
 __all__ = ["ClaimLexicon", "extract_claims", "load_claim_lexicon", "parse_figure"]
@@ -46,11 +46,12 @@ def extract_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = No
     cues = tokens_with_word(doc, _claim_words(lexicon))
     for sent in doc.sents:
         heads = headline_claims(sent, article.id, lexicon) if is_headline(sent) else []
-        if not any_between(cues, sent.start, sent.end):  # no casualty or damage word: nothing to read
+        words = indices_between(cues, sent.start, sent.end)
+        if not words:  # no casualty or damage word: nothing to read
             found.extend(heads)
             continue
-        found.extend(heads or casualty_claims(sent, article.id, lexicon))
-        found.extend(damage_claims(sent, article.id, lexicon))
+        found.extend(heads or casualty_claims(sent, article.id, lexicon, words))
+        found.extend(damage_claims(sent, article.id, lexicon, words))
     if not found:
         return []
     voices = index_voices(doc, lexicon)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from parallax.extract import victims as vx
 from parallax.extract.casualties import Found, new_claim, tok_text, trigger_of
 from parallax.extract.claim_lexicon import ClaimLexicon
+from parallax.nlp.arrays import tokens_at
 from parallax.schema import Figure, Measure
 
 _ITEM_DEPS = frozenset({"conj", "appos"})
@@ -96,10 +99,12 @@ def _noun_claims(noun: Token, sent: DocSpan, article_id: str, lexicon: ClaimLexi
                              negated=bool(negation)))]
 
 
-def damage_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon) -> list[Found]:
-    """Every damage claim in one sentence, each with the word that reported it."""
+def damage_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon,
+                  words: Sequence[int] | None = None) -> list[Found]:
+    """Every damage claim in one sentence, each with the word that reported it; `words` as in
+    casualties.casualty_claims."""
     found: list[Found] = []
-    for tok in sent:
+    for tok in tokens_at(sent, words):
         trig = trigger_of(tok, lexicon)
         if trig is None or trig.measure is not Measure.DAMAGED:
             continue

@@ -4,11 +4,11 @@ making a Token object for every word of the article (most of their time went to 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, ORTH, SENT_START, SPACY
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _TABLE_KEY = "parallax.token_table"
 
@@ -70,6 +70,16 @@ def tokens_with_word(doc: Doc, words: Collection[str]) -> list[int]:
     strings = doc.vocab.strings
     wanted = {value for value in {v for row in rows for v in row} if strings[value].lower() in words}
     return [i for i, (lemma, lower) in enumerate(rows) if lemma in wanted or lower in wanted]
+
+
+def indices_between(indices: list[int], start: int, end: int) -> list[int]:
+    """The indices of a sorted list that lie in [start, end)."""
+    return indices[bisect_left(indices, start):bisect_left(indices, end)]
+
+
+def tokens_at(span: Span, indices: Sequence[int] | None) -> Iterable[Token]:
+    """The span's tokens at `indices` (doc indices inside it, in order), or all of them when None."""
+    return span if indices is None else (span.doc[i] for i in indices)
 
 
 def any_between(indices: list[int], start: int, end: int) -> bool:
