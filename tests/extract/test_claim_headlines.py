@@ -82,3 +82,11 @@ def test_number_of_people_injured_rose(nlp):
     """Regression: "the number of people injured rose to 12" is 12 injured (was 1 injured, "the number")."""
     assert counts(nlp, "The number of people injured rose to 12, the hospital said.") == [
         ("injured", 12, 12, "incident")]
+
+
+def test_an_adverb_before_the_casualty_word_does_not_hide_the_victim(nlp):
+    """Regression (GVA: a hunting accident and a Christmas shooting came out 0 dead): "fatally",
+    "accidentally", "critically" between the person and the word were a wall for the count."""
+    assert counts(nlp, "Boy fatally shot in Wise County hunting accident") == [("killed", 1, 1, "incident")]
+    assert counts(nlp, "Teen accidentally shot, killed during Christmas gathering") == [("killed", 1, 1, "incident")]
+    assert counts(nlp, "Man critically wounded in shooting outside bar") == [("injured", 1, 1, "incident")]

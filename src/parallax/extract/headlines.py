@@ -146,7 +146,7 @@ def _walk(sent: DocSpan, start: int, step: int, lexicon: ClaimLexicon) -> list[T
             continue
         if _is_count(tok, lexicon) or _is_person(tok, lexicon) or _is_bound(tok, taken, step, lexicon):
             taken.append(tok)
-        elif not (tok.lower_ in _GLUE or tok.pos_ == "ADJ" or _is_age(tok, lexicon)
+        elif not (tok.lower_ in _GLUE or tok.pos_ in ("ADJ", "ADV") or _is_age(tok, lexicon)
                   or tok.lemma_.lower() in lexicon.victims or _counted_noun(tok, step, lexicon)):
             break
         i += step
