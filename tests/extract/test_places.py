@@ -377,3 +377,22 @@ def test_a_name_listed_among_states_is_a_state(nlp, gazetteer):
     assert places["Paris"].precision == GeoPrecision.EXACT
     chosen = resolve_toponyms(text, toponyms(text, "Florida", "Kentucky", "West Virginia", "New York"), gazetteer)
     assert (chosen[3].name, chosen[3].kind) == ("New York", "admin1")
+
+
+def test_street_names_are_no_towns(nlp, gazetteer):
+    """Regression (the "Roxbury" case): in a Boston story whose only other names were streets
+    ("Copeland St.", "Warren and Copeland streets"), the streets became Copeland, Oklahoma and
+    Warren, Illinois, and the event's place went to Roxbury, Wisconsin."""
+    text = ("A man was wounded late Sunday outside a house on Copeland St. in Roxbury, police said. "
+            "Officers stopped the car at Warren and Copeland streets a few blocks away.")
+    places = _places(nlp, gazetteer, text)
+    assert not [p for p in places if p.span.text in {"Copeland", "Warren"}]
+    best = best_place(places)
+    assert best is None or best.admin1 not in {"Wisconsin", "Oklahoma", "Illinois"}
+
+
+def test_a_town_named_like_a_street_of_the_story_stays_a_town_after_in(nlp, gazetteer):
+    places = _places(nlp, gazetteer, "Two men were shot on Warren Street in Warren, Ohio, on Friday.")
+    warren = [p for p in places if p.span.text == "Warren"]
+    assert [(p.name, p.admin1) for p in warren] == [("Warren", "Ohio")]
+    assert "St. Louis" in {p.name for p in _places(nlp, gazetteer, "A man was shot in St. Louis on Friday.")}

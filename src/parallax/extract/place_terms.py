@@ -11,7 +11,7 @@ from parallax.extract.place_names import name_key
 from parallax.knowledge import read_table
 
 KINDS = ("admin1", "admin2", "feature", "relation", "direction", "metonymy", "not_place", "context",
-         "admin_prefix", "route", "border", "place_noun", "settlement", "abbreviation")
+         "admin_prefix", "route", "border", "place_noun", "settlement", "abbreviation", "street")
 DIRECTION_SLOT = "DIR"
 
 
@@ -34,6 +34,7 @@ class PlaceTerms:
     routes: Mapping[str, str]
     border_nouns: frozenset[str]
     abbreviations: Mapping[str, str] = field(default_factory=dict)  # "st" -> "saint", "mt" -> "mount"
+    streets: frozenset[str] = frozenset()  # "street", "st", "streets": "Copeland St." is a street
 
     def expand(self, key: str) -> str:
         """A name key with its abbreviated words written out: "st petersburg" -> "saint petersburg"."""
@@ -87,6 +88,7 @@ def build_place_terms(rows: list[dict[str, str]]) -> PlaceTerms:
         routes=MappingProxyType({name_key(t): v for t, v in by_kind["route"]}),
         border_nouns=frozenset(t.lower() for t, _ in by_kind["border"]),
         abbreviations=MappingProxyType({name_key(t): name_key(v) for t, v in by_kind["abbreviation"]}),
+        streets=keys("street"),
     )
 
 

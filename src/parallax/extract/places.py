@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from parallax.extract.compatibility import IN_A_NAME, is_border
 from parallax.extract.gazetteer import Candidate, Gazetteer
 from parallax.extract.place_mentions import (
-    OTHER_LABELS, PLACE_LABELS, POSSESSIVE, Mention, entity_mentions, run_mentions,
+    OTHER_LABELS, PLACE_LABELS, POSSESSIVE, Mention, entity_mentions, is_capitalised, run_mentions,
 )
 from parallax.extract.place_names import acronym_kinds, is_acronym, name_key, strip_suffix_words
 from parallax.extract.place_phrases import BorderPhrase, CountryPart, border_phrases, country_parts
@@ -25,6 +25,7 @@ from parallax.schema import Article, GeoPrecision, Place, Span
 FIRST_PASS_WEIGHT = 0.5
 COUNT_WORDS = frozenset({"a", "an", "each", "every", "another"})  # before a common noun, not a place name
 POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})  # "his Taser", for unknown names
+LIST_WORDS = frozenset({"and", "or", "&", ","})  # "Warren and Copeland streets"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +63,10 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
     NER's place entities first (they set the context), then names NER gave other labels or missed."""
     found = [r for m in entity_mentions(doc, first, taken, gazetteer.terms) if (r := _resolve(doc, m, gazetteer))]
     common, people = _count_nouns(doc, found), _surnames(doc, gazetteer)
+    streets = _street_names(doc, gazetteer.terms.streets)
     found = [r for r in found if name_key(r.mention.text(doc)) not in common
-             and (r.mention.cue == "strong" or name_key(r.mention.text(doc)) not in people)]
+             and (r.mention.cue == "strong" or name_key(r.mention.text(doc)) not in people)
+             and not _is_street(doc, r.mention, streets)]
     labelled = [r for r in found if r.mention.label not in OTHER_LABELS]
     locative = [r.candidates for r in labelled if not (r.mention.metonymic or r.mention.modifier)]
     context = build_context(locative, _demonym_countries(doc, first, gazetteer))
@@ -74,6 +77,7 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
     extra += _runs(doc, first, taken, gazetteer, context)
     for resolved in extra:
         add_evidence(context, resolved.candidates, 1.0)
+    extra = [r for r in extra if not _is_street(doc, r.mention, streets)]
     named = narrow_by_region(doc, sorted(labelled + extra, key=lambda r: r.mention.start))
     by_name = {name_key(r.mention.text(doc)): r.candidates for r in named}
     context.regions, context.cells = region_support(by_name.values()), name_cells(by_name)
@@ -144,6 +148,33 @@ def _surnames(doc: Doc, gazetteer: Gazetteer) -> set[str]:
     full name is proper nouns only and no place's name itself (NER calls "Glen Allen" a person)."""
     return {name_key(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
             and all(t.pos_ == "PROPN" for t in ent) and not gazetteer.lookup(ent.text)}
+
+
+def _street_names(doc: Doc, streets: frozenset[str]) -> dict[str, set[int]]:
+    """Names the article gives streets, with the tokens where they do: before a street word
+    ("Copeland St.", "Warren Street") or listed before a plural one ("Warren and Copeland
+    streets"); not before a name ("St. Louis")."""
+    names: dict[str, set[int]] = {}
+    for token in doc:
+        end = token.i
+        title = token.i + 1 < len(doc) and is_capitalised(doc[token.i + 1])  # "St. Louis", "Ave. Maria"
+        while end > 0 and name_key(token.text) in streets and not title:
+            start = end
+            while start > 0 and is_capitalised(doc[start - 1]):
+                start -= 1
+            if start == end:
+                break
+            names.setdefault(name_key(doc[start:end].text), set()).add(start)
+            end = start - 1 if start > 1 and doc[start - 1].lower_ in LIST_WORDS else 0
+    return names
+
+
+def _is_street(doc: Doc, mention: Mention, streets: dict[str, set[int]]) -> bool:
+    """A street's name ("Copeland" in "at Warren and Copeland streets"), or a name the article
+    gives a street, unless "in", "near" or a unit word says it is a place ("on Warren Street in
+    Warren")."""
+    starts = streets.get(name_key(mention.text(doc)))
+    return starts is not None and (mention.start in starts or mention.cue != "strong")
 
 
 def _before_day(doc: Doc, end: int) -> bool:
