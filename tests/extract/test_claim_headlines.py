@@ -90,3 +90,10 @@ def test_an_adverb_before_the_casualty_word_does_not_hide_the_victim(nlp):
     assert counts(nlp, "Boy fatally shot in Wise County hunting accident") == [("killed", 1, 1, "incident")]
     assert counts(nlp, "Teen accidentally shot, killed during Christmas gathering") == [("killed", 1, 1, "incident")]
     assert counts(nlp, "Man critically wounded in shooting outside bar") == [("injured", 1, 1, "incident")]
+
+
+def test_a_place_before_an_age_is_not_a_second_person(nlp):
+    """Regression (GVA: "Killeen 2-year-old in critical condition" came out two hurt): the proper noun
+    before "2-year-old" says where the child is from; "Woman, 3-year-old dead" is still two."""
+    assert counts(nlp, "Killeen 2-year-old in critical condition from gunshot") == [("injured", 1, 1, "incident")]
+    assert counts(nlp, "Woman, 3-year-old dead in apartment fire") == [("killed", 2, 2, "incident")]

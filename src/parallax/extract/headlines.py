@@ -180,7 +180,15 @@ def _age_phrase(tok: Token, step: int, lexicon: ClaimLexicon) -> tuple[Token | N
     before = number.i - 1
     if before >= 0 and doc[before].lower_ in ("a", "an"):
         before -= 1  # "A 17-year-old was injured": the article, not a count
+    while before >= 0 and doc[before].pos_ == "PROPN" and not _is_person_word(doc[before], lexicon):
+        before -= 1  # "Killeen 2-year-old": where the child is from, not a second person
     return (None if named else tok), before
+
+
+def _is_person_word(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """ "Boy", "Mother" (title case is often tagged PROPN): a word that names a person by itself."""
+    lemma = tok.lemma_.lower()
+    return lemma in lexicon.victims or lemma in lexicon.persons or tok.lower_ in lexicon.persons
 
 
 def _figure(tokens: list[Token], lexicon: ClaimLexicon) -> tuple[Figure, tuple[int, int, str]] | None:
