@@ -396,3 +396,12 @@ def test_a_town_named_like_a_street_of_the_story_stays_a_town_after_in(nlp, gaze
     warren = [p for p in places if p.span.text == "Warren"]
     assert [(p.name, p.admin1) for p in warren] == [("Warren", "Ohio")]
     assert "St. Louis" in {p.name for p in _places(nlp, gazetteer, "A man was shot in St. Louis on Friday.")}
+
+
+def test_a_street_word_as_a_common_noun_names_no_street(nlp, gazetteer):
+    """Regression (GVA): "a Brooklyn street" and "a South Shore drive-by" made Brooklyn and South
+    Shore street names, and the event lost its place; "Louisiana Avenue" leaves Louisiana a state."""
+    places = _places(nlp, gazetteer, "Four teenagers opened fire on a Brooklyn street late on Saturday, police said.")
+    assert "Brooklyn" in {p.name for p in places}
+    text = "Police were called to Louisiana Avenue on Friday. The suspect fled to Louisiana, officers said."
+    assert [p.name for p in _places(nlp, gazetteer, text) if p.span.text == "Louisiana"] == ["Louisiana"]

@@ -26,6 +26,7 @@ FIRST_PASS_WEIGHT = 0.5
 COUNT_WORDS = frozenset({"a", "an", "each", "every", "another"})  # before a common noun, not a place name
 POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})  # "his Taser", for unknown names
 LIST_WORDS = frozenset({"and", "or", "&", ","})  # "Warren and Copeland streets"
+PLURAL_STREETS = frozenset({"streets", "avenues"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
     streets = _street_names(doc, gazetteer.terms.streets)
     found = [r for r in found if name_key(r.mention.text(doc)) not in common
              and (r.mention.cue == "strong" or name_key(r.mention.text(doc)) not in people)
-             and not _is_street(doc, r.mention, streets)]
+             and not _is_street(doc, r, streets)]
     labelled = [r for r in found if r.mention.label not in OTHER_LABELS]
     locative = [r.candidates for r in labelled if not (r.mention.metonymic or r.mention.modifier)]
     context = build_context(locative, _demonym_countries(doc, first, gazetteer))
@@ -77,7 +78,7 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
     extra += _runs(doc, first, taken, gazetteer, context)
     for resolved in extra:
         add_evidence(context, resolved.candidates, 1.0)
-    extra = [r for r in extra if not _is_street(doc, r.mention, streets)]
+    extra = [r for r in extra if not _is_street(doc, r, streets)]
     named = narrow_by_region(doc, sorted(labelled + extra, key=lambda r: r.mention.start))
     by_name = {name_key(r.mention.text(doc)): r.candidates for r in named}
     context.regions, context.cells = region_support(by_name.values()), name_cells(by_name)
@@ -153,12 +154,14 @@ def _surnames(doc: Doc, gazetteer: Gazetteer) -> set[str]:
 def _street_names(doc: Doc, streets: frozenset[str]) -> dict[str, set[int]]:
     """Names the article gives streets, with the tokens where they do: before a street word
     ("Copeland St.", "Warren Street") or listed before a plural one ("Warren and Copeland
-    streets"); not before a name ("St. Louis")."""
+    streets"); not before a name ("St. Louis"), nor a common noun ("a Brooklyn street", "a South
+    Shore drive-by", "Chicago streets")."""
     names: dict[str, set[int]] = {}
     for token in doc:
-        end = token.i
+        end, plural = token.i, token.lower_ in PLURAL_STREETS
         title = token.i + 1 < len(doc) and is_capitalised(doc[token.i + 1])  # "St. Louis", "Ave. Maria"
-        while end > 0 and name_key(token.text) in streets and not title:
+        named = (token.text[:1].isupper() and not plural) or (plural and end > 2 and doc[end - 2].lower_ in LIST_WORDS)
+        while end > 0 and name_key(token.text) in streets and named and not title:
             start = end
             while start > 0 and is_capitalised(doc[start - 1]):
                 start -= 1
@@ -169,12 +172,16 @@ def _street_names(doc: Doc, streets: frozenset[str]) -> dict[str, set[int]]:
     return names
 
 
-def _is_street(doc: Doc, mention: Mention, streets: dict[str, set[int]]) -> bool:
+def _is_street(doc: Doc, resolved: Resolved, streets: dict[str, set[int]]) -> bool:
     """A street's name ("Copeland" in "at Warren and Copeland streets"), or a name the article
     gives a street, unless "in", "near" or a unit word says it is a place ("on Warren Street in
-    Warren")."""
+    Warren"); a state or country keeps its other mentions ("Louisiana Avenue")."""
+    mention = resolved.mention
     starts = streets.get(name_key(mention.text(doc)))
-    return starts is not None and (mention.start in starts or mention.cue != "strong")
+    if starts is None or mention.start in starts:
+        return starts is not None
+    units = {c.kind for c in resolved.candidates} & {"country", "admin1", "region"}
+    return mention.cue != "strong" and not units
 
 
 def _before_day(doc: Doc, end: int) -> bool:
