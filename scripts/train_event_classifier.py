@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "data" / "training" / "event_types.tsv"
 OUT_DIR = ROOT / "src" / "parallax" / "data"
 SETTINGS = {EMBEDDINGS: {"l2": 3e-4, "rule_scale": 1.0, "steps": 600},
-            HASHING: {"l2": 3e-4, "rule_scale": 1.0, "steps": 600}}
+            HASHING: {"l2": 1e-4, "rule_scale": 1.0, "steps": 600}}
 
 
 def read_examples(path: Path) -> tuple[list[str], list[str]]:

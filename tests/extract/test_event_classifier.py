@@ -34,8 +34,9 @@ UNSEEN = [
 
 
 # Neighbouring classes told apart by one detail, in words the training examples mostly do not use.
-# The floor is what the shipped hashing model reached (4 of 10): without a trigger word the rules
-# know ("walked in unopposed", "emptied the pharmacies", "howitzer rounds"), it falls back on OTHER.
+# The floor is what the shipped hashing model reached (4 of 10 on 2,119 examples, 6 since the 2,496):
+# without a trigger word the rules know ("walked in unopposed", "emptied the pharmacies"), it falls
+# back on OTHER.
 NEIGHBOURS = [
     ("Pensioners gathered outside the finance ministry on Tuesday to complain about late payments, then "
      "went home.", "PEACE_PROTEST"),
@@ -70,7 +71,7 @@ def test_shipped_model_tells_neighbouring_classes_apart(nlp, model):
     docs = [nlp(text) for text, _ in NEIGHBOURS]
     predicted = [code for code, _ in classify_docs(docs, model, allow_none=False)]
     right = sum(p == gold for p, (_, gold) in zip(predicted, NEIGHBOURS))
-    assert right >= 4, list(zip(predicted, [g for _, g in NEIGHBOURS]))
+    assert right >= 6, list(zip(predicted, [g for _, g in NEIGHBOURS]))
 
 
 def test_test_snippets_are_not_training_examples():
