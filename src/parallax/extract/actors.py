@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from parallax.extract.actor_roles import event_heads, phrase_of, role_candidates
 from parallax.knowledge import read_table
+from parallax.nlp.arrays import sentence_text
 from parallax.nlp.entities import entities_within
 from parallax.schema import Actor, ActorRole, Article, Span
 
@@ -310,14 +311,15 @@ def _actor_from(phrase: SpacySpan, role: ActorRole, article: Article, sent: Spac
     if found:
         phrase = phrase.doc[phrase.start:max(phrase.end, side.end)]
     else:
-        found = normalize_actor(phrase.text, dictionary, name_country, default_country)
+        found = normalize_actor(sentence_text(phrase), dictionary, name_country, default_country)
     if not found:
         found = _owner_of(phrase, dictionary, name_country) or _unlisted(phrase, role, dictionary, name_country)
     if not found:
         return None
     name, category, country = found
-    return Actor(phrase.text, name, role, category, country,
-                 Span(article.id, phrase.start_char, phrase.end_char, phrase.text, sent.text))
+    text = sentence_text(phrase)  # what Span.text gives, without a Token per word
+    return Actor(text, name, role, category, country,
+                 Span(article.id, phrase.start_char, phrase.end_char, text, sentence_text(sent)))
 
 
 def _owner_of(phrase: SpacySpan, dictionary: ActorDictionary,

@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from parallax.extract.claim_lexicon import ClaimLexicon
+from parallax.nlp.arrays import token_table
 from parallax.nlp.entities import entities_starting_in, entities_within
 from parallax.schema import Claim, Figure, Stance
 
@@ -91,7 +92,7 @@ def _period_in(verb: Token, claim: Claim) -> bool:
 def is_cumulative(tok: Token, claim: Claim, lexicon: ClaimLexicon) -> bool:
     """A war-wide toll: "the war, which has claimed more than 320,000 lives since 2011"."""
     verb = _clause_verb(tok)
-    clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
+    clause = token_table(verb.doc).span_text(verb.left_edge.i, verb.right_edge.i + 1)  # no Token per word
     if _SINCE_YEAR.search(clause) or _SINCE_DAY.search(clause) or _DAY_SHOOTINGS.search(clause) \
             or _period_in(verb, claim):
         return True
