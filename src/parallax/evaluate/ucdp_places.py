@@ -16,7 +16,7 @@ from parallax.errors import EvalDataError
 from parallax.extract.gazetteer import Gazetteer, km_between, load_gazetteer
 from parallax.extract.place_precision import ucdp_where_prec
 from parallax.extract.place_toponyms import Toponym, resolve_toponyms
-from parallax.schema import Place
+from parallax.schema import GeoPrecision, Place
 
 GED_FILE = "ged_syria_2016_2017.csv.gz"
 COUNTRY, COUNTRY_CODE = "Syria", "SY"  # the file's one country, given as the description's context
@@ -24,6 +24,10 @@ ACCURATE_KM = 161.0
 CLOSE_KM = 25.0
 GROUPS = {"1": "exact", "2": "near", "3": "district", "4": "province", "5": "area", "6": "country"}
 _ALTERNATIVE = re.compile(r"/\S+")  # "Qalat Jabar/Jaebar castle": the first spelling
+_ASIDE = re.compile(r"\s*\([^)]*\)")  # "Al-Rai town (Choban Bey)", "Tiyas Military Airbase (T4)"
+_REPEATED = re.compile(r"\b(\w+) \1\b")  # "As Suwar town/Sur town" -> "As Suwar town town"
+# "Silos east of Palmyra", "river near Kobane", "countryside of Raqqa": the place named last
+_REFERENCE = re.compile(r"^(?P<what>.+?)\s+(?:(?P<compass>\w+) of|near|of)\s+(?P<name>[^,]+)$")
 
 
 def score_ucdp_places(folder: Path, limit: int | None = None) -> dict:
@@ -52,11 +56,18 @@ def score_ucdp_places(folder: Path, limit: int | None = None) -> dict:
 
 def geocode_description(description: str, gazetteer: Gazetteer) -> Place | None:
     """A UCDP place description as a Place: a compass word leading it ("Northern Aleppo
-    Governorate") is kept as the relation, the rest resolved inside the country."""
-    text = _ALTERNATIVE.sub("", " ".join(description.split()))
+    Governorate") is kept as the relation, the rest resolved inside the country; a description
+    the gazetteer does not know that ends in "east of X", "near X" or "of X" is placed at X,
+    with that relation ("Silos east of Palmyra/Tadmur"). Asides in brackets are dropped."""
+    text = _REPEATED.sub(r"\1", _ALTERNATIVE.sub("", _ASIDE.sub("", " ".join(description.split()))))
     first, _, rest = text.partition(" ")
     direction = gazetteer.terms.directions.get(first.lower(), "") if rest else ""
     name = rest if direction else text
+    relation = f"in the {direction} of" if direction else ""
+    reference = _REFERENCE.match(name)
+    if reference and not gazetteer.lookup(name):
+        compass = gazetteer.terms.directions.get((reference.group("compass") or "").lower(), "")
+        name, relation = reference.group("name"), f"{compass} of" if compass else "near"
     if not name:
         return None
     context = f"{name}, {COUNTRY}"
@@ -64,9 +75,10 @@ def geocode_description(description: str, gazetteer: Gazetteer) -> Place | None:
                               gazetteer)[0]
     if chosen is None or chosen.country != COUNTRY_CODE:  # a namesake abroad is no answer
         return None
-    relation = f"in the {direction} of" if direction else ""
+    near = reference is not None and name == reference.group("name")
+    precision = max(chosen.precision, GeoPrecision.NEAR) if near else chosen.precision
     return Place(name=chosen.name, country=chosen.country, admin1=chosen.admin1, admin2=chosen.admin2,
-                 latitude=chosen.latitude, longitude=chosen.longitude, precision=chosen.precision,
+                 latitude=chosen.latitude, longitude=chosen.longitude, precision=precision,
                  geonameid=chosen.geonameid, relation=relation)
 
 
