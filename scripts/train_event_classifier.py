@@ -26,8 +26,8 @@ from parallax.nlp.pipeline import load_nlp
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "data" / "training" / "event_types.tsv"
 OUT_DIR = ROOT / "src" / "parallax" / "data"
-SETTINGS = {EMBEDDINGS: {"l2": 3e-4, "rule_scale": 1.0, "steps": 600},
-            HASHING: {"l2": 1e-4, "rule_scale": 1.0, "steps": 600}}
+SETTINGS = {EMBEDDINGS: {"l2": 3e-4, "rule_scale": 1.0, "lede_scale": 0.0, "steps": 600},
+            HASHING: {"l2": 1e-4, "rule_scale": 1.0, "lede_scale": 0.5, "steps": 600}}
 
 
 def read_examples(path: Path) -> tuple[list[str], list[str]]:
@@ -116,14 +116,14 @@ def train(kind: str, docs, codes: list[str], cv: bool) -> LinearModel:
     rule_codes = tuple(lex.classes)
     settings = SETTINGS[kind]
     labels = tuple(sorted(set(codes) | {NO_EVENT}))
-    x = features(kind, docs, rule_codes, settings["rule_scale"], lex).astype(np.float64)
+    x = features(kind, docs, rule_codes, settings["rule_scale"], lex, settings["lede_scale"]).astype(np.float64)
     y = np.array([labels.index(c) for c in codes])
     if cv:
         accuracy = cross_validate(x, y, len(labels), settings["l2"], settings["steps"])
         print(f"{kind}: 5-fold CV accuracy on the training examples {accuracy:.3f}", file=sys.stderr)
     weights, bias = fit(x, y, len(labels), settings["l2"], settings["steps"])
     return LinearModel(kind, labels, weights.astype(np.float32), bias.astype(np.float32), rule_codes,
-                       settings["rule_scale"])
+                       settings["rule_scale"], settings["lede_scale"])
 
 
 def main() -> int:

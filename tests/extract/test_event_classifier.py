@@ -10,9 +10,9 @@ import pytest
 from builders import mention
 
 from parallax.errors import DataFileError
-from parallax.extract.event_classifier import (HASHING, NO_EVENT, LinearModel, classify_docs, hashed_ngrams,
-                                               load_model, read_model, retype_single_incident, rule_features,
-                                               save_model)
+from parallax.extract.event_classifier import (HASH_DIM, HASHING, NO_EVENT, LinearModel, classify_docs, features,
+                                               hashed_ngrams, lede_rule_features, load_model, read_model,
+                                               retype_single_incident, rule_features, save_model)
 from parallax.extract.event_type import snippet_triggers
 from parallax.extract.trigger_lexicon import load_trigger_lexicon
 
@@ -101,6 +101,19 @@ def test_rule_features_are_shares_of_the_rules_evidence(nlp):
     assert codes[int(features[:-1].argmax())] == "AIR_STRIKE"
 
 
+def test_lede_features_read_the_first_sentence_alone(nlp):
+    lex = load_trigger_lexicon()
+    codes = tuple(lex.classes)
+    doc = nlp("Warplanes struck the market on Monday. Last month rebels shelled the town and kidnapped two aid workers.")
+    lede = lede_rule_features(doc, codes, lex)
+    assert codes[int(lede[:-1].argmax())] == "AIR_STRIKE"
+    assert lede[codes.index("ABDUCT_DISSAP")] == 0.0 < rule_features(snippet_triggers(doc, lex), codes)[
+        codes.index("ABDUCT_DISSAP")]
+    assert features(HASHING, [doc], codes, 1.0, lex).shape == (1, HASH_DIM + len(codes) + 1)
+    assert features(HASHING, [doc], codes, 1.0, lex, lede_scale=0.5).shape == (1, HASH_DIM + 2 * (len(codes) + 1))
+    assert features(HASHING, [], codes, 1.0, lex, lede_scale=0.5).shape == (0, HASH_DIM + 2 * (len(codes) + 1))
+
+
 def test_hashed_ngrams_are_unit_length_and_ignore_punctuation(nlp):
     one, two = hashed_ngrams(nlp("Rebels shelled the town.")), hashed_ngrams(nlp("Rebels shelled the town!!"))
     assert np.linalg.norm(one) == pytest.approx(1.0)
@@ -108,10 +121,14 @@ def test_hashed_ngrams_are_unit_length_and_ignore_punctuation(nlp):
 
 
 def test_artifact_round_trips_and_a_broken_one_is_refused(tmp_path):
-    model = LinearModel(HASHING, ("A", "B"), np.ones((3, 2), np.float32), np.zeros(2, np.float32), ("A",), 2.0)
+    model = LinearModel(HASHING, ("A", "B"), np.ones((3, 2), np.float32), np.zeros(2, np.float32), ("A",), 2.0, 0.5)
     save_model(model, tmp_path / "m.npz")
     back = read_model(tmp_path / "m.npz")
     assert back.labels == ("A", "B") and back.rule_scale == 2.0 and back.weights.shape == (3, 2)
+    assert back.lede_scale == 0.5
+    with np.load(tmp_path / "m.npz") as data:  # an artifact from before the lede features
+        np.savez(tmp_path / "old.npz", **{k: data[k] for k in data.files if k != "lede_scale"})
+    assert read_model(tmp_path / "old.npz").lede_scale == 0.0
     (tmp_path / "bad.npz").write_bytes(b"not a zip")
     with pytest.raises(DataFileError, match="bad.npz"):
         read_model(tmp_path / "bad.npz")

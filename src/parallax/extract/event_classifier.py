@@ -20,7 +20,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from parallax.errors import DataFileError, ModelUnavailableError
-from parallax.extract.event_type import EventTrigger, best_code, code_totals, snippet_triggers
+from parallax.extract.event_type import EventTrigger, best_code, code_totals, find_triggers, snippet_triggers
 from parallax.extract.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
 from parallax.schema import EventMention
 
@@ -42,6 +42,7 @@ class LinearModel:
     bias: np.ndarray
     rule_codes: tuple[str, ...]  # the order of the rule features
     rule_scale: float  # rule features are multiplied by this before the dot product
+    lede_scale: float = 0.0  # the rule features of the first sentence alone, times this (0: left out)
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         logits = features @ self.weights + self.bias
@@ -77,21 +78,38 @@ def text_features(kind: str, docs: Sequence[Doc]) -> np.ndarray:
     return np.stack([hashed_ngrams(d) for d in docs]) if docs else np.zeros((0, HASH_DIM), np.float32)
 
 
+def lede_rule_features(doc: Doc, codes: Sequence[str], lex: TriggerLexicon) -> np.ndarray:
+    """The rule features of the snippet's first sentence alone: a lede tells the event, the
+    sentences after it often tell background ("... after an attack last month")."""
+    first = next(iter(doc.sents), None)
+    return rule_features(find_triggers(first, lex) if first is not None else [], codes)
+
+
 def features(model_kind: str, docs: Sequence[Doc], codes: Sequence[str], rule_scale: float,
-             lex: TriggerLexicon) -> np.ndarray:
-    """Text features next to scaled rule features, one row per snippet."""
-    rules = np.stack([rule_features(snippet_triggers(d, lex), codes) for d in docs]) if docs else None
+             lex: TriggerLexicon, lede_scale: float = 0.0) -> np.ndarray:
+    """Text features next to scaled rule features (and, with `lede_scale`, the first sentence's),
+    one row per snippet."""
     text = text_features(model_kind, docs)
-    if rules is None:
-        return np.zeros((0, text.shape[1] + len(codes) + 1), dtype=np.float32)
-    return np.hstack([text, rules * rule_scale]).astype(np.float32)
+    width = (len(codes) + 1) * (2 if lede_scale else 1)
+    if not docs:
+        return np.zeros((0, text.shape[1] + width), dtype=np.float32)
+    parts = [text, np.stack([rule_features(snippet_triggers(d, lex), codes) for d in docs]) * rule_scale]
+    if lede_scale:
+        parts.append(np.stack([lede_rule_features(d, codes, lex) for d in docs]) * rule_scale * lede_scale)
+    return np.hstack(parts).astype(np.float32)
+
+
+def model_features(model: LinearModel, docs: Sequence[Doc], lex: TriggerLexicon) -> np.ndarray:
+    """The features `model` was trained on, for `docs`."""
+    return features(model.kind, docs, model.rule_codes, model.rule_scale, lex, model.lede_scale)
 
 
 def save_model(model: LinearModel, path: Path) -> None:
     """Write the model as a small .npz (float16 weights; the training script calls this)."""
     np.savez_compressed(path, kind=model.kind, labels=np.array(model.labels),
                         weights=model.weights.astype(np.float16), bias=model.bias.astype(np.float32),
-                        rule_codes=np.array(model.rule_codes), rule_scale=np.float32(model.rule_scale))
+                        rule_codes=np.array(model.rule_codes), rule_scale=np.float32(model.rule_scale),
+                        lede_scale=np.float32(model.lede_scale))
 
 
 def read_model(path: Path) -> LinearModel:
@@ -99,7 +117,8 @@ def read_model(path: Path) -> LinearModel:
         with np.load(path) as data:
             return LinearModel(str(data["kind"]), tuple(str(x) for x in data["labels"]),
                                data["weights"].astype(np.float32), data["bias"],
-                               tuple(str(x) for x in data["rule_codes"]), float(data["rule_scale"]))
+                               tuple(str(x) for x in data["rule_codes"]), float(data["rule_scale"]),
+                               float(data["lede_scale"]) if "lede_scale" in data else 0.0)
     except (OSError, KeyError, ValueError) as exc:
         raise DataFileError(f"{path}: not an event classifier artifact ({exc})",
                             "rebuild it with scripts/train_event_classifier.py") from exc
@@ -142,7 +161,7 @@ def classify_docs(docs: Sequence[Doc], model: LinearModel | None,
     lex = lexicon or load_trigger_lexicon()
     if model is None:
         return [_rule_code(d, lex) for d in docs]
-    probs = model.probabilities(features(model.kind, docs, model.rule_codes, model.rule_scale, lex))
+    probs = model.probabilities(model_features(model, docs, lex))
     if not allow_none and NO_EVENT in model.labels:
         probs[:, model.labels.index(NO_EVENT)] = -1.0
     best = probs.argmax(1)
@@ -164,7 +183,7 @@ def retype_single_incident(doc: Doc, mentions: list[EventMention], model: Linear
     if model is None or len(told) != 1:
         return mentions
     lex = lexicon or load_trigger_lexicon()
-    probs = model.probabilities(features(model.kind, [doc], model.rule_codes, model.rule_scale, lex))[0]
+    probs = model.probabilities(model_features(model, [doc], lex))[0]
     incident = [i for i, code in enumerate(model.labels) if code in lex.classes and lex.classes[code].incident]
     best = lex.classes[model.labels[max(incident, key=lambda i: probs[i])]]
     if (best.event_type, best.sub_event_type) == (told[0].event_type, told[0].sub_event_type):
