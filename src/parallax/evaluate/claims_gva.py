@@ -100,15 +100,24 @@ def main_claims(doc: Doc, article: Article, knowledge: Knowledge) -> list[Claim]
     """The claims of the incident an article reports (its first event mention) and those no mention
     took: a roundup's other shootings, or last year's case recalled, are not this incident's toll.
     A headline keeps all its claims (it has one incident and often no event word)."""
+    return _article_claims(doc, article, knowledge)[0]
+
+
+def _article_claims(doc: Doc, article: Article, knowledge: Knowledge) -> tuple[list[Claim], list[Claim]]:
+    """(`main_claims`, the claims a `parallax run` puts on the article's main incident): a run reads
+    no headline as an article (only the body is parsed) and keeps no claim of an article in which it
+    found no event."""
     mentions = analyse_doc(doc, article, knowledge)
     claims = extract_claims(doc, article, knowledge.claims)
+    as_run = [] if not mentions or article.id.endswith("#title") else list(mentions[0].claims)
     if not mentions or article.id.endswith("#title"):
-        return claims
+        return claims, as_run
     elsewhere = {c.id for m in mentions[1:] for c in m.claims} - {c.id for c in mentions[0].claims}
-    return [c for c in claims if c.id not in elsewhere]
+    return [c for c in claims if c.id not in elsewhere], as_run
 
 
 def gather(pairs: list[tuple[str, Article]], nlp: Language, batch_size: int = 32, n_process: int = 1,
+           as_run: dict[str, list[tuple[Article, list[Claim]]]] | None = None,
            ) -> tuple[dict[str, list[tuple[Article, list[Claim]]]], dict[str, float]]:
     """Each incident's articles with the claims of the incident they report (`main_claims`), and the
     seconds spent parsing vs extracting claims (timed on their own; assigning them to mentions reads
@@ -122,7 +131,10 @@ def gather(pairs: list[tuple[str, Article]], nlp: Language, batch_size: int = 32
         parsed = time.perf_counter()
         extract_claims(doc, article, knowledge.claims)
         done = time.perf_counter()
-        claims[incident].append((article, main_claims(doc, article, knowledge)))
+        scored, run_claims = _article_claims(doc, article, knowledge)
+        claims[incident].append((article, scored))
+        if as_run is not None:
+            as_run.setdefault(incident, []).append((article, run_claims))
         timing["parse"] += parsed - started
         timing["claims"] += done - parsed
         started = time.perf_counter()
@@ -149,9 +161,12 @@ def score_gva(data_dir: Path, limit: int | None = None) -> dict:
     gold = read_gold(data_dir)
     incidents = chosen_incidents(data_dir, gold, limit)
     pairs = read_articles(data_dir, incidents)
-    gathered, timing = gather(pairs, load_nlp())
+    as_run: dict[str, list[tuple[Article, list[Claim]]]] = {}
+    gathered, timing = gather(pairs, load_nlp(), as_run=as_run)
     predicted = _counts(pairs, gathered)
     scores = compare(gold, predicted)
+    # what `parallax run` gives for the same articles: bodies only, the main mention's claims
+    scores |= {f"as_run_{k}": v for k, v in compare(gold, _counts(pairs, as_run)).items() if k != "incidents"}
     best = {i: (fatalities_best(gathered.get(i, [])), p[1]) for i, p in predicted.items()}
     scores |= {f"fatalities_best_{k}": v for k, v in compare(gold, best).items() if k.startswith("killed")}
     scores["articles"] = len(pairs)
