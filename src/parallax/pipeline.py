@@ -60,7 +60,7 @@ def analyse_doc(doc: Doc, article: Article, knowledge: Knowledge) -> list[EventM
     places = extract_places(doc, article, knowledge.gazetteer)
     claims = extract_claims(doc, article, knowledge.claims)
     context = FrameContext(knowledge.actors, _country_namer(knowledge.gazetteer),
-                           _main_country(places, knowledge.gazetteer))
+                           _main_country(places, knowledge.gazetteer), knowledge.triggers)
     mentions = retype_single_incident(doc, extract_mentions(doc, article, places, claims, context),
                                       knowledge.event_model, knowledge.triggers)
     # after a focused parse (parallax.nlp.focus) sentence texts must not run into blanked paragraphs

@@ -87,7 +87,7 @@ def sentence_frames(index: int, sent: SpacySpan, article: Article, places: list[
                     claims: list[Claim], context: "FrameContext") -> tuple[list[Frame], list[Claim]]:
     """Frames for one sentence, and the claims no trigger in it owns (they follow the discourse)."""
     frames = [Frame(index, sent, trig, sent.doc[trig.start_token:trig.end_token].root)
-              for trig in find_triggers(sent) if opens_incident(trig, sent)]
+              for trig in find_triggers(sent, context.triggers) if opens_incident(trig, sent)]
     if not frames:
         return [], claims
     doc = sent.doc
@@ -167,3 +167,4 @@ class FrameContext:
     actors: object
     name_country: object
     default_country: tuple[str, str] | None = None
+    triggers: object = None  # the run's TriggerLexicon (its --data-dir); None: the shipped one
