@@ -26,7 +26,7 @@ from parallax.nlp.pipeline import load_nlp
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "data" / "training" / "event_types.tsv"
 OUT_DIR = ROOT / "src" / "parallax" / "data"
-SETTINGS = {EMBEDDINGS: {"l2": 3e-4, "rule_scale": 1.0, "lede_scale": 0.0, "steps": 600},
+SETTINGS = {EMBEDDINGS: {"l2": 3e-4, "rule_scale": 1.0, "lede_scale": 0.5, "steps": 600},
             HASHING: {"l2": 1e-4, "rule_scale": 1.0, "lede_scale": 0.5, "steps": 600}}
 
 
