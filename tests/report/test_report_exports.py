@@ -16,7 +16,8 @@ INCIDENT_HEADER = ["event_id", "event_date", "date_precision", "event_type", "su
                    "actor2", "country", "admin1", "admin2", "location", "latitude", "longitude",
                    "geo_precision", "where_prec", "place_relation", "fatalities_low", "fatalities_best", "fatalities_high", "n_sources",
                    "article_ids", "contested", "grade", "independent_sources", "contradictions", "notes",
-                   "inter1", "inter2", "interaction", "actor1_country", "actor2_country"]
+                   "inter1", "inter2", "interaction", "actor1_country", "actor2_country",
+                   "reported_killed", "reported_injured"]
 CLAIM_HEADER = ["claim_id", "incident_id", "article_id", "outlet", "speaker", "relay", "measure",
                 "victim_group", "value_low", "value_high", "value_text", "hedged", "negated", "sentence",
                 "start", "end", "claim_time", "stance", "verb", "hedge"]

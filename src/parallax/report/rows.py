@@ -22,6 +22,7 @@ INCIDENT_COLUMNS = (
     "fatalities_low", "fatalities_best", "fatalities_high", "n_sources", "article_ids", "contested",
     "grade", "independent_sources", "contradictions", "notes",
     "inter1", "inter2", "interaction", "actor1_country", "actor2_country",  # appended, as claim_time below
+    "reported_killed", "reported_injured",  # counted per article, then across (reconcile/tolls.py)
 )
 
 CLAIM_COLUMNS = (
@@ -63,7 +64,9 @@ def incident_row(incident: Incident, articles_by_id: Mapping[str, Article]) -> t
            ucdp_where_prec(place), place.relation if place else None,
            deaths.low, deaths.best, deaths.high, n_sources(incident, articles_by_id),
            incident.article_ids, incident.contested, *_reconciled(incident), incident.notes,
-           *_actor_codes(incident))
+           *_actor_codes(incident),
+           incident.reported.killed if incident.reported else None,
+           incident.reported.injured if incident.reported else None)
     return tuple(_blank_to_none(v) for v in row)
 
 
