@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -28,7 +29,7 @@ def connect(path: Path, timeout: float = BUSY_TIMEOUT_SECONDS) -> sqlite3.Connec
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        conn.execute("PRAGMA journal_mode = WAL")
+        _wal(conn, timeout)
         conn.execute("PRAGMA foreign_keys = ON")
         # NORMAL is durable across application crashes in WAL mode; only power loss can drop
         # the last commits, never corrupt the file.
@@ -37,6 +38,20 @@ def connect(path: Path, timeout: float = BUSY_TIMEOUT_SECONDS) -> sqlite3.Connec
         raise StoreError(f"cannot open database {path}: {exc}",
                          "pass a writable path to a parallax SQLite file (or a new one)") from exc
     return conn
+
+
+def _wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Switch to WAL. On a new file that another process is creating at the same moment, SQLite can
+    answer "database is locked" at once, without waiting on busy_timeout: so retry until `timeout`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def check_database(path: Path, new_ok: bool = False) -> None:
