@@ -3,7 +3,7 @@
 import spacy
 from spacy.tokens import Doc
 
-from parallax.nlp.arrays import any_between, indices_between, tokens_at, tokens_with_lower, tokens_with_word
+from parallax.nlp.arrays import indices_between, tokens_at, tokens_with_lower, tokens_with_word
 
 VOCAB = spacy.blank("en").vocab  # a blank VOCAB sets no lower-case forms
 WORDS = "Shelling on the Border near the border crossing , BORDER guards said .".split()
@@ -26,10 +26,6 @@ def test_words_found_by_lemma_or_by_lower_case_text():
     walked = [t.i for t in doc if t.lemma_.lower() in {"kill", "people"} or t.lower_ in {"kill", "people"}]
     assert tokens_with_word(doc, {"kill", "people"}) == walked == [1, 3]
 
-
-def test_any_between_is_a_half_open_range():
-    assert any_between([3, 8], 3, 4) and any_between([3, 8], 4, 9)
-    assert not any_between([3, 8], 4, 8) and not any_between([], 0, 10)
 
 
 def test_indices_between_is_a_half_open_range():

@@ -80,9 +80,3 @@ def indices_between(indices: list[int], start: int, end: int) -> list[int]:
 def tokens_at(span: Span, indices: Sequence[int] | None) -> Iterable[Token]:
     """The span's tokens at `indices` (doc indices inside it, in order), or all of them when None."""
     return span if indices is None else (span.doc[i] for i in indices)
-
-
-def any_between(indices: list[int], start: int, end: int) -> bool:
-    """Whether a sorted list of token indices holds one in [start, end)."""
-    at = bisect_left(indices, start)
-    return at < len(indices) and indices[at] < end
