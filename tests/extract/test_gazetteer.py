@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from parallax.extract.gazetteer import LineTable, load_gazetteer
+from parallax.extract.gazetteer import LineTable, km_between, load_gazetteer
 from parallax.extract.place_names import name_key, variant_key
 from parallax.knowledge import read_table
 from parallax.schema import GeoPrecision
@@ -260,3 +260,15 @@ def test_a_county_name_prefers_the_county_of_the_largest_namesake_town(gazetteer
     namesake town."""
     first = gazetteer.lookup("San Diego County")[0]
     assert (first.kind, first.country, first.admin1) == ("admin2", "US", "California")
+
+
+@pytest.mark.parametrize("county, admin1, seat", [("Clayton County", "Georgia", "Jonesboro"),
+                                                   ("Warren County", "Ohio", "Lebanon"),
+                                                   ("Warren County", "Illinois", "Monmouth")])
+def test_a_county_is_not_placed_at_a_namesake_town_of_another_county(gazetteer, county, admin1, seat):
+    """Regression: a county's point was its namesake town in the same state wherever that town
+    lay (Clayton County, Georgia at Clayton in Rabun County, 150 km off; Warren County, Ohio at
+    Warren in Trumbull County), so "Clayton County" beside Atlanta's suburbs missed by 161 km."""
+    unit = next(c for c in gazetteer.lookup(county) if c.kind == "admin2" and c.admin1 == admin1)
+    town = next(c for c in gazetteer.lookup(seat) if c.kind == "place" and c.admin1 == admin1)
+    assert km_between(unit.latitude, unit.longitude, town.latitude, town.longitude) < 40
