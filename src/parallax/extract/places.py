@@ -157,7 +157,7 @@ def _street_names(doc: Doc, streets: frozenset[str]) -> dict[str, set[int]]:
     streets"); not before a name ("St. Louis"), nor a common noun ("a Brooklyn street", "a South
     Shore drive-by", "Chicago streets")."""
     names: dict[str, set[int]] = {}
-    for token in doc:
+    for token in (doc[i] for i in _street_words(doc, streets)):
         end, plural = token.i, token.lower_ in PLURAL_STREETS
         title = token.i + 1 < len(doc) and is_capitalised(doc[token.i + 1])  # "St. Louis", "Ave. Maria"
         named = (token.text[:1].isupper() and not plural) or (plural and end > 2 and doc[end - 2].lower_ in LIST_WORDS)
@@ -170,6 +170,14 @@ def _street_names(doc: Doc, streets: frozenset[str]) -> dict[str, set[int]]:
             names.setdefault(name_key(doc[start:end].text), set()).add(start)
             end = start - 1 if start > 1 and doc[start - 1].lower_ in LIST_WORDS else 0
     return names
+
+
+def _street_words(doc: Doc, streets: frozenset[str]) -> list[int]:
+    """The tokens whose key is a street word, found from the Doc's arrays (a Token per word was
+    most of the street rule's time)."""
+    strings, orths = doc.vocab.strings, doc.to_array(ORTH).tolist()
+    wanted = {orth for orth in set(orths) if name_key(strings[orth]) in streets}
+    return [i for i, orth in enumerate(orths) if orth in wanted]
 
 
 def _is_street(doc: Doc, resolved: Resolved, streets: dict[str, set[int]]) -> bool:
