@@ -198,3 +198,14 @@ def test_a_hamlet_named_like_a_region_does_not_take_its_place(nlp, gazetteer):
     text = "Officials in Washington said the talks on the Middle East would resume in Ohio next week."
     region = next(p for p in _places(nlp, gazetteer, text) if p.span.text == "Middle East")
     assert (region.country, region.precision) == ("", GeoPrecision.UNKNOWN)
+
+
+def test_a_name_runs_on_over_a_capitalised_word_ner_left_out(nlp, gazetteer):
+    """Regression (a Jamaica Plain shooting placed in Jamaica, Queens): NER tags only "Jamaica"
+    of "Jamaica Plain", a Boston neighbourhood the gazetteer knows by that very name."""
+    text = ("Six people were taken to hospitals after Friday night's shooting in Jamaica Plain, "
+            "police said. The gunfire broke out at a party near Parker Street.")
+    places = _places(nlp, gazetteer, text)
+    assert [(p.span.text, p.admin1) for p in places if p.span.text.startswith("Jamaica")] == [
+        ("Jamaica Plain", "Massachusetts")]
+    assert best_place(places).name == "Jamaica Plain"

@@ -141,6 +141,10 @@ class Gazetteer:
             found = self._found[key] = found or (tuple(self._lookup_key(expanded)) if expanded != key else ())
         return list(found)
 
+    def names_entry(self, name: str) -> bool:
+        """Whether some entry bears `name` itself (no alternate, transliteration or site word)."""
+        return any(not (c.alias or c.variant or c.feature) for c in self.lookup(name))
+
     def _lookup_key(self, key: str) -> list[Candidate]:
         if not key or key in self.terms.not_places:
             return []

@@ -4,7 +4,7 @@ say how the event relates to it ("near", "northwest of", "northern ...", "... pr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -18,6 +18,7 @@ OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP"})  # small models often give p
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ENGLISH_LOOKALIKES = frozenset({"at", "as", "an", "en", "es", "et", "er", "ed", "ut"})
 MAX_RUN_TOKENS = 6
+MAX_NAME_RUN = 2  # capitalised words a name may run on over NER's entity: "Jamaica Plain"
 LOOKBACK_CHARS = 60
 _SPACE = re.compile(" ")
 _DISTANCE = re.compile(
@@ -197,17 +198,34 @@ def make_mention(doc: Doc, start: int, end: int, label: str, terms: PlaceTerms) 
                    plain and root.dep_ in {"nsubj", "nsubjpass"})
 
 
-def entity_mentions(doc: Doc, first_char: int, taken: set[int], terms: PlaceTerms) -> Iterator[Mention]:
+def entity_mentions(doc: Doc, first_char: int, taken: set[int], terms: PlaceTerms,
+                    is_name: Callable[[str], bool] | None = None) -> Iterator[Mention]:
+    """NER's place-like entities as mentions; `is_name` (a phrase -> whether the gazetteer has an
+    entry by that very name) lets a name run on over the capitalised words NER left outside it."""
     for ent in doc.ents:
         if ent.start_char < first_char or ent.label_ not in PLACE_LABELS | OTHER_LABELS:
             continue
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         start, end = grow(doc, ent.start, ent.end, taken)
+        end = longer_name(doc, start, end, taken, is_name) if is_name else end
         mention = make_mention(doc, start, end, ent.label_, terms)
         if mention:
             taken.update(range(mention.start, mention.span_end))
             yield mention
+
+
+def longer_name(doc: Doc, start: int, end: int, taken: set[int], is_name: Callable[[str], bool]) -> int:
+    """The end of the longest name the gazetteer knows that runs on over capitalised words NER did
+    not label: "Jamaica Plain", a Boston neighbourhood, of which NER tags only "Jamaica"."""
+    table, best = token_table(doc), end
+    for stop in range(end + 1, min(end + MAX_NAME_RUN, len(doc)) + 1):
+        i = stop - 1
+        if i in taken or table.entity[i] or not is_capitalised(doc[i]):
+            break
+        if is_name(table.span_text(start, stop)):
+            best = stop
+    return best
 
 
 def capitalised_runs(doc: Doc, first_char: int, taken: set[int]) -> Iterator[tuple[int, int]]:

@@ -62,7 +62,8 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
                     gazetteer: Gazetteer) -> tuple[list[Resolved], ArticleContext]:
     """Mentions that name a place, with the article context that will choose among their entries:
     NER's place entities first (they set the context), then names NER gave other labels or missed."""
-    found = [r for m in entity_mentions(doc, first, taken, gazetteer.terms) if (r := _resolve(doc, m, gazetteer))]
+    mentions = entity_mentions(doc, first, taken, gazetteer.terms, gazetteer.names_entry)
+    found = [r for m in mentions if (r := _resolve(doc, m, gazetteer))]
     common, people = _count_nouns(doc, found), _surnames(doc, gazetteer)
     streets = _street_names(doc, gazetteer.terms.streets)
     found = [r for r in found if name_key(r.mention.text(doc)) not in common
