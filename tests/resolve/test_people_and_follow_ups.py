@@ -67,7 +67,8 @@ def test_an_arrest_weeks_later_is_linked_to_the_shooting_it_refers_to_not_merged
     of = {m.article_id: i.id for i in incidents for m in i.mentions}
     links = follow_up_links(incidents)
     assert [(x.incident_id, x.event_incident_id) for x in links] == [(of["b2"], of["a1"])]
-    assert "marcus reyes" in links[0].evidence[0].detail and links[0].evidence[1].detail == "25 days after"
+    told = {e.name: e.detail for e in links[0].evidence}
+    assert "marcus reyes" in told["people"] and told["follow-up"] == "arrested" and told["later"] == "25 days after"
 
 
 def test_a_later_story_in_another_province_or_naming_only_a_street_is_not_linked():

@@ -2,21 +2,48 @@
 
 A report of an arrest weeks after a shooting, of a funeral or of a court hearing tells another event
 (its own date, often its own type) about the same people: resolution keeps it apart, and this stage
-links its incident to the earlier one. Candidates come from an index of the people the reports
-name (never all pairs); a link needs a shared person, places that do not differ and a later date.
+links its incident to the earlier one. Candidates come from an index of what the reports name that
+few events share (people, streets and sites: never all pairs); each candidate is scored on that
+evidence and on whether the later story tells an arrest, a charge, a hearing or a funeral, and a
+link needs a score at the threshold, a later date and places that do not differ.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
 from itertools import combinations
 
-from parallax.resolve.features import name_words, people_of
+from parallax.knowledge import read_table
+from parallax.resolve.features import mention_text, name_words, people_of
 from parallax.resolve.scoring import places_differ
 from parallax.schema import EventDate, EventMention, FollowUp, Incident, MatchEvidence, Place
 
-MAX_NAMED = 12  # incidents naming one person beyond which the name is too common to link on
+MAX_NAMED = 12  # incidents sharing one key beyond which it is too common to link on
+THRESHOLD = 0.2  # a person alone, or a street or site told again in an arrest or court story (GVA dev)
+PERSON, SITE = 0.2, 0.15  # each shared person, street or site, up to two of each
+CUE = 0.1  # the later story tells an arrest, a charge, a hearing or a funeral (data/follow_up_words.tsv)
+SURE_PEOPLE = 2  # people shared by two incidents beyond a geocoder's say: their places do not keep them apart
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Traits:
+    """What an incident's articles tell that can tie a later story to it."""
+
+    persons: frozenset[str]
+    sites: frozenset[str]
+    cue: frozenset[str] = frozenset()  # follow-up words its event sentences hold ("arrested", "funeral")
+
+
+@cache
+def follow_up_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_table("follow_up_words.tsv"))
 
 
 def _is_person(name: str) -> bool:
@@ -24,14 +51,26 @@ def _is_person(name: str) -> bool:
     return not any(word in sites for word in name.split())
 
 
-def _people_by_article(incidents: Sequence[Incident]) -> dict[str, frozenset[str]]:
-    """The people each article names in any of its event sentences: a follow-up story names the
-    victim where it recalls the shooting, often a mention of its own."""
-    found: dict[str, set[str]] = defaultdict(set)
+def _traits_by_article(incidents: Sequence[Incident]) -> dict[str, _Traits]:
+    """What each article names in any of its event sentences: a follow-up story names the victim
+    where it recalls the shooting, often a mention of its own."""
+    named: dict[str, set[str]] = defaultdict(set)
+    cues: dict[str, set[str]] = defaultdict(set)
     for incident in incidents:
         for m in incident.mentions:
-            found[m.article_id].update(n for n in people_of(m) if _is_person(n))
-    return {article: frozenset(names) for article, names in found.items()}
+            named[m.article_id].update(people_of(m))
+            cues[m.article_id].update(set(_WORD.findall(mention_text(m).lower())) & follow_up_words())
+    return {a: _Traits(frozenset(n for n in named[a] if _is_person(n)),
+                       frozenset(n for n in named[a] if not _is_person(n)), frozenset(cues[a])) for a in named}
+
+
+def _union(parts: Sequence[_Traits]) -> _Traits:
+    return _Traits(*(frozenset().union(*(getattr(p, f) for p in parts)) for f in _Traits.__slots__))
+
+
+def _keys(traits: _Traits) -> set[str]:
+    """Index keys: each person, each street or site."""
+    return {f"p{n}" for n in traits.persons} | {f"s{n}" for n in traits.sites}
 
 
 def _day(when: EventDate | None) -> int | None:
@@ -54,38 +93,48 @@ def _provinces_differ(a: Place, b: Place) -> bool:
     return a.country != b.country or bool(a.admin1 and b.admin1 and a.admin1 != b.admin1)
 
 
+def follow_up_evidence(a: _Traits, b: _Traits) -> tuple[MatchEvidence, ...]:
+    """What an incident `a` and a later one `b` both tell, weighted: people, streets and sites; and
+    whether `b` tells a follow-up (an arrest, a charge, a hearing, a funeral)."""
+    persons, sites = a.persons & b.persons, a.sites & b.sites
+    found = []
+    if persons:
+        found.append(MatchEvidence("people", PERSON * min(len(persons), 2), ", ".join(sorted(persons)[:4])))
+    if sites:
+        found.append(MatchEvidence("sites", SITE * min(len(sites), 2), ", ".join(sorted(sites)[:4])))
+    if found and b.cue:
+        found.append(MatchEvidence("follow-up", CUE, ", ".join(sorted(b.cue)[:3])))
+    return tuple(found)
+
+
 def follow_up_links(incidents: Sequence[Incident], matching: Mapping[str, EventMention] | None = None,
-                    min_gap_days: int = 2) -> list[FollowUp]:
-    """Each incident that names a person told by an earlier incident (at least `min_gap_days`
-    before it, in no other place) follows the one it shares most names with, the earliest on ties.
-    `matching` (mention id -> mention as dated for matching) dates reports whose text gives none."""
+                    min_gap_days: int = 2, threshold: float = THRESHOLD) -> list[FollowUp]:
+    """Each incident whose evidence (people and sites both tell, a follow-up cue) ties it, at `threshold`
+    or more, to an earlier incident (at least `min_gap_days` before it, in no other place unless
+    they share two people) follows the one it is tied to best, the earliest on ties. `matching`
+    (mention id -> mention as dated for matching) dates reports whose text gives none."""
     matching = matching or {}
-    by_article = _people_by_article(incidents)
-    people = {i.id: frozenset().union(*(by_article.get(a, frozenset()) for a in i.article_ids)) for i in incidents}
+    by_article = _traits_by_article(incidents)
+    traits = {i.id: _union([by_article[a] for a in i.article_ids if a in by_article]) for i in incidents}
     day = {i.id: _dated(i, matching) for i in incidents}
     by_id = {i.id: i for i in incidents}
-    named: dict[str, list[str]] = defaultdict(list)
+    keyed: dict[str, list[str]] = defaultdict(list)
     for incident in incidents:
-        for name in people[incident.id]:
-            named[name].append(incident.id)
-    best: dict[str, tuple[int, int, str]] = {}
-    for ids in named.values():
-        if len(ids) > MAX_NAMED:
+        for key in _keys(traits[incident.id]):
+            keyed[key].append(incident.id)
+    pairs = {tuple(sorted(p)) for ids in keyed.values() if len(ids) <= MAX_NAMED for p in combinations(set(ids), 2)}
+    best: dict[str, tuple[float, int, str, tuple[MatchEvidence, ...]]] = {}
+    for a, b in sorted(pairs):
+        if day[a] is None or day[b] is None or abs(day[a] - day[b]) < min_gap_days \
+                or set(by_id[a].article_ids) & set(by_id[b].article_ids):
             continue
-        for a, b in combinations(sorted(set(ids)), 2):
-            if day[a] is None or day[b] is None or abs(day[a] - day[b]) < min_gap_days \
-                    or set(by_id[a].article_ids) & set(by_id[b].article_ids):
-                continue
-            event, later = (a, b) if day[a] < day[b] else (b, a)
-            rank = (-len(people[a] & people[b]), day[event], event)
-            if (later not in best or rank < best[later]) and not _places_differ(by_id[a], by_id[b]):
-                best[later] = rank
-    return [_link(by_id[later], by_id[event], people, day) for later, (_, _, event) in sorted(best.items())]
-
-
-def _link(later: Incident, event: Incident, people: Mapping[str, frozenset[str]],
-          day: Mapping[str, int | None]) -> FollowUp:
-    shared = sorted(people[later.id] & people[event.id])
-    return FollowUp(later.id, event.id, (
-        MatchEvidence("people", 0.2 * len(shared), ", ".join(shared[:4])),
-        MatchEvidence("later", 0.0, f"{day[later.id] - day[event.id]} days after")))
+        event, later = (a, b) if day[a] < day[b] else (b, a)
+        found = follow_up_evidence(traits[event], traits[later])
+        value = round(sum(e.weight for e in found), 4)
+        rank = (-value, day[event], event, found)
+        if value < threshold or (later in best and rank[:3] >= best[later][:3]):
+            continue
+        if len(traits[a].persons & traits[b].persons) >= SURE_PEOPLE or not _places_differ(by_id[a], by_id[b]):
+            best[later] = rank
+    return [FollowUp(later, event, found + (MatchEvidence("later", 0.0, f"{day[later] - day[event]} days after"),))
+            for later, (_, _, event, found) in sorted(best.items())]

@@ -1,0 +1,63 @@
+"""Follow-up links scored on what the stories share: people, streets and sites, a follow-up cue."""
+
+from datetime import date
+
+from parallax.resolve.follow_ups import THRESHOLD, follow_up_links, follow_up_words
+from parallax.resolve.incidents import resolve_incidents
+from parallax.settings import Settings
+
+from builders import day, mention, place
+
+DAYTON = place("Dayton", "US", 39.76, -84.19, admin1="Ohio")
+KETTERING = place("Kettering", "US", 39.69, -84.17, admin1="Ohio")
+CARSON = place("Carson City", "US", 39.16, -119.77, admin1="Nevada")
+SHOT = "Two men were shot outside the Silver Dollar Tavern on Wayne Avenue early Saturday, police said."
+CHARGED = ("A Kettering man was charged Tuesday with attempted murder in the shooting outside the "
+           "Silver Dollar Tavern last month.")
+AGAIN = "A woman was shot outside the Silver Dollar Tavern late Sunday, police said."
+NAMED = "Terrell Banks and Dwayne Pruitt were shot outside a house on Thursday, police said."
+TRIAL = "Jury selection began in the trial of the man accused of shooting Terrell Banks and Dwayne Pruitt."
+ONE_NAMED = "Jury selection began in the trial of the man accused of shooting Terrell Banks."
+
+
+def _links(*mentions):
+    incidents = resolve_incidents(list(mentions), Settings())
+    of = {m.article_id: i.id for i in incidents for m in i.mentions}
+    return [(x.incident_id, x.event_incident_id) for x in follow_up_links(incidents)], of
+
+
+def test_a_charge_weeks_later_naming_only_the_site_of_the_shooting_is_linked():
+    links, of = _links(mention("a1", DAYTON, day(date(2016, 3, 5)), SHOT),
+                       mention("b2", KETTERING, day(date(2016, 4, 12)), CHARGED))
+    assert links == [(of["b2"], of["a1"])]
+
+
+def test_another_shooting_at_the_same_site_is_not_a_follow_up():
+    """The site alone (0.15) is under the threshold: a bar can see two shootings a month apart."""
+    links, _ = _links(mention("a1", DAYTON, day(date(2016, 3, 5)), SHOT),
+                      mention("b2", DAYTON, day(date(2016, 4, 10)), AGAIN))
+    assert links == [] and THRESHOLD > 0.15
+
+
+def test_two_people_both_stories_name_outrank_a_geocoded_town_in_another_state():
+    """Regression (GVA dev 413001): an arrest story whose town the geocoder put in another state
+    (Cloud, Kansas for the Cloud 9 club in Ocala) named the victim and the first suspect."""
+    links, of = _links(mention("a1", DAYTON, day(date(2016, 3, 3)), NAMED),
+                       mention("b2", CARSON, day(date(2016, 9, 20)), TRIAL))
+    assert links == [(of["b2"], of["a1"])]
+    links, _ = _links(mention("a1", DAYTON, day(date(2016, 3, 3)), NAMED),
+                      mention("b2", CARSON, day(date(2016, 9, 20)), ONE_NAMED))
+    assert links == []
+
+
+def test_a_later_story_follows_the_incident_it_shares_most_with_not_the_earliest():
+    """Regression (GVA dev 375022): a story naming the gunman followed an earlier, unrelated
+    incident that shared one other name with it, chosen as the earliest of equal ties."""
+    earlier = mention("a1", DAYTON, day(date(2016, 1, 9)), "Terrell Banks was wounded in a robbery on Friday.")
+    event = mention("b2", DAYTON, day(date(2016, 3, 3)), NAMED)
+    links, of = _links(earlier, event, mention("c3", DAYTON, day(date(2016, 9, 20)), TRIAL))
+    assert (of["c3"], of["b2"]) in links and (of["c3"], of["a1"]) not in links
+
+
+def test_follow_up_words_come_from_the_data_file():
+    assert {"arrested", "arraigned", "sentenced", "funeral", "vigil"} <= follow_up_words()
