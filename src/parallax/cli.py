@@ -144,7 +144,8 @@ def _write_outputs(db_path: Path, out: Path, formats: tuple[str, ...], report: b
     from parallax.report.resolution_log import export_follow_ups, export_resolution_log
     stored = stored_incidents(db_path)
     written = export(stored.incidents, stored.articles, out, formats)
-    written += [export_resolution_log(stored.resolution_log, out), export_follow_ups(stored.incidents, out)]
+    published = {a.id: a.published for a in stored.articles.values()}
+    written += [export_resolution_log(stored.resolution_log, out), export_follow_ups(stored.incidents, out, published)]
     if report:
         from parallax.zones.survey import report_survey
         zones = report_survey(stored.incidents, stored.articles, settings) if settings else None

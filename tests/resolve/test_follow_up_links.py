@@ -61,3 +61,15 @@ def test_a_later_story_follows_the_incident_it_shares_most_with_not_the_earliest
 
 def test_follow_up_words_come_from_the_data_file():
     assert {"arrested", "arraigned", "sentenced", "funeral", "vigil"} <= follow_up_words()
+
+
+def test_an_undated_follow_up_is_dated_from_its_publication_as_resolution_dates_it():
+    """Regression: export and the web app linked follow-ups without publication dates, so a court
+    story whose text gives no date (most of them: 'was sentenced', 'pleaded guilty') was never
+    linked there, though the evaluation (which dates it) counted its link."""
+    shooting = mention("a1", DAYTON, day(date(2016, 3, 3)), NAMED)
+    trial = mention("b2", DAYTON, None, TRIAL)
+    incidents = resolve_incidents([shooting, trial], Settings(), {"b2": date(2016, 9, 20)})
+    assert follow_up_links(incidents) == []
+    links = follow_up_links(incidents, published={"a1": date(2016, 3, 4), "b2": date(2016, 9, 20)})
+    assert [x.evidence[-1].detail for x in links] == ["198 days after"]

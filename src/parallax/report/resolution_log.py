@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from parallax.report.files import replaced
@@ -32,13 +33,15 @@ def export_resolution_log(events: Iterable[ResolutionEvent], out_dir: Path) -> P
     return path
 
 
-def export_follow_ups(incidents: Sequence[Incident], out_dir: Path) -> Path:
-    """follow_ups.csv: each follow-up incident, the incident it refers to, and why."""
+def export_follow_ups(incidents: Sequence[Incident], out_dir: Path,
+                      published: Mapping[str, datetime | None] | None = None) -> Path:
+    """follow_ups.csv: each follow-up incident, the incident it refers to, and why; `published`
+    (article id -> publication date) dates the reports whose text gives no date, as resolution does."""
     path = Path(out_dir) / "follow_ups.csv"
     with replaced(path) as part, part.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(FOLLOW_UP_COLUMNS)
-        for link in follow_up_links(incidents):
+        for link in follow_up_links(incidents, published=published):
             writer.writerow((link.incident_id, link.event_incident_id,
                              "; ".join(f"{e.name} ({e.detail})" for e in link.evidence)))
     return path

@@ -14,11 +14,12 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cache
 from itertools import combinations
 
 from parallax.knowledge import read_table
-from parallax.resolve.features import mention_text, name_words, people_of
+from parallax.resolve.features import mention_text, name_words, people_of, with_reference_date
 from parallax.resolve.scoring import places_differ
 from parallax.schema import EventDate, EventMention, FollowUp, Incident, MatchEvidence, Place
 
@@ -108,12 +109,15 @@ def follow_up_evidence(a: _Traits, b: _Traits) -> tuple[MatchEvidence, ...]:
 
 
 def follow_up_links(incidents: Sequence[Incident], matching: Mapping[str, EventMention] | None = None,
-                    min_gap_days: int = 2, threshold: float = THRESHOLD) -> list[FollowUp]:
+                    min_gap_days: int = 2, threshold: float = THRESHOLD,
+                    published: Mapping[str, date | datetime | None] | None = None) -> list[FollowUp]:
     """Each incident whose evidence (people and sites both tell, a follow-up cue) ties it, at `threshold`
     or more, to an earlier incident (at least `min_gap_days` before it, in no other place unless
-    they share two people) follows the one it is tied to best, the earliest on ties. `matching`
-    (mention id -> mention as dated for matching) dates reports whose text gives none."""
-    matching = matching or {}
+    they share two people) follows the one it is tied to best, the earliest on ties. Reports whose
+    text gives no date are dated as for matching: by `matching` (mention id -> mention as dated for
+    matching) or else from `published` (article id -> publication date), as resolution dates them."""
+    matching = matching or ({m.id: with_reference_date(m, published.get(m.article_id))
+                             for i in incidents for m in i.mentions} if published else {})
     by_article = _traits_by_article(incidents)
     traits = {i.id: _union([by_article[a] for a in i.article_ids if a in by_article]) for i in incidents}
     day = {i.id: _dated(i, matching) for i in incidents}

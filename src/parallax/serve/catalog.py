@@ -37,7 +37,8 @@ class Snapshot:
             for article_id in incident.article_ids:
                 by_article[article_id].append(incident.id)
         linked: dict[str, list[FollowUp]] = defaultdict(list)
-        for link in follow_up_links(incidents):  # what export writes to follow_ups.csv
+        published = {a.id: a.published for a in articles.values()}
+        for link in follow_up_links(incidents, published=published):  # what export writes to follow_ups.csv
             linked[link.incident_id].append(link)
             linked[link.event_incident_id].append(link)
         return cls(tuple(incidents), articles, zones, {i.id: i for i in incidents},
