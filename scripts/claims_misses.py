@@ -1,36 +1,19 @@
-"""List the GVA incidents whose killed/injured counts the claim extractor gets wrong, with the claims
-each article gave, to study misses by pattern. Parses are cached (DocBin) so re-runs only re-extract.
+"""List the GVA incidents whose killed/injured counts the product gets wrong, with the claims each
+article's main mention gave (headline claims marked T), to study misses by pattern. Set
+PARALLAX_PARSE_CACHE (docs/claims.md) so re-runs only re-extract.
 
-    .venv/bin/python scripts/claims_misses.py --data ../shared/data --limit 600 --cache /tmp/gva.spacy
+    PARALLAX_PARSE_CACHE=/tmp/parse_cache .venv/bin/python scripts/claims_misses.py --data ../shared/data --limit 600
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections import defaultdict
+from collections import Counter
 from pathlib import Path
-
-from spacy.tokens import DocBin
 
 from parallax.evaluate import claims_gva as gva
 from parallax.nlp.pipeline import load_nlp
-from parallax.pipeline import load_knowledge
-from parallax.settings import Settings
-
-
-def parsed(pairs, cache: Path):
-    nlp = load_nlp()
-    if cache.is_file():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if len(docs) == len(pairs):
-            return docs
-    docs = list(nlp.pipe((a.text for _, a in pairs), batch_size=32))
-    bin_ = DocBin(store_user_data=False)
-    for doc in docs:
-        bin_.add(doc)
-    bin_.to_disk(cache)
-    return docs
 
 
 def held_out(folder: Path, gold, studied: set[str], n: int) -> set[str]:
@@ -50,7 +33,6 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--limit", type=int, default=600)
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/gva_claims.spacy"))
     parser.add_argument("--show", type=int, default=40, help="misses to print")
     parser.add_argument("--save", type=Path, help="write the predictions here (JSON)")
     parser.add_argument("--against", type=Path, help="print only incidents whose prediction differs from this file's")
@@ -63,20 +45,19 @@ def main() -> None:
     if args.held_out:
         chosen = held_out(folder, gold, chosen, args.held_out)
     pairs = gva.read_articles(folder, chosen)
-    docs = parsed(pairs, args.cache)
-    claims = defaultdict(list)
-    knowledge = load_knowledge(Settings())
-    for (incident, article), doc in zip(pairs, docs):
-        claims[incident].append((article, gva.main_claims(doc, article, knowledge)))
-    predicted = {i: gva.incident_counts([c for _, c in arts]) for i, arts in claims.items()}
+    claims, _ = gva.gather(pairs, load_nlp())
+    predicted = {i: gva.incident_counts(claims.get(i, [])) for i, _ in pairs}
+    titles = {a.id: a.title for _, a in pairs}
+    articles = Counter(i for i, _ in pairs)
     print(gva.compare(gold, predicted))
-    best = {i: (gva.fatalities_best(arts), predicted[i][1]) for i, arts in claims.items()}
+    best = {i: (gva.fatalities_best(claims.get(i, [])), p[1]) for i, p in predicted.items()}
     print("fatalities.best:", {k: v for k, v in gva.compare(gold, best).items() if k.startswith("killed")})
     if args.save:
         args.save.write_text(json.dumps(predicted))
     before = {k: tuple(v) for k, v in json.loads(args.against.read_text()).items()} if args.against else None
     shown = 0
-    for incident, arts in claims.items():
+    for incident in predicted:
+        arts = claims.get(incident, [])
         if shown >= args.show or (predicted[incident] == gold[incident] if before is None
                                   else predicted[incident] == before.get(incident)):
             continue
@@ -84,12 +65,14 @@ def main() -> None:
             print(f"\n### was {before.get(incident)} {'RIGHT' if before.get(incident) == gold[incident] else ''}"
                   f" now {'RIGHT' if predicted[incident] == gold[incident] else 'wrong'}")
         shown += 1
-        print(f"\n=== {incident} gold {gold[incident]} predicted {predicted[incident]}")
-        for article, found in arts:
-            print(f"  -- {article.id} {article.title[:80]!r}")
-            for c in found:
+        print(f"\n=== {incident} gold {gold[incident]} predicted {predicted[incident]}"
+              f" ({articles[incident] - len(arts)} of {articles[incident]} articles with no event)")
+        for mention in arts:
+            print(f"  -- {mention.article_id} {titles[mention.article_id][:80]!r}")
+            for c in mention.claims:
                 if c.measure.value in ("killed", "injured"):
-                    print(f"     {c.measure.value:8} [{c.figure.low},{c.figure.high}] {c.figure.text!r} "
+                    print(f"     {'T' if c.span.field == 'title' else ' '} {c.measure.value:8} "
+                          f"[{c.figure.low},{c.figure.high}] {c.figure.text!r} "
                           f"{'NEG ' if c.negated else ''}{c.scope} | {c.span.sentence[:160]!r}")
 
 

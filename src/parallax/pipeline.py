@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,17 +12,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from parallax.extract.actors import ActorDictionary, load_actor_dictionary
-from parallax.extract.claims import ClaimLexicon, extract_claims, load_claim_lexicon
+from parallax.extract.claims import ClaimLexicon, extract_claims, extract_title_claims, load_claim_lexicon
 from parallax.extract.event_classifier import HASHING, LinearModel, retype_single_incident, shipped_model
 from parallax.extract.frames import FrameContext
 from parallax.extract.gazetteer import Gazetteer, load_gazetteer
-from parallax.extract.mentions import extract_mentions
+from parallax.extract.mentions import extract_mentions, on_title, with_title_claims
 from parallax.extract.places import extract_places
 from parallax.extract.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
 from parallax.ingest.rejects import extraction_failed, no_event
 from parallax.nlp.arrays import token_table
 from parallax.nlp.focus import Cues, focus_text, load_cues, restore_sentences
-from parallax.nlp.pipeline import load_nlp, parse_articles
+from parallax.nlp.pipeline import load_nlp, parse_with_titles
 from parallax.resolve.incremental import resolve_pending
 from parallax.schema import Article, EventMention, Incident, Rejected, ResolutionEvent, RunSummary
 from parallax.settings import Settings
@@ -68,6 +68,20 @@ def analyse_doc(doc: Doc, article: Article, knowledge: Knowledge) -> list[EventM
     return mentions if same else [restore_sentences(m) for m in mentions]
 
 
+def analyse_article(doc: Doc, article: Article, knowledge: Knowledge, title: Doc | None = None) -> list[EventMention]:
+    """`analyse_doc`, and the claims of the article's parsed headline (`title`: spans in Article.title)
+    on its main mention; when the body tells no incident (a cookie banner, a video list) but the
+    headline gives casualties, the headline's own mentions, read as a text of its own."""
+    mentions = analyse_doc(doc, article, knowledge)
+    if title is None:
+        return mentions
+    claims = extract_title_claims(title, article, knowledge.claims)
+    if mentions or not claims:
+        return with_title_claims(mentions, claims)
+    headline = replace(article, text=article.title, title="", dateline="", dateline_end=0)
+    return [on_title(m) for m in analyse_doc(title, headline, knowledge)]
+
+
 def _country_namer(gazetteer: Gazetteer) -> Callable[[str], tuple[str, str] | None]:
     def name_country(word: str) -> tuple[str, str] | None:
         code = gazetteer.country_of_adjective(word)
@@ -87,8 +101,8 @@ def _main_country(places, gazetteer: Gazetteer) -> tuple[str, str] | None:
 def analyse_articles(articles: Iterable[Article], nlp: Language, knowledge: Knowledge,
                      settings: Settings) -> Iterator[tuple[Article, list[EventMention]]]:
     focus = partial(focus_text, cues=knowledge.cues) if settings.focus_parse else None
-    for article, doc in parse_articles(articles, nlp, settings.batch_size, focus):
-        yield article, analyse_doc(doc, article, knowledge)
+    for article, doc, title in parse_with_titles(articles, nlp, settings.batch_size, focus):
+        yield article, analyse_article(doc, article, knowledge, title)
 
 
 def analyse_or_reject(articles: Iterable[Article], nlp: Language, knowledge: Knowledge,
@@ -97,9 +111,9 @@ def analyse_or_reject(articles: Iterable[Article], nlp: Language, knowledge: Kno
     record naming it and the exception, and the others go on. It stays unstored, so a rerun
     (after the bug is fixed) extracts it."""
     focus = partial(focus_text, cues=knowledge.cues) if settings.focus_parse else None
-    for article, doc in parse_articles(articles, nlp, settings.batch_size, focus):
+    for article, doc, title in parse_with_titles(articles, nlp, settings.batch_size, focus):
         try:
-            yield article, analyse_doc(doc, article, knowledge)
+            yield article, analyse_article(doc, article, knowledge, title)
         # The one place any exception is caught: a bug met on one odd text must not stop a
         # corpus run, and the record says which article and what went wrong.
         except Exception as exc:  # noqa: BLE001

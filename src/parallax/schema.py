@@ -13,19 +13,21 @@ from enum import IntEnum, StrEnum
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """Where a value was read: article id, character offsets into Article.text, the text."""
+    """Where a value was read: article id, character offsets into the article's `field` ("text":
+    Article.text, the body; "title": Article.title, the headline), the text."""
 
     article_id: str
     start: int
     end: int
     text: str
     sentence: str = ""
+    field: str = "text"
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
     """One news report as ingested. `text` is the body as read (dateline kept, headline moved to
-    `title`); every Span's offsets index `text`. `id` is a hash of the normalised text."""
+    `title`); a Span's offsets index `text`, or `title` when its field says so. `id` is a hash of the normalised text."""
 
     id: str
     text: str

@@ -1,21 +1,12 @@
-"""The GVA claims scorer's incident rule, on claims built by hand (no model, no dataset)."""
+"""The GVA claims scorer reads what the product gives: each article's main mention, headline included."""
 
 from __future__ import annotations
 
-from parallax.evaluate.claims_gva import compare, incident_counts, main_claims
+from parallax.evaluate.claims_gva import compare, incident_counts, main_mention
 from parallax.pipeline import load_knowledge
-from parallax.schema import Article, Claim, Figure, Measure, Span
+from parallax.schema import Article, Measure
 from parallax.settings import Settings
-
-
-def claim(measure: Measure, low: int | None, high: int | None, text: str, *, scope: str = "incident",
-          negated: bool = False, start: int = 0) -> Claim:
-    span = Span("a", start, start + len(text), text, text)
-    return Claim(id=f"{measure}{low}{text}", article_id="a", measure=measure, figure=Figure(low, high, text),
-                 span=span, scope=scope, negated=negated)
-
-
-K, I = Measure.KILLED, Measure.INJURED
+from builders import claim, mention
 
 
 def test_compare():
@@ -30,10 +21,22 @@ def test_another_incident_in_the_article_is_not_this_toll(nlp):
     text = ("DAYTON, Ohio - A 24-year-old man was shot and killed outside a bar on Main Street in Dayton early "
             "Sunday, police said.\n\nOfficers found the man lying in the parking lot. He died at the scene.\n\n"
             "In a separate shooting in Columbus on Friday night, three people were wounded and a teenager was killed.")
-    claims = main_claims(nlp(text), Article(id="r", text=text), load_knowledge(Settings()))
-    assert incident_counts([claims]) == (1, 0)
+    main = main_mention(nlp(text), Article(id="r", text=text), load_knowledge(Settings()), None)
+    assert incident_counts([main]) == (1, 0)
+
+
+def test_a_headline_over_a_cookie_banner_gives_the_toll(nlp):
+    """Regression (GVA pages whose body is a consent banner): the product reads the headline."""
+    text = "We use cookies to improve your experience. By continuing you accept our privacy policy."
+    title = "2 dead, 3 hurt in Akron shooting"
+    article = Article(id="c", text=text, title=title)
+    assert main_mention(nlp(text), article, load_knowledge(Settings()), None) is None
+    found = main_mention(nlp(text), article, load_knowledge(Settings()), nlp(title))
+    assert found is not None and all(c.span.field == "title" for c in found.claims)
+    assert incident_counts([found]) == (2, 3)
 
 
 def test_a_measure_nobody_reports_is_zero_as_gva_counts():
-    assert incident_counts([[]]) == (0, 0)
-    assert incident_counts([[claim(I, 12, None, "dozens")]]) == (0, 12)
+    assert incident_counts([]) == (0, 0)
+    dozens = claim("a", 12, None, measure=Measure.INJURED)
+    assert incident_counts([mention("a", None, None, "x", (dozens,))]) == (0, 12)

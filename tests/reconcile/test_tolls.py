@@ -3,6 +3,8 @@ Violence Archive counts; claims built by hand (no model, no dataset)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from parallax.reconcile.incident import reconcile_incident
 from parallax.reconcile.tolls import article_toll, incident_toll, reported_toll
 from parallax.schema import Claim, EventMention, Figure, Measure, Span
@@ -164,3 +166,19 @@ def test_incident_record_carries_the_reported_toll():
 def test_no_toll_when_no_report_gives_one():
     assert reported_toll([mention("m1", "a1", ())]) is None
     assert reconcile_incident("i", [mention("m1", "a1", ())]).reported is None
+
+
+def test_a_headline_is_a_report_of_its_own():
+    """A headline's claims (spans in Article.title) are counted apart from its body's: 'Teen killed, 2
+    hurt' over a body that tells three hurt is two reports, and with a third report of two hurt the
+    upper median is two (counted in the body, the headline's two would be outranked by the three)."""
+    def on_title(c: Claim) -> Claim:
+        return replace(c, id=c.id + "-title", span=replace(c.span, field="title"))
+    body = (claim(K, 1, 1, "a teen"), claim(I, 3, 3, "three", start=30))
+    headline = (on_title(claim(K, 1, 1, "Teen")), on_title(claim(I, 2, 2, "2", start=13)))
+    other = (claim(K, 1, 1, "one"), claim(I, 2, 2, "two", start=10))
+    toll = reported_toll([mention("m1", "a1", body + headline), mention("m2", "a2", other)])
+    assert (toll.killed, toll.injured) == (1, 2)
+    merged = reported_toll([mention("m1", "a1", body + tuple(replace(c, span=replace(c.span, field="text"))
+                                                              for c in headline)), mention("m2", "a2", other)])
+    assert merged.injured == 3

@@ -20,7 +20,7 @@ INCIDENT_HEADER = ["event_id", "event_date", "date_precision", "event_type", "su
                    "reported_killed", "reported_injured"]
 CLAIM_HEADER = ["claim_id", "incident_id", "article_id", "outlet", "speaker", "relay", "measure",
                 "victim_group", "value_low", "value_high", "value_text", "hedged", "negated", "sentence",
-                "start", "end", "claim_time", "stance", "verb", "hedge"]
+                "start", "end", "claim_time", "stance", "verb", "hedge", "span_field"]
 
 
 @pytest.fixture

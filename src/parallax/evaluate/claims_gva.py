@@ -14,13 +14,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from parallax.errors import EvalDataError
-from parallax.extract.claims import extract_claims
+from parallax.extract.claims import extract_claims, extract_title_claims
 from parallax.nlp.parse_cache import cache_directory
-from parallax.nlp.pipeline import load_nlp
-from parallax.pipeline import Knowledge, analyse_doc, load_knowledge
+from parallax.nlp.pipeline import load_nlp, parse_with_titles
+from parallax.pipeline import Knowledge, analyse_article, load_knowledge
 from parallax.reconcile.figures import reconcile_fatalities
-from parallax.reconcile.tolls import incident_toll
-from parallax.schema import Article, Claim
+from parallax.reconcile.tolls import reported_toll
+from parallax.schema import Article, EventMention
 from parallax.settings import Settings
 
 
@@ -39,9 +39,8 @@ def read_gold(folder: Path) -> dict[str, tuple[int, int]]:
 
 
 def read_articles(folder: Path, incidents: set[str]) -> list[tuple[str, Article]]:
-    """(incident id, article) for every article of the chosen incidents, in file order. A headline is
-    read as an article of its own (id "<article id>#title"): many bodies are cookie banners, and a
-    claim's span must index the text it was read from."""
+    """(incident id, article) for every article of the chosen incidents, in file order, with its
+    headline as `title`, as the JSONL reader gives it."""
     pairs = []
     for row in _rows(folder / "gva_articles.jsonl.gz"):
         incident = str(row["incident_id"])
@@ -50,9 +49,6 @@ def read_articles(folder: Path, incidents: set[str]) -> list[tuple[str, Article]
         outlet = urlparse(row.get("uri", "")).netloc.removeprefix("www.")
         pairs.append((incident, Article(id=row["id"], text=row["content"], title=row.get("title", ""),
                                         outlet=outlet, url=row.get("uri", ""), source="gva")))
-        if row.get("title", "").strip():
-            pairs.append((incident, Article(id=f"{row['id']}#title", text=row["title"], outlet=outlet,
-                                            source="gva")))
     return pairs
 
 
@@ -67,18 +63,18 @@ def chosen_incidents(folder: Path, gold: dict[str, tuple[int, int]], limit: int 
     return {with_articles[int(k * step)] for k in range(limit)}
 
 
-def incident_counts(articles: list[list[Claim]]) -> tuple[int, int]:
-    """(killed, injured) for one incident as the product counts it (`reconcile.tolls.incident_toll`,
-    which `reconcile_incident` stores as `Incident.reported`); a measure no article reports is 0, GVA's
-    convention."""
-    toll = incident_toll(articles)
-    return toll.killed or 0, toll.injured or 0
+def incident_counts(mentions: list[EventMention]) -> tuple[int, int]:
+    """(killed, injured) for one incident as the product counts it from its articles' main mentions
+    (`reconcile.tolls.reported_toll`, which `reconcile_incident` stores as `Incident.reported`); a
+    measure no report gives is 0, GVA's convention."""
+    toll = reported_toll(mentions)
+    return (toll.killed or 0, toll.injured or 0) if toll else (0, 0)
 
 
-def fatalities_best(articles: list[tuple[Article, list[Claim]]]) -> int:
+def fatalities_best(mentions: list[EventMention]) -> int:
     """The killed the incident record's ACLED-style `fatalities.best` gives for the same claims (one figure
     per source, the median of the sources'), for comparison; 0 when no source gives one."""
-    best = reconcile_fatalities((c, a.outlet) for a, claims in articles for c in claims).best
+    best = reconcile_fatalities((c, m.outlet) for m in mentions for c in m.claims).best
     return best or 0
 
 
@@ -96,77 +92,58 @@ def compare(gold: dict[str, tuple[int, int]], predicted: dict[str, tuple[int, in
     }
 
 
-def main_claims(doc: Doc, article: Article, knowledge: Knowledge) -> list[Claim]:
-    """The claims of the incident an article reports (its first event mention) and those no mention
-    took: a roundup's other shootings, or last year's case recalled, are not this incident's toll.
-    A headline keeps all its claims (it has one incident and often no event word)."""
-    return _article_claims(doc, article, knowledge)[0]
+def main_mention(doc: Doc, article: Article, knowledge: Knowledge, title: Doc | None) -> EventMention | None:
+    """What `parallax run` makes of one article for the incident it reports: its main event mention,
+    with the headline's claims (`pipeline.analyse_article`); None when it finds no event."""
+    mentions = analyse_article(doc, article, knowledge, title)
+    return mentions[0] if mentions else None
 
 
-def _article_claims(doc: Doc, article: Article, knowledge: Knowledge) -> tuple[list[Claim], list[Claim]]:
-    """(`main_claims`, the claims a `parallax run` puts on the article's main incident): a run reads
-    no headline as an article (only the body is parsed) and keeps no claim of an article in which it
-    found no event."""
-    mentions = analyse_doc(doc, article, knowledge)
-    claims = extract_claims(doc, article, knowledge.claims)
-    as_run = [] if not mentions or article.id.endswith("#title") else list(mentions[0].claims)
-    if not mentions or article.id.endswith("#title"):
-        return claims, as_run
-    elsewhere = {c.id for m in mentions[1:] for c in m.claims} - {c.id for c in mentions[0].claims}
-    return [c for c in claims if c.id not in elsewhere], as_run
-
-
-def gather(pairs: list[tuple[str, Article]], nlp: Language, batch_size: int = 32, n_process: int = 1,
-           as_run: dict[str, list[tuple[Article, list[Claim]]]] | None = None,
-           ) -> tuple[dict[str, list[tuple[Article, list[Claim]]]], dict[str, float]]:
-    """Each incident's articles with the claims of the incident they report (`main_claims`), and the
-    seconds spent parsing vs extracting claims (timed on their own; assigning them to mentions reads
-    places and events too, untimed)."""
-    claims: dict[str, list[tuple[Article, list[Claim]]]] = defaultdict(list)
+def gather(pairs: list[tuple[str, Article]], nlp: Language, batch_size: int = 32,
+           ) -> tuple[dict[str, list[EventMention]], dict[str, float]]:
+    """Each incident's articles' main mentions (`main_mention`), and the seconds spent parsing (bodies
+    and headlines) vs extracting claims (timed on their own; the rest of the analysis, untimed)."""
+    found: dict[str, list[EventMention]] = defaultdict(list)
     timing = {"parse": 0.0, "claims": 0.0}
     knowledge = load_knowledge(Settings())
-    stream = ((a.text, (i, a)) for i, a in pairs)
+    incident_of = {id(a): i for i, a in pairs}
     started = time.perf_counter()
-    for doc, (incident, article) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for article, doc, title in parse_with_titles((a for _, a in pairs), nlp, batch_size):
         parsed = time.perf_counter()
         extract_claims(doc, article, knowledge.claims)
+        if title is not None:
+            extract_title_claims(title, article, knowledge.claims)
         done = time.perf_counter()
-        scored, run_claims = _article_claims(doc, article, knowledge)
-        claims[incident].append((article, scored))
-        if as_run is not None:
-            as_run.setdefault(incident, []).append((article, run_claims))
+        mention = main_mention(doc, article, knowledge, title)
+        if mention is not None:
+            found[incident_of[id(article)]].append(mention)
         timing["parse"] += parsed - started
         timing["claims"] += done - parsed
         started = time.perf_counter()
-    return claims, timing
+    return found, timing
 
 
-def predict(pairs: list[tuple[str, Article]], nlp: Language, batch_size: int = 32,
-            n_process: int = 1) -> tuple[dict[str, tuple[int, int]], dict[str, float]]:
+def predict(pairs: list[tuple[str, Article]], nlp: Language,
+            batch_size: int = 32) -> tuple[dict[str, tuple[int, int]], dict[str, float]]:
     """Per-incident (killed, injured) from parsed articles (`incident_counts`), and the timing of `gather`."""
-    gathered, timing = gather(pairs, nlp, batch_size, n_process)
+    gathered, timing = gather(pairs, nlp, batch_size)
     return _counts(pairs, gathered), timing
 
 
-def _counts(pairs: list[tuple[str, Article]],
-            gathered: dict[str, list[tuple[Article, list[Claim]]]]) -> dict[str, tuple[int, int]]:
-    return {i: incident_counts([c for _, c in arts]) for i, arts in gathered.items()} | {
-        i: (0, 0) for i, _ in pairs if i not in gathered}
+def _counts(pairs: list[tuple[str, Article]], gathered: dict[str, list[EventMention]]) -> dict[str, tuple[int, int]]:
+    return {i: incident_counts(gathered.get(i, [])) for i, _ in pairs}
 
 
 def score_gva(data_dir: Path, limit: int | None = None) -> dict:
-    """Killed/injured exact-match and MAE per GVA incident, from the claims of its articles (all
-    incidents with gold counts and articles, or `limit` of them spread over the ids), counted by the
-    product's reported toll; `fatalities_best_*` score the killed the ACLED-style fatalities.best gives."""
+    """Killed/injured exact-match and MAE per GVA incident, from what the product makes of its articles
+    (all incidents with gold counts and articles, or `limit` of them spread over the ids), counted by
+    the product's reported toll; `fatalities_best_*` score the killed the ACLED-style fatalities.best gives."""
     gold = read_gold(data_dir)
     incidents = chosen_incidents(data_dir, gold, limit)
     pairs = read_articles(data_dir, incidents)
-    as_run: dict[str, list[tuple[Article, list[Claim]]]] = {}
-    gathered, timing = gather(pairs, load_nlp(), as_run=as_run)
+    gathered, timing = gather(pairs, load_nlp())
     predicted = _counts(pairs, gathered)
     scores = compare(gold, predicted)
-    # what `parallax run` gives for the same articles: bodies only, the main mention's claims
-    scores |= {f"as_run_{k}": v for k, v in compare(gold, _counts(pairs, as_run)).items() if k != "incidents"}
     best = {i: (fatalities_best(gathered.get(i, [])), p[1]) for i, p in predicted.items()}
     scores |= {f"fatalities_best_{k}": v for k, v in compare(gold, best).items() if k.startswith("killed")}
     scores["articles"] = len(pairs)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from parallax.extract.attribution import attribute, index_voices
-from parallax.extract.casualties import casualty_claims
+from parallax.extract.casualties import casualty_claims, claim_id
 from parallax.extract.claim_lexicon import ClaimLexicon, load_claim_lexicon
 from parallax.extract.damage import damage_claims
 from parallax.extract.headlines import headline_claims, is_headline
@@ -15,7 +17,7 @@ from parallax.extract.qualifiers import qualify
 from parallax.nlp.arrays import indices_between, tokens_with_word
 from parallax.schema import Article, Claim
 
-__all__ = ["ClaimLexicon", "extract_claims", "load_claim_lexicon", "parse_figure"]
+__all__ = ["ClaimLexicon", "extract_claims", "extract_title_claims", "load_claim_lexicon", "parse_figure"]
 
 
 def _key(claim: Claim) -> tuple[object, ...]:
@@ -59,3 +61,16 @@ def extract_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = No
     claims = [claim for _, claim in settle_outcomes(found, lexicon)]
     claims.sort(key=lambda c: (c.span.start, c.span.end))
     return deduplicate(claims)
+
+
+def extract_title_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = None) -> list[Claim]:
+    """The claims of an article's headline (`Article.title`, parsed as a Doc of its own), read as any
+    text is ("2 dead, 3 hurt in weekend shootings" by the headline reader): their spans index the
+    title (field "title") and their ids differ from a body claim's at the same offsets."""
+    return [on_title(claim) for claim in extract_claims(doc, article, lexicon)]
+
+
+def on_title(claim: Claim) -> Claim:
+    """A claim read from the headline: its span's field is "title", its id says so."""
+    span = replace(claim.span, field="title")
+    return replace(claim, span=span, id=claim_id(claim.article_id, span.start, span.end, claim.measure, "title"))

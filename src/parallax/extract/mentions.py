@@ -10,10 +10,11 @@ from spacy.tokens import Doc
 
 from parallax.extract import compatibility as compat
 from parallax.extract.compatibility import best_date, best_place
+from parallax.extract.claims import on_title as claim_on_title
 from parallax.extract.frames import Frame, FrameContext, sentence_frames
 from parallax.nlp.arrays import sentence_text
 from parallax.schema import (
-    Actor, ActorRole, Article, Claim, EventDate, EventMention, GeoPrecision, Place,
+    Actor, ActorRole, Article, Claim, EventDate, EventMention, GeoPrecision, Place, Span,
 )
 
 
@@ -181,6 +182,30 @@ def _locate_main(mentions: list[EventMention], places: list[Place]) -> list[Even
     return [replace(mentions[0], place=context)] + mentions[1:]
 
 
+def with_title_claims(mentions: list[EventMention], claims: list[Claim]) -> list[EventMention]:
+    """The headline's claims (spans in `Article.title`) go to the main mention: a headline tells the
+    incident the article reports. None of them is kept when the body tells no incident."""
+    if not mentions or not claims:
+        return mentions
+    main = mentions[0]
+    return [replace(main, claims=main.claims + _unique_claims(claims))] + mentions[1:]
+
+
+def on_title(mention: EventMention) -> EventMention:
+    """A mention read from the article's headline parsed as a text of its own: every span indexes
+    `Article.title` (field "title"), and its id and its claims' ids say so."""
+    def moved(span: Span | None) -> Span | None:
+        return replace(span, field="title") if span is not None else None
+    place, when = mention.place, mention.date
+    return replace(
+        mention, id=hashlib.sha1(f"{mention.id}:title".encode()).hexdigest()[:16], trigger=moved(mention.trigger),
+        sentences=tuple(replace(s, field="title") for s in mention.sentences),
+        actors=tuple(replace(a, span=moved(a.span)) for a in mention.actors),
+        place=replace(place, span=moved(place.span)) if place else None,
+        date=replace(when, span=moved(when.span)) if when else None,
+        claims=tuple(claim_on_title(c) for c in mention.claims))
+
+
 def _by_sentence(doc: Doc, items: list) -> dict[int, list]:
     starts = [s.start_char for s in doc.sents]
     out: dict[int, list] = {}
@@ -239,4 +264,4 @@ def _merge_actors(actors: list[Actor]) -> tuple[Actor, ...]:
     return tuple(seen.values())
 
 
-__all__ = ["extract_mentions", "group_frames"]
+__all__ = ["extract_mentions", "group_frames", "on_title", "with_title_claims"]

@@ -38,3 +38,25 @@ def parse_articles(articles: Iterable[Article], nlp: Language, batch_size: int =
     stream = ((focus(article.text) if focus else article.text, article) for article in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         yield article, doc
+
+
+def parse_with_titles(articles: Iterable[Article], nlp: Language, batch_size: int = 32,
+                      focus: Callable[[str], str] | None = None) -> Iterator[tuple[Article, Doc, Doc | None]]:
+    """As `parse_articles`, with each article's headline (`Article.title`) parsed as a Doc of its own in
+    the same nlp.pipe stream (None when it has none): a headline is a few words, so it costs little."""
+    def texts() -> Iterator[tuple[str, tuple[Article, bool]]]:
+        for article in articles:
+            yield (focus(article.text) if focus else article.text), (article, False)
+            if article.title.strip():
+                yield article.title, (article, True)
+    pending: tuple[Article, Doc] | None = None  # a body waiting for its title
+    for doc, (article, is_title) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+        if is_title and pending is not None:
+            yield pending[0], pending[1], doc
+            pending = None
+            continue
+        if pending is not None:
+            yield pending[0], pending[1], None
+        pending = (article, doc)
+    if pending is not None:
+        yield pending[0], pending[1], None

@@ -14,21 +14,22 @@ from parallax.extract.claim_lexicon import load_claim_lexicon
 from parallax.extract.numbers import parse_figure
 from parallax.schema import Claim, EventMention, Measure, ReportedToll
 
-RULE = ("per article: its largest exact incident-level figure of the measure (a shooter who then killed "
-        "himself added to his victims), a vague figure's lower bound only when none is exact; across "
-        "articles: the upper median of the exact counts (the larger of two), else the largest vague one; "
+RULE = ("per report (an article's body, and its headline as a report of its own): its largest exact "
+        "incident-level figure of the measure (a shooter who then killed himself added to his victims), "
+        "a vague figure's lower bound only when none is exact; across reports: the upper median of the exact counts (the larger of two), else the largest vague one; "
         "an injury that most likely tells a death again (one person named by a phrase, or no number) "
         "is not counted when someone died")
 
 
 def reported_toll(mentions: Sequence[EventMention]) -> ReportedToll | None:
-    """The incident's killed and injured from its mentions' claims, grouped by the article they are in;
-    None when no report gives either."""
-    articles: dict[str, dict[str, Claim]] = {}
+    """The incident's killed and injured from its mentions' claims, grouped by the report they are in:
+    an article's body, and its headline as a report of its own (claims whose span's field is
+    "title"); None when no report gives either."""
+    reports: dict[tuple[str, str], dict[str, Claim]] = {}
     for mention in mentions:
-        own = articles.setdefault(mention.article_id, {})
-        own.update((c.id, c) for c in mention.claims)
-    toll = incident_toll([list(claims.values()) for claims in articles.values()])
+        for claim in mention.claims:
+            reports.setdefault((mention.article_id, claim.span.field), {})[claim.id] = claim
+    toll = incident_toll([list(claims.values()) for claims in reports.values()])
     return None if toll.killed is None and toll.injured is None else toll
 
 

@@ -125,7 +125,7 @@ INCIDENT_TYPES = dict(zip(INCIDENT_COLUMNS, (
     pa.int8(), pa.int8(), pa.int8(), TEXT, TEXT, INT, INT)))
 CLAIM_TYPES = dict(zip(CLAIM_COLUMNS, (
     TEXT, TEXT, TEXT, TEXT, TEXT, TEXTS, TEXT, TEXT, INT, INT, TEXT, FLAG, FLAG, TEXT, INT, INT,
-    TEXT, TEXT, TEXT, TEXT)))
+    TEXT, TEXT, TEXT, TEXT, TEXT)))
 
 
 def arrow_table(types: Mapping[str, pa.DataType], rows) -> pa.Table:

@@ -9,6 +9,7 @@ from parallax.schema import Incident
 CONTRADICTION_COLUMNS = (
     "incident_id", "kind", "subject", "speaker_a", "value_a", "article_a", "start_a", "end_a", "sentence_a",
     "speaker_b", "value_b", "article_b", "start_b", "end_b", "sentence_b",
+    "field_a", "field_b",  # what start/end index: "text" (the body) or "title" (the headline)
 )
 OMISSION_COLUMNS = ("incident_id", "article_id", "outlet", "kind", "fact", "reported_by", "sentence")
 LINK_COLUMNS = ("incident_id", "article_a", "article_b", "mention_a", "mention_b", "score", "evidence")
@@ -19,7 +20,8 @@ def contradiction_rows(incidents: Sequence[Incident]) -> Iterator[tuple[object, 
         for c in incident.reconciliation.contradictions if incident.reconciliation else ():
             a, b = c.span_a, c.span_b
             yield (incident.id, c.kind.value, c.subject, c.speaker_a, c.value_a, a.article_id, a.start, a.end,
-                   a.sentence, c.speaker_b, c.value_b, b.article_id, b.start, b.end, b.sentence)
+                   a.sentence, c.speaker_b, c.value_b, b.article_id, b.start, b.end, b.sentence,
+                   a.field, b.field)
 
 
 def omission_rows(incidents: Sequence[Incident]) -> Iterator[tuple[object, ...]]:

@@ -29,6 +29,7 @@ CLAIM_COLUMNS = (
     "claim_id", "incident_id", "article_id", "outlet", "speaker", "relay", "measure", "victim_group",
     "value_low", "value_high", "value_text", "hedged", "negated", "sentence", "start", "end",
     "claim_time", "stance", "verb", "hedge",  # appended: readers of the older columns keep working
+    "span_field",  # what start/end index: "text" (the body) or "title" (the headline)
 )
 
 # A relay is a chain (speaker told X, X told the outlet), so it reads as a path.
@@ -110,7 +111,8 @@ def claim_row(claim: Claim, incident: Incident, articles_by_id: Mapping[str, Art
     row = (claim.id, incident.id, claim.article_id, outlet_of(claim.article_id, articles_by_id),
            speaker, claim.relay, claim.measure.value, claim.victim_group, claim.figure.low,
            claim.figure.high, claim.figure.text, claim.hedged, claim.negated, claim.span.sentence,
-           claim.span.start, claim.span.end, claim.claim_time, claim.stance.value, claim.verb, claim.hedge)
+           claim.span.start, claim.span.end, claim.claim_time, claim.stance.value, claim.verb, claim.hedge,
+           claim.span.field)
     return tuple(_blank_to_none(v) for v in row)
 
 

@@ -65,7 +65,8 @@ def highlight(span: Span, article: Article | None) -> tuple[str, str, str]:
 def _offset_in_sentence(span: Span, sentence: str, article: Article | None) -> int | None:
     # The article's offsets pick the right occurrence when the figure appears twice in the sentence.
     if article is not None and sentence:
-        begin = article.text.find(sentence, max(0, span.end - len(sentence)))
+        text = article.title if span.field == "title" else article.text
+        begin = text.find(sentence, max(0, span.end - len(sentence)))
         at = span.start - begin
         if begin >= 0 and 0 <= at and sentence[at:at + len(span.text)] == span.text:
             return at

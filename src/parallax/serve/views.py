@@ -27,8 +27,9 @@ def _sentence_bounds(claim: Claim, article: Article) -> tuple[int, int]:
 
 
 def _valid(claim: Claim, article: Article) -> bool:
-    span = claim.span
-    return 0 <= span.start < span.end <= len(article.text) and article.text[span.start:span.end] == span.text
+    span = claim.span  # a headline's claim (field "title") is not in the body
+    return (span.field == "text" and 0 <= span.start < span.end <= len(article.text)
+            and article.text[span.start:span.end] == span.text)
 
 
 def article_segments(article: Article, claims: Sequence[Claim]) -> list[Segment]:

@@ -1,7 +1,8 @@
 """Conversions between schema records and SQLite rows, so that what is saved loads back equal.
 
 Rows are plain column -> value mappings private to the store; nothing outside store/ sees them.
-Spans live in four columns <prefix>_start/_end/_text/_sentence (a NULL start means no span);
+Spans live in five columns <prefix>_start/_end/_text/_sentence/_field (a NULL start means no span;
+the field says which of the article's texts the offsets index, "text" or "title");
 their article is the mention's, except on incidents, whose date and place come from any source
 and so also keep <prefix>_article_id.
 """
@@ -32,9 +33,9 @@ def now_iso() -> str:
 # -- spans, dates, places ------------------------------------------------------------------------
 
 def span_columns(prefix: str, span: Span | None, with_article: bool = False) -> Row:
-    values = (None,) * 5 if span is None else (span.article_id, span.start, span.end, span.text,
-                                               span.sentence)
-    row = dict(zip((f"{prefix}_{k}" for k in ("article_id", "start", "end", "text", "sentence")), values))
+    values = (None,) * 6 if span is None else (span.article_id, span.start, span.end, span.text,
+                                               span.sentence, span.field)
+    row = dict(zip((f"{prefix}_{k}" for k in ("article_id", "start", "end", "text", "sentence", "field")), values))
     if not with_article:
         del row[f"{prefix}_article_id"]
     return row
@@ -45,7 +46,7 @@ def span_from(row: sqlite3.Row, prefix: str, article_id: str | None = None) -> S
         return None
     owner = article_id if article_id is not None else row[f"{prefix}_article_id"]
     return Span(owner, row[f"{prefix}_start"], row[f"{prefix}_end"], row[f"{prefix}_text"],
-                row[f"{prefix}_sentence"])
+                row[f"{prefix}_sentence"], row[f"{prefix}_field"] or "text")
 
 
 def date_columns(when: EventDate | None, value_column: str, with_article: bool = False) -> Row:
@@ -113,7 +114,8 @@ def foreign_spans(mention: EventMention) -> list[Span]:
 
 
 def mention_row(mention: EventMention, seq: int) -> Row:
-    sentences = [[s.start, s.end, s.text, s.sentence] for s in mention.sentences]
+    sentences = [[s.start, s.end, s.text, s.sentence] + ([s.field] if s.field != "text" else [])
+                 for s in mention.sentences]
     return ({"id": mention.id, "article_id": mention.article_id, "seq": seq,
              "event_type": mention.event_type, "sub_event_type": mention.sub_event_type}
             | span_columns("trigger", mention.trigger) | date_columns(mention.date, "date_value")
@@ -157,13 +159,14 @@ def claim_row(claim: Claim, mention_id: str, seq: int) -> Row:
             "verb": claim.verb, "stance": claim.stance.value, "hedged": int(claim.hedged),
             "hedge": claim.hedge, "negated": int(claim.negated), "scope": claim.scope,
             "start": claim.span.start, "end": claim.span.end, "span_text": claim.span.text,
-            "sentence": claim.span.sentence, "claim_time": claim.claim_time}
+            "sentence": claim.span.sentence, "span_field": claim.span.field, "claim_time": claim.claim_time}
 
 
 def claim_from(row: sqlite3.Row, parts: Sequence[ClaimPart], span_article_id: str) -> Claim:
     speaker = None if row["speaker"] is None else Speaker(
         row["speaker"], row["speaker_normalized"], row["speaker_kind"], row["speaker_role"])
-    span = Span(span_article_id, row["start"], row["end"], row["span_text"], row["sentence"])
+    span = Span(span_article_id, row["start"], row["end"], row["span_text"], row["sentence"],
+                row["span_field"] or "text")
     return Claim(row["id"], row["article_id"], Measure(row["measure"]),
                  Figure(row["value_low"], row["value_high"], row["value_text"]), span,
                  row["victim_group"], row["object_text"], tuple(parts), speaker,

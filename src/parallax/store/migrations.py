@@ -341,8 +341,23 @@ ALTER TABLE incidents ADD COLUMN reported_killed INTEGER;
 ALTER TABLE incidents ADD COLUMN reported_injured INTEGER;
 """
 
+# Spans: which of the article's texts the offsets index, "text" (the body) or "title" (the headline,
+# read for claims: parallax.extract.claims.extract_title_claims); NULL rows read as "text".
+SPAN_FIELD = """
+ALTER TABLE mentions ADD COLUMN trigger_field TEXT;
+ALTER TABLE mentions ADD COLUMN date_field TEXT;
+ALTER TABLE mentions ADD COLUMN place_field TEXT;
+ALTER TABLE actors ADD COLUMN span_field TEXT;
+ALTER TABLE claims ADD COLUMN span_field TEXT;
+ALTER TABLE incidents ADD COLUMN date_field TEXT;
+ALTER TABLE incidents ADD COLUMN place_field TEXT;
+ALTER TABLE contradictions ADD COLUMN a_field TEXT;
+ALTER TABLE contradictions ADD COLUMN b_field TEXT;
+ALTER TABLE omissions ADD COLUMN span_field TEXT;
+"""
+
 MIGRATIONS: tuple[str, ...] = (INITIAL, EXTRACTED, ZONE_ALERTS, ARTICLE_SEARCH, RESOLUTION, CLAIM_TIME,
-                               INCIDENT_SEQ, RUN_ALERTS, STALE_INCIDENTS, REPORTED_TOLL)
+                               INCIDENT_SEQ, RUN_ALERTS, STALE_INCIDENTS, REPORTED_TOLL, SPAN_FIELD)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

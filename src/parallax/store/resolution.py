@@ -123,7 +123,7 @@ def _place_json(place: Place) -> dict:
     span = place.span
     return {"name": place.name, "country": place.country, "admin1": place.admin1,
             "latitude": place.latitude, "longitude": place.longitude, "precision": int(place.precision),
-            "span": [span.article_id, span.start, span.end, span.text, span.sentence] if span else None}
+            "span": [span.article_id, span.start, span.end, span.text, span.sentence, span.field] if span else None}
 
 
 def _place_from(item: dict) -> Place:

@@ -1,0 +1,59 @@
+"""Headlines read for claims: spans index Article.title (field "title"), claims go to the main mention,
+and a headline over a body that tells no incident gives the article's mention."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.extract.claims import extract_claims, extract_title_claims
+from parallax.pipeline import analyse_article, load_knowledge
+from parallax.schema import Article, Measure
+from parallax.settings import Settings
+
+BODY = ("AKRON, Ohio - A 19-year-old man was shot and killed and two women were wounded outside a bar on "
+        "Market Street late Saturday, police said.\n\nThe women were taken to a hospital in stable condition.")
+TITLE = "Akron bar shooting leaves 1 dead, 2 hurt"
+BANNER = "We use cookies to improve your experience. By continuing to browse you accept our privacy policy."
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge(Settings())
+
+
+def test_title_claims_index_the_title_and_have_their_own_ids(nlp, knowledge):
+    article = Article(id="t1", text=TITLE, title=TITLE)  # same characters in both: ids must still differ
+    body = extract_claims(nlp(TITLE), article, knowledge.claims)
+    title = extract_title_claims(nlp(TITLE), article, knowledge.claims)
+    assert [(c.measure, c.figure.low) for c in title] == [(Measure.KILLED, 1), (Measure.INJURED, 2)]
+    for claim in title:
+        assert claim.span.field == "title" and TITLE[claim.span.start:claim.span.end] == claim.span.text
+    assert not {c.id for c in title} & {c.id for c in body}
+
+
+def test_headline_claims_go_to_the_main_mention(nlp, knowledge):
+    article = Article(id="t2", text=BODY, title=TITLE)
+    without = analyse_article(nlp(BODY), article, knowledge)
+    mentions = analyse_article(nlp(BODY), article, knowledge, nlp(TITLE))
+    assert len(mentions) == len(without) >= 1
+    added = [c for c in mentions[0].claims if c.span.field == "title"]
+    assert [(c.measure, c.figure.low) for c in added] == [(Measure.KILLED, 1), (Measure.INJURED, 2)]
+    assert [c for c in mentions[0].claims if c.span.field == "text"] == list(without[0].claims)
+
+
+def test_a_headline_over_a_body_with_no_incident_gives_the_mention(nlp, knowledge):
+    """Regression (GVA pages whose text is a consent banner): the headline's incident and toll are kept,
+    every span of it pointing into the title."""
+    title = "Two men shot, one fatally, in Dayton"
+    article = Article(id="t3", text=BANNER, title=title)
+    assert analyse_article(nlp(BANNER), article, knowledge) == []
+    [mention] = analyse_article(nlp(BANNER), article, knowledge, nlp(title))
+    spans = [mention.trigger, *mention.sentences, *(c.span for c in mention.claims)]
+    assert mention.claims and all(s.field == "title" for s in spans)
+    assert all(title[s.start:s.end] == s.text for s in spans)
+    assert mention.article_id == "t3"
+
+
+def test_a_headline_with_no_casualty_adds_nothing(nlp, knowledge):
+    article = Article(id="t4", text=BANNER, title="Police investigate downtown shooting")
+    assert analyse_article(nlp(BANNER), article, knowledge, nlp(article.title)) == []
