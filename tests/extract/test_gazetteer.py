@@ -272,3 +272,19 @@ def test_a_county_is_not_placed_at_a_namesake_town_of_another_county(gazetteer, 
     unit = next(c for c in gazetteer.lookup(county) if c.kind == "admin2" and c.admin1 == admin1)
     town = next(c for c in gazetteer.lookup(seat) if c.kind == "place" and c.admin1 == admin1)
     assert km_between(unit.latitude, unit.longitude, town.latitude, town.longitude) < 40
+
+
+@pytest.mark.parametrize("county, not_in", [("Cook County", "AU"), ("Hamilton County", "BM"), ("Orleans Parish", "BR"),
+                                            ("Pasco County", "PE")])
+def test_a_county_word_keeps_the_units_named_with_it(gazetteer, county, not_in):
+    """Regression (GVA: "Cook County" went to the Queensland shire of Cook, "Hamilton County" to
+    Bermuda's Hamilton Parish, "Orleans Parish" to a Brazilian municipality): where some units
+    are named with the county or parish word, the others are no reading of it."""
+    found = gazetteer.lookup(county)
+    assert found and all(c.country == "US" and c.kind == "admin2" for c in found)
+    assert not_in in {c.country for c in gazetteer.lookup(county.split()[0])}
+
+
+def test_a_district_word_keeps_units_whatever_their_names(gazetteer):
+    """News says "district" of units not so named: "Karak district" may be Jordan's governorate."""
+    assert {"JO", "PK"} <= {c.country for c in gazetteer.lookup("Karak district")}

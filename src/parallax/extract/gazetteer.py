@@ -34,6 +34,9 @@ ALIAS_PENALTY = 0.8
 SEAT_BONUS = 0.5
 MINOR_PENALTY = 3.0
 MINOR_POPULATION = 100_000
+# Unit words GeoNames writes into the units' own names ("Cook County", "Orleans Parish"); news
+# says "district" or "province" of units whatever their official names (Jordan's Karak governorate).
+NAMED_UNIT_WORDS = frozenset({"county", "parish"})
 # Prior of an entry that has no population: an admin-1 unit counts as a town of about 150,000
 # people (so "Virginia" is the state before the South African town of 120,000).
 KIND_PRIOR = {"country": 5.0, "region": 4.0, "added": 3.0, "landmark": 2.5, "admin1": 2.8, "admin2": 1.5}
@@ -152,11 +155,13 @@ class Gazetteer:
         if word:
             bare = self._strip_prefix(bare)
             # "Allenby Bridge" itself; "Iowa City", "Phenix City" are towns, not Iowa or Phoenix
-            whole = [c for c in self._exact(key) if c.kind == "landmark" or name_key(c.name) == key]
+            unit = word in NAMED_UNIT_WORDS  # units are ranked below, those named with the word first
+            whole = [c for c in self._exact(key) if (c.kind == "landmark" or name_key(c.name) == key)
+                     and not (unit and c.kind in {"admin1", "admin2"})]
             found = whole or self._qualified_from(self._exact(bare), word) or self._qualified_from(
                 [replace(c, variant=True) for c in self._variants(bare) if _resembles(bare, c.name)], word)
             if found:
-                return _unique(found)
+                return _unique(self._named_with_word(found, key) if unit else found)
         found = self._exact(key) + self._written_out(key)
         found = found or self._exact(self._strip_prefix(key))
         found = found or [replace(c, variant=True) for c in self._variants(key) if _resembles(key, c.name)]
@@ -248,6 +253,13 @@ class Gazetteer:
             if key.startswith(prefix + " "):
                 return key[len(prefix) + 1:]
         return key
+
+    def _named_with_word(self, units: list[Candidate], key: str) -> list[Candidate]:
+        """The units whose own names carry the unit word the text used, when some do: "Cook
+        County" is one of the counties so named (Illinois, Georgia, Minnesota), not the
+        Queensland shire of Cook; "Hamilton County" not Bermuda's Hamilton Parish."""
+        named = {c for c in self._exact(key) if c.kind in {"admin1", "admin2"}}
+        return [c for c in units if c in named] or units
 
     def _qualified_from(self, found: list[Candidate], word: str) -> list[Candidate]:
         """The entries a qualified name may mean, best first: units of the named level, then of
