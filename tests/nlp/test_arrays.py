@@ -3,7 +3,9 @@
 import spacy
 from spacy.tokens import Doc
 
-from parallax.nlp.arrays import indices_between, tokens_at, tokens_with_lower, tokens_with_word
+from parallax.nlp.arrays import (
+    indices_between, sentence_of, sentence_text, tokens_at, tokens_with_lower, tokens_with_word,
+)
 
 VOCAB = spacy.blank("en").vocab  # a blank VOCAB sets no lower-case forms
 WORDS = "Shelling on the Border near the border crossing , BORDER guards said .".split()
@@ -37,3 +39,14 @@ def test_tokens_at_gives_the_tokens_asked_or_all(nlp):
     sent = next(iter(doc.sents))
     assert [t.i for t in tokens_at(sent, [3, 6])] == [3, 6]
     assert [t.i for t in tokens_at(sent, None)] == list(range(sent.start, sent.end))
+
+
+def test_the_sentence_of_a_span_is_the_one_spacy_gives():
+    """Guards places._span: its sentence text comes from `sentence_of`, not `Span.sent`."""
+    starts = [True, False, False, True, False, False, False, True, False, False, False, False, False]
+    doc = Doc(VOCAB, words=WORDS[:13], sent_starts=starts)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            sent = doc[start:end].sent
+            assert sentence_of(doc, start) == (sent.start, sent.end)
+            assert sentence_text(doc[start:end].sent) == sent.text

@@ -20,6 +20,7 @@ from parallax.extract.place_ranking import (
     ArticleContext, add_evidence, build_context, choose, choose_coherent, is_far_namesake, is_strong, is_supported,
     lies_within, list_neighbours, name_cells, region_support, unit_among_units, vouched,
 )
+from parallax.nlp.arrays import sentence_of, token_table
 from parallax.schema import Article, GeoPrecision, Place, Span
 
 FIRST_PASS_WEIGHT = 0.5
@@ -300,8 +301,9 @@ def _demonym_countries(doc: Doc, first: int, gazetteer: Gazetteer) -> list[str]:
 # ---------------------------------------------------------------- building Place records
 
 def _span(doc: Doc, article: Article, start: int, end: int) -> Span:
-    chunk = doc[start:end]
-    return Span(article.id, chunk.start_char, chunk.end_char, chunk.text, chunk.sent.text)
+    table, sentence = token_table(doc), sentence_of(doc, start)  # Span.text and .sent: a Token per word
+    return Span(article.id, table.starts[start], table.ends[end - 1], table.span_text(start, end),
+                table.span_text(*sentence))
 
 
 def _choice(doc: Doc, resolved: Resolved, context: ArticleContext) -> Candidate | None:

@@ -114,6 +114,7 @@ def _denied(claim: Claim) -> Claim:
 
 
 _BY = frozenset({"by", "until"})
+_AT = frozenset({"by", "until", "on", "at", "as"})
 _RISING = frozenset({"rise", "climb", "reach", "increase", "jump", "grow", "mount", "stand"})
 _TIME_OF_DAY = re.compile(r"\b(?:morning|afternoon|evening|night|nightfall|midday|noon|midnight|dawn|dusk|"
                           r"a\.m\.|p\.m\.|o'clock|\d{1,2}:\d\d)\b", re.IGNORECASE)
@@ -126,8 +127,9 @@ def claim_time(tok: Token) -> str:
     sent = tok.sent
     verb = _clause_verb(tok)
     rising = verb.lemma_.lower() in _RISING or any(t.lemma_.lower() in _RISING for t in verb.children)
-    for word in sent:
-        if word.lower_ not in ("by", "until", "on", "at", "as") or word.lower_ not in _BY and not rising:
+    table = token_table(tok.doc)  # a Token only for the words that can open a time phrase
+    for word in (tok.doc[i] for i in range(sent.start, sent.end) if table.word(i).lower() in _AT):
+        if word.lower_ not in _BY and not rising:
             continue
         phrase = tok.doc[word.i:word.right_edge.i + 1] if word.right_edge.i > word.i else \
             next((e for e in entities_within(tok.doc, sent.start, sent.end) if e.start == word.i + 1), None)

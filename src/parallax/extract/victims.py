@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from parallax.extract.claim_lexicon import ClaimLexicon
 from parallax.extract.numbers import parse_figure
+from parallax.nlp.arrays import sentence_text
 from parallax.schema import ClaimPart, Figure
 
 _QUANTITY_DEPS = frozenset({"nummod", "quantmod"})
@@ -249,7 +250,7 @@ def _among_group(noun: Token, lexicon: ClaimLexicon) -> str:
 def qualifier(trigger: Token) -> str:
     """ "eight killed, “most of them non-Syrian”": who the victims mostly were, as written."""
     sent = trigger.sent
-    rest = sent.text[trigger.idx + len(trigger.text) - sent.start_char:]
+    rest = sentence_text(sent)[trigger.idx + len(trigger.text) - sent.start_char:]  # sent.text: a Token per word
     match = _QUALIFIER.match(rest)
     return match.group(1).strip() if match else ""
 

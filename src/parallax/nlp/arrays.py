@@ -56,6 +56,18 @@ def sentence_text(sent: Span) -> str:
     return token_table(sent.doc).span_text(sent.start, sent.end)
 
 
+def sentence_of(doc: Doc, i: int) -> tuple[int, int]:
+    """The token range of the sentence `doc[i:j].sent` gives for a span starting at `i` (a parsed
+    Doc: from the nearest sentence start at or before `i` to the next one after it)."""
+    starts = token_table(doc).sent_starts
+    start, end = i, i + 1
+    while start > 0 and not starts[start]:
+        start -= 1
+    while end < len(starts) and not starts[end]:
+        end += 1
+    return start, end
+
+
 def tokens_with_lower(doc: Doc, words: Collection[str], first_char: int = 0) -> list[int]:
     """The indices, in order, of the tokens whose `lower_` is in `words`, from `first_char` on."""
     rows = doc.to_array([IDX, LOWER]).tolist()
