@@ -182,3 +182,17 @@ def test_a_headline_is_a_report_of_its_own():
     merged = reported_toll([mention("m1", "a1", body + tuple(replace(c, span=replace(c.span, field="text"))
                                                               for c in headline)), mention("m2", "a2", other)])
     assert merged.injured == 3
+
+
+def test_a_victim_told_by_rank_counts_the_ones_before():
+    """Regression (GVA): 'Police found four victims ... A fifth victim was found later at a hospital' is five
+    hurt; 'A woman was shot in the back, another woman in the face and a man in the chest. A fourth victim
+    was also injured' is four; 'three people were killed and a fourth was wounded' is one hurt."""
+    four, fifth = claim(I, 4, 4, "four"), claim(I, 1, 1, "A fifth male adult victim", start=40)
+    assert article_toll([four, fifth], I) == 5
+    listed = [claim(I, 1, 1, "A woman"), claim(I, 1, 1, "another woman", start=8),
+              claim(I, 1, 1, "a man", start=20), claim(I, 1, 1, "A fourth victim", start=60)]
+    listed = [replace(c, span=replace(c.span, sentence="one" if c.span.start < 60 else "two")) for c in listed]
+    assert article_toll(listed, I) == 4
+    dead = [claim(K, 3, 3, "three"), claim(I, 1, 1, "a fourth", start=30)]
+    assert article_toll(dead, I) == 1 and article_toll(dead, K) == 3

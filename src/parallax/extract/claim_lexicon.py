@@ -71,6 +71,7 @@ class ClaimLexicon:
     roundup_cues: frozenset[str]  # words that make a headline with "shootings" a roundup
     roundup_periods: frozenset[str]  # words that make a headline a roundup by themselves ("weekend")
     persons: frozenset[str]  # nouns that name one person in a headline list ("wife", "son")
+    ordinals: Mapping[str, int]  # "fourth" -> 4: "a fourth victim" (numbers.tsv)
 
     @property
     def bound_words(self) -> frozenset[str]:
@@ -93,13 +94,17 @@ def _optional_int(cell: str, name: str) -> int | None:
     return int(_number(cell, name)) if cell.strip() else None
 
 
-def _numbers(override_dir: str) -> tuple[dict[str, float], dict[str, float]]:
+def _numbers(override_dir: str) -> tuple[dict[str, float], dict[str, float], dict[str, int]]:
     cardinals: dict[str, float] = {}
     multipliers: dict[str, float] = {}
+    ordinals: dict[str, int] = {}
     for row in read_table("numbers.tsv", override_dir):
+        if row["kind"] == "ordinal":
+            ordinals[row["term"].lower()] = int(_number(row["value"], "numbers.tsv"))
+            continue
         target = multipliers if row["kind"] == "multiplier" else cardinals
         target[row["term"].lower()] = _number(row["value"], "numbers.tsv")
-    return cardinals, multipliers
+    return cardinals, multipliers, ordinals
 
 
 def _figure_terms(override_dir: str) -> tuple[dict[str, str], dict[str, tuple[int, int | None]]]:
@@ -155,7 +160,7 @@ def _terms(groups: dict[str, list[dict[str, str]]], category: str) -> list[str]:
 @lru_cache(maxsize=4)
 def load_claim_lexicon(override_dir: str = "") -> ClaimLexicon:
     """The claim lexicon from the shipped data files, each replaceable by one in `override_dir`."""
-    cardinals, multipliers = _numbers(override_dir)
+    cardinals, multipliers, ordinals = _numbers(override_dir)
     bounds, vague = _figure_terms(override_dir)
     groups = _grouped_terms(override_dir)
     return ClaimLexicon(
@@ -184,4 +189,5 @@ def load_claim_lexicon(override_dir: str = "") -> ClaimLexicon:
         roundup_cues=frozenset(_terms(groups, "roundup") + _terms(groups, "roundup_period")),
         roundup_periods=frozenset(_terms(groups, "roundup_period")),
         persons=frozenset(_terms(groups, "person")),
+        ordinals=MappingProxyType(ordinals),
     )

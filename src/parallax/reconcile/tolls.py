@@ -50,11 +50,38 @@ def article_toll(claims: Sequence[Claim], measure: Measure) -> int | None:
     an article lists one by one), else a vague figure's lower bound; None when it gives none. Summing
     figures marked "others" was tried and lost more GVA incidents than it won."""
     usable = _usable(claims, measure)
-    exact = [n for n in (_sentence_total(group) for group in _by_sentence(usable)) if n is not None]
+    ranked = [c for c in usable if _rank(c) is not None]
+    exact = [n for n in (_sentence_total(group) for group in _by_sentence([c for c in usable if c not in ranked]))
+             if n is not None]
+    if ranked:
+        exact.append(_ranked_count(ranked, max(exact, default=None), claims, measure))
     if exact:
         return max(exact)
     vague = [c.figure.low for c in usable if c.figure.low is not None]
     return max(vague) if vague else None
+
+
+_RANKED = re.compile(r"^(?:a|an|the)\s+(\w+)\b")
+
+
+def _rank(claim: Claim) -> int | None:
+    """4 for "a fourth victim", "A fourth", "the fifth man": one victim told as the next of a count."""
+    found = _RANKED.match(claim.figure.text.lower())
+    return load_claim_lexicon().ordinals.get(found.group(1)) if found and _exact(claim) == 1 else None
+
+
+def _ranked_count(ranked: list[Claim], count: int | None, claims: Sequence[Claim], measure: Measure) -> int:
+    """What "a fifth victim was found later" adds: five when the article's count of the measure is four,
+    or when it reports no other measure (whose victims the rank might count: "three killed and a
+    fourth wounded" is one wounded); else one."""
+    rank = max(_rank(c) or 0 for c in ranked)
+    other = any(c.measure is not measure and c.measure in (Measure.KILLED, Measure.INJURED)
+                for c in _usable_any(claims))
+    return rank if count == rank - 1 or not other else max(count or 0, 1)
+
+
+def _usable_any(claims: Sequence[Claim]) -> list[Claim]:
+    return [c for c in claims if c.scope == "incident" and not c.negated]
 
 
 def _usable(claims: Sequence[Claim], measure: Measure) -> list[Claim]:
