@@ -3,7 +3,7 @@
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from parallax.nlp.entities import entities_starting_in, entities_within
+from parallax.nlp.entities import entities, entities_starting_in, entities_within
 
 WORDS = "Rebels shelled Aleppo on Monday , the Syrian Observatory said on Tuesday .".split()
 
@@ -39,3 +39,13 @@ def test_the_index_is_plain_data_so_the_doc_still_serialises():
     entities_within(doc, 0, len(doc))
     again = Doc(Vocab()).from_bytes(doc.to_bytes())
     assert [e.text for e in again.ents] == [e.text for e in doc.ents]
+
+
+def test_entities_are_the_docs_own():
+    """Guards the place and speaker extractors, which read `entities(doc)` instead of Doc.ents."""
+    doc = _doc()
+    doc.ents = [Span(doc, 2, 3, "GPE", kb_id="Q41183"), *doc.ents[1:]]
+    mine, spacys = entities(doc), doc.ents
+    assert [(e.start, e.end, e.label_, e.kb_id_, e.id_) for e in mine] == \
+        [(e.start, e.end, e.label_, e.kb_id_, e.id_) for e in spacys]
+    assert entities(Doc(Vocab(), words=["no", "names"])) == []

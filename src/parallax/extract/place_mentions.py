@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from parallax.extract.place_names import ARTICLES, name_key
 from parallax.extract.place_terms import PlaceTerms
 from parallax.nlp.arrays import token_table
+from parallax.nlp.entities import entities
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP"})  # small models often give places these labels
@@ -202,7 +203,7 @@ def entity_mentions(doc: Doc, first_char: int, taken: set[int], terms: PlaceTerm
                     is_name: Callable[[str], bool] | None = None) -> Iterator[Mention]:
     """NER's place-like entities as mentions; `is_name` (a phrase -> whether the gazetteer has an
     entry by that very name) lets a name run on over the capitalised words NER left outside it."""
-    for ent in doc.ents:
+    for ent in entities(doc):  # Doc.ents walks every token on each call
         if ent.start_char < first_char or ent.label_ not in PLACE_LABELS | OTHER_LABELS:
             continue
         if any(i in taken for i in range(ent.start, ent.end)):

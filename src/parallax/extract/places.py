@@ -21,6 +21,7 @@ from parallax.extract.place_ranking import (
     lies_within, list_neighbours, name_cells, region_support, unit_among_units, vouched,
 )
 from parallax.nlp.arrays import sentence_of, token_table
+from parallax.nlp.entities import entities
 from parallax.schema import Article, GeoPrecision, Place, Span
 
 FIRST_PASS_WEIGHT = 0.5
@@ -149,7 +150,7 @@ def _surnames(doc: Doc, gazetteer: Gazetteer) -> set[str]:
     """Last words of the article's people's full names: "Fairfield declined to plead" after "Lisa
     Fairfield" is the woman (one sense per article), unless a locative word says otherwise. A
     full name is proper nouns only and no place's name itself (NER calls "Glen Allen" a person)."""
-    return {name_key(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+    return {name_key(ent[-1].text) for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1
             and all(t.pos_ == "PROPN" for t in ent) and not gazetteer.lookup(ent.text)}
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from parallax.extract.claim_lexicon import ClaimLexicon
+from parallax.nlp.entities import entities
 from parallax.schema import Speaker
 
 _CORE_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "npadvmod", "punct", "case"})
@@ -128,7 +129,7 @@ def build_book(doc: Doc, lexicon: ClaimLexicon) -> SpeakerBook:
     """Every named person of an article, so "Lavrov" can be read as "Sergei Lavrov" and keep his title."""
     people: dict[str, tuple[str, str]] = {}
     order: list[tuple[int, str]] = []
-    for ent in doc.ents:
+    for ent in entities(doc):  # Doc.ents walks every token on each call
         if ent.label_ != "PERSON":
             continue
         last = ent[-1].lower_

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields, is_dataclass, replace
+from enum import Enum
 from typing import TypeVar
 
 from parallax.extract.claim_lexicon import ClaimLexicon
@@ -104,12 +105,15 @@ def focus_text(text: str, cues: Cues) -> str:
 
 
 BLANK_TAIL = re.compile(r"(?<=\n) {2,}\s*$")  # a blank, and any further blanks and newlines
+LEAVES = (str, int, float, type(None), Enum)  # values that hold no Span: most of a record's fields
 
 
 def restore_sentences(record: T) -> T:
     """`record` with every Span's sentence cut before a blanked paragraph: spaCy attaches the run
     of spaces (and the newlines after it) to the sentence before it, which the full text would
     have ended at the newline."""
+    if isinstance(record, LEAVES):
+        return record
     if isinstance(record, Span):
         trimmed = BLANK_TAIL.sub("", record.sentence)
         return record if trimmed == record.sentence else replace(record, sentence=trimmed)
