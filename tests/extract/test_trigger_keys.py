@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from parallax.extract.event_type import find_triggers, sentence_context, snippet_triggers
-from parallax.extract.trigger_keys import doc_keys, token_keys, word_keys
+from parallax.extract.trigger_keys import doc_keys, may_trigger, token_keys, word_keys
 from parallax.extract.trigger_lexicon import load_trigger_lexicon
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -15,7 +15,18 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 def test_doc_keys_are_each_tokens_keys(nlp):
     text = next(EXAMPLES.glob("000_*.txt")).read_text(encoding="utf-8")
     doc = nlp(text + " Air-strikes hit the Bridges; Airstrikes and ceasefires were reported.")
-    assert doc_keys(doc) == tuple(token_keys(t) for t in doc)
+    walked = tuple(word_keys(t.lemma_.lower(), t.lower_, t.pos_ in ("NOUN", "PROPN")) for t in doc)
+    assert doc_keys(doc) == walked == tuple(token_keys(t) for t in doc)
+
+
+def test_may_trigger_flags_the_tokens_with_a_trigger_key_of_either_kind(nlp):
+    """Guards event_type._matches, which skips the tokens this says no to."""
+    triggers = load_trigger_lexicon("").triggers
+    doc = nlp("Gunmen attacked a checkpoint; the attack killed two. Talks resumed on Monday.")
+    expected = tuple(any((k, kind) in triggers for k in token_keys(t) for kind in ("noun", "verb")) for t in doc)
+    assert may_trigger(doc, triggers) == expected
+    assert expected[1] and not expected[0]  # "attacked", not "Gunmen"
+    assert may_trigger(doc, {}) == (False,) * len(doc)  # kept per lexicon, not once per Doc
 
 
 def test_word_keys_add_naive_singulars_for_nouns_only():

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from parallax.extract.trigger_keys import doc_keys, token_keys
+from parallax.extract.trigger_keys import doc_keys, may_trigger, token_keys
 from parallax.extract.trigger_lexicon import Evidence, TriggerEntry, TriggerLexicon, load_trigger_lexicon
 from parallax.nlp.arrays import token_table
 
@@ -404,10 +404,10 @@ def _matches(sent: SpacySpan, lex: TriggerLexicon) -> list[tuple[Token, TriggerE
     """Each trigger word's head token, lexicon entry and phrase tokens, in text order."""
     found = []
     claimed: set[int] = set()
-    doc, keys, triggers = sent.doc, doc_keys(sent.doc), lex.triggers
+    doc, possible = sent.doc, may_trigger(sent.doc, lex.triggers)
     for i in range(sent.start, sent.end):
         # a token none of whose forms is a trigger word in any kind cannot match (_match)
-        if i in claimed or not any((key, kind) in triggers for key in keys[i] for kind in ("noun", "verb")):
+        if i in claimed or not possible[i]:
             continue
         token = doc[i]
         match = _match(token, lex, sent)

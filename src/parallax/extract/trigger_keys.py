@@ -4,6 +4,7 @@ ask it of every token, and a Token object per word was most of their time."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 from spacy.attrs import LEMMA, LOWER, POS
@@ -11,7 +12,7 @@ from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
 _KEYS = "parallax.trigger_keys"  # doc.user_data: one tuple of keys per token
-_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_MAY = "parallax.may_trigger"  # doc.user_data: (the lexicon's triggers, one flag per token)
 _NOUN_IDS = frozenset({NOUN, PROPN})
 
 
@@ -30,8 +31,25 @@ def word_keys(lemma: str, lower: str, noun: bool) -> tuple[str, ...]:
 
 def token_keys(token: Token) -> tuple[str, ...]:
     """The forms a lexicon word may match: lemma, lower-case text, and naive singulars of nouns
-    (the tagger leaves plural proper nouns such as a headline's "Airstrikes" unlemmatised)."""
-    return word_keys(token.lemma_.lower(), token.lower_, token.pos_ in _NOUN_POS)
+    (the tagger leaves plural proper nouns such as a headline's "Airstrikes" unlemmatised); read
+    from the Doc's keys (`doc_keys`), which the trigger scan has already made."""
+    return doc_keys(token.doc)[token.i]
+
+
+def may_trigger(doc: Doc, triggers: Mapping[tuple[str, str], object]) -> tuple[bool, ...]:
+    """For each token of the Doc, whether one of its keys is a trigger word of either kind (a
+    `TriggerLexicon.triggers` key): worked out once per distinct set of keys, kept per lexicon."""
+    held = doc.user_data.get(_MAY)
+    if held is None or held[0] is not triggers:
+        known: dict[tuple[str, ...], bool] = {}
+        flags = []
+        for keys in doc_keys(doc):
+            flag = known.get(keys)
+            if flag is None:
+                flag = known[keys] = any((key, kind) in triggers for key in keys for kind in ("noun", "verb"))
+            flags.append(flag)
+        held = doc.user_data[_MAY] = (triggers, tuple(flags))
+    return held[1]
 
 
 def doc_keys(doc: Doc) -> tuple[tuple[str, ...], ...]:
