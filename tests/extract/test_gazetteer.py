@@ -9,6 +9,7 @@ import pytest
 
 from parallax.extract.gazetteer import LineTable, km_between, load_gazetteer
 from parallax.extract.place_names import name_key, variant_key
+from parallax.extract.place_ranking import region_votes
 from parallax.knowledge import read_table
 from parallax.schema import GeoPrecision
 
@@ -223,6 +224,15 @@ def test_regions_of_one_country_lie_in_it(gazetteer):
             continue
         admin1, _ = gazetteer.reverse_admin(float(row["lat"]), float(row["lon"]))
         assert [a for a in gazetteer.admin1_units(row["countries"]) if a.name == admin1], row["name"]
+        assert row.get("admin1", "") in {"", admin1}, row["name"]
+
+
+def test_a_region_of_one_province_votes_for_it(gazetteer):
+    """"Long Island" is New York's (the Bahamas' Long Island district was its only entry in a
+    region of one province, and GeoNames' Long Island City an alternate name)."""
+    first = gazetteer.lookup("Long Island")[0]
+    assert (first.kind, first.country, first.admin1) == ("region", "US", "New York")
+    assert region_votes(gazetteer.lookup("Long Island")).most_common(1)[0][0] == ("US", "New York")
 
 
 @pytest.mark.parametrize("name, state", [("Iowa City", "Iowa"), ("Phenix City", "Alabama"), ("Kansas City", "Missouri")])

@@ -457,12 +457,14 @@ def _read_added(override_dir: str, places_file: str) -> list[tuple[Candidate, tu
 
 
 def _read_regions(override_dir: str) -> list[tuple[Candidate, list[str]]]:
-    """Continents and regions; a region inside one country carries that country."""
+    """Continents and regions; a region inside one country carries that country, and one inside
+    one province (column admin1, optional) that province, so that it votes for it: "Long Island"."""
     found = []
     for row in read_table(f"{FOLDER}/regions.tsv", override_dir):
         countries = _split(row["countries"])
         country = countries[0] if len(countries) == 1 else ""
-        found.append((Candidate(row["name"], "region", country, *_point(row, "regions.tsv")),
+        found.append((Candidate(row["name"], "region", country, *_point(row, "regions.tsv"),
+                                admin1=row.get("admin1", "") if country else ""),
                       [row["name"], *_split(row["alternates"])]))
     return found
 
