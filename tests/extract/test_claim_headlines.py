@@ -29,6 +29,8 @@ CASES = [
     ("Boy, 2 men shot near bus stop", [("injured", 3, 3, "incident")]),
     # regression (GVA): an adjective before the person does not make it part of the count
     ("Pregnant woman, 2 others shot at county club", [("injured", 3, 3, "incident")]),
+    # regression (GVA): "others" counts the shot apart from the dead (was 5 hurt)
+    ("13-year-old boy killed, 6 others shot on West Side", [("killed", 1, 1, "incident"), ("injured", 6, 6, "incident")]),
     ("Teen girl killed, 3 hurt in shooting", [("killed", 1, 1, "incident"), ("injured", 3, 3, "incident")]),
     # regressions (GVA): "7-year-old" is read as one word, naming the person or the noun after it
     ("Man kills 7-year-old daughter, himself", [("killed", 2, 2, "incident")]),

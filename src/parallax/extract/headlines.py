@@ -282,9 +282,18 @@ def _settle(segments: list[Segment]) -> list[tuple[Measure, list[Segment], int]]
     if injured:
         out.append((Measure.INJURED, injured, 0))
     elif hit:
-        dead = _sum(killed).low or 0 if killed else 0
+        dead = _sum(killed).low or 0 if killed and not any(_besides(s) for s in hit) else 0
         out.append((Measure.INJURED, hit, dead))
     return out
+
+
+_BESIDES = frozenset({"other", "others", "more"})
+
+
+def _besides(segment: Segment) -> bool:
+    """ "Boy killed, 6 others shot", "3 more shot": the hit are counted apart from the dead."""
+    after = segment.anchor.doc[segment.anchor.i:segment.anchor.i + 3]
+    return any(t.lower_ in _BESIDES for t in after)
 
 
 def is_roundup(sent: DocSpan, lexicon: ClaimLexicon) -> bool:
