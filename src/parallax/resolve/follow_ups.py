@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -34,12 +34,14 @@ _WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
-class _Traits:
-    """What an incident's articles tell that can tie a later story to it."""
+class Told:
+    """What an incident's articles tell that can tie a later story to it, and when it happened."""
 
     persons: frozenset[str]
     sites: frozenset[str]
     cue: frozenset[str] = frozenset()  # follow-up words its event sentences hold ("arrested", "funeral")
+    articles: frozenset[str] = frozenset()
+    day: int | None = None  # its date as an ordinal (dated for matching when the text gives none)
 
 
 @cache
@@ -52,26 +54,34 @@ def _is_person(name: str) -> bool:
     return not any(word in sites for word in name.split())
 
 
-def _traits_by_article(incidents: Sequence[Incident]) -> dict[str, _Traits]:
+def _traits_by_article(mentions: Iterable[EventMention]) -> dict[str, Told]:
     """What each article names in any of its event sentences: a follow-up story names the victim
     where it recalls the shooting, often a mention of its own."""
     named: dict[str, set[str]] = defaultdict(set)
     cues: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        named[m.article_id].update(people_of(m))
+        cues[m.article_id].update(set(_WORD.findall(mention_text(m).lower())) & follow_up_words())
+    return {a: Told(frozenset(n for n in named[a] if _is_person(n)),
+                    frozenset(n for n in named[a] if not _is_person(n)), frozenset(cues[a])) for a in named}
+
+
+def told_of(incidents: Sequence[Incident], article_mentions: Iterable[EventMention],
+            matching: Mapping[str, EventMention]) -> dict[str, Told]:
+    """Incident id -> what its articles tell (from every mention of those articles, in
+    `article_mentions`) and its day."""
+    by_article = _traits_by_article(article_mentions)
+    found = {}
     for incident in incidents:
-        for m in incident.mentions:
-            named[m.article_id].update(people_of(m))
-            cues[m.article_id].update(set(_WORD.findall(mention_text(m).lower())) & follow_up_words())
-    return {a: _Traits(frozenset(n for n in named[a] if _is_person(n)),
-                       frozenset(n for n in named[a] if not _is_person(n)), frozenset(cues[a])) for a in named}
+        parts = [by_article[a] for a in incident.article_ids if a in by_article]
+        found[incident.id] = Told(*(frozenset().union(*(getattr(p, f) for p in parts)) for f in ("persons", "sites", "cue")),
+                                  frozenset(incident.article_ids), _dated(incident, matching))
+    return found
 
 
-def _union(parts: Sequence[_Traits]) -> _Traits:
-    return _Traits(*(frozenset().union(*(getattr(p, f) for p in parts)) for f in _Traits.__slots__))
-
-
-def _keys(traits: _Traits) -> set[str]:
+def index_keys(told: Told) -> set[str]:
     """Index keys: each person, each street or site."""
-    return {f"p{n}" for n in traits.persons} | {f"s{n}" for n in traits.sites}
+    return {f"p{n}" for n in told.persons} | {f"s{n}" for n in told.sites}
 
 
 def _day(when: EventDate | None) -> int | None:
@@ -84,17 +94,17 @@ def _dated(incident: Incident, matching: Mapping[str, EventMention]) -> int | No
     return _day(incident.date) or min((d for d in days if d is not None), default=None)
 
 
-def _places_differ(a: Incident, b: Incident) -> bool:
+def _places_differ(a: Sequence[EventMention], b: Sequence[EventMention]) -> bool:
     """Another country or province: a follow-up may be told from the county seat or the court's
     town, so towns of one province do not keep it apart."""
-    return any(places_differ(x, y) and _provinces_differ(x.place, y.place) for x in a.mentions for y in b.mentions)
+    return any(places_differ(x, y) and _provinces_differ(x.place, y.place) for x in a for y in b)
 
 
 def _provinces_differ(a: Place, b: Place) -> bool:
     return a.country != b.country or bool(a.admin1 and b.admin1 and a.admin1 != b.admin1)
 
 
-def follow_up_evidence(a: _Traits, b: _Traits) -> tuple[MatchEvidence, ...]:
+def follow_up_evidence(a: Told, b: Told) -> tuple[MatchEvidence, ...]:
     """What an incident `a` and a later one `b` both tell, weighted: people, streets and sites; and
     whether `b` tells a follow-up (an arrest, a charge, a hearing, a funeral)."""
     persons, sites = a.persons & b.persons, a.sites & b.sites
@@ -108,6 +118,52 @@ def follow_up_evidence(a: _Traits, b: _Traits) -> tuple[MatchEvidence, ...]:
     return tuple(found)
 
 
+def candidate_pairs(keyed: Mapping[str, Iterable[str]]) -> set[tuple[str, str]]:
+    """Pairs of incidents sharing an index key that at most MAX_NAMED incidents hold."""
+    return {tuple(sorted(p)) for ids in keyed.values() if len(set(ids)) <= MAX_NAMED
+            for p in combinations(sorted(set(ids)), 2)}
+
+
+def _scored(a: str, b: str, told: Mapping[str, Told], min_gap_days: int, threshold: float):
+    """(event, later, evidence, score) of a candidate pair, or None when it cannot link: days too
+    close or unknown, an article in both, evidence under the threshold."""
+    ta, tb = told[a], told[b]
+    if ta.day is None or tb.day is None or abs(ta.day - tb.day) < min_gap_days or ta.articles & tb.articles:
+        return None
+    event, later = (a, b) if ta.day < tb.day else (b, a)
+    found = follow_up_evidence(told[event], told[later])
+    value = round(sum(e.weight for e in found), 4)
+    return (event, later, found, value) if value >= threshold else None
+
+
+def worth_checking(pairs: Iterable[tuple[str, str]], told: Mapping[str, Told], min_gap_days: int = 2,
+                   threshold: float = THRESHOLD) -> set[tuple[str, str]]:
+    """The pairs that can link, before their places are read."""
+    return {p for p in pairs if _scored(*p, told, min_gap_days, threshold)}
+
+
+def best_links(pairs: Iterable[tuple[str, str]], told: Mapping[str, Told],
+               mentions: Mapping[str, Sequence[EventMention]], min_gap_days: int = 2,
+               threshold: float = THRESHOLD) -> list[FollowUp]:
+    """For each later incident of the `pairs`, the link to the earlier one it is tied to best (the
+    earliest on ties), when the evidence reaches `threshold`, the days are `min_gap_days` apart or
+    more, no article is in both and their places (`mentions`: incident id -> its mentions) do not
+    differ unless they share two people. A later incident's link is right only if `pairs` holds
+    every pair it is in."""
+    best: dict[str, tuple[float, int, str, tuple[MatchEvidence, ...]]] = {}
+    for a, b in sorted(pairs):
+        if not (scored := _scored(a, b, told, min_gap_days, threshold)):
+            continue
+        event, later, found, value = scored
+        rank = (-value, told[event].day, event, found)
+        if later in best and rank[:3] >= best[later][:3]:
+            continue
+        if len(told[a].persons & told[b].persons) >= SURE_PEOPLE or not _places_differ(mentions[a], mentions[b]):
+            best[later] = rank
+    return [FollowUp(later, event, found + (MatchEvidence("later", 0.0, f"{told[later].day - told[event].day} days after"),))
+            for later, (_, _, event, found) in sorted(best.items())]
+
+
 def follow_up_links(incidents: Sequence[Incident], matching: Mapping[str, EventMention] | None = None,
                     min_gap_days: int = 2, threshold: float = THRESHOLD,
                     published: Mapping[str, date | datetime | None] | None = None) -> list[FollowUp]:
@@ -118,27 +174,9 @@ def follow_up_links(incidents: Sequence[Incident], matching: Mapping[str, EventM
     matching) or else from `published` (article id -> publication date), as resolution dates them."""
     matching = matching or ({m.id: with_reference_date(m, published.get(m.article_id))
                              for i in incidents for m in i.mentions} if published else {})
-    by_article = _traits_by_article(incidents)
-    traits = {i.id: _union([by_article[a] for a in i.article_ids if a in by_article]) for i in incidents}
-    day = {i.id: _dated(i, matching) for i in incidents}
-    by_id = {i.id: i for i in incidents}
+    told = told_of(incidents, (m for i in incidents for m in i.mentions), matching)
     keyed: dict[str, list[str]] = defaultdict(list)
     for incident in incidents:
-        for key in _keys(traits[incident.id]):
+        for key in index_keys(told[incident.id]):
             keyed[key].append(incident.id)
-    pairs = {tuple(sorted(p)) for ids in keyed.values() if len(ids) <= MAX_NAMED for p in combinations(set(ids), 2)}
-    best: dict[str, tuple[float, int, str, tuple[MatchEvidence, ...]]] = {}
-    for a, b in sorted(pairs):
-        if day[a] is None or day[b] is None or abs(day[a] - day[b]) < min_gap_days \
-                or set(by_id[a].article_ids) & set(by_id[b].article_ids):
-            continue
-        event, later = (a, b) if day[a] < day[b] else (b, a)
-        found = follow_up_evidence(traits[event], traits[later])
-        value = round(sum(e.weight for e in found), 4)
-        rank = (-value, day[event], event, found)
-        if value < threshold or (later in best and rank[:3] >= best[later][:3]):
-            continue
-        if len(traits[a].persons & traits[b].persons) >= SURE_PEOPLE or not _places_differ(by_id[a], by_id[b]):
-            best[later] = rank
-    return [FollowUp(later, event, found + (MatchEvidence("later", 0.0, f"{day[later] - day[event]} days after"),))
-            for later, (_, _, event, found) in sorted(best.items())]
+    return best_links(candidate_pairs(keyed), told, {i.id: i.mentions for i in incidents}, min_gap_days, threshold)

@@ -15,6 +15,7 @@ from dataclasses import replace
 from parallax.resolve.blocking import block_keys
 from parallax.resolve.incidents import build_incidents, match_links
 from parallax.resolve.features import with_reference_date
+from parallax.resolve.stored_follow_ups import link_pending, update_follow_ups
 from parallax.schema import (EventMention, Incident, MatchLink, ResolutionEvent, ResolutionKind,
                              ResolutionUpdate)
 from parallax.settings import Settings
@@ -36,6 +37,8 @@ def resolve_pending(store: Store, settings: Settings) -> ResolutionUpdate:
     incidents whose mentions were all replaced by a new extraction are dropped first, and those
     that lost some are clustered and reconciled again from the mentions they have left."""
     dropped = store.drop_empty_incidents()
+    update_follow_ups(store, (), dropped)
+    link_pending(store)
     stale = store.stale_incidents()
     revised = _revise(store, set().union(*stale.values()), {}, {}, settings, set(), set(stale)) if stale \
         else ResolutionUpdate((), (), ())
@@ -100,6 +103,7 @@ def _revise(store: Store, start: set[str], original: dict[str, EventMention], kn
     after = build_incidents(told, links, settings, matching)
     changed, removed, events = _diff(before, after, new, stale)
     store.replace_incidents(removed, changed, events)
+    update_follow_ups(store, changed, removed)
     return ResolutionUpdate(tuple(changed), tuple(removed), tuple(events))
 
 

@@ -30,15 +30,17 @@ class Snapshot:
 
     @classmethod
     def of(cls, incidents: Sequence[Incident], articles: Mapping[str, Article],
-           zones: extras.ZoneView) -> Snapshot:
-        """A snapshot with its lookups built once, so a page never scans every incident."""
+           zones: extras.ZoneView, follow_ups: Sequence[FollowUp] | None = None) -> Snapshot:
+        """A snapshot with its lookups built once, so a page never scans every incident;
+        `follow_ups` as the store keeps them, else worked out from the incidents."""
         by_article: dict[str, list[str]] = defaultdict(list)
         for incident in incidents:
             for article_id in incident.article_ids:
                 by_article[article_id].append(incident.id)
         linked: dict[str, list[FollowUp]] = defaultdict(list)
-        published = {a.id: a.published for a in articles.values()}
-        for link in follow_up_links(incidents, published=published):  # what export writes to follow_ups.csv
+        if follow_ups is None:  # what export writes to follow_ups.csv
+            follow_ups = follow_up_links(incidents, published={a.id: a.published for a in articles.values()})
+        for link in follow_ups:
             linked[link.incident_id].append(link)
             linked[link.event_incident_id].append(link)
         return cls(tuple(incidents), articles, zones, {i.id: i for i in incidents},
@@ -86,7 +88,8 @@ class Catalog:
         with SQLiteStore(self.db_path) as store:
             incidents = tuple(store.incidents())
             articles = {a.id: a for a in store.articles()}
-        return Snapshot.of(incidents, articles, extras.zone_view(incidents, self.zones_path, self.data_dir))
+            links = None if store.follow_up_pending() else store.follow_ups()  # pending: a store not resolved since
+        return Snapshot.of(incidents, articles, extras.zone_view(incidents, self.zones_path, self.data_dir), links)
 
     def search(self, text: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         with SQLiteStore(self.db_path) as store:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol, runtime_checkable
 
-from parallax.schema import (Alert, Article, EventMention, Incident, MatchLink, Rejected, ResolutionEvent,
-                             RunSummary, SearchHit)
+from parallax.schema import (Alert, Article, EventMention, FollowUp, Incident, MatchLink, Rejected,
+                             ResolutionEvent, RunSummary, SearchHit)
 
 
 @runtime_checkable
@@ -108,6 +108,41 @@ class Store(Protocol):
 
     def stale_incidents(self) -> dict[str, set[str]]:
         """Incidents one of whose articles was extracted again -> the mention ids they still hold."""
+        ...
+
+    # -- follow-up stories (parallax.resolve.stored_follow_ups) --------------------------------
+
+    def follow_up_traits(self, incident_ids: Iterable[str]) -> dict[str, str]:
+        """Incident id -> its follow-up traits as stored (JSON), for those that have them."""
+        ...
+
+    def write_follow_up_traits(self, removed: Iterable[str], rows: Mapping[str, tuple[str, Iterable[str]]]) -> None:
+        """Forget `removed`; store each row's traits (JSON) and index keys, replacing what it had."""
+        ...
+
+    def incidents_under_follow_up_keys(self, keys: Iterable[str]) -> dict[str, set[str]]:
+        """Key -> the incidents indexed under it."""
+        ...
+
+    def replace_follow_ups(self, incident_ids: Iterable[str], removed: Iterable[str],
+                           links: Iterable[FollowUp]) -> None:
+        """The stored links of `incident_ids` (as follow-ups) become `links`; links to `removed` go."""
+        ...
+
+    def follow_ups(self) -> list[FollowUp]:
+        """Every stored follow-up link, by follow-up incident id."""
+        ...
+
+    def follow_up_pending(self) -> list[str]:
+        """Incidents stored before follow-ups were, not linked yet."""
+        ...
+
+    def mention_ids_of_incidents(self, incident_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Incident id -> its mention ids, in its order."""
+        ...
+
+    def mention_ids_of_articles(self, article_ids: Iterable[str]) -> list[str]:
+        """The ids of every mention of those articles."""
         ...
 
     def resolution_events(self) -> list[ResolutionEvent]:

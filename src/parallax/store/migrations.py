@@ -356,8 +356,36 @@ ALTER TABLE contradictions ADD COLUMN b_field TEXT;
 ALTER TABLE omissions ADD COLUMN span_field TEXT;
 """
 
+# Follow-up stories linked to the incident they refer to (parallax.resolve.follow_ups), kept up to
+# date as incidents change (parallax.resolve.stored_follow_ups): what each incident's articles tell
+# (people, sites, follow-up words, day: traits_json), the names it is indexed under, and the links.
+# Incidents stored before this migration are queued in follow_up_pending and linked at the next
+# resolution.
+FOLLOW_UPS = """
+CREATE TABLE follow_up_traits (
+    incident_id TEXT PRIMARY KEY,
+    traits_json TEXT NOT NULL
+);
+CREATE TABLE follow_up_keys (
+    key TEXT NOT NULL,
+    incident_id TEXT NOT NULL,
+    PRIMARY KEY (key, incident_id)
+) WITHOUT ROWID;
+CREATE INDEX follow_up_keys_incident ON follow_up_keys (incident_id);
+CREATE TABLE follow_ups (
+    incident_id TEXT PRIMARY KEY,
+    event_incident_id TEXT NOT NULL,
+    evidence_json TEXT NOT NULL
+);
+CREATE INDEX follow_ups_event ON follow_ups (event_incident_id);
+CREATE TABLE follow_up_pending (
+    incident_id TEXT PRIMARY KEY
+);
+INSERT INTO follow_up_pending (incident_id) SELECT id FROM incidents;
+"""
+
 MIGRATIONS: tuple[str, ...] = (INITIAL, EXTRACTED, ZONE_ALERTS, ARTICLE_SEARCH, RESOLUTION, CLAIM_TIME,
-                               INCIDENT_SEQ, RUN_ALERTS, STALE_INCIDENTS, REPORTED_TOLL, SPAN_FIELD)
+                               INCIDENT_SEQ, RUN_ALERTS, STALE_INCIDENTS, REPORTED_TOLL, SPAN_FIELD, FOLLOW_UPS)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

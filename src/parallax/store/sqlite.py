@@ -13,9 +13,9 @@ from pathlib import Path
 from types import TracebackType
 
 from parallax.errors import NotADatabase, StoreError
-from parallax.schema import (Alert, Article, Claim, EventMention, Incident, MatchLink, Rejected,
+from parallax.schema import (Alert, Article, Claim, EventMention, FollowUp, Incident, MatchLink, Rejected,
                              ResolutionEvent, RunSummary, SearchHit)
-from parallax.store import codecs, resolution, search
+from parallax.store import codecs, follow_ups, resolution, search
 from parallax.store.base import Store
 from parallax.store.migrations import migrate
 
@@ -211,10 +211,12 @@ class SQLiteStore:
     # -- incidents -------------------------------------------------------------------------------
 
     def save_incidents(self, incidents: Iterable[Incident]) -> None:
+        """Replace every incident; their follow-up links are worked out again at the next resolution."""
         with self._write() as db:
             db.execute("DELETE FROM incidents")
             for seq, incident in enumerate(incidents):
                 _insert_incident(db, incident, seq)
+            follow_ups.requeue_all(db)
 
     def incidents(self) -> list[Incident]:
         with self._read() as db:
@@ -290,6 +292,41 @@ class SQLiteStore:
             for incident_id, mention_id in rows:
                 found[incident_id].add(mention_id)
         return dict(found)
+
+    # -- follow-up stories (parallax.resolve.stored_follow_ups) --------------------------------
+
+    def follow_up_traits(self, incident_ids: Iterable[str]) -> dict[str, str]:
+        with self._read() as db:
+            return follow_ups.traits_of(db, incident_ids)
+
+    def write_follow_up_traits(self, removed: Iterable[str], rows: Mapping[str, tuple[str, Iterable[str]]]) -> None:
+        with self._write() as db:
+            follow_ups.write_traits(db, removed, rows)
+
+    def incidents_under_follow_up_keys(self, keys: Iterable[str]) -> dict[str, set[str]]:
+        with self._read() as db:
+            return follow_ups.incidents_under(db, keys)
+
+    def replace_follow_ups(self, incident_ids: Iterable[str], removed: Iterable[str],
+                           links: Iterable[FollowUp]) -> None:
+        with self._write() as db:
+            follow_ups.replace_links(db, incident_ids, removed, links)
+
+    def follow_ups(self) -> list[FollowUp]:
+        with self._read() as db:
+            return follow_ups.links(db)
+
+    def follow_up_pending(self) -> list[str]:
+        with self._read() as db:
+            return follow_ups.pending(db)
+
+    def mention_ids_of_incidents(self, incident_ids: Iterable[str]) -> dict[str, list[str]]:
+        with self._read() as db:
+            return follow_ups.mention_ids_of(db, incident_ids)
+
+    def mention_ids_of_articles(self, article_ids: Iterable[str]) -> list[str]:
+        with self._read() as db:
+            return follow_ups.mention_ids_of_articles(db, article_ids)
 
     def resolution_events(self) -> list[ResolutionEvent]:
         with self._read() as db:
