@@ -3,7 +3,7 @@
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from parallax.nlp.entities import entities, entities_starting_in, entities_within
+from parallax.nlp.entities import entities, entities_starting_in, entities_within, entity_labels
 
 WORDS = "Rebels shelled Aleppo on Monday , the Syrian Observatory said on Tuesday .".split()
 
@@ -49,3 +49,10 @@ def test_entities_are_the_docs_own():
     assert [(e.start, e.end, e.label_, e.kb_id_, e.id_) for e in mine] == \
         [(e.start, e.end, e.label_, e.kb_id_, e.id_) for e in spacys]
     assert entities(Doc(Vocab(), words=["no", "names"])) == []
+
+
+def test_entities_of_one_label_and_labels_without_spans():
+    doc = _doc()
+    assert [(e.start, e.end) for e in entities(doc, "DATE")] == [(e.start, e.end) for e in doc.ents if e.label_ == "DATE"]
+    assert entities(doc, "PERSON") == []
+    assert entity_labels(doc) == [(e.start, e.end, e.label_) for e in doc.ents]

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from parallax.extract.place_names import ARTICLES, name_key
 from parallax.extract.place_terms import PlaceTerms
 from parallax.nlp.arrays import token_table
-from parallax.nlp.entities import entities
+from parallax.nlp.entities import entity_labels
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP"})  # small models often give places these labels
@@ -203,14 +203,15 @@ def entity_mentions(doc: Doc, first_char: int, taken: set[int], terms: PlaceTerm
                     is_name: Callable[[str], bool] | None = None) -> Iterator[Mention]:
     """NER's place-like entities as mentions; `is_name` (a phrase -> whether the gazetteer has an
     entry by that very name) lets a name run on over the capitalised words NER left outside it."""
-    for ent in entities(doc):  # Doc.ents walks every token on each call
-        if ent.start_char < first_char or ent.label_ not in PLACE_LABELS | OTHER_LABELS:
+    starts = token_table(doc).starts  # an entity's Span would cost three Tokens
+    for ent_start, ent_end, label in entity_labels(doc):
+        if starts[ent_start] < first_char or label not in PLACE_LABELS | OTHER_LABELS:
             continue
-        if any(i in taken for i in range(ent.start, ent.end)):
+        if any(i in taken for i in range(ent_start, ent_end)):
             continue
-        start, end = grow(doc, ent.start, ent.end, taken)
+        start, end = grow(doc, ent_start, ent_end, taken)
         end = longer_name(doc, start, end, taken, is_name) if is_name else end
-        mention = make_mention(doc, start, end, ent.label_, terms)
+        mention = make_mention(doc, start, end, label, terms)
         if mention:
             taken.update(range(mention.start, mention.span_end))
             yield mention

@@ -150,7 +150,7 @@ def _surnames(doc: Doc, gazetteer: Gazetteer) -> set[str]:
     """Last words of the article's people's full names: "Fairfield declined to plead" after "Lisa
     Fairfield" is the woman (one sense per article), unless a locative word says otherwise. A
     full name is proper nouns only and no place's name itself (NER calls "Glen Allen" a person)."""
-    return {name_key(ent[-1].text) for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1
+    return {name_key(ent[-1].text) for ent in entities(doc, "PERSON") if len(ent) > 1
             and all(t.pos_ == "PROPN" for t in ent) and not gazetteer.lookup(ent.text)}
 
 
@@ -314,9 +314,10 @@ def _choice(doc: Doc, resolved: Resolved, context: ArticleContext) -> Candidate 
 
 def _units_among_units(doc: Doc, named: Sequence[Resolved], choices: list[Candidate | None]) -> list[Candidate | None]:
     """Names listed beside provinces are provinces ("Florida, Kentucky and New York")."""
-    bounds = [(doc[r.mention.start].idx, doc[r.mention.end - 1].idx + len(doc[r.mention.end - 1])) for r in named]
+    table = token_table(doc)  # Doc.text makes a Token per word
+    bounds = [(table.starts[r.mention.start], table.ends[r.mention.end - 1]) for r in named]
     return [unit_among_units(chosen, r.candidates, [choices[j] for j in listed])
-            for r, chosen, listed in zip(named, choices, list_neighbours(doc.text, bounds))]
+            for r, chosen, listed in zip(named, choices, list_neighbours(table.text, bounds))]
 
 
 def _far_namesakes(doc: Doc, named: Sequence[Resolved], choices: list[Candidate | None]) -> list[bool]:
