@@ -29,6 +29,9 @@ CASES = [
     ("Boy, 2 men shot near bus stop", [("injured", 3, 3, "incident")]),
     # regression (GVA): an adjective before the person does not make it part of the count
     ("Pregnant woman, 2 others shot at county club", [("injured", 3, 3, "incident")]),
+    # regression (GVA): an -ing form is active, its victims follow ("killing wife and four daughters" was 1)
+    ("Police seek man suspected of killing wife and four daughters", [("killed", 5, 5, "incident")]),
+    ("Man charged with killing 2, wounding 3 at bar", [("killed", 2, 2, "incident"), ("injured", 3, 3, "incident")]),
     # regression (GVA): "others" counts the shot apart from the dead (was 5 hurt)
     ("13-year-old boy killed, 6 others shot on West Side", [("killed", 1, 1, "incident"), ("injured", 6, 6, "incident")]),
     ("Teen girl killed, 3 hurt in shooting", [("killed", 1, 1, "incident"), ("injured", 3, 3, "incident")]),

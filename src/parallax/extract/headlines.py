@@ -242,7 +242,7 @@ def _segments(sent: DocSpan, lexicon: ClaimLexicon) -> list[Segment]:
         if kind is None:
             continue
         before = sent.doc[tok.i - 1].lower_ if tok.i > sent.start else ""
-        active = tok.lower_.endswith("s") and tok.lower_ != "dies" or before in _RELATIVE  # "Gunman shoots 4"
+        active = tok.lower_.endswith(("s", "ing")) and tok.lower_ != "dies" or before in _RELATIVE  # "Gunman shoots 4"
         start = tok.i - 2 if kind == "condition" and before == "in" else tok.i - 1  # "2-year-old in critical condition"
         tokens = _walk(sent, tok.i + 1, 1, lexicon) if active else _walk(sent, start, -1, lexicon)
         found = _figure(tokens, lexicon) if tokens else None
