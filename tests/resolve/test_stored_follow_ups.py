@@ -92,3 +92,22 @@ def test_a_name_that_becomes_too_common_stops_linking_the_incidents_stored_befor
     assert pairs(links, incidents) == [("x2", "x1")]
     links, incidents = ingest(tmp_path / "two.sqlite", items[2:])
     assert links == [] == follow_up_links(incidents, published={a.id: a.published for a, _ in items})
+
+
+def test_a_store_made_before_the_migration_gets_its_follow_ups_at_the_next_resolution(tmp_path):
+    """The FOLLOW_UPS migration queues the incidents already stored; resolve_pending links them."""
+    import sqlite3
+
+    from parallax.store.migrations import FOLLOW_UPS, MIGRATIONS
+    path = tmp_path / "old.sqlite"
+    expected, _ = ingest(path, corpus())
+    conn = sqlite3.connect(path)  # back to the schema before the migration, incidents kept
+    for table in ("follow_up_traits", "follow_up_keys", "follow_ups", "follow_up_pending"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(FOLLOW_UPS)}")
+    conn.commit()
+    conn.close()
+    with open_store(path) as store:
+        assert store.follow_ups() == [] and len(store.follow_up_pending()) == 5
+        resolve_pending(store, Settings())
+        assert store.follow_ups() == expected and store.follow_up_pending() == []
