@@ -41,6 +41,8 @@ def test_the_shooting_and_the_arrest_weeks_later_point_to_each_other(tmp_path):
     assert "followed by" in event_page and "marcus reyes" in event_page and "25 days after" in event_page
     later_page = client.get(f"/incidents/{of['b2']}").text
     assert "follows up" in later_page and f'href="/incidents/{of["a1"]}"' in later_page
+    told = client.get(f"/api/incidents/{of['a1']}").json()["follow_ups"]
+    assert [(x["incident_id"], x["event_incident_id"]) for x in told] == [(of["b2"], of["a1"])]
 
 
 def test_an_incident_with_no_follow_up_has_no_follow_up_section(tmp_path):

@@ -43,6 +43,7 @@ def incident_detail(incident: Incident, snapshot: Snapshot, data_dir: str = "") 
                for article_id, article, mentions in sources_of(incident, snapshot.articles)]
     return {"incident": to_jsonable(incident), "summary": incident_summary(incident, snapshot),
             "sources": sources, "grade": extras.grade_label(incident),
+            "follow_ups": to_jsonable(list(snapshot.follow_ups.get(incident.id, ()))),  # either way
             "analyses": [_section(s) for s in extras.analyse(incident, snapshot.articles, data_dir)]}
 
 
