@@ -113,3 +113,13 @@ def test_one_of_a_counted_group_is_the_group(nlp):
     assert figures(nlp, text) == [("injured", 6, 6, "incident")]
     assert figures(nlp, "He was one of two men who were killed in the crash.") == [("killed", 2, 2, "incident")]
     assert figures(nlp, "Police said nine of the children were killed.") == [("killed", 9, 9, "incident")]
+
+
+def test_count_after_an_active_verb_parsed_as_the_next_subject_is_its_object(nlp):
+    """ "a shooting that killed X and injured one other person appeared in court": the parser makes "one
+    other person" the subject of "appeared", and the injured took the dead girl's name (GVA: hurt 0)."""
+    text = ("Two men accused in a shooting that killed 2-year-old Nova Marie Gallman and injured one other "
+            "person appeared in court on Wednesday.")
+    claims = extract_claims(nlp(text), Article(id="r", text=text))
+    assert [(c.measure.value, c.figure.low, c.figure.text) for c in claims] == [
+        ("killed", 1, "2-year-old Nova Marie Gallman"), ("injured", 1, "one")]

@@ -59,7 +59,21 @@ def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | No
     if victim is None:
         victim = next((c for c in tok.children if c.dep_ in ("advmod", "npadvmod")
                        and (vx.is_quantity(c, lexicon) or c.lower_ == "more")), None)  # "many more were hurt"
+    if victim is None and tok.tag_ == "VBD":
+        victim = _object_parsed_as_subject(tok)
     return vx.resolve_relative(victim) if victim is not None else None
+
+
+def _object_parsed_as_subject(tok: Token) -> Token | None:
+    """ "a shooting that killed a girl and injured one other person appeared in court": the count right
+    after an active verb is its object, though the parser made it the subject of the next verb."""
+    if tok.i + 1 >= len(tok.doc):
+        return None
+    after = tok.doc[tok.i + 1]
+    if after.dep_ == "nummod" and after.head.i > tok.i and after.head.dep_ == "nsubj" \
+            and after.head.pos_ in ("NOUN", "PROPN"):
+        return after.head
+    return after if after.like_num and after.dep_ == "nsubj" else None
 
 
 def _passive_subject(verb: Token) -> Token | None:
