@@ -5,7 +5,9 @@ study misses by pattern. Extracted mentions are cached (pickle) so re-runs only 
 
 Prints the split's scores, then each missed pair (gold says one incident, resolution two) and each
 wrong pair (resolution one, gold two): the two articles' dates and places, the pair's evidence and
-score, or the hard conflict that kept them apart. Study the dev split only; report held-out.
+score, or the hard conflict that kept them apart. With --linked, the pairs still missed when each
+follow-up story counts in the incident it is linked to, and why no link joined them (what the two
+incidents share, their gap in days). Study the dev split only; report held-out.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from itertools import combinations
 from pathlib import Path
 
 from parallax.evaluate import resolution_gva as gva
+from parallax.resolve import follow_ups as fu
 from parallax.resolve.features import with_reference_date
 from parallax.resolve.incidents import resolve_incidents
 from parallax.resolve.scoring import conflict, evidence, score
@@ -59,6 +62,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--cache", type=Path)
     parser.add_argument("--show", type=int, default=60, help="pairs to print of each kind")
+    parser.add_argument("--linked", action="store_true", help="the pairs missed even with follow-up links")
     args = parser.parse_args()
     settings = Settings()
     folder = args.data / "semeval2018t5_gva_incidents_articles"
@@ -85,6 +89,50 @@ def main() -> None:
             if n < args.show:
                 print(f"\n{kind} {gold[x]} / {gold[y]}\n  A {describe(a, published[x])} [{articles[x].published}]"
                       f"\n  B {describe(b, published[y])} [{articles[y].published}]\n  {report}")
+    print("\n", reasons.most_common())
+    if args.linked:
+        linked_misses(gold, articles, by_article, incidents, predicted, args.show)
+
+
+def _why_unlinked(a: str, b: str, told, links, by_id) -> str:
+    ta, tb = told[a], told[b]
+    if ta.day is not None and tb.day is not None and abs(ta.day - tb.day) < 2:
+        return "within 2 days, not merged"
+    if not (ta.persons & tb.persons or ta.sites & tb.sites):
+        return "nothing shared" + (" (a follow-up cue)" if ta.cue or tb.cue else "")
+    if ta.articles & tb.articles:
+        return "an article in both (its mentions split)"
+    if a in links or b in links:
+        return "linked to another incident"
+    if fu._places_differ(by_id[a].mentions, by_id[b].mentions):
+        return "places differ"
+    return "under the threshold"
+
+
+def linked_misses(gold, articles, by_article, incidents, predicted, show: int) -> None:
+    """Pairs of one gold incident in two incidents that no chain of follow-up links joins, by reason."""
+    matching = {m.id: with_reference_date(m, articles[m.article_id].published) for ms in by_article.values() for m in ms}
+    links = {x.incident_id: x.event_incident_id for x in fu.follow_up_links(incidents, matching)}
+    told = fu.told_of(incidents, (m for i in incidents for m in i.mentions), matching)
+    by_id = {i.id: i for i in incidents}
+
+    def root(incident_id: str) -> str:
+        while incident_id in links:
+            incident_id = links[incident_id]
+        return incident_id
+
+    reasons, shown = Counter(), Counter()
+    for x, y in combinations(sorted(gold), 2):
+        if gold[x] != gold[y] or x not in predicted or y not in predicted or root(predicted[x]) == root(predicted[y]):
+            continue
+        a, b = predicted[x], predicted[y]
+        why = _why_unlinked(a, b, told, links, by_id)
+        reasons[why] += 1
+        if shown[why] < show:
+            shown[why] += 1
+            gap = abs(told[a].day - told[b].day) if told[a].day is not None and told[b].day is not None else None
+            print(f"LINKED-MISSED {why} (gap {gap} days, shared {sorted((told[a].persons | told[a].sites) & (told[b].persons | told[b].sites))[:3]})"
+                  f"\n  A {articles[x].title[:80]!r}\n  B {articles[y].title[:80]!r}")
     print("\n", reasons.most_common())
 
 
