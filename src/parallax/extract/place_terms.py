@@ -35,6 +35,8 @@ class PlaceTerms:
     border_nouns: frozenset[str]
     abbreviations: Mapping[str, str] = field(default_factory=dict)  # "st" -> "saint", "mt" -> "mount"
     streets: frozenset[str] = frozenset()  # "street", "st", "streets": "Copeland St." is a street
+    # the unions below, made once: asked for every place mention and gazetteer lookup
+    _unions: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def expand(self, key: str) -> str:
         """A name key with its abbreviated words written out: "st petersburg" -> "saint petersburg"."""
@@ -42,12 +44,18 @@ class PlaceTerms:
 
     @property
     def admin_words(self) -> frozenset[str]:
-        return self.admin1 | self.admin2
+        words = self._unions.get("admin")
+        if words is None:
+            words = self._unions["admin"] = self.admin1 | self.admin2
+        return words
 
     @property
     def qualifier_words(self) -> frozenset[str]:
         """Words that may follow a name inside one mention: "Hama province", "Tanf garrison"."""
-        return self.admin1 | self.admin2 | self.settlements | frozenset(self.features)
+        words = self._unions.get("qualifier")
+        if words is None:
+            words = self._unions["qualifier"] = self.admin1 | self.admin2 | self.settlements | frozenset(self.features)
+        return words
 
 
 def expand_relations(rows: list[tuple[str, str]], directions: Mapping[str, str]) -> dict[str, str]:
