@@ -123,3 +123,10 @@ def test_count_after_an_active_verb_parsed_as_the_next_subject_is_its_object(nlp
     claims = extract_claims(nlp(text), Article(id="r", text=text))
     assert [(c.measure.value, c.figure.low, c.figure.text) for c in claims] == [
         ("killed", 1, "2-year-old Nova Marie Gallman"), ("injured", 1, "one")]
+
+
+def test_a_gerund_conjunct_is_what_was_done_not_more_victims(nlp):
+    """ "killing seven herders and torching granaries" was read as 7 + an unknown number of granaries
+    (the examples' Mali report gave 12+ for 11 villagers, and a contradiction with its own headline)."""
+    assert figures(nlp, "Attackers raided the village on Tuesday, killing seven herders and torching "
+                        "granaries, officials said.") == [("killed", 7, 7, "incident")]

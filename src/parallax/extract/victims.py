@@ -276,8 +276,15 @@ def conjoined(victim: Token, trigger: Token) -> list[Token]:
     doc = victim.doc
     cut = next((t.i for t in doc[victim.i:victim.sent.end] if _is_separator(t)), len(doc))
     return [victim] + [c for c in (*victim.conjuncts, *_listed_in_apposition(victim))
-                       if victim.i < c.i < cut and c.pos_ in _VICTIM_POS
+                       if victim.i < c.i < cut and c.pos_ in _VICTIM_POS and not _done_to(c)
                        and (c.ent_type_ not in _NOT_PEOPLE or is_aged(c))]  # "shot mother - WCAX News, Weather and Sports"
+
+
+def _done_to(tok: Token) -> bool:
+    """ "killing 11 villagers and burning granaries": a conjunct opened by a gerund is what a second
+    verb did, which the parser hung on the victims as a noun."""
+    first = tok.doc[tok.left_edge.i]
+    return first.tag_ == "VBG" and first.head == tok and first.dep_ == "amod"
 
 
 def is_aged(victim: Token) -> bool:
