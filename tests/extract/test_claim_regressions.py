@@ -126,7 +126,9 @@ def test_count_after_an_active_verb_parsed_as_the_next_subject_is_its_object(nlp
 
 
 def test_a_gerund_conjunct_is_what_was_done_not_more_victims(nlp):
-    """ "killing seven herders and torching granaries" was read as 7 + an unknown number of granaries
+    """ "killing seven herders and burning granaries" was read as 7 + an unknown number of granaries
     (the examples' Mali report gave 12+ for 11 villagers, and a contradiction with its own headline)."""
-    assert figures(nlp, "Attackers raided the village on Tuesday, killing seven herders and torching "
+    assert figures(nlp, "Attackers raided the village on Tuesday, killing seven herders and burning "
                         "granaries, officials said.") == [("killed", 7, 7, "incident")]
+    assert figures(nlp, "Militants stormed the town on Friday, killing 9 civilians and burning homes, "
+                        "residents said.") == [("killed", 9, 9, "incident")]
