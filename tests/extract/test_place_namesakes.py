@@ -209,3 +209,17 @@ def test_a_name_runs_on_over_a_capitalised_word_ner_left_out(nlp, gazetteer):
     assert [(p.span.text, p.admin1) for p in places if p.span.text.startswith("Jamaica")] == [
         ("Jamaica Plain", "Massachusetts")]
     assert best_place(places).name == "Jamaica Plain"
+
+
+def test_a_small_foreign_namesake_among_one_countrys_places_has_no_coordinates(nlp, gazetteer):
+    """Regression (GVA: a Memphis shooting placed in Whitehaven, England; an Arizona one in White
+    Hills, Victoria): a town of a country the story names nothing else in, far from its other
+    places, all in one other country, is the local place the gazetteer lacks."""
+    text = ("A 19-year-old man was shot and killed Saturday night in Whitehaven, Memphis police said. "
+            "Shelby County deputies are helping with the search.")
+    places = _places(nlp, gazetteer, text)
+    whitehaven = [p for p in places if p.span.text == "Whitehaven"]
+    assert whitehaven and all(p.latitude is None for p in whitehaven)
+    assert best_place(places).name == "Memphis"
+    alone = _places(nlp, gazetteer, "A man was shot in Whitehaven on Friday, police said.")
+    assert [p.country for p in alone if p.span.text == "Whitehaven"] == ["GB"]  # nothing says otherwise

@@ -33,6 +33,10 @@ BIG_NAMESAKE_RATIO = 100
 # is a namesake the gazetteer put there for want of the right entry ("Roxbury" in a Boston story).
 FAR_NAMESAKE_POPULATION = 15_000
 FAR_NAMESAKE_KM = 800.0
+# A town (under 50,000 people) in a country the text names nothing else in, far from its other
+# places, all in one other country (two at least), is a namesake too: "Whitehaven" in Memphis.
+FOREIGN_NAMESAKE_PLACES = 2
+FOREIGN_NAMESAKE_POPULATION = 50_000
 # What joins two names of one list: "Florida, Kentucky, West Virginia and New York".
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
@@ -183,13 +187,27 @@ def is_far_namesake(candidate: Candidate, others: Sequence[Candidate]) -> bool:
     (`others`: the entries chosen for its other names) and outside every province of its own
     country they lie in, while some of them are in that country: the right entry, a neighbourhood
     ("Roxbury" in Boston, "the Mount Hope neighborhood of San Diego"), is missing from the gazetteer."""
-    if candidate.kind != "place" or candidate.population >= FAR_NAMESAKE_POPULATION or candidate.added:
+    if candidate.kind != "place" or candidate.added:
         return False
     compatriots = [o for o in others if o.country == candidate.country and o.kind != "country"]
-    if not compatriots or any(o.admin1 == candidate.admin1 for o in compatriots):
+    if not compatriots:
+        return candidate.population < FOREIGN_NAMESAKE_POPULATION and is_foreign_namesake(candidate, others)
+    if candidate.population >= FAR_NAMESAKE_POPULATION or any(o.admin1 == candidate.admin1 for o in compatriots):
         return False
     return not any(km_between(candidate.latitude, candidate.longitude, o.latitude, o.longitude) <= FAR_NAMESAKE_KM
                    for o in others if o.kind in LOCAL_KINDS)
+
+
+def is_foreign_namesake(candidate: Candidate, others: Sequence[Candidate]) -> bool:
+    """Whether a small town lies in a country the text names nothing else in, while its other
+    places (FOREIGN_NAMESAKE_PLACES distinct ones at least) all lie in one other country, far
+    from it: "Whitehaven" (England) in a Memphis story is Memphis's neighbourhood, "White Hills"
+    (Victoria) beside Arizona's Mohave County the Arizona village the gazetteer lacks."""
+    located = {o for o in others if o.kind in LOCAL_KINDS | {"admin1"}}
+    if any(o.country == candidate.country for o in others) or len(located) < FOREIGN_NAMESAKE_PLACES:
+        return False
+    return len({o.country for o in located}) == 1 and not any(
+        km_between(candidate.latitude, candidate.longitude, o.latitude, o.longitude) <= FAR_NAMESAKE_KM for o in located)
 
 
 def is_supported(candidates: Sequence[Candidate], context: ArticleContext) -> bool:
