@@ -132,3 +132,12 @@ def test_a_gerund_conjunct_is_what_was_done_not_more_victims(nlp):
                         "granaries, officials said.") == [("killed", 7, 7, "incident")]
     assert figures(nlp, "Militants stormed the town on Friday, killing 9 civilians and burning homes, "
                         "residents said.") == [("killed", 9, 9, "incident")]
+
+
+def test_a_year_in_a_comment_on_the_toll_does_not_make_it_cumulative(nlp):
+    """ "Three people died ..., making it the fourth multiple-victim homicide in the city in 2015" is this
+    incident's three dead (GVA: read as a year's toll, the article gave no count)."""
+    assert figures(nlp, "Three people died, including a teenager and the gunman, making it the fourth "
+                        "multiple-victim homicide in the city in 2015.")[0] == ("killed", 3, 3, "incident")
+    assert figures(nlp, "Two men were killed Sunday, bringing the number of people killed in the city in "
+                        "2015 to 45.")[0] == ("killed", 2, 2, "incident")

@@ -79,14 +79,22 @@ def _period_in(verb: Token, claim: Claim) -> bool:
     first, last = verb.left_edge.i, verb.right_edge.i
     sentence = verb.sent
     large = claim.figure.low is not None and claim.figure.low >= _STATISTIC
+    aside = _asides(verb)
     for ent in entities_starting_in(verb.doc, sentence.start, sentence.end):
         if ent.label_ != "DATE":
             continue
-        if first <= ent.start <= last and _PERIOD.search(ent.text):
+        if first <= ent.start <= last and _PERIOD.search(ent.text) and not any(a[0] <= ent.start <= a[1] for a in aside):
             return True
         if large and (_PERIOD.search(ent.text) or _YEAR_ONLY.match(ent.text) or _MONTH_ONLY.match(ent.text)):
             return True
     return False
+
+
+def _asides(verb: Token) -> list[tuple[int, int]]:
+    """Token ranges of clauses that comment on the event rather than date its toll: "Three people died,
+    making it the fourth multiple-victim homicide in the city in 2015"."""
+    return [(c.left_edge.i, c.right_edge.i) for c in verb.children
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_ in ("make", "bring")]
 
 
 def is_cumulative(tok: Token, claim: Claim, lexicon: ClaimLexicon) -> bool:
