@@ -141,3 +141,14 @@ def test_a_year_in_a_comment_on_the_toll_does_not_make_it_cumulative(nlp):
                         "multiple-victim homicide in the city in 2015.")[0] == ("killed", 3, 3, "incident")
     assert figures(nlp, "Two men were killed Sunday, bringing the number of people killed in the city in "
                         "2015 to 45.")[0] == ("killed", 2, 2, "incident")
+
+
+def test_page_furniture_gives_no_claims(nlp):
+    """A line linking another story ("RELATED: ...") and what follows "More stories you may like" are page
+    furniture (GVA: a one-death story came out with 25 hurt from a teaser under it)."""
+    text = ("A man was shot and killed Sunday on Elm Street, police said.\n\nRELATED: 3 shot, 1 killed in "
+            "Southside drive-by\n\nPolice have not named a suspect.\n\nMore stories you may like on WXYZ\n\n"
+            "LIVE: 25 hurt in apparent explosion in downtown neighborhood")
+    assert figures(nlp, text) == [("killed", 1, 1, "incident")]
+    also = "Also on Sunday, two men were wounded outside a bar on Oak Avenue."
+    assert figures(nlp, also) == [("injured", 2, 2, "incident")]

@@ -71,6 +71,8 @@ class ClaimLexicon:
     roundup_cues: frozenset[str]  # words that make a headline with "shootings" a roundup
     roundup_periods: frozenset[str]  # words that make a headline a roundup by themselves ("weekend")
     persons: frozenset[str]  # nouns that name one person in a headline list ("wife", "son")
+    links: tuple[str, ...]  # how a body line linking another story opens ("related:")
+    furniture: tuple[str, ...]  # a body line after which the page lists other stories
     ordinals: Mapping[str, int]  # "fourth" -> 4: "a fourth victim" (numbers.tsv)
 
     @property
@@ -189,5 +191,6 @@ def load_claim_lexicon(override_dir: str = "") -> ClaimLexicon:
         roundup_cues=frozenset(_terms(groups, "roundup") + _terms(groups, "roundup_period")),
         roundup_periods=frozenset(_terms(groups, "roundup_period")),
         persons=frozenset(_terms(groups, "person")),
+        links=tuple(_terms(groups, "link")), furniture=tuple(_terms(groups, "furniture")),
         ordinals=MappingProxyType(ordinals),
     )

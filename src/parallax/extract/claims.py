@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -14,7 +15,7 @@ from parallax.extract.headlines import headline_claims, is_headline
 from parallax.extract.numbers import parse_figure
 from parallax.extract.outcomes import settle_outcomes
 from parallax.extract.qualifiers import qualify
-from parallax.nlp.arrays import indices_between, tokens_with_word
+from parallax.nlp.arrays import indices_between, token_table, tokens_with_word
 from parallax.schema import Article, Claim
 
 __all__ = ["ClaimLexicon", "extract_claims", "extract_title_claims", "load_claim_lexicon", "parse_figure"]
@@ -60,7 +61,25 @@ def extract_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = No
     found = [(tok, qualify(attribute(claim, tok, voices, lexicon), tok, lexicon)) for tok, claim in found]
     claims = [claim for _, claim in settle_outcomes(found, lexicon)]
     claims.sort(key=lambda c: (c.span.start, c.span.end))
-    return deduplicate(claims)
+    return deduplicate(off_furniture(claims, token_table(doc).text, lexicon))
+
+
+def off_furniture(claims: list[Claim], text: str, lexicon: ClaimLexicon) -> list[Claim]:
+    """The claims not read from page furniture: a line that links another story ("RELATED: 3 shot in
+    Elm Park"), or what follows a line like "More stories you may like"."""
+    lowered = text.lower()
+    cut, links = len(text), []
+    for line in _LINE.finditer(lowered):
+        words = line.group().strip()
+        if words.startswith(lexicon.links):
+            links.append((line.start(), line.end()))
+        elif words.startswith(lexicon.furniture) and len(words) <= _HEADER and not words.endswith("."):
+            cut = min(cut, line.start())
+    return [c for c in claims if c.span.start < cut and not any(a <= c.span.start < b for a, b in links)]
+
+
+_LINE = re.compile(r"[^\n]+")
+_HEADER = 60  # characters: "More stories you may like on 7News" is a header, a sentence is longer
 
 
 def extract_title_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = None) -> list[Claim]:
