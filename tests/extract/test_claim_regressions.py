@@ -152,3 +152,16 @@ def test_page_furniture_gives_no_claims(nlp):
     assert figures(nlp, text) == [("killed", 1, 1, "incident")]
     also = "Also on Sunday, two men were wounded outside a bar on Oak Avenue."
     assert figures(nlp, also) == [("injured", 2, 2, "incident")]
+
+
+def test_other_shootings_told_in_passing_are_not_the_main_incident(nlp):
+    """ "Earlier in the day, two other shootings left three people injured" is not this shooting's toll
+    (GVA: a one-child story counted three more hurt)."""
+    from parallax.pipeline import analyse_doc, load_knowledge
+    from parallax.settings import Settings
+    text = ("CHATTANOOGA, Tenn. - A 6-year-old boy was wounded by gunfire on Water Street late Saturday, police "
+            "said.\n\nThe boy was taken to a hospital with a leg wound that is not life-threatening.\n\n"
+            "Earlier in the day, two other shootings left three people injured.")
+    mentions = analyse_doc(nlp(text), Article(id="r", text=text), load_knowledge(Settings()))
+    assert {(c.measure.value, c.figure.low) for c in mentions[0].claims} == {("injured", 1)}
+    assert [(c.measure.value, c.figure.low) for m in mentions[1:] for c in m.claims] == [("injured", 3)]

@@ -109,7 +109,7 @@ def _choose_group(groups: list[Group], focus: Group | None, frame: Frame) -> Gro
 
 
 SEPARATE_CUES = ("separate incident", "separate attack", "in another attack", "in another incident",
-                 "elsewhere", "a separate")
+                 "elsewhere", "a separate", "other shootings", "another shooting")
 
 
 def _says_separate(frame: Frame) -> bool:
