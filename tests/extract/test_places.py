@@ -405,3 +405,11 @@ def test_a_street_word_as_a_common_noun_names_no_street(nlp, gazetteer):
     assert "Brooklyn" in {p.name for p in places}
     text = "Police were called to Louisiana Avenue on Friday. The suspect fled to Louisiana, officers said."
     assert [p.name for p in _places(nlp, gazetteer, text) if p.span.text == "Louisiana"] == ["Louisiana"]
+
+
+def test_a_name_before_residents_is_a_place(nlp, gazetteer):
+    """Regression (LGL: "55 Gainesville residents marched" found no place): a word for the people
+    who live somewhere after a capitalised name NER missed is a locative cue, like "in" before it."""
+    text = "About 55 Gainesville residents marched Friday near the courthouse, organizers said."
+    assert [(p.span.text, p.admin1) for p in _places(nlp, gazetteer, text)] == [("Gainesville", "Florida")]
+    assert not _places(nlp, gazetteer, "About 55 residents marched Friday near the courthouse.")

@@ -149,10 +149,11 @@ def direction_around(doc: Doc, start: int, end: int, terms: PlaceTerms) -> tuple
 
 
 def cue_of(doc: Doc, end: int, before: str, relation: str, terms: PlaceTerms) -> str:
-    """"strong" when a locative word comes before ("in", "near", "the city of") or a unit or
-    site word ends the mention; "weak" after "of", "to", "from"; "" otherwise. `before` is the
+    """"strong" when a locative word comes before ("in", "near", "the city of"), a unit or
+    site word ends the mention or a word for the people who live there follows ("residents"); "weak" after "of", "to", "from"; "" otherwise. `before` is the
     mention's `preceding_text`."""
-    if relation or name_key(doc[end - 1].text) in terms.qualifier_words:
+    if relation or name_key(doc[end - 1].text) in terms.qualifier_words \
+            or (end < len(doc) and doc[end].lower_ in terms.residents):  # "Gainesville residents"
         return "strong"
     words = before.split()
     last = words[-1] if words else ""
