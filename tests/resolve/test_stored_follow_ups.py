@@ -111,3 +111,22 @@ def test_a_store_made_before_the_migration_gets_its_follow_ups_at_the_next_resol
         assert store.follow_ups() == [] and len(store.follow_up_pending()) == 5
         resolve_pending(store, Settings())
         assert store.follow_ups() == expected and store.follow_up_pending() == []
+
+
+def test_a_resolution_stopped_before_its_follow_ups_were_written_is_finished_by_the_next(tmp_path, monkeypatch):
+    """Incidents are queued in the transaction that writes them, so a stop between that write
+    and the follow-up links' (here: the update never runs) leaves them to the next resolution."""
+    from parallax.resolve import incremental
+    items = corpus()
+    path = tmp_path / "db.sqlite"
+    ingest(path, items[:3])
+    monkeypatch.setattr(incremental, "update_follow_ups", lambda *args: [])
+    links, _ = ingest(path, items[3:])
+    monkeypatch.undo()
+    with open_store(path) as store:
+        assert store.follow_up_pending()
+        resolve_pending(store, Settings())
+        links, incidents = store.follow_ups(), store.incidents()
+        assert store.follow_up_pending() == []
+    assert links == follow_up_links(incidents, published={a.id: a.published for a, _ in items})
+    assert pairs(links, incidents) == [("a3", "s2"), ("s2", "r1"), ("t4", "s2")]

@@ -82,3 +82,9 @@ def requeue_all(db: sqlite3.Connection) -> None:
     for table in ("follow_up_traits", "follow_up_keys", "follow_ups", "follow_up_pending"):
         db.execute(f"DELETE FROM {table}")
     db.execute("INSERT INTO follow_up_pending (incident_id) SELECT id FROM incidents")
+
+
+def queue(db: sqlite3.Connection, incident_ids: Iterable[str]) -> None:
+    """Incidents written or removed whose follow-up links are not yet up to date (cleared by
+    write_traits): a resolution stopped between the two is finished by the next one."""
+    db.executemany("INSERT OR IGNORE INTO follow_up_pending (incident_id) VALUES (?)", ((i,) for i in incident_ids))

@@ -268,12 +268,16 @@ class SQLiteStore:
     def replace_incidents(self, removed: Iterable[str], incidents: Iterable[Incident],
                           events: Iterable[ResolutionEvent] = ()) -> None:
         with self._write() as db:
+            removed = list(removed)
             db.executemany("DELETE FROM incidents WHERE id = ?", ((i,) for i in removed))
             seq = db.execute("SELECT coalesce(max(seq), -1) FROM incidents").fetchone()[0]
+            written = []
             for offset, incident in enumerate(incidents, start=1):
                 db.execute("DELETE FROM incidents WHERE id = ?", (incident.id,))
                 _insert_incident(db, incident, seq + offset)
+                written.append(incident.id)
             resolution.log_events(db, events)
+            follow_ups.queue(db, [*removed, *written])  # until their follow-up links are written
 
     def drop_empty_incidents(self) -> list[str]:
         """Remove incidents left without mentions (their article was extracted again); their ids."""
@@ -281,6 +285,7 @@ class SQLiteStore:
             gone = [r[0] for r in db.execute("SELECT id FROM incidents i WHERE NOT EXISTS "
                                              "(SELECT 1 FROM incident_mentions l WHERE l.incident_id = i.id)")]
             db.executemany("DELETE FROM incidents WHERE id = ?", ((i,) for i in gone))
+            follow_ups.queue(db, gone)
         return gone
 
     def stale_incidents(self) -> dict[str, set[str]]:
