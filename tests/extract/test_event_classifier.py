@@ -10,9 +10,10 @@ import pytest
 from builders import mention
 
 from parallax.errors import DataFileError
-from parallax.extract.event_classifier import (HASH_DIM, HASHING, NO_EVENT, LinearModel, classify_docs, features,
-                                               hashed_ngrams, lede_rule_features, load_model, read_model,
-                                               retype_single_incident, rule_features, save_model)
+from parallax.extract.event_classifier import (DEP_DIM, HASH_DIM, HASHING, NO_EVENT, LinearModel, classify_docs,
+                                               dependency_pair, dependency_pairs, features, hashed_ngrams,
+                                               lede_rule_features, load_model, read_model, retype_single_incident,
+                                               rule_features, save_model)
 from parallax.extract.event_type import snippet_triggers
 from parallax.extract.trigger_lexicon import load_trigger_lexicon
 
@@ -34,9 +35,9 @@ UNSEEN = [
 
 
 # Neighbouring classes told apart by one detail, in words the training examples mostly do not use.
-# The floor is what the shipped hashing model reached (4 of 10 on 2,119 examples, 6 since the 2,496):
-# without a trigger word the rules know ("walked in unopposed", "emptied the pharmacies"), it falls
-# back on OTHER.
+# The floor is what the shipped hashing model reached (4 of 10 on 2,119 examples, 6 on 2,496, 7 with the
+# dependency pairs on 2,858): without a trigger word the rules know ("carried away sit-in participants",
+# "emptied the pharmacies", "howitzer rounds crashed") it still guesses a neighbouring class.
 NEIGHBOURS = [
     ("Pensioners gathered outside the finance ministry on Tuesday to complain about late payments, then "
      "went home.", "PEACE_PROTEST"),
@@ -71,7 +72,7 @@ def test_shipped_model_tells_neighbouring_classes_apart(nlp, model):
     docs = [nlp(text) for text, _ in NEIGHBOURS]
     predicted = [code for code, _ in classify_docs(docs, model, allow_none=False)]
     right = sum(p == gold for p, (_, gold) in zip(predicted, NEIGHBOURS))
-    assert right >= 6, list(zip(predicted, [g for _, g in NEIGHBOURS]))
+    assert right >= 7, list(zip(predicted, [g for _, g in NEIGHBOURS]))
 
 
 def test_test_snippets_are_not_training_examples():
@@ -120,15 +121,37 @@ def test_hashed_ngrams_are_unit_length_and_ignore_punctuation(nlp):
     assert np.allclose(one, two)
 
 
+def test_dependency_pairs_say_who_did_what_to_whom(nlp):
+    doc = nlp("Police fired tear gas at the protesters.")
+    pairs = {dependency_pair(t) for t in doc} - {None}
+    assert {"fire>dobj>gas", "fire>at>protester", "fire>nsubj>police"} <= pairs
+    # the same words in other roles are other features: a bag of words cannot tell these apart
+    other = dependency_pairs(nlp("Protesters fired at the police after tear gas."))
+    assert np.linalg.norm(dependency_pairs(doc)) == pytest.approx(1.0)
+    assert not np.allclose(dependency_pairs(doc), other)
+
+
+def test_dependency_features_follow_the_ngrams(nlp):
+    lex = load_trigger_lexicon()
+    codes = tuple(lex.classes)
+    doc = nlp("Police fired tear gas at the protesters.")
+    row = features(HASHING, [doc], codes, 1.0, lex, dep_dim=DEP_DIM)[0]
+    assert row.shape == (HASH_DIM + DEP_DIM + len(codes) + 1,)
+    assert np.allclose(row[HASH_DIM:HASH_DIM + DEP_DIM], dependency_pairs(doc))
+    assert features(HASHING, [], codes, 1.0, lex, dep_dim=DEP_DIM).shape == (0, HASH_DIM + DEP_DIM + len(codes) + 1)
+
+
 def test_artifact_round_trips_and_a_broken_one_is_refused(tmp_path):
-    model = LinearModel(HASHING, ("A", "B"), np.ones((3, 2), np.float32), np.zeros(2, np.float32), ("A",), 2.0, 0.5)
+    model = LinearModel(HASHING, ("A", "B"), np.ones((3, 2), np.float32), np.zeros(2, np.float32), ("A",), 2.0, 0.5,
+                        DEP_DIM)
     save_model(model, tmp_path / "m.npz")
     back = read_model(tmp_path / "m.npz")
     assert back.labels == ("A", "B") and back.rule_scale == 2.0 and back.weights.shape == (3, 2)
-    assert back.lede_scale == 0.5
-    with np.load(tmp_path / "m.npz") as data:  # an artifact from before the lede features
-        np.savez(tmp_path / "old.npz", **{k: data[k] for k in data.files if k != "lede_scale"})
+    assert back.lede_scale == 0.5 and back.dep_dim == DEP_DIM
+    with np.load(tmp_path / "m.npz") as data:  # an artifact from before the lede and dependency features
+        np.savez(tmp_path / "old.npz", **{k: data[k] for k in data.files if k not in ("lede_scale", "dep_dim")})
     assert read_model(tmp_path / "old.npz").lede_scale == 0.0
+    assert read_model(tmp_path / "old.npz").dep_dim == 0
     (tmp_path / "bad.npz").write_bytes(b"not a zip")
     with pytest.raises(DataFileError, match="bad.npz"):
         read_model(tmp_path / "bad.npz")

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from parallax.errors import DataFileError, ModelUnavailableError
 from parallax.extract.event_type import EventTrigger, best_code, code_totals, find_triggers, snippet_triggers
@@ -29,7 +29,11 @@ EMBEDDINGS = "minilm"
 HASHING = "hashing"
 ARTIFACTS = {EMBEDDINGS: "event_classifier_minilm.npz", HASHING: "event_classifier_hashing.npz"}
 HASH_DIM = 4096
+DEP_DIM = 2048  # hash buckets of the head-relation-dependent features
 _SKIP_POS = frozenset({"PUNCT", "SPACE", "NUM", "DET", "SYM"})
+_DEP_SKIP_POS = _SKIP_POS | {"PRON"}
+_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "agent", "attr", "compound", "amod", "xcomp",
+                            "advcl", "conj", "neg"})
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,6 +47,7 @@ class LinearModel:
     rule_codes: tuple[str, ...]  # the order of the rule features
     rule_scale: float  # rule features are multiplied by this before the dot product
     lede_scale: float = 0.0  # the rule features of the first sentence alone, times this (0: left out)
+    dep_dim: int = 0  # hash buckets of dependency_pairs features after the n-grams (0: none)
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         logits = features @ self.weights + self.bias
@@ -69,13 +74,41 @@ def hashed_ngrams(doc: Doc, dim: int = HASH_DIM) -> np.ndarray:
     return vector / norm if norm else vector
 
 
-def text_features(kind: str, docs: Sequence[Doc]) -> np.ndarray:
-    """The text half of the features: sentence embeddings or hashed n-grams, one row per doc."""
+def dependency_pair(token: Token) -> str | None:
+    """"head>relation>dependent" for an argument or modifier, a prepositional object through its
+    preposition ("fire>at>protester"); None for other words."""
+    head = token.head
+    if token.pos_ in _DEP_SKIP_POS or head.i == token.i:
+        return None
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        return f"{head.head.lemma_.lower()}>{head.lower_}>{token.lemma_.lower()}"
+    return f"{head.lemma_.lower()}>{token.dep_}>{token.lemma_.lower()}" if token.dep_ in _ARGUMENT_DEPS else None
+
+
+def dependency_pairs(doc: Doc, dim: int = DEP_DIM) -> np.ndarray:
+    """Who did what to whom, as hashed (head lemma, relation, dependent lemma) triples, L2-normed:
+    "fire>dobj>gas", "block>dobj>road", "fire>on>crowd" tell the protest classes apart where the
+    bag of words holds the same words."""
+    vector = np.zeros(dim, dtype=np.float32)
+    for pair in filter(None, (dependency_pair(t) for t in doc)):
+        vector[zlib.crc32(pair.encode()) % dim] += 1.0
+    norm = np.linalg.norm(vector)
+    return vector / norm if norm else vector
+
+
+def text_features(kind: str, docs: Sequence[Doc], dep_dim: int = 0) -> np.ndarray:
+    """The text half of the features, one row per doc: sentence embeddings or hashed n-grams, then
+    (with `dep_dim`) hashed dependency pairs."""
     if kind == EMBEDDINGS:
         from parallax.extract.sentence_encoder import load_encoder  # optional extra
 
-        return load_encoder().encode([d.text for d in docs])
-    return np.stack([hashed_ngrams(d) for d in docs]) if docs else np.zeros((0, HASH_DIM), np.float32)
+        text = load_encoder().encode([d.text for d in docs])
+    else:
+        text = np.stack([hashed_ngrams(d) for d in docs]) if docs else np.zeros((0, HASH_DIM), np.float32)
+    if not dep_dim:
+        return text
+    pairs = np.stack([dependency_pairs(d, dep_dim) for d in docs]) if docs else np.zeros((0, dep_dim), np.float32)
+    return np.hstack([text, pairs])
 
 
 def lede_rule_features(doc: Doc, codes: Sequence[str], lex: TriggerLexicon) -> np.ndarray:
@@ -86,10 +119,10 @@ def lede_rule_features(doc: Doc, codes: Sequence[str], lex: TriggerLexicon) -> n
 
 
 def features(model_kind: str, docs: Sequence[Doc], codes: Sequence[str], rule_scale: float,
-             lex: TriggerLexicon, lede_scale: float = 0.0) -> np.ndarray:
+             lex: TriggerLexicon, lede_scale: float = 0.0, dep_dim: int = 0) -> np.ndarray:
     """Text features next to scaled rule features (and, with `lede_scale`, the first sentence's),
     one row per snippet."""
-    text = text_features(model_kind, docs)
+    text = text_features(model_kind, docs, dep_dim)
     width = (len(codes) + 1) * (2 if lede_scale else 1)
     if not docs:
         return np.zeros((0, text.shape[1] + width), dtype=np.float32)
@@ -101,7 +134,7 @@ def features(model_kind: str, docs: Sequence[Doc], codes: Sequence[str], rule_sc
 
 def model_features(model: LinearModel, docs: Sequence[Doc], lex: TriggerLexicon) -> np.ndarray:
     """The features `model` was trained on, for `docs`."""
-    return features(model.kind, docs, model.rule_codes, model.rule_scale, lex, model.lede_scale)
+    return features(model.kind, docs, model.rule_codes, model.rule_scale, lex, model.lede_scale, model.dep_dim)
 
 
 def save_model(model: LinearModel, path: Path) -> None:
@@ -109,7 +142,7 @@ def save_model(model: LinearModel, path: Path) -> None:
     np.savez_compressed(path, kind=model.kind, labels=np.array(model.labels),
                         weights=model.weights.astype(np.float16), bias=model.bias.astype(np.float32),
                         rule_codes=np.array(model.rule_codes), rule_scale=np.float32(model.rule_scale),
-                        lede_scale=np.float32(model.lede_scale))
+                        lede_scale=np.float32(model.lede_scale), dep_dim=np.int32(model.dep_dim))
 
 
 def read_model(path: Path) -> LinearModel:
@@ -118,7 +151,8 @@ def read_model(path: Path) -> LinearModel:
             return LinearModel(str(data["kind"]), tuple(str(x) for x in data["labels"]),
                                data["weights"].astype(np.float32), data["bias"],
                                tuple(str(x) for x in data["rule_codes"]), float(data["rule_scale"]),
-                               float(data["lede_scale"]) if "lede_scale" in data else 0.0)
+                               float(data["lede_scale"]) if "lede_scale" in data else 0.0,
+                               int(data["dep_dim"]) if "dep_dim" in data else 0)
     except (OSError, KeyError, ValueError) as exc:
         raise DataFileError(f"{path}: not an event classifier artifact ({exc})",
                             "rebuild it with scripts/train_event_classifier.py") from exc
