@@ -182,6 +182,16 @@ def test_names_listed_before_a_plural_unit_word_are_those_units(gazetteer):
     assert (georgia.kind, georgia.name) == ("admin1", "Georgia")
 
 
+def test_a_list_before_a_plural_unit_word_is_no_list_of_units_when_one_name_has_none(gazetteer):
+    """Regression: "the Cambridge, Pleasant City and Lore City departments" (fire departments)
+    made Cambridge a Jamaican parish ("department" is a unit word); Pleasant City has no unit."""
+    text = ("Firefighters from the Cambridge, Pleasant City and Lore City departments helped at the "
+            "scene near Byesville in Guernsey County, Ohio.")
+    cambridge = resolve_toponyms(text, toponyms(text, "Cambridge", "Pleasant City", "Lore City", "Byesville",
+                                                "Guernsey County", "Ohio"), gazetteer)[0]
+    assert (cambridge.kind, cambridge.country, cambridge.admin1) == ("place", "US", "Ohio")
+
+
 def test_a_repeated_name_does_not_vouch_for_itself_end_to_end(nlp, gazetteer):
     """Regression (end to end): each mention of "Paris" added its first choice (Paris, Texas) to
     the context again, so four of them outvoted "Henry County"; now each name's first choice

@@ -73,10 +73,19 @@ def _listed_unit(text: str, toponym: Toponym, gazetteer: Gazetteer) -> str:
         return ""
     plural = after.group("unit").lower()
     singular = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+    listed = re.findall(_NAME, after.group("items")) + re.findall(_NAME, (_LIST_BEFORE.search(before) or [""])[0])
     for word in (singular, plural[:-2]):  # "counties", "districts"; "parishes"
-        if word in gazetteer.terms.admin_words:
+        if word in gazetteer.terms.admin_words and all(_has_unit(n, word, gazetteer) for n in listed):
             return word
     return ""
+
+
+def _has_unit(name: str, word: str, gazetteer: Gazetteer) -> bool:
+    """Whether a listed name has a unit of that word: in "the Cambridge, Pleasant City and Lore
+    City departments" (fire departments) Pleasant City has none, so none is a unit."""
+    words = name.split()  # "Small Hitchcock" at a sentence's start: a suffix of the run will do
+    return any(c.kind in {"admin1", "admin2"} for i in range(len(words))
+               for c in gazetteer.lookup(f"{' '.join(words[i:])} {word}"))
 
 
 def _candidates(name: str, gazetteer: Gazetteer, unit: str = "") -> list[Candidate]:
