@@ -270,3 +270,40 @@ def test_a_year_earlier_shifts_the_quarter_the_text_spoke_of():
 def test_no_timex_value_is_invented_for_words_no_rule_knows():
     from parallax.extract.date_values import timex_value
     assert timex_value("the crucial moment", date(2021, 3, 12)) is None
+
+
+# ---- page time stamps (regression: GVA TV-station pages dated the event by "Updated: ...") ----
+
+def _dates_of_doc(nlp, text, published=datetime(2015, 1, 31, 10, 21)):
+    article = Article(id="stamp", text=text, published=published)
+    # calendar dates only ("2-year-old" is a duration)
+    return [d for sent in nlp(text).sents for d in find_dates(sent, article) if d.value is not None]
+
+
+def test_posted_and_updated_stamps_are_not_event_dates(nlp):
+    text = ("Two men charged after toddler shot at a trailer park Posted: Saturday, January 31, 2015 "
+            "10:21 AM EST Updated: Saturday, February 21, 2015 6:31 PM EST\n\n"
+            "A 2-year-old girl was shot in the arm on Thursday at a trailer park in Dalton, police said.")
+    found = _dates_of_doc(nlp, text)
+    assert [(d.expression, d.value) for d in found] == [("on Thursday", date(2015, 1, 29))]
+
+
+def test_a_date_and_time_alone_on_its_line_is_the_page_stamp(nlp):
+    text = ("November 21, 2014 6:40 AM\n\nGunmen shot six people at a house party in Clairton "
+            "early on Friday, police said.")
+    found = _dates_of_doc(nlp, text, datetime(2014, 11, 21, 6, 40))
+    assert [d.expression for d in found] == ["early on Friday"]
+
+
+def test_published_in_brackets_and_a_weekday_before_a_clock_time_are_stamps(nlp):
+    text = ("(Published Tuesday, April 21, 2015)\n\nPolice arrested a man.\n\n"
+            "Posted: Tue 3:41 PM, Jun 02, 2015\n\nThe shooting happened on May 30, 2015.")
+    found = _dates_of_doc(nlp, text, datetime(2015, 6, 2, 15, 41))
+    assert [d.value for d in found] == [date(2015, 5, 30)]
+
+
+def test_a_date_in_a_sentence_or_a_posted_video_is_still_an_event_date(nlp):
+    text = ("The shooting happened Sunday, March 8, 2015, near the river. "
+            "A video of it was posted Monday on Facebook.")
+    found = _dates_of_doc(nlp, text, datetime(2015, 3, 10))
+    assert {d.value for d in found} >= {date(2015, 3, 8), date(2015, 3, 9)}

@@ -24,6 +24,16 @@ PAST_TAGS = frozenset({"VBD"})
 PAST_HELPERS = frozenset({"was", "were", "had", "has", "have", "did", "'d"})
 # Two pieces of one expression: "Tuesday" + "night", "Thursday" + "at 16:30", "Saturday, April 25".
 JOINER = re.compile(r"^(?:\s+|\s*,\s*|\s+at\s+)$")
+# A page's time stamp dates the page, not the event: after "Posted:", "Updated", "(Published "
+# on its line (a weekday or clock time may come between: "Posted: Tue 3:41 PM, Jun 02, 2015"),
+# or a full date or date and time alone on its line ("November 21, 2014 6:40 AM").
+_CLOCK = r"\d{1,2}:\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?"
+STAMP_CUE = re.compile(r"(?:\b(?:Posted|Updated|Published|Created|Modified|Last [Uu]pdated|POSTED|UPDATED"
+                       r"|PUBLISHED)\b(?:\s+on)?|\b(?i:posted|updated|published|created)\s*:)\s*:?\s*"
+                       rf"(?:[A-Z][a-z]{{2,8}}\.?,?\s+)?(?:{_CLOCK},?\s*)?$")
+STAMP_LINE_REST = re.compile(rf"^[\s,|\-\u2013\u2014]*(?:(?:at\s+)?{_CLOCK}|[AaPp]\.?[Mm]\.?(?:\s+[A-Z]{{2,4}})?)?"
+                             r"[\s,|)\-\u2013\u2014]*$")
+STAMP_VALUE = re.compile(rf"\b\d{{4}}\b|{_CLOCK}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +90,8 @@ def date_mentions(sent: SpacySpan, article: Article, anchor: date | None,
         tokens = doc.char_span(start, end, alignment_mode="expand")
         future = is_future(tokens, lexicon)
         text = sentence[start - offset:end - offset]
+        if is_stamp(sentence, start - offset, end - offset):
+            continue  # the page's time stamp, not the event's date
         reading = _read(text, published, anchor, future, lexicon, is_untensed(tokens, lexicon))
         if reading.kind == NONE:
             continue  # a clock time or "now": not a date
@@ -89,6 +101,18 @@ def date_mentions(sent: SpacySpan, article: Article, anchor: date | None,
         if reading.kind == POINT and reading.date.precision == DatePrecision.DAY and reading.date.value:
             anchor = reading.date.value
     return mentions
+
+
+def is_stamp(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is a page's time stamp: after a "Posted"/"Updated"/"Published"
+    cue on its line, or a date with a year or a clock time alone on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before, after = text[line_start:start], text[end:line_end if line_end >= 0 else len(text)]
+    if STAMP_CUE.search(before):
+        return True
+    alone = not before.strip(" \t(") and STAMP_LINE_REST.match(after)
+    return bool(alone and STAMP_VALUE.search(text[start:end]))
 
 
 def candidate_spans(sent: SpacySpan, lexicon: DateLexicon) -> list[tuple[int, int]]:
