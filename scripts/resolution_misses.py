@@ -5,7 +5,9 @@ study misses by pattern. Extracted mentions are cached (pickle) so re-runs only 
 
 Prints the split's scores, then each missed pair (gold says one incident, resolution two) and each
 wrong pair (resolution one, gold two): the two articles' dates and places, the pair's evidence and
-score, or the hard conflict that kept them apart. With --linked, the pairs still missed when each
+score, or the hard conflict that kept them apart; a missed pair scoring above the threshold also
+gets the members of its two incidents that conflict (merging is complete-link on conflicts) or
+"not a candidate pair" when blocking never proposed it. With --linked, the pairs still missed when each
 follow-up story counts in the incident it is linked to, and why no link joined them (what the two
 incidents share, their gap in days). Study the dev split only; report held-out.
 """
@@ -43,6 +45,18 @@ def describe(mention, published) -> str:
     place = f"{m.place.name}/{m.place.admin1}/{m.place.country} p{int(m.place.precision)}" if m.place else "-"
     when = f"{m.date.value} p{int(m.date.precision)} '{m.date.expression}'" if m.date else "-"
     return f"{m.trigger.text!r} {when} @ {place}"
+
+
+def kept_apart(a, b, incidents, articles, settings) -> str:
+    """For a pair scoring above the threshold with no conflict of its own: the members of the two
+    incidents that conflict (merging is complete-link on conflicts), or 'not a candidate pair'."""
+    of = {m.id: i for i in incidents for m in i.mentions}
+    dated = {m.id: with_reference_date(m, articles[m.article_id].published)
+             for m in (*of[a.id].mentions, *of[b.id].mentions)}
+    found = [f"{x.id[:8]}/{y.id[:8]} {conflict(dated[x.id], dated[y.id], settings.max_day_gap)}"
+             for x in of[a.id].mentions for y in of[b.id].mentions
+             if conflict(dated[x.id], dated[y.id], settings.max_day_gap)]
+    return "; ".join(found[:3]) if found else "not a candidate pair (blocking)"
 
 
 def pair_report(a, b, articles) -> str:
@@ -85,7 +99,12 @@ def main() -> None:
                 continue
             a, b = gva.main_mention(by_article[x]), gva.main_mention(by_article[y])
             report = pair_report(a, b, articles)
-            reasons[f"{kind} " + (report.split(" ", 1)[1] if report.startswith("CONFLICT") else "low score")] += 1
+            if kind == "MISSED" and not report.startswith("CONFLICT") and float(report.split()[0]) >= settings.match_threshold:
+                why = kept_apart(a, b, incidents, articles, settings)
+                report += f"\n  KEPT APART by {why}"
+                reasons["MISSED above the threshold: " + ("blocking" if why.startswith("not") else why.split(" ", 1)[1].split(";")[0])] += 1
+            else:
+                reasons[f"{kind} " + (report.split(" ", 1)[1] if report.startswith("CONFLICT") else "low score")] += 1
             if n < args.show:
                 print(f"\n{kind} {gold[x]} / {gold[y]}\n  A {describe(a, published[x])} [{articles[x].published}]"
                       f"\n  B {describe(b, published[y])} [{articles[y].published}]\n  {report}")
