@@ -233,3 +233,13 @@ def test_a_small_foreign_namesake_among_one_countrys_places_has_no_coordinates(n
     assert best_place(places).name == "Memphis"
     alone = _places(nlp, gazetteer, "A man was shot in Whitehaven on Friday, police said.")
     assert [p.country for p in alone if p.span.text == "Whitehaven"] == ["GB"]  # nothing says otherwise
+
+
+def test_a_town_and_its_state_after_a_count_word_stay_a_place(nlp, gazetteer):
+    """Regression (LGL: every "Kansas City" of a story vanished): "a Kansas City, Kan., police
+    officer" read "a Kansas City" as a common noun, like "a Taser", and the rule drops the name
+    from the whole article."""
+    text = ("Police said a Kansas City, Kan., police officer was dragged about 50 feet. The chase "
+            "began in Kansas City, Kan., late Sunday.")
+    found = [(p.span.text, p.admin1) for p in _places(nlp, gazetteer, text) if p.span.text == "Kansas City"]
+    assert found == [("Kansas City", "Kansas")] * 2

@@ -140,10 +140,18 @@ def _count_nouns(doc: Doc, found: Sequence[Resolved]) -> set[str]:
         mention = resolved.mention
         before = doc[mention.start - 1].lower_ if mention.start > 0 else ""
         counting = before in COUNT_WORDS or (before in POSSESSIVES and not resolved.candidates)
-        counted = counting and doc[mention.start:mention.end].root.dep_ not in {"compound", "amod", "nmod", "poss"}
+        counted = counting and doc[mention.start:mention.end].root.dep_ not in {"compound", "amod", "nmod", "poss"} \
+            and not _province_follows(doc, mention.end)
         if counted or _before_day(doc, mention.end):
             common.add(name_key(mention.text(doc)))
     return common
+
+
+def _province_follows(doc: Doc, end: int) -> bool:
+    """"a Kansas City, Kan., police officer", "a Dayton, Ohio, man": a name followed by a comma and
+    a capitalised word after a count word is a town and its state (the parser seldom makes it a
+    modifier), not a common noun."""
+    return end + 1 < len(doc) and doc[end].text == "," and is_capitalised(doc[end + 1])
 
 
 def _surnames(doc: Doc, gazetteer: Gazetteer) -> set[str]:
