@@ -295,6 +295,14 @@ def test_a_date_and_time_alone_on_its_line_is_the_page_stamp(nlp):
     assert [d.expression for d in found] == ["early on Friday"]
 
 
+def test_a_stamp_that_ner_runs_on_into_the_dateline_is_still_a_stamp():
+    from parallax.extract.dates import is_stamp
+    text = "March 25, 2014 12:45 PM\n\nSAN FRANCISCO (KCBS) \u2014 Police arrested two people."
+    assert is_stamp(text, 0, text.index("SAN FRANCISCO") + len("SAN FRANCISCO"))
+    text = "December 21, 2014 10:00 PM\n\n(CBS) \u2014 One person was killed at a house party."
+    assert is_stamp(text, 0, text.index("(CBS)"))
+
+
 def test_published_in_brackets_and_a_weekday_before_a_clock_time_are_stamps(nlp):
     text = ("(Published Tuesday, April 21, 2015)\n\nPolice arrested a man.\n\n"
             "Posted: Tue 3:41 PM, Jun 02, 2015\n\nThe shooting happened on May 30, 2015.")

@@ -106,6 +106,8 @@ def date_mentions(sent: SpacySpan, article: Article, anchor: date | None,
 def is_stamp(text: str, start: int, end: int) -> bool:
     """True when text[start:end] is a page's time stamp: after a "Posted"/"Updated"/"Published"
     cue on its line, or a date with a year or a clock time alone on its line."""
+    cut = text.find("\n", start, end)  # NER may run a stamp on into the next line's dateline
+    end = cut if cut > start else end
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     before, after = text[line_start:start], text[end:line_end if line_end >= 0 else len(text)]
