@@ -315,3 +315,19 @@ def test_a_date_in_a_sentence_or_a_posted_video_is_still_an_event_date(nlp):
             "A video of it was posted Monday on Facebook.")
     found = _dates_of_doc(nlp, text, datetime(2015, 3, 10))
     assert {d.value for d in found} >= {date(2015, 3, 8), date(2015, 3, 9)}
+
+
+def test_a_crawl_date_given_as_publication_yields_to_the_page_stamp(nlp):
+    # regression: a 2014 page crawled in 2017 dated "early Saturday" in January 2017
+    text = ("Updated: 11/24/2014 10:06 AM\n\nCreated: 11/23/2014 7:18 PM\n\n"
+            "A man shot his neighbour early Saturday in Rochester, police said.")
+    found = _dates_of_doc(nlp, text, datetime(2017, 1, 29))
+    assert [(d.expression, d.value) for d in found] == [("early Saturday", date(2014, 11, 22))]
+
+
+def test_a_stamp_weeks_before_a_plausible_publication_date_does_not_replace_it():
+    from parallax.extract.dates import page_day
+    head = "Posted: Monday, May 18, 2015 5:16 PM EDT Updated: Monday, June 1, 2015 5:16 PM EDT"
+    assert page_day(head, date(2015, 5, 19)) == date(2015, 5, 19)
+    assert page_day(head, None) == date(2015, 5, 18)
+    assert page_day("Police said a man was shot.", date(2015, 5, 19)) == date(2015, 5, 19)

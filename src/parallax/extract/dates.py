@@ -34,6 +34,13 @@ STAMP_CUE = re.compile(r"(?:\b(?:Posted|Updated|Published|Created|Modified|Last 
 STAMP_LINE_REST = re.compile(rf"^[\s,|\-\u2013\u2014]*(?:(?:at\s+)?{_CLOCK}|[AaPp]\.?[Mm]\.?(?:\s+[A-Z]{{2,4}})?)?"
                              r"[\s,|)\-\u2013\u2014]*$")
 STAMP_VALUE = re.compile(rf"\b\d{{4}}\b|{_CLOCK}")
+# The page's own stamp near its top ("Created: 11/23/2014 7:18 PM"): its day of publication when
+# the given one is missing or more than STALE_DAYS later (a crawl date given as publication).
+PAGE_STAMP = re.compile(r"\b(?:Posted|Updated|Published|Created|Modified)\b\s*:?\s*(?P<when>"
+                        rf"(?:[A-Z][a-z]{{2,8}}\.?,?\s+)?(?:{_CLOCK},?\s*)?"
+                        r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}))")
+PAGE_HEAD_CHARS = 1500
+STALE_DAYS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +223,19 @@ def _with_weekday(reading: Reading, lexicon: DateLexicon) -> Reading:
 
 
 def _published(article: Article) -> date | None:
-    return article.published.date() if article.published else None
+    given = article.published.date() if article.published else None
+    return page_day(article.text[:PAGE_HEAD_CHARS], given)
+
+
+@lru_cache(maxsize=256)  # asked once per sentence of the same article
+def page_day(head: str, given: date | None) -> date | None:
+    """The day the page was published: `given`, unless the earliest time stamp at the top of the
+    page (`head`) is more than STALE_DAYS before it, or nothing is given."""
+    stamps = [resolve_expression(m.group("when"), None).value for m in PAGE_STAMP.finditer(head)]
+    first = min((d for d in stamps if d is not None), default=None)
+    if first is None or (given is not None and (given - first).days <= STALE_DAYS):
+        return given
+    return first
 
 
 def _ahead(mention: DateMention, published: date | None) -> bool:
