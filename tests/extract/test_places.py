@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from builders import toponyms
 
+from parallax.extract.compatibility import IN_A_NAME
 from parallax.extract.gazetteer import load_gazetteer
 from parallax.extract.place_toponyms import resolve_toponyms
 from parallax.extract.places import best_place, extract_places, geocode_name
@@ -413,3 +414,15 @@ def test_a_name_before_residents_is_a_place(nlp, gazetteer):
     text = "About 55 Gainesville residents marched Friday near the courthouse, organizers said."
     assert [(p.span.text, p.admin1) for p in _places(nlp, gazetteer, text)] == [("Gainesville", "Florida")]
     assert not _places(nlp, gazetteer, "About 55 residents marched Friday near the courthouse.")
+
+
+def test_a_town_heading_its_own_police_department_is_kept_in_the_name(nlp, gazetteer):
+    """Regression (LGL, GVA: "The Athens Police Department arrested ..." found no place when the
+    town was named nowhere else): a town followed by a word for its own offices (police, city
+    council, mayor, fire, sheriff) heads an organisation of that town: kept "in the name of"."""
+    text = "The Oxford Police Department arrested two men after a robbery on Saturday, officers said."
+    places = _places(nlp, gazetteer, text)
+    assert [(p.span.text, p.relation) for p in places] == [("Oxford", IN_A_NAME)]
+    assert best_place(places).name == "Oxford"  # nothing else is located
+    text = "The Oxford Dictionary Committee met on Saturday."
+    assert not _places(nlp, gazetteer, text)

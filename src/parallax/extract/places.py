@@ -287,8 +287,10 @@ def _head_counts(doc: Doc, head: Mention, resolved: Resolved, gazetteer: Gazette
         c.kind in {"admin1", "admin2"} for c in resolved.candidates)
     if head.label == "PERSON":
         return units
-    return units or name_key(head.text(doc)) in known or is_supported(resolved.candidates, context) or any(
-        c.kind in {"country", "admin1"} and not c.variant for c in resolved.candidates)
+    town_office = head.end < len(doc) and doc[head.end].lower_ in gazetteer.terms.town_offices and any(
+        is_strong(c, context) for c in resolved.candidates if c.kind == "place")
+    return units or town_office or name_key(head.text(doc)) in known or is_supported(resolved.candidates, context) \
+        or any(c.kind in {"country", "admin1"} and not c.variant for c in resolved.candidates)
 
 
 def _is_proper(doc: Doc, mention: Mention) -> bool:
