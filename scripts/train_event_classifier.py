@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "data" / "training" / "event_types.tsv"
 OUT_DIR = ROOT / "src" / "parallax" / "data"
 SETTINGS = {EMBEDDINGS: {"l2": 3e-4, "rule_scale": 1.0, "lede_scale": 0.5, "steps": 600, "dep_dim": 0},
-            HASHING: {"l2": 1e-4, "rule_scale": 1.0, "lede_scale": 0.5, "steps": 600, "dep_dim": DEP_DIM}}
+            HASHING: {"l2": 3e-5, "rule_scale": 1.0, "lede_scale": 0.5, "steps": 600, "dep_dim": DEP_DIM}}
 
 
 def read_examples(path: Path) -> tuple[list[str], list[str]]:

@@ -35,9 +35,9 @@ UNSEEN = [
 
 
 # Neighbouring classes told apart by one detail, in words the training examples mostly do not use.
-# The floor is what the shipped hashing model reached (4 of 10 on 2,119 examples, 6 on 2,496, 7 with the
-# dependency pairs on 2,858): without a trigger word the rules know ("carried away sit-in participants",
-# "emptied the pharmacies", "howitzer rounds crashed") it still guesses a neighbouring class.
+# The floor is what the shipped hashing model reached (4 of 10 on 2,119 examples, 6 on 2,496, 8 with the
+# dependency pairs on 2,858): without a trigger word the rules know ("emptied the pharmacies",
+# "howitzer rounds crashed") it still guesses a neighbouring class.
 NEIGHBOURS = [
     ("Pensioners gathered outside the finance ministry on Tuesday to complain about late payments, then "
      "went home.", "PEACE_PROTEST"),
@@ -72,7 +72,7 @@ def test_shipped_model_tells_neighbouring_classes_apart(nlp, model):
     docs = [nlp(text) for text, _ in NEIGHBOURS]
     predicted = [code for code, _ in classify_docs(docs, model, allow_none=False)]
     right = sum(p == gold for p, (_, gold) in zip(predicted, NEIGHBOURS))
-    assert right >= 7, list(zip(predicted, [g for _, g in NEIGHBOURS]))
+    assert right >= 8, list(zip(predicted, [g for _, g in NEIGHBOURS]))
 
 
 def test_test_snippets_are_not_training_examples():
