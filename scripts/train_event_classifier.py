@@ -124,7 +124,8 @@ def train(kind: str, docs, codes: list[str], cv: bool) -> LinearModel:
     y = np.array([labels.index(c) for c in codes])
     if cv:
         accuracy = cross_validate(x, y, len(labels), settings["l2"], settings["steps"])
-        print(f"{kind}: 5-fold CV accuracy (contiguous blocks) on the training examples {accuracy:.3f}", file=sys.stderr)
+        print(f"{kind}: 5-fold CV accuracy (contiguous blocks) on the training examples {accuracy:.3f}",
+              file=sys.stderr)
     weights, bias = fit(x, y, len(labels), settings["l2"], settings["steps"])
     return LinearModel(kind, labels, weights.astype(np.float32), bias.astype(np.float32), rule_codes,
                        settings["rule_scale"], settings["lede_scale"], settings["dep_dim"])
