@@ -75,7 +75,7 @@ def analyse_article(doc: Doc, article: Article, knowledge: Knowledge, title: Doc
     mentions = analyse_doc(doc, article, knowledge)
     if title is None:
         return mentions
-    claims = extract_title_claims(title, article, knowledge.claims)
+    claims = extract_title_claims(title, article, knowledge.claims, mentions[0].claims if mentions else ())
     if mentions or not claims:
         return with_title_claims(mentions, claims)
     headline = replace(article, text=article.title, title="", dateline="", dateline_end=0)

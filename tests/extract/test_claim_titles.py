@@ -57,3 +57,16 @@ def test_a_headline_over_a_body_with_no_incident_gives_the_mention(nlp, knowledg
 def test_a_headline_with_no_casualty_adds_nothing(nlp, knowledge):
     article = Article(id="t4", text=BANNER, title="Police investigate downtown shooting")
     assert analyse_article(nlp(BANNER), article, knowledge, nlp(article.title)) == []
+
+
+def test_a_headline_shot_count_loses_the_deaths_its_body_tells(nlp, knowledge):
+    """Regression (GVA): "4 shot in Gert Town fatal shooting" over a body telling one dead and three
+    wounded was a report of four hurt; a headline death ("Teen shot while hunting dies") stays a death."""
+    body = ("NEW ORLEANS - Police are investigating a quadruple shooting Tuesday evening that claimed the life "
+            "of a 19-year-old man.\n\nThree other victims showed up at a hospital with gunshot wounds.")
+    title = "4 shot in Mid-City fatal shooting"
+    [main] = analyse_article(nlp(body), Article(id="t5", text=body, title=title), knowledge, nlp(title))
+    assert [(c.measure, c.figure.low) for c in main.claims if c.span.field == "title"] == [(Measure.INJURED, 3)]
+    other = "Teen shot while hunting dies"
+    [again] = analyse_article(nlp(body), Article(id="t6", text=body, title=other), knowledge, nlp(other))
+    assert [(c.measure, c.figure.low) for c in again.claims if c.span.field == "title"] == [(Measure.KILLED, 1)]

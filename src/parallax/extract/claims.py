@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -16,7 +17,7 @@ from parallax.extract.numbers import parse_figure
 from parallax.extract.outcomes import settle_outcomes
 from parallax.extract.qualifiers import qualify
 from parallax.nlp.arrays import indices_between, token_table, tokens_with_word
-from parallax.schema import Article, Claim
+from parallax.schema import Article, Claim, Measure
 
 __all__ = ["ClaimLexicon", "extract_claims", "extract_title_claims", "load_claim_lexicon", "parse_figure"]
 
@@ -42,13 +43,15 @@ def _claim_words(lexicon: ClaimLexicon) -> frozenset[str]:
     return frozenset({*lexicon.verbs, *lexicon.nouns, *lexicon.adjectives, "death"})
 
 
-def extract_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = None) -> list[Claim]:
-    """Every casualty and damage claim of one parsed article, in reading order, repeats removed."""
+def extract_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = None,
+                   told_dead: int = 0) -> list[Claim]:
+    """Every casualty and damage claim of one parsed article, in reading order, repeats removed
+    (`told_dead`: deaths told elsewhere in the article, for a headline's shot count)."""
     lexicon = lexicon or load_claim_lexicon()
     found = []
     cues = tokens_with_word(doc, _claim_words(lexicon))
     for sent in doc.sents:
-        heads = headline_claims(sent, article.id, lexicon) if is_headline(sent) else []
+        heads = headline_claims(sent, article.id, lexicon, told_dead) if is_headline(sent) else []
         words = indices_between(cues, sent.start, sent.end)
         if not words:  # no casualty or damage word: nothing to read
             found.extend(heads)
@@ -82,11 +85,19 @@ _LINE = re.compile(r"[^\n]+")
 _HEADER = 60  # characters: "More stories you may like on 7News" is a header, a sentence is longer
 
 
-def extract_title_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = None) -> list[Claim]:
+def extract_title_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = None,
+                         body: Sequence[Claim] = ()) -> list[Claim]:
     """The claims of an article's headline (`Article.title`, parsed as a Doc of its own), read as any
     text is ("2 dead, 3 hurt in weekend shootings" by the headline reader): their spans index the
-    title (field "title") and their ids differ from a body claim's at the same offsets."""
-    return [on_title(claim) for claim in extract_claims(doc, article, lexicon)]
+    title (field "title") and their ids differ from a body claim's at the same offsets. The deaths the
+    `body` claims tell are taken out of a headline's shot count that gives none ("4 shot")."""
+    return [on_title(claim) for claim in extract_claims(doc, article, lexicon, told_deaths(body))]
+
+
+def told_deaths(claims: Sequence[Claim]) -> int:
+    """The largest exact count of dead of the incident the claims tell (0: none)."""
+    return max((c.figure.low or 0 for c in claims if c.measure is Measure.KILLED and not c.negated
+                and c.scope == "incident" and c.figure.low == c.figure.high), default=0)
 
 
 def on_title(claim: Claim) -> Claim:

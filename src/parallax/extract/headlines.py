@@ -303,12 +303,17 @@ def is_roundup(sent: DocSpan, lexicon: ClaimLexicon) -> bool:
     return bool(words & lexicon.roundup_cues) and ("shootings" in words or bool(words & lexicon.roundup_periods))
 
 
-def headline_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon) -> list[Found]:
+def headline_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon, told_dead: int = 0) -> list[Found]:
     """The killed and injured counts of a headline, each spanning the counts it adds up; a roundup's
-    counts are marked cumulative."""
+    counts are marked cumulative. `told_dead`: the deaths the article's body tells, taken out of a
+    headline's shot count that gives none ("4 shot in fatal shooting" over a body with one dead is 3 hurt)."""
     found: list[Found] = []
     scope = "cumulative" if is_roundup(sent, lexicon) else "incident"
-    for measure, parts, dead in _settle(_segments(sent, lexicon)):
+    settled = _settle(_segments(sent, lexicon))
+    for measure, parts, dead in settled:
+        if told_dead and not dead and measure is Measure.INJURED and parts[0].kind == "hit" and len(settled) == 1 \
+                and not any(map(_besides, parts)):
+            dead = told_dead
         figure = _sum(parts)
         if dead:
             low = max(0, (figure.low or 0) - dead)
