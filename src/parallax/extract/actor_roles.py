@@ -70,6 +70,27 @@ def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
     return found + [(doer, ActorRole.PERPETRATOR) for doer in _held_responsible(trigger)]
 
 
+# Prepositions whose object is where an event happens: "struck targets in Syria", "withdrew from Lebanon".
+WHERE_PREPOSITIONS = frozenset({"in", "inside", "into", "from", "within"})
+
+
+def where_objects(trigger: Token) -> list[Token]:
+    """The objects of "in"/"from"/"into" on an event word, on its object or on the object of its
+    receiving preposition: "Israel struck targets in Syria", "Syria will withdraw its troops from
+    Lebanon", "contribute troops to a force in Liberia" (a country there is acted on: see actors)."""
+    # a named object is located, not acted on there: "bombing the Islamic State group in Syria and Iraq"
+    holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj" and not _named(c))]
+    holders += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS
+                for g in c.children if g.dep_ == "pobj"]
+    return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPOSITIONS
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _named(token: Token) -> bool:
+    """A noun naming an organisation, person or people, itself or by its compounds ("the Islamic State group")."""
+    return any(t.ent_type_ in ("ORG", "PERSON", "NORP") for t in (token, *token.lefts) if t is token or t.dep_ == "compound")
+
+
 def _own_act_receivers(verb: Token) -> list[tuple[Token, ActorRole]]:
     """Receivers of what a speaker says it does: "the US said it would not meet the hostage-takers'
     demands", "Uganda said it had paid compensation to British nationals"."""

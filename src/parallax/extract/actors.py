@@ -12,7 +12,7 @@ from types import MappingProxyType
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from parallax.extract.actor_roles import event_heads, phrase_of, role_candidates
+from parallax.extract.actor_roles import event_heads, phrase_of, role_candidates, where_objects
 from parallax.knowledge import read_table
 from parallax.nlp.arrays import sentence_text
 from parallax.nlp.entities import entities_within
@@ -159,7 +159,40 @@ def extract_actors(sent: SpacySpan, trigger: Token, article: Article, dictionary
             if (actor.normalized, role) not in seen:
                 seen.add((actor.normalized, role))
                 actors.append(actor)
-    return actors
+    return actors + _countries_acted_on(trigger, actors, reading)
+
+
+def _countries_acted_on(trigger: Token, actors: list[Actor], reading: _Reading) -> list[Actor]:
+    """A country the event happens in (see where_objects) is acted on when no doer is of it:
+    "Israel struck targets in Syria" (Syria), "Syria will withdraw its troops from Lebanon"
+    (Lebanon); not "Gunmen killed five villagers in Mali" (gunmen are Mali's: see actors.tsv
+    {country}), nor a town ("shelled positions in Kharkiv"), which is where, not whom; with no doer
+    known, the article's own country is where ("Clashes in Mali killed 12"). The country is named
+    as itself, unclassified: the land acted on, not its forces."""
+    doers = {a.country for a in actors if a.role == ActorRole.PERPETRATOR}
+    known = {a.country for a in actors if a.role == ActorRole.TARGET}
+    found = []
+    for place in where_objects(trigger):
+        for token in (place, *place.conjuncts):
+            phrase = _country_phrase(token)
+            country = reading.name_country(phrase.text) if phrase is not None else None
+            if country and country[0] not in doers | known and (doers or country != reading.default_country):
+                known.add(country[0])
+                found.append(Actor(phrase.text, country[1], ActorRole.TARGET, "", country[0],
+                                   Span(reading.article.id, phrase.start_char, phrase.end_char, phrase.text,
+                                        sentence_text(reading.sent))))
+    return found
+
+
+def _country_phrase(token: Token) -> SpacySpan | None:
+    """The words of a place name ("Syria", "East Timor", "neighbouring Lebanon" -> "Lebanon"), None
+    for another phrase."""
+    if token.ent_type_ != "GPE":
+        return None
+    words = [t for t in phrase_of(token) if t.dep_ not in ("det", "punct", "amod")]
+    if not all(t.ent_type_ == "GPE" for t in words):
+        return None
+    return token.doc[words[0].i:words[-1].i + 1]
 
 
 @dataclass(frozen=True, slots=True)
