@@ -102,6 +102,27 @@ def test_blamed_for_an_attack_names_the_doer(nlp):
     assert [a.normalized for a in found if a.role == ActorRole.PERPETRATOR] == ["Al Shabaab"]
 
 
+@pytest.mark.parametrize("text, doer", [
+    # regression (MUC-4 dev): "the soldiers accused of murdering the jesuit priests" had no actor1
+    ("Three soldiers accused of murdering two students appeared in court on Monday.", "soldiers"),
+    ("Two policemen were accused of killing a trader in the market.", "policemen"),
+    ("Police accused the gang of killing a trader in the market.", "gang"),
+])
+def test_the_accused_are_the_doers(nlp, text, doer):
+    found = trigger_actors(nlp, text)
+    assert any(doer in a.name for a in found if a.role == ActorRole.PERPETRATOR)
+
+
+@pytest.mark.parametrize("text, doer", [
+    # regression (MUC-4 dev): "a bomb, planted by unidentified persons, exploded" had no actor1
+    ("A bomb, planted by unidentified men, exploded outside the bank.", "unidentified men"),
+    ("An ambush carried out by rebels killed four soldiers near the border.", "rebels"),
+])
+def test_agent_of_a_participle_on_the_event_noun_is_the_doer(nlp, text, doer):
+    found = trigger_actors(nlp, text)
+    assert doer in named(found, ActorRole.PERPETRATOR)
+
+
 def test_event_noun_of_and_by(nlp):
     found = trigger_actors(nlp, "The killing of three farmers by gunmen angered the village.")
     assert "three farmers" in named(found, ActorRole.TARGET)

@@ -67,6 +67,9 @@ def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
     if trigger.dep_ in {"acl", "relcl"} and trigger.tag_ == "VBN":
         # "a convoy that was struck by ...", "forces targeted by": the head noun is the receiver
         found.append((trigger.head, ActorRole.TARGET))
+    found += [(g, ActorRole.PERPETRATOR) for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"
+              for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    # "a bomb, planted by unidentified persons, exploded", "an attack carried out by gunmen"
     return found + [(doer, ActorRole.PERPETRATOR) for doer in _held_responsible(trigger)]
 
 
@@ -119,6 +122,13 @@ def _held_responsible(trigger: Token) -> list[Token]:
     if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj" \
             and head.head.head.lemma_.lower() in BLAMING_VERBS:  # "accused the FMLN of the murder"
         return [head.head]
+    if trigger.dep_ in ("pobj", "pcomp") and head.lower_ == "of" and head.head.lemma_.lower() in BLAMING_VERBS:
+        # "the soldiers accused of murdering the priests", "two men were accused of the killing",
+        # "police accused the gang of killing"
+        verb = head.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return [verb.head]
+        return [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     if trigger.dep_ == "pobj" and head.lower_ == "behind":
         return [c for c in head.head.children if c.dep_ == "nsubj"]
     if trigger.dep_ == "dobj" and head.lemma_.lower() in ("attribute", "ascribe"):
