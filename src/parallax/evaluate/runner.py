@@ -37,7 +37,6 @@ EVALUATIONS: dict[str, tuple[str, str, str]] = {
     # geoparsing (issue 4): UCDP GED place descriptions -> coordinates
     "ucdp": ("parallax.evaluate.ucdp_places", "score_ucdp_places", "ucdp_ged_syria_2016_2019"),
 }
-ONE_LINE = frozenset({"gva"})  # printed as one JSON line, for scripts
 
 
 def scorer(name: str) -> Callable[[Path, int | None], dict]:
@@ -74,16 +73,16 @@ def write_scores(path: Path, results: dict[str, dict], command: str) -> None:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    console = Console()
+    """Score each named evaluation and print its scores as one JSON line on stdout (with `all`, one
+    line per evaluation, its name under "evaluation"); progress goes to stderr, so stdout parses."""
+    progress = Console(stderr=True)
     names = sorted(EVALUATIONS) if args.name == "all" else [args.name]
     results = {}
     for name in names:
-        (Console(stderr=True) if name in ONE_LINE else console).print(f"scoring {name} ...")
+        progress.print(f"scoring {name} ...")
         results[name] = run_evaluation(name, args.data, args.limit)
-        if name in ONE_LINE:
-            print(json.dumps(results[name]), flush=True)
-        else:
-            console.print(results[name])
+        line = {"evaluation": name, **results[name]} if args.name == "all" else results[name]
+        print(json.dumps(line, default=str), flush=True)
     if args.scores:
         limit = f" --limit {args.limit}" if args.limit else ""
         for name in names:
