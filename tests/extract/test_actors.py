@@ -97,3 +97,11 @@ def test_dateline_is_no_actor(nlp):
     article = Article("a1", text, dateline="GAO, Mali", dateline_end=text.index("Gunmen"))
     names = [a.name for a in sentence_actors(sent, heads, article, load_actor_dictionary(), name_country)]
     assert "Gunmen" in names and not any(n in ("GAO", "Mali") for n in names)
+
+
+def test_a_bare_hyphen_is_no_actor(nlp):
+    # regression (PLOVER dev): the parser made each piece of "Sheikh Hamad bin Khalifa al-Thani" a
+    # subject of its own, and "-" came out as actor1
+    found = roles(nlp, "Quatar's emir, Sheikh Hamad bin Khalifa al-Thani launched a mediation effort on Saturday "
+                       "between the Emirates and Saudi Arabia.")
+    assert all(any(ch.isalnum() for ch in name) for _, name, _, _ in found)

@@ -213,6 +213,8 @@ def _actors_at(head: Token, role: ActorRole, reading: _Reading, depth: int = 0) 
     phrase = _after_dateline(_within_paragraph(phrase_of(head)), head, reading.article.dateline_end)
     if phrase is None or _is_dateline(phrase) or _place_modifier(head, reading.name_country):
         return []  # "MOPTI, Mali (Reuters) - Gunmen attacked", "SEATTLE -", "a Miami shooting"
+    if not any(ch.isalnum() for ch in sentence_text(phrase)):
+        return []  # a hyphen of "al-Thani" the parser made a subject of its own
     if is_weapon(head, reading.dictionary):  # "Mortar shells struck the market": the means, not the doer
         return []
     named_before = _named_before(phrase, head, reading)  # "an army base": the army's
