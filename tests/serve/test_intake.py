@@ -51,8 +51,17 @@ def test_token_from_the_environment(db_copy, monkeypatch):
     monkeypatch.setenv("PARALLAX_TOKEN", "from-env")
     client = TestClient(create_app(db_copy, Settings(upload_dir=str(db_copy.parent / "up"))))
     posted = client.post("/api/articles", json={"text": "x" * 10}, headers={"Authorization": "Bearer from-env"})
-    assert posted.status_code == 200  # accepted, then rejected by ingest as too short
+    assert posted.status_code == 422  # authorised, then rejected by ingest as too short
     assert posted.json()["rejected"][0]["code"]
+
+
+def test_an_empty_upload_is_422_and_says_why(writer):
+    """Found by a fresh-clone user test: an empty file was answered 200, as if it had been taken."""
+    client, _ = writer
+    response = client.post("/api/uploads", headers=AUTH, files={"file": ("empty.txt", b"", "text/plain")})
+    assert response.status_code == 422, response.text
+    rejected = response.json()["rejected"]
+    assert rejected and "empty.txt" in rejected[0]["source"]
 
 
 def test_posted_article_shows_up_in_its_incident(writer):

@@ -12,7 +12,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from parallax.report.exports import EXPORTERS, geojson_collection
-from parallax.schema import IncidentQuery
+from parallax.schema import IncidentQuery, RunSummary
 from parallax.serve import intake, payloads, views
 from parallax.serve.catalog import Catalog, Snapshot
 from parallax.serve.params import Filters
@@ -118,6 +118,14 @@ def _layer_routes(api: APIRouter, catalog: Catalog) -> None:
                         headers={"Content-Disposition": f'attachment; filename="{chosen.name}"'})
 
 
+def _status(summary: RunSummary) -> int:
+    """201 when something new was stored; 422 when everything sent was rejected (the body says why);
+    200 when it was all already there."""
+    if summary.new_articles:
+        return 201
+    return 422 if summary.rejected and not summary.duplicates else 200
+
+
 def _write_routes(api: APIRouter, catalog: Catalog, settings: Settings, token: str) -> None:
     lock = threading.Lock()
 
@@ -130,7 +138,7 @@ def _write_routes(api: APIRouter, catalog: Catalog, settings: Settings, token: s
             stored = catalog.snapshot().articles.get(article_id)
             body |= {"article_id": article_id if stored else None,
                      "incident_ids": [i.id for i in catalog.snapshot().incidents_of_article(article_id)]}
-        return JSONResponse(body, status_code=201 if summary.new_articles else 200)
+        return JSONResponse(body, status_code=_status(summary))
 
     @api.post("/articles", summary="Ingest one article (JSON); needs the bearer token", status_code=201)
     def post_article(article: ArticleIn, authorization: Annotated[str | None, Header()] = None) -> JSONResponse:
