@@ -71,6 +71,19 @@ def test_wire_reposts_count_as_one_independent_source():
     assert rec.independent_sources == 2 and rec.source_groups == (("a1", "b2"),)
 
 
+def test_two_articles_of_one_outlet_are_one_independent_source():
+    """Regression (Beni bus attack): a Lakes Wire funeral story joined Lakes Wire's first report and
+    the incident counted 5 independent sources for 4 outlets."""
+    first = report("a1", "Rebels attacked a passenger bus near Beni on Thursday, killing 12 civilians.",
+                   outlet="Lakes Wire")
+    later = report("b2", "Mourners gathered in Beni on Sunday to bury the victims of the attack.",
+                   outlet="lakes wire ")
+    other = report("c3", "Gunmen ambushed a bus near Beni, the Red Cross said.", outlet="Kivu Observer")
+    assert sorted(map(sorted, source_groups([first, later, other]))) == [["a1", "b2"], ["c3"]]
+    rec = reconcile_sources([first, later, other], (first.event_type, first.sub_event_type), TOWN)
+    assert rec.independent_sources == 2
+
+
 def test_grades_single_several_contested_denied():
     one = report("a1", "x", killed("a1", 8, "army"))
     agree = report("b2", "y", killed("b2", 8, "police"))

@@ -20,15 +20,18 @@ _CONTESTING = frozenset({ContradictionKind.NUMBER, ContradictionKind.VICTIMS, Co
 
 
 def source_groups(mentions: Sequence[EventMention]) -> tuple[tuple[str, ...], ...]:
-    """Article ids grouped when their texts about the incident are near duplicates (wire reposts)."""
+    """Article ids grouped when one outlet published them or their texts about the incident are near
+    duplicates (wire reposts): so independent sources never outnumber the outlets."""
     shingles: dict[str, frozenset[int]] = {}
+    outlets: dict[str, str] = {}
     for mention in mentions:
         shingles[mention.article_id] = shingles.get(mention.article_id, frozenset()) | features_of(mention).shingles
+        outlets[mention.article_id] = outlets.get(mention.article_id) or mention.outlet.strip().casefold()
     group_of = {aid: aid for aid in shingles}
     ids = sorted(shingles)
     for i, a in enumerate(ids):
         for b in ids[i + 1:]:
-            if jaccard(shingles[a], shingles[b]) >= NEAR_DUPLICATE:
+            if (outlets[a] and outlets[a] == outlets[b]) or jaccard(shingles[a], shingles[b]) >= NEAR_DUPLICATE:
                 old, new = group_of[b], group_of[a]
                 group_of = {k: (new if v == old else v) for k, v in group_of.items()}
     groups: dict[str, list[str]] = {}
