@@ -4,11 +4,12 @@ from dataclasses import replace
 from datetime import date
 
 from parallax.reconcile.contradictions import find_contradictions, object_words
+from parallax.reconcile.dates import incident_date
 from parallax.reconcile.grade import reconcile_sources, source_groups
 from parallax.reconcile.omissions import find_omissions
-from parallax.schema import ContradictionKind, Grade, Measure, Stance
+from parallax.schema import ContradictionKind, DatePrecision, EventDate, Grade, Measure, Stance
 
-from builders import claim, day, mention, place
+from builders import claim, day, mention, place, span
 
 TOWN = place("Baidoa", lat=3.11, lon=43.65)
 SUNDAY = day(date(2024, 3, 3), "Sunday")
@@ -113,3 +114,19 @@ def test_an_open_ended_figure_does_not_contradict_a_larger_one():
     assert not found
     found = [c for c in find_contradictions([at_least, smaller]) if c.kind == ContradictionKind.NUMBER]
     assert len(found) == 1
+
+
+def test_incident_takes_the_day_most_reports_give_and_the_outlier_is_a_date_contradiction():
+    """Regression (Beni bus attack): 'gave differing tolls on Friday for Thursday's attack' dated one
+    report to the Friday, and the incident took that day over three reports of the Thursday."""
+    thursday, friday = date(2026, 11, 19), date(2026, 11, 20)
+    def dated(article, value, weekday):
+        when = EventDate(value, DatePrecision.DAY, f"on {weekday}", weekday, span(article, weekday))
+        return mention(article, TOWN, when, "Rebels attacked a bus near Beni.", outlet=article)
+    outlier = dated("a1", friday, "Friday")
+    rest = [dated(a, thursday, "Thursday") for a in ("b2", "c3", "d4")]
+    assert incident_date([outlier, *rest]).value == thursday
+    assert incident_date([rest[0], outlier]).value == thursday  # a tie: the earlier day
+    assert incident_date([outlier, replace(rest[0], date=replace(rest[0].date, precision=DatePrecision.WEEK))]).value == friday
+    found = [c for c in find_contradictions([outlier, *rest]) if c.kind == ContradictionKind.DATE]
+    assert found and {found[0].value_a, found[0].value_b} == {"2026-11-19", "2026-11-20"}

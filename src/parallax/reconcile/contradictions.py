@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from datetime import date
 from itertools import combinations
 
 from parallax.extract.compatibility import same_place, side
@@ -135,12 +134,8 @@ def place_and_date_contradictions(mentions: Sequence[EventMention]) -> list[Cont
     dates = [(m.date, m.outlet or m.article_id) for m in mentions if m.date and m.date.value and m.date.span]
     told = [(d.value.isoformat(), who, d.span) for d, who in dates if d.precision == 1]
     found += _pairs(ContradictionKind.DATE, "date", told,
-                    lambda a, b: abs((_day(a) - _day(b)).days) > 1)
+                    lambda a, b: a != b)
     return found
-
-
-def _day(text: str) -> date:
-    return date.fromisoformat(text)
 
 
 def find_contradictions(mentions: Sequence[EventMention]) -> tuple[Contradiction, ...]:

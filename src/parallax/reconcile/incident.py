@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from parallax.extract.compatibility import best_date, best_place
+from parallax.extract.compatibility import best_place
+from parallax.reconcile.dates import incident_date
 from parallax.reconcile.figures import per_source, reconcile_fatalities
 from parallax.reconcile.grade import reconcile_sources
 from parallax.reconcile.tolls import reported_toll
@@ -24,7 +25,7 @@ def reconcile_incident(incident_id: str, mentions: Sequence[EventMention],
     reconciliation = reconcile_sources(mentions, (event_type, sub_type), place)
     return Incident(
         id=incident_id, mentions=tuple(mentions), event_type=event_type, sub_event_type=sub_type,
-        date=best_date([m.date for m in mentions if m.date]),
+        date=incident_date(mentions),
         place=place,
         actor1=_commonest(mentions, ActorRole.PERPETRATOR),
         actor2=_commonest(mentions, ActorRole.TARGET),

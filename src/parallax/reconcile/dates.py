@@ -1,0 +1,27 @@
+"""The incident's date: the finest precision any report gives, then the day most reports support."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+
+from parallax.extract.compatibility import best_date
+from parallax.schema import EventDate, EventMention
+
+
+def incident_date(mentions: Sequence[EventMention]) -> EventDate | None:
+    """Among the resolved dates of the finest precision told, the value the most articles give (one
+    vote per article); a tie goes to the earliest value, since a later day is usually the day the
+    news was reported. With no resolved date, the most precise unresolved one (a weekday)."""
+    dated = [m for m in mentions if m.date and m.date.value is not None]
+    if not dated:
+        return best_date([m.date for m in mentions if m.date])
+    finest = min(m.date.precision for m in dated)
+    finest_dates = [m for m in dated if m.date.precision == finest]
+    first: dict[date, EventDate] = {}
+    for mention in finest_dates:
+        first.setdefault(mention.date.value, mention.date)
+    support = Counter(value for _, value in {(m.article_id, m.date.value) for m in finest_dates})
+    chosen = min(support, key=lambda value: (-support[value], value))
+    return first[chosen]
