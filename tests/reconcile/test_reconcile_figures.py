@@ -32,7 +32,23 @@ def test_open_ended_figure_never_invents_an_upper_bound():
 def test_vague_and_hedged_figures_yield_best_to_precise_ones():
     f = reconcile_fatalities(_pairs(claim("a", 8, 8, "observatory"), claim("a", 2, None, "military source"),
                                     claim("a", 24, None, "minister", hedged=True)))
-    assert f.best == 8 and f.low == 2 and f.high == 24
+    assert f.best == 8 and f.low == 8 and f.high == 24  # 'a number of' [2, -] holds 8: no low of its own
+
+
+def test_vague_headline_beside_a_precise_toll_is_neither_the_low_nor_a_disagreement():
+    """Regression (Gao landmine): the headline 'Mine blast kills soldiers' (killed [1, -]) beside 'Four
+    soldiers were killed, the army said' made a one-source incident contested with fatalities_low 1."""
+    where = place("Gao", "ML", 16.27, -0.04)
+    headline = claim("a", 1, None, "")
+    four = claim("a", 4, 4, "army", start=40)
+    incident = reconcile_incident("i1", [mention("a", where, day(date(2026, 11, 9)), "x", (headline, four))])
+    f = incident.fatalities
+    assert (f.low, f.best, f.high) == (4, 4, 4)
+    assert not incident.contested and not incident.notes
+    alone = reconcile_fatalities(_pairs(headline))  # with nothing precise, the vague figure stands
+    assert (alone.low, alone.high) == (1, 1)
+    apart = reconcile_fatalities(_pairs(claim("a", 2, None, "residents"), claim("b", 1, 1, "police")))
+    assert apart.low == 1 and apart.high == 2  # 'a number of' [2, -] cannot hold one: it still counts
 
 
 def test_denials_and_war_tolls_do_not_count():

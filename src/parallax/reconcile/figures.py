@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from parallax.schema import Claim, Fatalities, Measure
 
 RULE = ("one figure per source (its latest, largest incident-level count of the killed); "
-        "low = smallest source figure, high = largest (an open-ended 'at least N' counts as N), "
+        "low = smallest source figure, high = largest (an open-ended 'at least N' counts as N; "
+        "a vague one such as 'soldiers' only when no precise figure lies inside it), "
         "best = median of the precise figures (vague ones such as 'a number of' and hedged "
         "ones only when nothing else exists); denials and war-wide tolls never enter")
 
@@ -33,6 +34,19 @@ def is_vague(claim: Claim) -> bool:
     return claim.figure.high is None and claim.figure.low is not None and claim.figure.low <= 2
 
 
+def compatible(a: Claim, b: Claim) -> bool:
+    """Both can be right: their intervals overlap ('at least 19' and '19'; 'soldiers' [1, -] and 'four')."""
+    a_high = a.figure.high if a.figure.high is not None else float("inf")
+    b_high = b.figure.high if b.figure.high is not None else float("inf")
+    return a.figure.low <= b_high and b.figure.low <= a_high
+
+
+def _bounding(chosen: list[Claim]) -> list[Claim]:
+    """The figures that set low and high: a vague one only when no precise figure lies inside it."""
+    precise = [c for c in chosen if not is_vague(c)]
+    return [c for c in chosen if not is_vague(c) or not any(compatible(c, p) for p in precise)]
+
+
 def per_source(claims: Iterable[tuple[Claim, str]], measure: Measure = Measure.KILLED) -> dict[str, Claim]:
     """Each source's figure: the largest it gave (a rising toll supersedes the earlier one)."""
     chosen: dict[str, Claim] = {}
@@ -50,8 +64,9 @@ def reconcile_fatalities(claims: Iterable[tuple[Claim, str]]) -> Fatalities:
     chosen = list(per_source(claims).values())
     if not chosen:
         return Fatalities(None, None, None, RULE)
-    lows = [c.figure.low for c in chosen]
-    highs = [c.figure.high if c.figure.high is not None else c.figure.low for c in chosen]
+    bounding = _bounding(chosen)
+    lows = [c.figure.low for c in bounding]
+    highs = [c.figure.high if c.figure.high is not None else c.figure.low for c in bounding]
     precise = [c for c in chosen if not is_vague(c) and not c.hedged] or \
               [c for c in chosen if not is_vague(c)] or chosen
     points = sorted(_point(c) for c in precise)

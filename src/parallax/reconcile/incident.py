@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import combinations
 
 from parallax.extract.compatibility import best_place
 from parallax.reconcile.dates import incident_date
-from parallax.reconcile.figures import per_source, reconcile_fatalities
+from parallax.reconcile.figures import compatible, per_source, reconcile_fatalities
 from parallax.reconcile.grade import reconcile_sources
 from parallax.reconcile.tolls import reported_toll
 from parallax.schema import ActorRole, EventMention, Grade, Incident, MatchLink, Measure
@@ -40,12 +41,12 @@ def _commonest(mentions: Sequence[EventMention], role: ActorRole) -> str:
 
 
 def _disagreements(mentions: Sequence[EventMention]) -> list[str]:
-    """Human-readable notes on figures that differ between sources, and on denials."""
+    """Human-readable notes on figures of sources that cannot both be right, and on denials."""
     notes = []
     pairs = [(c, m.outlet) for m in mentions for c in m.claims]
     for measure in (Measure.KILLED, Measure.INJURED, Measure.CASUALTIES):
         chosen = per_source(pairs, measure)
-        if len({(c.figure.low, c.figure.high) for c in chosen.values()}) > 1:
+        if not all(compatible(a, b) for a, b in combinations(chosen.values(), 2)):
             told = "; ".join(f"{key.removeprefix('outlet:')}: {c.figure.text}" for key, c in chosen.items())
             notes.append(f"sources disagree on {measure.value}: {told}")
     denials = [c for c, _ in pairs if c.negated]
