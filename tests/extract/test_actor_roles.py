@@ -123,6 +123,21 @@ def test_agent_of_a_participle_on_the_event_noun_is_the_doer(nlp, text, doer):
     assert doer in named(found, ActorRole.PERPETRATOR)
 
 
+def test_whoever_a_clause_of_obligation_binds_receives_the_act(nlp):
+    # regression (PLOVER dev): "a senior British minister reiterated that Libya must hand over ..."
+    # had neither the minister as actor1 (the trigger in the clause hid the main verb) nor Libya as actor2
+    found = roles(nlp, "The foreign minister reiterated that Kenya must hand over the suspects.")
+    assert any("minister" in name for name in named(found, ActorRole.PERPETRATOR))
+    assert "Kenya" in named(found, ActorRole.TARGET)
+    found = roles(nlp, "The union repeated its demand that the government lift the curfew.")
+    assert "the government" in named(found, ActorRole.TARGET)
+
+
+def test_the_speakers_own_side_in_a_clause_of_obligation_is_no_receiver(nlp):
+    found = roles(nlp, "Kenyan and Somali officials agreed that their countries should share intelligence.")
+    assert "their countries" not in named(found, ActorRole.TARGET)
+
+
 def test_event_noun_of_and_by(nlp):
     found = trigger_actors(nlp, "The killing of three farmers by gunmen angered the village.")
     assert "three farmers" in named(found, ActorRole.TARGET)

@@ -58,6 +58,10 @@ def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
         found += [(g, ActorRole.TARGET) for c in trigger.head.children
                   if c.dep_ == "prep" and c.text.lower() in {"on", "against"}
                   for g in c.children if g.dep_ == "pobj"]
+    # "the forum concluded that the US must allocate more", "reiterated its demand that Israel ease":
+    # whoever a clause of obligation binds receives the act
+    found += [(g, ActorRole.TARGET) for c in _bound_clauses(trigger) for g in c.children
+              if g.dep_ in ("nsubj", "nsubjpass") and not _own_side(g)]
     if trigger.lemma_.lower() in REPORTING_VERBS | DIRECTIVE_VERBS:
         # "Straw said the Sudanese government must reach an agreement": what is said is about them;
         # not "The army shelled the town, Straw said", where the clause is the event itself
@@ -92,6 +96,27 @@ def where_objects(trigger: Token) -> list[Token]:
 def _named(token: Token) -> bool:
     """A noun naming an organisation, person or people, itself or by its compounds ("the Islamic State group")."""
     return any(t.ent_type_ in ("ORG", "PERSON", "NORP") for t in (token, *token.lefts) if t is token or t.dep_ == "compound")
+
+
+DEMAND_NOUNS = frozenset({"demand", "call", "request", "appeal", "insistence", "ultimatum"})
+
+
+def _own_side(token: Token) -> bool:
+    """A pronoun or a phrase the speakers own: "agreed that their countries should cooperate"."""
+    return token.pos_ == "PRON" or any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in token.children)
+
+
+def _bound_clauses(word: Token) -> list[Token]:
+    """The "that"-clauses of obligation on an event word: with "must"/"should" ("concluded that the
+    US must allocate more"), or after a demand ("reiterated its demand that Israel ease", "its
+    demand that the government lift the curfew"); a reporting verb's are read by its own rule."""
+    if word.lemma_.lower() in REPORTING_VERBS | DIRECTIVE_VERBS:
+        return []
+    demands = [d for d in (word, *(c for c in word.children if c.dep_ == "dobj")) if d.lemma_.lower() in DEMAND_NOUNS]
+    found = [c for c in word.children if c.dep_ == "ccomp" and c.i > word.i and (demands or any(
+        a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children))]
+    return found + [c for d in demands for c in d.children if c.dep_ in ("acl", "ccomp") and c.i > d.i
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
 
 
 def _own_act_receivers(verb: Token) -> list[tuple[Token, ActorRole]]:
@@ -183,9 +208,15 @@ def event_heads(sent: SpacySpan, triggers: list[Token]) -> list[Token]:
     unless a trigger is that verb or hangs off it ("launched an attack"); behind a reporting verb
     that follows its clause, the main verb is that clause's (see reported_event)."""
     root = reported_event(sent.root)
-    if root.pos_ not in ("VERB", "AUX") or root in triggers or any(t.head == root for t in triggers):
+    if root.pos_ not in ("VERB", "AUX") or root in triggers or any(t.head == root and not _own_clause(t) for t in triggers):
         return triggers
     return [*triggers, root]
+
+
+def _own_clause(trigger: Token) -> bool:
+    """A trigger heading a clause with a subject of its own under the main verb ("the minister
+    reiterated that Libya must hand over the suspects"): the main verb is another act."""
+    return trigger.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
 
 
 def reported_event(verb: Token) -> Token:
