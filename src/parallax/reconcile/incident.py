@@ -11,17 +11,17 @@ from parallax.reconcile.dates import incident_date
 from parallax.reconcile.figures import compatible, per_source, reconcile_fatalities
 from parallax.reconcile.grade import reconcile_sources
 from parallax.reconcile.tolls import reported_toll
+from parallax.reconcile.types import incident_type
 from parallax.schema import ActorRole, EventMention, Grade, Incident, MatchLink, Measure
 
 
 def reconcile_incident(incident_id: str, mentions: Sequence[EventMention],
                        links: tuple[MatchLink, ...] = ()) -> Incident:
-    """One Incident from its mentions: most precise place and date, commonest type and actors."""
-    main = [m for m in mentions if not m.background] or list(mentions)
+    """One Incident from its mentions: most precise place, best-supported date and type, commonest actors."""
     pairs = [(c, m.outlet) for m in mentions for c in m.claims]
     fatalities = reconcile_fatalities(pairs)
     notes = _disagreements(mentions)
-    event_type, sub_type = Counter((m.event_type, m.sub_event_type) for m in main).most_common(1)[0][0]
+    event_type, sub_type = incident_type(mentions)
     place = best_place([m.place for m in mentions if m.place])
     reconciliation = reconcile_sources(mentions, (event_type, sub_type), place)
     return Incident(
