@@ -426,3 +426,39 @@ def test_a_town_heading_its_own_police_department_is_kept_in_the_name(nlp, gazet
     assert best_place(places).name == "Oxford"  # nothing else is located
     text = "The Oxford Dictionary Committee met on Saturday."
     assert not _places(nlp, gazetteer, text)
+
+
+def test_the_datelines_country_outweighs_a_namesake_abroad(nlp, gazetteer):
+    # regression (new-user run): "near Beni" under a "DR Congo" dateline went to Beni, Bolivia
+    text = ("BUTEMBO, DR Congo (Rift Wire) - Mourners buried on Saturday the nine villagers killed "
+            "near Beni this week, a local official said.")
+    assert [(p.name, p.country, p.relation) for p in _places(nlp, gazetteer, text)] == [("Beni", "CD", "near")]
+    text = "BENI, Democratic Republic of Congo (Rift Wire) - Hundreds gathered in Beni on Sunday."
+    assert [p.country for p in _places(nlp, gazetteer, text)] == ["CD"]
+
+
+def test_a_newsroom_town_named_again_is_a_place_whatever_ner_labels_it(nlp, gazetteer):
+    # regression (new-user run): NER calls "Beni" a person after the weak "between"
+    text = ("BENI, Democratic Republic of Congo (Rift Wire) - Rebels killed seven farmers on Tuesday in "
+            "fields between Beni and Oicha, a local official said.")
+    assert [(p.name, p.country) for p in _places(nlp, gazetteer, text)] == [("Beni", "CD")]
+    assert _places(nlp, gazetteer, text.split(" - ", 1)[1]) == []  # no dateline, no such evidence
+
+
+def test_the_road_between_two_towns_is_near_the_first(nlp, gazetteer):
+    # regression (new-user run): "on the road between Beni and Kasindi" gave no place
+    places = _places(nlp, gazetteer, "Gunmen ambushed a convoy on the road between Beni and Kasindi in "
+                                     "North Kivu on Monday, the army said.")
+    assert [(p.name, p.country, p.precision, p.relation) for p in places][0] == (
+        "Beni", "CD", GeoPrecision.NEAR, "on the road between")
+
+
+def test_central_before_a_city_named_like_its_province_is_the_city(nlp, gazetteer):
+    # regression (new-user run): "in central Lusaka" went to Lusaka Province; a capital keeps the
+    # city under any compass word, while "northern Hama" stays the province (test above)
+    text = "LUSAKA, Zambia (Rift Wire) - Police fired tear gas at traders in central Lusaka on Tuesday."
+    [place] = _places(nlp, gazetteer, text)
+    assert (place.name, place.precision, place.relation) == ("Lusaka", GeoPrecision.EXACT, "in the centre of")
+    assert round(place.longitude, 1) == 28.3
+    [place] = _places(nlp, gazetteer, "A car bomb exploded at a checkpoint in southern Kabul, police said.")
+    assert (place.name, place.precision, place.relation) == ("Kabul", GeoPrecision.EXACT, "in the south of")

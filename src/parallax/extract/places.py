@@ -29,6 +29,7 @@ COUNT_WORDS = frozenset({"a", "an", "each", "every", "another"})  # before a com
 POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})  # "his Taser", for unknown names
 LIST_WORDS = frozenset({"and", "or", "&", ","})  # "Warren and Copeland streets"
 PLURAL_STREETS = frozenset({"streets", "avenues"})
+CITY_CENTRE = "centre"  # the direction of "central": "central Lusaka" is the city's centre, not its province
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ def extract_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Pla
     parts = list(country_parts(doc, first, terms))
     for phrase in (*borders, *parts):
         taken.update(range(phrase.start, phrase.end))
-    named, context = _named_mentions(doc, first, taken, gazetteer)
+    named, context = _named_mentions(doc, article, taken, gazetteer)
     firsts = _first_choices(doc, named, context)
     choices = [_choice(doc, r, vouched(context, firsts, name_key(r.mention.text(doc)), FIRST_PASS_WEIGHT))
                for r in named]
@@ -60,10 +61,11 @@ def extract_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Pla
     return sorted(places, key=lambda p: p.span.start if p.span else 0)
 
 
-def _named_mentions(doc: Doc, first: int, taken: set[int],
+def _named_mentions(doc: Doc, article: Article, taken: set[int],
                     gazetteer: Gazetteer) -> tuple[list[Resolved], ArticleContext]:
     """Mentions that name a place, with the article context that will choose among their entries:
     NER's place entities first (they set the context), then names NER gave other labels or missed."""
+    first = article.dateline_end
     mentions = entity_mentions(doc, first, taken, gazetteer.terms, gazetteer.names_entry)
     found = [r for m in mentions if (r := _resolve(doc, m, gazetteer))]
     common, people = _count_nouns(doc, found), _surnames(doc, gazetteer)
@@ -73,8 +75,10 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
              and not _is_street(doc, r, streets)]
     labelled = [r for r in found if r.mention.label not in OTHER_LABELS]
     locative = [r.candidates for r in labelled if not (r.mention.metonymic or r.mention.modifier)]
+    newsrooms, region = _dateline_names(article)
     context = build_context(locative, _demonym_countries(doc, first, gazetteer))
-    known = {name_key(r.mention.text(doc)) for r in labelled if r.candidates}
+    add_evidence(context, gazetteer.lookup(region) if region else [], 1.0)
+    known = {name_key(r.mention.text(doc)) for r in labelled if r.candidates} | set(newsrooms)
     context.regions = region_support({name_key(r.mention.text(doc)): r.candidates for r in labelled}.values())
     extra = [r for r in found if r.mention.label in OTHER_LABELS and _credible(r, context, known, doc)]
     extra += [e for r in found if not r.candidates and (e := _embedded(doc, r.mention, gazetteer, context, known))]
@@ -86,6 +90,15 @@ def _named_mentions(doc: Doc, first: int, taken: set[int],
     by_name = {name_key(r.mention.text(doc)): r.candidates for r in named}
     context.regions, context.cells = region_support(by_name.values()), name_cells(by_name)
     return named, context
+
+
+def _dateline_names(article: Article) -> tuple[list[str], str]:
+    """The dateline's newsroom towns (keys) and the province or country after them: "BENI,
+    Democratic Republic of Congo" -> (["beni"], "Democratic Republic of Congo"). The region is
+    evidence like a name of the text ("near Beni" is then not Beni, Bolivia); a newsroom town
+    named again in the text is a place there, whatever NER labels it ("between Beni and ...")."""
+    towns, _, region = article.dateline.partition(", ")
+    return [key for town in towns.split("/") if (key := name_key(town))], region.strip()
 
 
 def _first_choices(doc: Doc, named: Sequence[Resolved], context: ArticleContext) -> dict[str, Candidate | None]:
@@ -353,7 +366,7 @@ def _named_place(doc: Doc, article: Article, resolved: Resolved, chosen: Candida
     if chosen is None:
         keep = mention.label == "GPE" or far
         return Place(name=mention.text(doc), span=span, relation=mention.relation) if keep else None
-    chosen = _unit_for_direction(chosen, resolved.candidates) if mention.direction else chosen
+    chosen = _unit_for_direction(chosen, resolved.candidates, mention.direction, gazetteer.capitals)
     latitude, longitude = chosen.latitude, chosen.longitude
     precision, relation = _qualify(chosen, mention)
     if chosen.kind == "country" and mention.direction:
@@ -364,10 +377,13 @@ def _named_place(doc: Doc, article: Article, resolved: Resolved, chosen: Candida
                  relation=relation, span=span)
 
 
-def _unit_for_direction(chosen: Candidate, candidates: Sequence[Candidate]) -> Candidate:
+def _unit_for_direction(chosen: Candidate, candidates: Sequence[Candidate], direction: str,
+                        capitals: frozenset[int]) -> Candidate:
     """"northern Hama", "southern Idlib": a compass word before a town named like its province
-    means the province."""
-    if chosen.kind != "place" or not chosen.seat:
+    means the province; "central" ("central Lusaka") and any compass word before a national
+    capital ("southern Kabul") mean a part of the city itself."""
+    if not direction or direction == CITY_CENTRE or chosen.kind != "place" or not chosen.seat \
+            or chosen.geonameid in capitals:
         return chosen
     units = [c for c in candidates if c.kind == "admin1" and c.country == chosen.country and c.name == chosen.admin1]
     return units[0] if units else chosen
