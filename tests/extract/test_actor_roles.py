@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
+from parallax.extract.actor_roles import role_candidates
 from parallax.extract.actors import extract_actors, inter_code, load_actor_dictionary, normalize_actor, \
     sentence_actors
 from parallax.extract.event_type import find_triggers
@@ -136,6 +138,32 @@ def test_whoever_a_clause_of_obligation_binds_receives_the_act(nlp):
 def test_the_speakers_own_side_in_a_clause_of_obligation_is_no_receiver(nlp):
     found = roles(nlp, "Kenyan and Somali officials agreed that their countries should share intelligence.")
     assert "their countries" not in named(found, ActorRole.TARGET)
+
+
+def test_up_to_a_count_read_as_a_particle_is_still_the_object(nlp):
+    # regression (PLOVER dev): the parser read "kidnapped up to 16 Russian civilian advisers" as
+    # "kidnapped up" + "to 16 advisers", which gave no receiver; the parse is built by hand here
+    doc = Doc(nlp.vocab, words=["Rebels", "kidnapped", "up", "to", "16", "engineers"],
+              heads=[1, 1, 1, 2, 5, 3], deps=["nsubj", "ROOT", "prt", "prep", "nummod", "pobj"])
+    assert (doc[5], ActorRole.TARGET) in role_candidates(doc[1])
+
+
+def test_a_people_noun_with_a_demonym_is_people_not_forces(nlp):
+    # "Russian civilian advisers" came out as Military Forces of Russia: "advisers" was no people noun
+    found = trigger_actors(nlp, "Gunmen kidnapped up to 12 Turkish engineers on Monday.")
+    assert [(a.normalized, a.category) for a in found if a.role == ActorRole.TARGET] == \
+        [("Turkish engineers", "Civilians")]
+
+
+def test_whom_something_is_taken_from_receives_the_act(nlp):
+    found = trigger_actors(nlp, "Police in the city confiscated guns and grenades from criminal gangs, the army said.",
+                           word="confiscated")
+    assert "criminal gangs" in named(found, ActorRole.TARGET)
+    # what is only tried is not done to them (seed 003: "both sides in the conflict scramble to seize
+    # territory from Islamic State" made IS a receiver of the al-Tanf strike)
+    found = trigger_actors(nlp, "Both sides in the conflict scramble to seize territory from the militants in the east.",
+                           word="seize")
+    assert "the militants" not in named(found, ActorRole.TARGET)
 
 
 def test_event_noun_of_and_by(nlp):

@@ -20,6 +20,10 @@ DIRECTIVE_VERBS = frozenset({"demand", "urge", "ask", "call", "insist", "appeal"
 CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "take", "bear", "assume"})
 BLAMING_VERBS = frozenset({"blame", "accuse", "fault", "condemn", "hold"})
 
+# Verbs whose "from" object loses something: "seized weapons from the militants".
+TAKING_VERBS = frozenset({"confiscate", "seize", "take", "steal", "rob", "loot", "grab", "snatch", "wrest",
+                          "recapture", "retake", "capture", "extort", "requisition"})
+
 # Verbs whose object names the event and whose subject is its doer: "warplanes launched an attack".
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "perform", "execute", "unleash",
                          "order", "make", "claim", "begin", "start", "continue", "resume", "declare", "hold",
@@ -171,6 +175,13 @@ def _direct_roles(verb: Token) -> list[tuple[Token, ActorRole]]:
             found.append((child, ActorRole.PERPETRATOR))
         elif dep in {"dobj", "nsubjpass", "dative"}:
             found.append((child, ActorRole.TARGET))
+        elif dep == "prt" and child.lower_ == "up":  # "kidnapped up to 16 advisers", read as "kidnapped up"
+            found += [(g, ActorRole.TARGET) for p in child.children if p.dep_ == "prep" and p.lower_ == "to"
+                      for g in p.children if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)]
+        elif dep == "prep" and child.lower_ == "from" and verb.lemma_.lower() in TAKING_VERBS and verb.dep_ != "xcomp":
+            # "police confiscated weapons from armed groups": whom it is taken from; not what is
+            # only tried ("both sides scramble to seize territory from Islamic State", seed 003)
+            found += [(g, ActorRole.TARGET) for g in child.children if g.dep_ == "pobj"]
         elif dep == "agent" or (dep == "prep" and child.lower_ == "by" and verb.pos_ == "NOUN"):
             # "struck by warplanes", "the bombing of a convoy by coalition warplanes"
             found += [(g, ActorRole.PERPETRATOR) for g in child.children if g.dep_ == "pobj"]
