@@ -6,10 +6,11 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from parallax.extract.claim_lexicon import ClaimLexicon
-from parallax.nlp.arrays import token_table
+from parallax.nlp.arrays import sentence_text, token_table
 from parallax.nlp.entities import entities_starting_in, entities_within
 from parallax.schema import Claim, Figure, Stance
 
@@ -35,13 +36,37 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b", re.IGNORECASE)
 
 
-def hedge_of(sentence: str, lexicon: ClaimLexicon) -> str:
-    """The hedging words of a sentence as written ("reportedly"; "still confirming; according to some
-    reports"), or "". Hedges are read sentence-wide: a doubt about the strike is a doubt about its toll."""
-    if not lexicon.hedges:
+_DOER_ENTITIES = frozenset({"PERSON", "NORP", "ORG"})
+
+
+def claim_hedge(claim: Claim, tok: Token, lexicon: ClaimLexicon) -> str:
+    """The hedging words of a claim's sentence as written ("reportedly"; "still confirming; according to
+    some reports"), or "". Hedges are read sentence-wide (a doubt about the strike is a doubt about its
+    toll) but for one that only qualifies who did it ("Suspected ADF rebels killed 12 civilians": the
+    rebels are suspected, the twelve dead are not)."""
+    sentence = claim.span.sentence
+    if not lexicon.hedges or not sentence:
         return ""
-    found = [m.group(0) for m in _phrase_pattern(lexicon.hedges).finditer(sentence)]
+    sent = tok.sent
+    offset = sent.start_char if sentence_text(sent) == sentence else None
+    found = [m.group(0) for m in _phrase_pattern(lexicon.hedges).finditer(sentence)
+             if offset is None or not _on_doer(tok.doc.char_span(offset + m.start(), offset + m.end()), claim, lexicon)]
     return "; ".join(dict.fromkeys(found))
+
+
+def _on_doer(words: DocSpan | None, claim: Claim, lexicon: ClaimLexicon) -> bool:
+    """A one-word hedge that is a modifier of the doer's noun phrase, a person or group that is not the
+    claim's victims: the subject of an active verb or the object of "by"."""
+    if words is None or len(words) != 1 or words[0].dep_ not in ("amod", "compound"):
+        return False
+    noun = words[0].head
+    while noun.dep_ in ("compound", "nmod", "amod") and noun.head != noun:
+        noun = noun.head  # "Suspected Allied Democratic Forces (ADF) rebels"
+    doer = noun.dep_ == "nsubj" or noun.dep_ == "pobj" and noun.head.dep_ == "agent"
+    person = noun.lemma_.lower() in lexicon.victims or noun.lower_ in lexicon.victims \
+        or noun.ent_type_ in _DOER_ENTITIES
+    victims = noun.left_edge.idx <= claim.span.start < noun.right_edge.idx + len(noun.right_edge)
+    return doer and person and not victims
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -153,7 +178,7 @@ def claim_time(tok: Token) -> str:
 
 def qualify(claim: Claim, tok: Token, lexicon: ClaimLexicon) -> Claim:
     """The claim with its hedge, scope, denial and time read from its sentence."""
-    hedge = hedge_of(claim.span.sentence, lexicon)
+    hedge = claim_hedge(claim, tok, lexicon)
     cumulative = claim.scope == "cumulative" or is_cumulative(tok, claim, lexicon)  # a roundup headline stays one
     scope = "cumulative" if cumulative else "incident"
     return _denied(replace(claim, hedged=bool(hedge), hedge=hedge, scope=scope, claim_time=claim_time(tok)))
