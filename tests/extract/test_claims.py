@@ -225,6 +225,16 @@ CASES = [
      ['killed [0,0] civilians | coalition denied (denied) NEG']),
     ('Medical sources said 6 people had been killed in the suspected drone strike.',
      ['killed [6,6] people | medical sources said ~suspected']),
+    # Regression (tester's Lakes Wire story): "Suspected" qualifies the doers, not the twelve dead.
+    ('Suspected ADF rebels ambushed a lorry near Oicha on Monday, killing 12 civilians, an official said.',
+     ['killed [12,12] civilians | official said']),
+    ('Nine traders were killed by suspected militants, police said.',
+     ['killed [9,9] traders | police said']),
+    ('Suspected rebels reportedly killed 12 farmers.',
+     ['killed [12,12] farmers ~reportedly']),
+    # Regression (tester's Beni bus story): "them" after the attackers is the attackers.
+    ('A police spokesman said officers chased the gunmen into the forest and shot dead three of them.',
+     ['killed [3,3] gunmen | police spokesman said']),
     ('Preliminary figures showed that 11 workers were injured, the company said.',
      ['injured [11,11] workers | company said ~Preliminary']),
     ('A police officer was shot in the leg and is in stable condition.',

@@ -50,6 +50,17 @@ def test_overlapping_and_vague_figures_do_not_contradict():
     assert not [x for x in find_contradictions([a, b, c]) if x.kind == ContradictionKind.NUMBER]
 
 
+def test_attackers_dead_are_no_rival_toll_regression_beni_bus():
+    """Regression (tester's Beni bus story): "soldiers ... killed two of them" (the attackers) is a part
+    that adds to the nine civilians, neither a rival figure nor another account of who died."""
+    a = report("a1", "x", killed("a1", 9, "army", "civilians"), killed("a1", 2, "spokesman", "attackers", start=90))
+    b = report("b2", "y", killed("b2", 19, "Red Cross", "people"))
+    found = find_contradictions([a, b])
+    told = {frozenset((c.value_a, c.value_b)) for c in found if c.kind == ContradictionKind.NUMBER}
+    assert told == {frozenset(("9 [9]", "19 [19]"))}
+    assert not [c for c in found if c.kind == ContradictionKind.VICTIMS]
+
+
 def test_the_same_list_of_things_hit_is_no_contradiction():
     assert object_words("two trucks and a depot") == object_words("a depot, two trucks")
 

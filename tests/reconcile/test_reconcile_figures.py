@@ -81,3 +81,18 @@ def test_a_part_of_a_group_is_not_a_total():
                          "span": type(part.span)("a", 80, 84, "nine", "He said nine of the children died.")})
     f = reconcile_fatalities(_pairs(total, part))
     assert (f.low, f.best, f.high) == (52, 52, 52)
+
+
+def test_armed_sides_dead_add_to_the_victims_regression_gao_ambush():
+    """Regression (examples' Gao ambush, tester's Beni bus): "killing seven soldiers ... 15 assailants were
+    killed" is 22 dead, not 15; an attackers' count from another source adds to each bound."""
+    from dataclasses import replace
+    soldiers = replace(claim("a", 7, 7, "army"), victim_group="soldiers")
+    assailants = replace(claim("a", 15, 15, "army", start=80), victim_group="assailants")
+    f = reconcile_fatalities(_pairs(soldiers, assailants))
+    assert (f.low, f.best, f.high) == (22, 22, 22)
+    civilians = [replace(claim(a, n, n, who), victim_group="civilians") for a, n, who in
+                 (("b", 9, "army"), ("c", 19, "Red Cross"))]
+    attackers = replace(claim("b", 2, 2, "spokesman", start=90), victim_group="attackers")
+    f = reconcile_fatalities(_pairs(*civilians, attackers))
+    assert (f.low, f.best, f.high) == (11, 11, 21)

@@ -196,3 +196,11 @@ def test_a_victim_told_by_rank_counts_the_ones_before():
     assert article_toll(listed, I) == 4
     dead = [claim(K, 3, 3, "three"), claim(I, 1, 1, "a fourth", start=30)]
     assert article_toll(dead, I) == 1 and article_toll(dead, K) == 3
+
+
+def test_armed_sides_dead_add_to_the_victims_regression_gao_ambush():
+    """Regression (examples' Gao ambush): seven soldiers and 15 assailants killed in one article are 22."""
+    soldiers = replace(claim(K, 7, 7, "seven"), victim_group="soldiers")
+    assailants = replace(claim(K, 15, 15, "15", start=90), victim_group="assailants")
+    assert counts([[soldiers, assailants]]) == (22, None)
+    assert counts([[soldiers], [replace(claim(K, 9, 9, "nine"), victim_group="civilians")]]) == (9, None)

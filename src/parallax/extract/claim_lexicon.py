@@ -74,6 +74,7 @@ class ClaimLexicon:
     links: tuple[str, ...]  # how a body line linking another story opens ("related:")
     furniture: tuple[str, ...]  # a body line after which the page lists other stories
     ordinals: Mapping[str, int]  # "fourth" -> 4: "a fourth victim" (numbers.tsv)
+    armed: frozenset[str] = frozenset()  # victim groups of the armed side, whose dead add to the others'
 
     @property
     def bound_words(self) -> frozenset[str]:
@@ -192,5 +193,5 @@ def load_claim_lexicon(override_dir: str = "") -> ClaimLexicon:
         roundup_periods=frozenset(_terms(groups, "roundup_period")),
         persons=frozenset(_terms(groups, "person")),
         links=tuple(_terms(groups, "link")), furniture=tuple(_terms(groups, "furniture")),
-        ordinals=MappingProxyType(ordinals),
+        ordinals=MappingProxyType(ordinals), armed=frozenset(_terms(groups, "armed")),
     )

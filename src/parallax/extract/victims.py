@@ -214,6 +214,8 @@ def victim_group(victim: Token, lexicon: ClaimLexicon) -> str:
     """The group a victim phrase names: "civilians", "Syrian soldiers", "" for a name or a pronoun."""
     if is_quantity(victim, lexicon):
         inner = partitive_object(victim)
+        if inner is not None and inner.lower_ in _PLURAL_PRONOUNS:
+            inner = _antecedent(inner, victim, lexicon)
         return victim_group(inner, lexicon) if inner is not None else ""
     if victim.pos_ in ("PRON", "PROPN", "NUM"):
         return ""
@@ -223,6 +225,22 @@ def victim_group(victim: Token, lexicon: ClaimLexicon) -> str:
     base = lexicon.victims.get(lemma) or lexicon.victims.get(victim.lower_) or victim.lower_
     nationality = [c.text for c in victim.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"]
     return " ".join([*nationality, base])
+
+
+def _antecedent(pronoun: Token, count: Token, lexicon: ClaimLexicon) -> Token | None:
+    """Who "them" stands for in "N of them": the nearest group of people named before it in its
+    sentence that is not the subject of the verb counting them ("soldiers pursued the attackers and
+    killed two of them": the attackers)."""
+    verb, subjects = count.head, set()
+    for _ in range(4):  # "soldiers had pursued the attackers and killed": the first verb's subject
+        subjects.update(c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+        if subjects or verb.dep_ != "conj":
+            break
+        verb = verb.head
+    for tok in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+        if tok.tag_ in ("NNS", "NNPS") and tok.i not in subjects and tok.lemma_.lower() in lexicon.victims:
+            return tok
+    return None
 
 
 def _modifier_group(noun: Token, lexicon: ClaimLexicon) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import combinations
+from itertools import combinations, product
 
 from parallax.extract.compatibility import same_place, side
 from parallax.reconcile.cues import find_cues, speaker_of, victim_kind
-from parallax.reconcile.figures import is_vague, per_source
+from parallax.reconcile.figures import added_apart, is_vague, per_source
 from parallax.schema import (ActorRole, Claim, Contradiction, ContradictionKind, EventMention, Measure,
                              Span)
 
@@ -38,8 +38,8 @@ def number_contradictions(mentions: Sequence[EventMention]) -> list[Contradictio
     found: list[Contradiction] = []
     pairs = [(c, m.outlet) for m in mentions for c in m.claims]
     outlets = {c.id: o for c, o in pairs}
-    for measure in (Measure.KILLED, Measure.INJURED, Measure.CASUALTIES):
-        chosen = [c for c in per_source(pairs, measure).values() if not is_vague(c)]
+    for measure, side in product((Measure.KILLED, Measure.INJURED, Measure.CASUALTIES), ("", "armed")):
+        chosen = [c for c in per_source(pairs, measure, side).values() if not is_vague(c)]  # sides add up
         told = [(f"{c.figure.text} [{_range(c)}]", speaker_label(c, outlets[c.id]),
                  c.span) for c in chosen]
         by_value = dict(zip((t[0] for t in told), chosen))
@@ -67,9 +67,11 @@ def _bounds(claim: Claim) -> tuple[float, float]:
 def victim_contradictions(mentions: Sequence[EventMention]) -> list[Contradiction]:
     """Civilians against combatants, as each source describes the dead or wounded."""
     told: dict[str, Told] = {}
+    claims = [c for m in mentions for c in m.claims]
+    apart = added_apart(claims) | added_apart(claims, Measure.INJURED)  # the attackers told beside the victims
     for mention in mentions:
         for claim in mention.claims:
-            kind = victim_kind(claim.victim_group) if claim.measure != Measure.DAMAGED else ""
+            kind = victim_kind(claim.victim_group) if claim.measure != Measure.DAMAGED and claim.id not in apart else ""
             who = speaker_label(claim, mention.outlet)
             key = claim.speaker.normalized if claim.speaker else who
             if kind and key not in told:

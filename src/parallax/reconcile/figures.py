@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from parallax.extract.claim_lexicon import load_claim_lexicon
 from parallax.schema import Claim, Fatalities, Measure
 
-RULE = ("one figure per source (its latest, largest incident-level count of the killed); "
+RULE = ("one figure per source and side (its latest, largest incident-level count of the killed; the "
+        "armed side's dead, such as attackers, reconciled apart and added to the others'); "
         "low = smallest source figure, high = largest (an open-ended 'at least N' counts as N; "
         "a vague one such as 'soldiers' only when no precise figure lies inside it), "
         "best = median of the precise figures (vague ones such as 'a number of' and hedged "
@@ -47,11 +49,26 @@ def _bounding(chosen: list[Claim]) -> list[Claim]:
     return [c for c in chosen if not is_vague(c) or not any(compatible(c, p) for p in precise)]
 
 
-def per_source(claims: Iterable[tuple[Claim, str]], measure: Measure = Measure.KILLED) -> dict[str, Claim]:
-    """Each source's figure: the largest it gave (a rising toll supersedes the earlier one)."""
+def added_apart(claims: Iterable[Claim], measure: Measure = Measure.KILLED) -> frozenset[str]:
+    """The ids of counts of the armed side's dead ("15 assailants", "two of them" after "the attackers")
+    that an article tells beside other dead of the same measure: parts that add up, never rival
+    figures. Told alone, "8 militants" may be another source's "3 civilians" told otherwise."""
+    claims = [c for c in claims if counted(c, measure)]
+    armed = load_claim_lexicon().armed
+    apart = [c for c in claims if any(w in armed for w in c.victim_group.lower().split()[-1:])]  # "ADF rebels"
+    others = {c.article_id for c in claims if c not in apart}
+    return frozenset(c.id for c in apart if c.article_id in others)
+
+
+def per_source(claims: Iterable[tuple[Claim, str]], measure: Measure = Measure.KILLED,
+               side: str | None = None) -> dict[str, Claim]:
+    """Each source's figure (of one side when given: "armed" for the `added_apart` counts, "" for the
+    others): the largest it gave (a rising toll supersedes the earlier one)."""
+    claims = list(claims)
+    apart = added_apart((c for c, _ in claims), measure) if side is not None else frozenset()
     chosen: dict[str, Claim] = {}
     for claim, outlet in claims:
-        if not counted(claim, measure):
+        if not counted(claim, measure) or side is not None and (claim.id in apart) != (side == "armed"):
             continue
         key = source_key(claim, outlet)
         if key not in chosen or claim.figure.low > chosen[key].figure.low:
@@ -60,10 +77,19 @@ def per_source(claims: Iterable[tuple[Claim, str]], measure: Measure = Measure.K
 
 
 def reconcile_fatalities(claims: Iterable[tuple[Claim, str]]) -> Fatalities:
-    """Fatalities low/best/high over sources; all None when no source gives a count."""
-    chosen = list(per_source(claims).values())
-    if not chosen:
+    """Fatalities low/best/high over sources, each side's (`per_source`) reconciled apart and added;
+    all None when no source gives a count."""
+    claims = list(claims)
+    sides = [_side_fatalities(list(per_source(claims, side=s).values())) for s in ("", "armed")]
+    given = [f for f in sides if f is not None]
+    if not given:
         return Fatalities(None, None, None, RULE)
+    return Fatalities(*(sum(getattr(f, k) for f in given) for k in ("low", "best", "high")), RULE)
+
+
+def _side_fatalities(chosen: list[Claim]) -> Fatalities | None:
+    if not chosen:
+        return None
     bounding = _bounding(chosen)
     lows = [c.figure.low for c in bounding]
     highs = [c.figure.high if c.figure.high is not None else c.figure.low for c in bounding]

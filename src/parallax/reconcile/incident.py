@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from itertools import combinations
+from itertools import combinations, product
 
 from parallax.extract.compatibility import best_place
 from parallax.reconcile.dates import incident_date
@@ -44,8 +44,8 @@ def _disagreements(mentions: Sequence[EventMention]) -> list[str]:
     """Human-readable notes on figures of sources that cannot both be right, and on denials."""
     notes = []
     pairs = [(c, m.outlet) for m in mentions for c in m.claims]
-    for measure in (Measure.KILLED, Measure.INJURED, Measure.CASUALTIES):
-        chosen = per_source(pairs, measure)
+    for measure, side in product((Measure.KILLED, Measure.INJURED, Measure.CASUALTIES), ("", "armed")):
+        chosen = per_source(pairs, measure, side)  # the armed side's dead add to the others'
         if not all(compatible(a, b) for a, b in combinations(chosen.values(), 2)):
             told = "; ".join(f"{key.removeprefix('outlet:')}: {c.figure.text}" for key, c in chosen.items())
             notes.append(f"sources disagree on {measure.value}: {told}")

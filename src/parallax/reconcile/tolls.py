@@ -12,9 +12,11 @@ from collections.abc import Sequence
 
 from parallax.extract.claim_lexicon import load_claim_lexicon
 from parallax.extract.numbers import parse_figure
+from parallax.reconcile.figures import added_apart
 from parallax.schema import Claim, EventMention, Measure, ReportedToll
 
-RULE = ("per report (an article's body, and its headline as a report of its own): its largest exact "
+RULE = ("each side (the armed side's dead, everyone else's) counted apart and added; "
+        "per report (an article's body, and its headline as a report of its own): its largest exact "
         "incident-level figure of the measure (a shooter who then killed himself added to his victims), "
         "a vague figure's lower bound only when none is exact; across reports: the upper median of the exact counts (the larger of two), else the largest vague one; "
         "an injury that most likely tells a death again (one person named by a phrase, or no number) "
@@ -39,10 +41,20 @@ def incident_toll(articles: Sequence[Sequence[Claim]]) -> ReportedToll:
     article reports the measure. When someone died, an injury told only of one person by a phrase
     ("the girl was shot") or by no number ("they were shot", "the victims") is taken to be that death
     told by an earlier or shorter report, unless the text sets the hurt person apart (`_told_death`)."""
-    killed = _across(articles, Measure.KILLED)
+    killed = _by_side(articles, Measure.KILLED)
     if killed:
         articles = [[c for c in a if not (c.measure is Measure.INJURED and _told_death(c, a))] for a in articles]
-    return ReportedToll(killed, _across(articles, Measure.INJURED), RULE)
+    return ReportedToll(killed, _by_side(articles, Measure.INJURED), RULE)
+
+
+def _by_side(articles: Sequence[Sequence[Claim]], measure: Measure) -> int | None:
+    """The count of each side (the armed side's dead an article tells beside others', `added_apart`;
+    everyone else's) added up: "killing seven soldiers ... 15 assailants were killed" is 22 dead."""
+    apart = [added_apart(a, measure) for a in articles]
+    counts = [_across([[c for c in a if (c.id in ids) == armed] for a, ids in zip(articles, apart)], measure)
+              for armed in (False, True)]
+    given = [n for n in counts if n is not None]
+    return sum(given) if given else None
 
 
 def article_toll(claims: Sequence[Claim], measure: Measure) -> int | None:
