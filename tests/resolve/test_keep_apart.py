@@ -16,6 +16,21 @@ SUNDAY = day(date(2024, 3, 3), "Sunday")
 ATTACK = "Al-Shabaab fighters attacked an army base in Baidoa on Sunday, killing four soldiers."
 
 
+def test_a_funeral_story_whose_trigger_is_the_attack_it_mourns_stays_apart():
+    """Regression (Beni bus attack): 'Mourners gathered ... for the funeral of victims of Thursday's
+    attack on a passenger bus' gave a mention on 'attack', which joined the attack's reports."""
+    event = mention("a1", TOWN, SUNDAY, ATTACK)
+    text = "Hundreds of mourners gathered in Baidoa for the funeral of victims of Sunday's attack on the base."
+    at = text.index("attack")
+    funeral = replace(mention("b2", TOWN, SUNDAY, text), trigger=Span("b2", at, at + 6, "attack", text))
+    assert conflict(event, funeral) == "an event and its follow-up"
+    assert len(resolve_incidents([event, funeral], Settings())) == 2
+    text = "Mourners at the funeral of a commander in Baidoa were attacked by a suicide bomber on Sunday."
+    at = text.index("attacked")
+    struck = replace(mention("c3", TOWN, SUNDAY, text), trigger=Span("c3", at, at + 8, "attacked", text))
+    assert conflict(event, struck) == ""  # an attack on a funeral is an attack
+
+
 def test_an_attack_and_the_retaliation_stay_apart():
     attack = replace(mention("a1", TOWN, SUNDAY, ATTACK),
                      actors=(Actor("al-Shabaab", "al-Shabaab", ActorRole.PERPETRATOR, "Rebel Groups"),))

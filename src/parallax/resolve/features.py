@@ -26,8 +26,14 @@ _STOP = frozenset(
 # Capitalised words that are not names of people or places particular to one event.
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
                       "april may june july august september october november december".split())
-FOLLOW_UP = frozenset("funeral funerals burial buried vigil vigils mourners memorial investigation "
-                      "inquiry probe trial sentenced sentencing charged indicted".split())
+MOURNING = frozenset("funeral funerals burial buried vigil vigils mourners memorial".split())
+FOLLOW_UP = MOURNING | frozenset("investigation inquiry probe trial sentenced sentencing charged indicted".split())
+# "the funeral of victims of Thursday's attack", "a vigil for those killed in the shooting": a
+# mourning word, then of/for/in/into before a noun phrase (no verb) that ends on the trigger. (Not
+# "charged in the shooting": stories of charges are told as one incident with the event, as GVA does.)
+_RECALLED = (r"\b(?:{words})\b[^.;:]{{0,80}}?\b(?:of|for|in|into)\s+(?:(?:the|a|an|this|last|that)\s+|"
+             r"[\w-]+['’]s\s+)(?:(?!(?:is|are|was|were|be|been|being|has|have|had)\b)[\w-]+\s+){{0,2}}?"
+             r"{trigger}$")
 RETALIATION = frozenset("retaliation retaliatory reprisal reprisals revenge avenge avenged".split())
 _AGE = re.compile(r"\b(\d{1,2})-year-old\b|\baged (\d{1,2})\b|[a-z], (\d{1,2}),")
 SHINGLE = 3
@@ -50,6 +56,19 @@ class MentionFeatures:
 
 def mention_text(mention: EventMention) -> str:
     return " ".join(dict.fromkeys(s.sentence or s.text for s in mention.sentences))
+
+
+def is_follow_up(mention: EventMention) -> bool:
+    """The mention tells a funeral, vigil, investigation or trial: its trigger is such a word, or the
+    event its trigger names is what a funeral or vigil is for ("mourners gathered for the funeral of
+    victims of Thursday's attack"), so the story is not a report of the attack itself."""
+    trigger = mention.trigger.text.lower()
+    if trigger in FOLLOW_UP:
+        return True
+    sentence = mention.trigger.sentence or ""
+    at = sentence.find(mention.trigger.text)
+    return at > 0 and bool(re.search(_RECALLED.format(words="|".join(sorted(MOURNING)), trigger=re.escape(trigger)),
+                                     sentence[:at + len(trigger)].lower()))
 
 
 def shingles(tokens: list[str]) -> frozenset[int]:

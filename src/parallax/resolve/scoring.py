@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from parallax.extract import compatibility as compat
-from parallax.resolve.features import FOLLOW_UP, MentionFeatures, features_of, jaccard, overlap, people_of
+from parallax.resolve.features import MentionFeatures, features_of, is_follow_up, jaccard, overlap, people_of
 from parallax.schema import DatePrecision, EventDate, EventMention, MatchEvidence, Place
 
 AGE_WEIGHT = 0.08  # each age both reports give its people, up to two: GVA dev 0.05 -> 0.875, 0.08 and 0.1 -> 0.876, 0.15 -> 0.874
@@ -61,7 +61,7 @@ def conflict(a: EventMention, b: EventMention, max_day_gap: int = 1) -> str:
         return "dates differ"
     if compat.perpetrators_conflict(a.actors, b.actors):
         return "perpetrators on opposite sides"
-    if (a.trigger.text.lower() in FOLLOW_UP) != (b.trigger.text.lower() in FOLLOW_UP):
+    if is_follow_up(a) != is_follow_up(b):
         return "an event and its follow-up"
     if places_differ(a, b) and not people_of(a) & people_of(b):
         return "places differ"
