@@ -12,7 +12,7 @@ from parallax.schema import ActorRole, Article
 COUNTRIES = {"syria": ("SY", "Syria"), "syrian": ("SY", "Syria"), "israeli": ("IL", "Israel"),
              "israel": ("IL", "Israel"), "kenya": ("KE", "Kenya"), "somalia": ("SO", "Somalia"),
              "mali": ("ML", "Mali"), "iraq": ("IQ", "Iraq"), "russian": ("RU", "Russia"),
-             "ukraine": ("UA", "Ukraine"), "east timor": ("TL", "East Timor"), "pakistan": ("PK", "Pakistan")}
+             "ukraine": ("UA", "Ukraine"), "north korea": ("KP", "North Korea"), "east timor": ("TL", "East Timor"), "pakistan": ("PK", "Pakistan")}
 
 
 def name_country(word: str):
@@ -70,3 +70,12 @@ def test_named_group_located_in_countries_is_not_acting_on_them(nlp):
     found = targets(nlp, "The US-led coalition bombing the Islamic State group in Syria and Iraq said it had "
                          "struck pro-regime forces in southern Syria.")
     assert "Iraq" not in [name for name, _, _ in found]
+
+
+def test_a_country_of_two_words_owning_a_demand_is_a_party(nlp):
+    # regression (PLOVER dev): "South Korea has rejected North Korea's consistent demand" read
+    # "Korea" alone, no country, so North Korea was taken for a place modifying the demand
+    doc = nlp("Kenya has rejected North Korea's demand to close the embassy.")
+    sent = next(doc.sents)
+    actors = sentence_actors(sent, [], Article("a1", doc.text), load_actor_dictionary(), name_country)
+    assert "North Korea" in [a.name for a in actors if a.role == ActorRole.TARGET]

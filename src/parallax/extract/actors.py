@@ -285,11 +285,20 @@ def _place_modifier(token: Token, name_country: CountryNamer) -> bool:
     doer (an abbreviation, or a country as possessor)."""
     if token.dep_ not in ("compound", "nmod", "npadvmod", "poss"):
         return False
-    if token.ent_type_ not in ("GPE", "LOC", "FAC") and not (token.pos_ == "PROPN" and name_country(token.text)):
+    name = _with_compounds(token)  # "North Korea's demand": North Korea, not Korea
+    if token.ent_type_ not in ("GPE", "LOC", "FAC") and not (token.pos_ == "PROPN" and name_country(name)):
         return False
     if token.dep_ == "poss":
-        return name_country(token.text) is None
+        return name_country(name) is None
     return not token.text.replace(".", "").isupper()
+
+
+def _with_compounds(token: Token) -> str:
+    """A name's words up to `token`: its compound words before it ("North Korea")."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].head.i == token.i:
+        start -= 1
+    return token.doc[start:token.i + 1].text
 
 
 def _names_actor(token: Token, dictionary: ActorDictionary) -> bool:
