@@ -154,3 +154,19 @@ def test_a_country_adjective_fills_the_actor_dictionary_pattern(lexicon):
 def test_a_word_capitalised_only_because_it_opens_the_sentence_is_not_part_of_the_label(lexicon):
     (framing,) = framed(lexicon, "Suspected bandits struck a convoy near Gusau. Riot police arrived later.")
     assert [lb.label for lb in framing.labels] == ["bandits", "convoy", "Riot police"]
+
+
+def test_regression_beni_a_sentence_giving_the_incidents_toll_is_no_context(lexicon):
+    """Regression (Beni bus attack): "A Red Cross official ... said volunteers had recovered 19
+    bodies" gave one of the incident's figures yet was counted as context ("other")."""
+    from dataclasses import replace
+
+    from framing_builders import span_of
+    from parallax.schema import Claim, Figure, Measure
+
+    doc = article("a0", "Gunmen ambushed a bus near Beni on Thursday. A Red Cross official said volunteers "
+                  "had recovered 19 bodies. The region has seen years of raids.", outlet="Outlet 0")
+    toll = Claim("c1", "a0", Measure.KILLED, Figure(19, 19, "19"), span_of(doc, "19"))
+    event = incident("i1", replace(told(doc, "ambushed", sentences=("Gunmen ambushed a bus",)), claims=(toll,)))
+    (framing,) = frame_incident(event, {doc.id: doc}, lexicon).articles
+    assert [c.span.text for c in framing.context] == ["The region has seen years of raids."]

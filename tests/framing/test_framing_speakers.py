@@ -6,7 +6,8 @@ import pytest
 
 from parallax.framing.incident import read_article
 from parallax.framing.lexicon import load_framing_lexicon
-from parallax.schema import Article
+from parallax.framing.names import surnames
+from parallax.schema import Article, Span
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +92,36 @@ def test_reported_speech_gives_a_sentence_to_whoever_is_next_to_the_verb(lexicon
 
 def test_they_say_gives_a_sentence_to_nobody(lexicon):
     assert reported(lexicon, "Sam Ortiz drove a grey van. They say the van carried four men.") == []
+
+
+def sentence_voices(lexicon, article: Article, mentions=()) -> list[tuple[str, str, str]]:
+    return [(q.speaker, q.party, q.source_kind)
+            for q in read_article(article, list(mentions), lexicon).quotes if not q.direct]
+
+
+def test_regression_beni_the_dateline_outlet_is_no_speaker(lexicon):
+    """Regression (Beni bus attack): "KINSHASA (Central Wire) - The Congolese army said" was a quote
+    by speaker "Wire": the dateline's outlet was taken for a person's surname."""
+    from dataclasses import replace
+
+    from builders import claim
+    from parallax.schema import EventMention, Speaker
+
+    text = "KINSHASA (Rift Wire) - The Congolese army said on Friday that nine civilians were killed near Beni."
+    doc = Article("t1", text, outlet="Rift Wire", dateline="Kinshasa", dateline_end=text.index("The"))
+    army = replace(claim("t1", 9, 9), speaker=Speaker("Congolese army", "Congolese army"))
+    told = EventMention("m1", "t1", Span("t1", 0, 1, "K"), "Violence against civilians", "Attack", claims=(army,))
+    assert sentence_voices(lexicon, doc, [told]) == [("Congolese army", "", "official")]
+    assert surnames("Jean Mbala told Rift Wire on Friday.", lexicon, "Rift Wire") == {"Mbala"}
+
+
+def test_regression_beni_a_source_who_asked_not_to_be_named_is_anonymous(lexicon):
+    """Regression (Beni bus attack): "A Red Cross official, who asked not to be named, said ..." was
+    no quote at all: the clause hid the speaker from the words before the verb."""
+    text = "A Red Cross official, who asked not to be named, said volunteers had recovered 19 bodies."
+    assert sentence_voices(lexicon, Article("t1", text)) == [
+        ("Red Cross", "monitors, rights and aid groups", "anonymous")]
+    bare = "A police officer who spoke on condition of anonymity said the road was closed."
+    assert sentence_voices(lexicon, Article("t2", bare)) == [("officer", "police", "anonymous")]
+    named = "Jean Mbala, who heads the local council, said the road to Kasindi was closed."
+    assert sentence_voices(lexicon, Article("t3", named)) == [("Jean Mbala", "", "named")]

@@ -47,7 +47,8 @@ def read_article(article: Article, mentions: Sequence[EventMention], lexicon: Fr
 def frame_article(reading: Reading, incident: Incident, outlet: str, lexicon: FramingLexicon) -> ArticleFraming:
     """The article's framing of `incident`: which of its sentences tell it, and what else it adds."""
     own = [m for m in incident.mentions if m.article_id == reading.article.id]
-    told = [s for m in own for s in (m.trigger, *m.sentences)]
+    told = [s for m in own for s in (m.trigger, *m.sentences, *(c.span for c in m.claims))
+            if s.field == "text"]  # a sentence giving one of the incident's figures tells it too
     about = [s for s in reading.sentences if overlaps(s.start, s.end, told)]
     own_ids = {m.id for m in own}
     others = [m for m in reading.mentions if m.id not in own_ids]

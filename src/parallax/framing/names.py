@@ -53,8 +53,10 @@ def _modifies_next(rest: str, organisation: frozenset[str], lexicon: FramingLexi
     return bool(following) and (following.group(1) in organisation or _is_cue(following.group(1), lexicon))
 
 
-def surnames(text: str, lexicon: FramingLexicon) -> frozenset[str]:
-    return frozenset(name.split()[-1] for name in full_names(text, lexicon))
+def surnames(text: str, lexicon: FramingLexicon, outlet: str = "") -> frozenset[str]:
+    """The last words of the people the text names in full; the outlet ("told Lakes Wire") is no one."""
+    own = outlet.strip().casefold()
+    return frozenset(name.split()[-1] for name in full_names(text, lexicon) if name.casefold() != own)
 
 
 def person_name(region: str, lexicon: FramingLexicon, known: frozenset[str], cues: list[tuple[int, int]],

@@ -20,6 +20,14 @@ _WORD = re.compile(r"\w[\w'’-]*")
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "was reported"
 _CONJUNCTION = re.compile(r"\b(?:and|but|or|while|as)\b", re.IGNORECASE)
 _UNSPECIFIED = "(unspecified)"  # parties named so are used only when no other cue is found
+# A clause between the speaker and the verb: "A Red Cross official, who asked not to be named, said";
+# one that withholds the speaker's name makes the source anonymous, commas or not.
+_ASIDE = re.compile(r",\s*(?:who|speaking|requesting|declining)\b[^,;:]*,\s*$", re.IGNORECASE)
+_ANONYMITY = re.compile(r"\b(?:not to be (?:named|identified)|anonymity|anonymously|"
+                        r"without being (?:named|identified)|declined to be (?:named|identified)|"
+                        r"not (?:authori[sz]ed|allowed|permitted) to (?:speak|talk|brief|comment))\b",
+                        re.IGNORECASE)
+_BARE_ANONYMITY = re.compile(r"\s+(?:who|speaking)\b[^,;:]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +63,9 @@ def _scene(article: Article, quoted: list[Passage], claims: Sequence[Claim], lex
         if match and (head not in first or match.start() < first[head][0]):
             first[head] = (match.start(), cue)
     fuller = {head: cue for head, (_, cue) in first.items()}
-    return _Scene(article.text, quoted, claims, surnames(article.text, lexicon), lexicon, fuller)
+    end = article.dateline_end  # "KINSHASA (Central Wire) - ": the newsroom, never a speaker
+    text = " " * end + article.text[end:]
+    return _Scene(text, quoted, claims, surnames(text, lexicon, article.outlet), lexicon, fuller)
 
 
 def attribute_quotes(article: Article, quoted: list[Passage], sentences: list[Span],
@@ -122,6 +132,29 @@ def _voice(scene: _Scene, passage: Passage, window: tuple[int, int], before_sent
     verb = _reporting_verb(outside, at, scene.lexicon)
     if verb is None:  # a quote standing alone continues the last one; else the outlet's own quotes
         return previous if not outside.strip(" .,“”\"\n") else _NOBODY
+    outside, cut, unnamed = _without_aside(outside, verb[0])
+    voice = _speaking(scene, outside, (verb[0] - cut, verb[1] - cut), before_sentence, previous, reach)
+    if unnamed and voice.source_kind in ("official", "named") and voice.speaker:
+        return Voice(voice.speaker, voice.party, "anonymous")
+    return voice
+
+
+def _without_aside(outside: str, verb: int) -> tuple[str, int, bool]:
+    """The text without a clause set off right before the verb ("..., who asked not to be named,
+    said"), how many characters that took out, and whether the clause (or a bare one: "an officer
+    who spoke on condition of anonymity said") withholds the speaker's name."""
+    aside = _ASIDE.search(outside, 0, verb)
+    if aside is None:
+        bare = _BARE_ANONYMITY.search(outside, max(0, verb - 80), verb)
+        if bare is None or not _ANONYMITY.search(bare.group()):
+            return outside, 0, False
+        aside = bare
+    cut = aside.end() - aside.start() - 1
+    return outside[:aside.start()] + " " + outside[aside.end():], cut, bool(_ANONYMITY.search(aside.group()))
+
+
+def _speaking(scene: _Scene, outside: str, verb: tuple[int, int], before_sentence: Span | None,
+              previous: Voice, reach: int) -> Voice:
     before = _words_before(outside, verb[0], reach)
     if _PRONOUN.search(before):
         if reach < _REGION_WORDS:
@@ -190,8 +223,8 @@ def _from_region(region: str, scene: _Scene, near: int, opens: bool = False) -> 
     hits = _cue_hits(region, scene.lexicon.parties)
     cue = _as_in_article(_nearest_cue(region, hits, near), scene)
     unnamed = any(h[2].source_kind == "anonymous" for h in hits)
-    speaker = next((c.speaker for c in scene.claims
-                    if c.speaker and c.speaker.name and c.speaker.name in region), None)
+    speaker = max((c.speaker for c in scene.claims if c.speaker and c.speaker.name and c.speaker.name in region),
+                  key=lambda s: len(s.name), default=None)  # "a Red Cross official", not "Red Cross"
     name = person_name(region, scene.lexicon, scene.surnames, [h[:2] for h in hits], near, opens)
     if name and any(not region[h[1]:].strip(" ,") for h in hits) and near == len(region):
         name = ""  # "..., David Ross, 45, officials said": the officials speak, not David Ross
@@ -203,6 +236,9 @@ def _from_region(region: str, scene: _Scene, near: int, opens: bool = False) -> 
         own = _nearest_cue(role, _cue_hits(role, scene.lexicon.parties), 0)
         cue = cue if own is None or (own.party.endswith(_UNSPECIFIED) and cue is not None) else own
         kind = "named" if speaker.kind == "person" or name else _cue_kind(cue, unnamed)
+        if cue is None and speaker.kind != "outlet":  # "the Congolese army said": no cue, still a source
+            unnamed = unnamed or bool(re.search(rf"\ban?\s+{re.escape(speaker.name)}", region, re.IGNORECASE))
+            kind = "anonymous" if unnamed or speaker.kind == "anonymous source" else "official"
         return Voice(speaker.normalized or speaker.name, cue.party if cue else "", kind)
     if name:
         return Voice(name, cue.party if cue else "", "named")
