@@ -232,6 +232,11 @@ CASES = [
      ['killed [9,9] traders | police said']),
     ('Suspected rebels reportedly killed 12 farmers.',
      ['killed [12,12] farmers ~reportedly']),
+    # Regression (tester's Savanna Brief story): a counting speaker, and a figure whose verb is gapped.
+    ('Officials gave differing tolls for the raid, with the hospital counting 23 dead and the governor 17.',
+     ['killed [23,23] | hospital counted', 'killed [17,17] | governor counted']),
+    ('Police are still counting the dead after 3 people were killed.',
+     ['killed [3,3] people']),
     # Regression (tester's Beni bus story): "them" after the attackers is the attackers.
     ('A police spokesman said officers chased the gunmen into the forest and shot dead three of them.',
      ['killed [3,3] gunmen | police spokesman said']),

@@ -16,8 +16,9 @@ from parallax.schema import Claim, Speaker, Stance
 
 _QUOTE = re.compile(r"“[^”]{1,3000}”|\"[^\"\n]{1,3000}\"")
 _PATH_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "pcomp"})
-_CONTENT_OBJECT_VERBS = frozenset({"report", "confirm", "announce", "record", "document", "estimate", "put",
-                                   "deny", "acknowledge", "admit"})
+_CONTENT_OBJECT_VERBS = frozenset({"report", "confirm", "announce", "record", "count", "document", "estimate",
+                                   "put", "deny", "acknowledge", "admit"})
+_OBJECT_ONLY_VERBS = frozenset({"count"})  # a count is the speaker's only over what is counted
 _SIDE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
 _HOLDERS = frozenset({"report", "quote", "cite"})
 _INTERVIEW = frozenset({"interview", "comment", "comments", "remark", "remarks"})
@@ -182,6 +183,8 @@ def index_voices(doc: Doc, lexicon: ClaimLexicon) -> Voices:
 
 def _reports_over(verb: Token, child: Token) -> bool:
     """Whether a reporting verb governs the clause on the path (not "claimed lives")."""
+    if verb.lemma_.lower() in _OBJECT_ONLY_VERBS:
+        return child.dep_ == "dobj"  # "the Red Cross counting 19 dead", not "counting the dead after 3 died"
     if child.dep_ in _PATH_DEPS:
         return True
     return child.dep_ == "dobj" and verb.lemma_.lower() in _CONTENT_OBJECT_VERBS

@@ -12,6 +12,7 @@ from parallax.extract.attribution import attribute, index_voices
 from parallax.extract.casualties import casualty_claims, claim_id
 from parallax.extract.claim_lexicon import ClaimLexicon, load_claim_lexicon
 from parallax.extract.damage import damage_claims
+from parallax.extract.gapping import gapped_claims
 from parallax.extract.headlines import headline_claims, is_headline
 from parallax.extract.numbers import parse_figure
 from parallax.extract.outcomes import settle_outcomes
@@ -62,6 +63,7 @@ def extract_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = No
         return []
     voices = index_voices(doc, lexicon)
     found = [(tok, qualify(attribute(claim, tok, voices, lexicon), tok, lexicon)) for tok, claim in found]
+    found += gapped_claims(found, voices, lexicon)
     claims = [claim for _, claim in settle_outcomes(found, lexicon)]
     claims.sort(key=lambda c: (c.span.start, c.span.end))
     return deduplicate(off_furniture(claims, token_table(doc).text, lexicon))
