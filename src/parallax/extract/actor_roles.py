@@ -35,6 +35,10 @@ def phrase_of(token: Token) -> SpacySpan:
     """The noun phrase headed by `token` without relative clauses or appositions."""
     keep = [t for t in token.subtree if not _in_clause(t, token)]
     start, end = min(t.i for t in keep), max(t.i for t in keep) + 1
+    count = next((c for c in token.children if c.dep_ == "nummod"), None)
+    if count is not None and token.head.pos_ == "VERB":  # "shot dead three policemen": "dead" is the verb's
+        start = max([start] + [c.i + 1 for c in token.children
+                               if c.dep_ == "amod" and c.i == token.head.i + 1 and c.i < count.i])
     return token.doc[start:end]
 
 
