@@ -11,7 +11,9 @@ from spacy.tokens import Doc
 from parallax.errors import DataFileError
 from parallax.extract.date_lexicon import load_date_lexicon, parse_count
 from parallax.extract.dates import event_date_for, find_dates, resolve_expression
+from parallax.pipeline import analyse_article, load_knowledge
 from parallax.schema import Article, DatePrecision
+from parallax.settings import Settings
 
 DAY, WEEK, MONTH, UNKNOWN = (DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH,
                              DatePrecision.UNKNOWN)
@@ -331,3 +333,13 @@ def test_a_stamp_weeks_before_a_plausible_publication_date_does_not_replace_it()
     assert page_day(head, date(2015, 5, 19)) == date(2015, 5, 19)
     assert page_day(head, None) == date(2015, 5, 18)
     assert page_day("Police said a man was shot.", date(2015, 5, 19)) == date(2015, 5, 19)
+
+
+def test_the_trigger_s_own_date_dates_the_event_not_the_day_tolls_were_given(nlp):
+    """Regression (Beni bus attack): 'Officials gave differing tolls on Friday for Thursday's attack
+    on a bus' dated the attack to the Friday, the day the tolls were reported."""
+    text = ("GOMA, DR Congo (Lake Post) - Aid workers and officials gave differing tolls on Friday for "
+            "Thursday's ambush on a convoy near Butembo, with the Red Cross counting 11 dead.")
+    article = Article(id="tolls1", text=text, title="", outlet="Lake Post", published=datetime(2026, 11, 21, 7))
+    [mention] = analyse_article(nlp(text), article, load_knowledge(Settings()))
+    assert mention.date.value == date(2026, 11, 19) and "Thursday" in mention.date.expression

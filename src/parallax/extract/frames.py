@@ -70,6 +70,11 @@ def _root(doc: Doc, span: Span) -> Token:
     return chunk.root if chunk is not None and len(chunk) else doc[0]
 
 
+def _tokens_of(doc: Doc, span: Span) -> set[int]:
+    chunk = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return {t.i for t in chunk} if chunk is not None else set()
+
+
 def _distribute(frames: list[Frame], items: list, attr: str, doc: Doc) -> list:
     """Give each item (Place/EventDate/Claim with a span) to the frame whose trigger owns it."""
     orphans = []
@@ -94,6 +99,9 @@ def sentence_frames(index: int, sent: SpacySpan, article: Article, places: list[
     dates = [d for d in find_dates(sent, article) if d.span is not None]
     _distribute(frames, [p for p in places if p.span and not _metonym(doc, p)], "places", doc)
     _distribute(frames, dates, "dates", doc)
+    for frame in frames:  # "gave tolls on Friday for Thursday's attack": the trigger's own date first
+        inside = {t.i for t in frame.token.subtree}
+        frame.dates.sort(key=lambda d: not _tokens_of(doc, d.span) & inside)
     orphans = _distribute(frames, claims, "claims", doc)
     frames[0].claims.extend(orphans)
     for frame in frames:
