@@ -13,3 +13,13 @@ def test_regression_shot_dead_keeps_dead_out_of_the_victims(nlp):
     text = "Unidentified gunmen shot dead four soldiers at a checkpoint near Dikwa on Monday, an official said."
     assert head_phrase(nlp, text, "soldiers") == "four soldiers"
     assert head_phrase(nlp, "Rebels killed the first two hostages on Monday.", "hostages") == "the first two hostages"
+
+
+def test_regression_policemen_are_the_police_forces(nlp):
+    """Regression (a Maiduguri checkpoint attack): "three policemen" was reported as an actor in its
+    own words; policemen are the police forces of the country the attack is in."""
+    from parallax.extract.actors import load_actor_dictionary, normalize_actor
+
+    nigeria = ("NG", "Nigeria")
+    assert normalize_actor("four policemen", load_actor_dictionary(), lambda word: None, nigeria) == (
+        "Police Forces of Nigeria", "State Forces", "NG")
