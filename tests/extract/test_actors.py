@@ -105,3 +105,18 @@ def test_a_bare_hyphen_is_no_actor(nlp):
     found = roles(nlp, "Quatar's emir, Sheikh Hamad bin Khalifa al-Thani launched a mediation effort on Saturday "
                        "between the Emirates and Saudi Arabia.")
     assert all(any(ch.isalnum() for ch in name) for _, name, _, _ in found)
+
+
+@pytest.mark.parametrize("phrase, expected", [("police", "Police Forces"), ("government troops", "Military Forces"),
+                                              ("security forces", "Police and Security Forces")])
+def test_country_bound_name_with_no_country_known_is_kept_without_one(phrase, expected):
+    """Regression (round 3): "Police" with no country in the story was dropped, against "an actor is
+    never dropped"; it is now the generic name, country unknown."""
+    dictionary = load_actor_dictionary()
+    assert normalize_actor(phrase, dictionary, name_country) is None  # no country: not that country's
+    assert normalize_actor(phrase, dictionary, name_country, countryless=True) == (expected, "State Forces", "")
+
+
+def test_police_as_doer_in_a_story_with_no_country(nlp):
+    found = roles(nlp, "Police opened fire on the marchers, killing two of them.")
+    assert ("actor1", "Police Forces") in {(r, n) for r, _, n, _ in found}

@@ -93,8 +93,11 @@ def inter_code(actor: Actor) -> int:
 
 
 def normalize_actor(phrase: str, dictionary: ActorDictionary, name_country: CountryNamer,
-                    default_country: tuple[str, str] | None = None) -> tuple[str, str, str] | None:
-    """(normalised name, category, ISO2) for a noun phrase, or None when nothing in it is an actor."""
+                    default_country: tuple[str, str] | None = None,
+                    countryless: bool = False) -> tuple[str, str, str] | None:
+    """(normalised name, category, ISO2) for a noun phrase, or None when nothing in it is an actor.
+    A country-bound name ("Police Forces of {country}") with no country known is skipped, or with
+    `countryless` kept without one (the doer or receiver itself: never dropped)."""
     words = _words(phrase)
     present = set(words)
     for pattern in dictionary.patterns:
@@ -106,12 +109,19 @@ def normalize_actor(phrase: str, dictionary: ActorDictionary, name_country: Coun
         country = match or (default_country if "{country}" in pattern.normalized else None)
         if "{country}" in pattern.normalized:
             if country is None:
+                if countryless:  # "Police opened fire" in a story that names no country
+                    return _countryless(pattern.normalized), pattern.category, ""
                 continue
             return pattern.normalized.replace("{country}", country[1]), pattern.category, country[0]
         if pattern.country == "{country}":  # a generic name: the country the events are in
             return pattern.normalized, pattern.category, default_country[0] if default_country else ""
         return pattern.normalized, pattern.category, pattern.country
     return None
+
+
+def _countryless(normalized: str) -> str:
+    """A country-bound name with its country unknown: "Police Forces of {country}" -> "Police Forces"."""
+    return re.sub(r"\s*\b(of|in)\s+\{country\}|\{country\}\s*", "", normalized).strip()
 
 
 def _pattern_words(pattern: str) -> tuple[str, ...]:
@@ -358,6 +368,8 @@ def _actor_from(phrase: SpacySpan, role: ActorRole, article: Article, sent: Spac
         found = normalize_actor(sentence_text(phrase), dictionary, name_country, default_country)
     if not found:
         found = _owner_of(phrase, dictionary, name_country) or _unlisted(phrase, role, dictionary, name_country)
+    if not found and not (role == ActorRole.TARGET and _is_site(phrase.root, dictionary)):
+        found = normalize_actor(sentence_text(phrase), dictionary, name_country, default_country, countryless=True)
     if not found:
         return None
     name, category, country = found
