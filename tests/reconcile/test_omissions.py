@@ -58,3 +58,22 @@ def test_each_outlets_own_voice_is_a_source_of_its_own():
     of_b = [o for o in found if o.article_id == "b2" and o.kind == "killed"]
     assert [(o.fact, o.reported_by) for o in of_b] == [("19 killed (Lake Observer)", ("Lake Observer",))]
     assert not [o for o in found if o.article_id == "c3" and "Rift Wire" in o.fact]  # c3 tells 12 too
+
+
+def test_regression_beni_each_version_of_a_fact_names_only_its_own_sources():
+    """Regression (Beni bus attack): a brief naming no attacker omitted "Unidentified Armed Group",
+    reported by three outlets of which two named ADF rebels."""
+    from dataclasses import replace
+
+    from parallax.schema import Actor, ActorRole
+
+    def doer(article, name, outlet):
+        told = mention(article, TOWN, THURSDAY, "An attack on a bus near Kalemie.", outlet=outlet)
+        return replace(told, actors=(Actor(name, name, ActorRole.PERPETRATOR, "Rebel Groups"),))
+
+    gunmen = doer("a1", "Unidentified Armed Group", "Lake Observer")
+    rebels = doer("b2", "Rebel Forces", "Rift Wire")
+    brief = mention("c3", TOWN, THURSDAY, "A bus was attacked near Kalemie.", outlet="Plateau Brief")
+    found = [(o.fact, o.reported_by) for o in find_omissions([gunmen, rebels, brief])
+             if o.article_id == "c3" and o.kind == "perpetrator"]
+    assert found == [("Unidentified Armed Group", ("Lake Observer",)), ("Rebel Forces", ("Rift Wire",))]

@@ -106,11 +106,12 @@ def find_omissions(mentions: Sequence[EventMention]) -> tuple[Omission, ...]:
     omissions = []
     for aid in facts:
         for key in sorted({k for other, given in facts.items() if other != aid for k in given}):
-            givers = [o for o in facts if o != aid and key in facts[o]
-                      and not _tells(key, facts[o][key], told[aid], by_article[aid])]
-            if not givers:
-                continue
-            fact, span, _ = facts[givers[0]][key]
-            omissions.append(Omission(aid, outlet[aid], key[0], fact,
-                                      tuple(dict.fromkeys(outlet[g] for g in givers)), span))
+            versions: dict[str, list[str]] = {}  # what is told -> who tells it so
+            for other in facts:
+                if other != aid and key in facts[other] \
+                        and not _tells(key, facts[other][key], told[aid], by_article[aid]):
+                    versions.setdefault(facts[other][key][0], []).append(other)
+            for fact, givers in versions.items():
+                sources = tuple(dict.fromkeys(outlet[g] for g in givers))
+                omissions.append(Omission(aid, outlet[aid], key[0], fact, sources, facts[givers[0]][key][1]))
     return tuple(omissions)
