@@ -73,3 +73,23 @@ def test_an_undated_follow_up_is_dated_from_its_publication_as_resolution_dates_
     assert follow_up_links(incidents) == []
     links = follow_up_links(incidents, published={"a1": date(2016, 3, 4), "b2": date(2016, 9, 20)})
     assert [x.evidence[-1].detail for x in links] == ["198 days after"]
+
+
+def test_a_funeral_story_on_the_attack_it_mourns_is_linked_to_that_attack():
+    """Regression (Beni bus attack): 'Mourners gathered ... for the funeral of victims of Thursday's
+    attack on a passenger bus near the town' names no person, so nothing linked it and
+    follow_ups.csv stayed empty; it now follows the attack of that town and day."""
+    from dataclasses import replace
+
+    from parallax.schema import Span
+    beni, thursday = place("Beni", "CD", 0.49, 29.47), day(date(2026, 11, 19), "Thursday")
+    attack = mention("a1", beni, thursday, "Rebels attacked a passenger bus near Beni on Thursday.")
+    text = "Hundreds of mourners gathered in Beni for the funeral of victims of Thursday's attack on a bus."
+    at = text.index("attack")
+    funeral = replace(mention("b2", beni, thursday, text), trigger=Span("b2", at, at + 6, "attack", text))
+    links, of = _links(attack, funeral)
+    assert of["a1"] != of["b2"] and links == [(of["b2"], of["a1"])]
+    elsewhere = replace(funeral, place=place("Butembo", "CD", 0.14, 29.29))
+    assert _links(attack, elsewhere)[0] == []  # the funeral of another town's dead
+    earlier = replace(funeral, date=day(date(2026, 11, 12), "Thursday"))
+    assert _links(attack, earlier)[0] == []  # the week before: another attack

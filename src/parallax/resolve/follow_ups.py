@@ -19,7 +19,9 @@ from functools import cache
 from itertools import combinations
 
 from parallax.knowledge import read_table
-from parallax.resolve.features import mention_text, name_words, people_of, with_reference_date
+from parallax.extract.compatibility import place_key
+from parallax.resolve.features import (FOLLOW_UP, is_follow_up, mention_text, name_words, people_of,
+                                       with_reference_date)
 from parallax.resolve.scoring import places_differ
 from parallax.schema import EventDate, EventMention, FollowUp, Incident, MatchEvidence, Place
 
@@ -27,6 +29,7 @@ MAX_NAMED = 12  # incidents sharing one key beyond which it is too common to lin
 THRESHOLD = 0.2  # a person alone, or a street or site told again in an arrest or court story (GVA dev)
 PERSON, SITE = 0.2, 0.15  # each shared person, street or site, up to two of each
 CUE = 0.1  # the later story tells an arrest, a charge, a hearing or a funeral (data/follow_up_words.tsv)
+RECALL = 0.2  # a funeral story names the event it mourns: that event's town and day
 SURE_PEOPLE = 2  # people shared by two incidents beyond a geocoder's say: their places do not keep them apart
 
 
@@ -42,6 +45,8 @@ class Told:
     cue: frozenset[str] = frozenset()  # follow-up words its event sentences hold ("arrested", "funeral")
     articles: frozenset[str] = frozenset()
     day: int | None = None  # its date as an ordinal (dated for matching when the text gives none)
+    recalls: frozenset[str] = frozenset()  # "town|day" of the events a funeral story mourns
+    happened: frozenset[str] = frozenset()  # "town|day" of its own event (none for a funeral story)
 
 
 @cache
@@ -75,13 +80,25 @@ def told_of(incidents: Sequence[Incident], article_mentions: Iterable[EventMenti
     for incident in incidents:
         parts = [by_article[a] for a in incident.article_ids if a in by_article]
         found[incident.id] = Told(*(frozenset().union(*(getattr(p, f) for p in parts)) for f in ("persons", "sites", "cue")),
-                                  frozenset(incident.article_ids), _dated(incident, matching))
+                                  frozenset(incident.article_ids), _dated(incident, matching), *_town_days(incident))
     return found
 
 
+def _town_days(incident: Incident) -> tuple[frozenset[str], frozenset[str]]:
+    """(recalls, happened): a funeral story whose mentions are on the event it mourns ("the funeral
+    of victims of Thursday's attack", features.is_follow_up) recalls that event's town and day;
+    any other incident happened on its own."""
+    keys = frozenset(f"{place_key(m.place.name)}|{m.date.value.isoformat()}" for m in incident.mentions
+                     if m.place and m.date and m.date.value and not m.background)
+    mourns = bool(incident.mentions) and all(is_follow_up(m) and m.trigger.text.lower() not in FOLLOW_UP
+                                             for m in incident.mentions)
+    return (keys, frozenset()) if mourns else (frozenset(), keys)
+
+
 def index_keys(told: Told) -> set[str]:
-    """Index keys: each person, each street or site."""
-    return {f"p{n}" for n in told.persons} | {f"s{n}" for n in told.sites}
+    """Index keys: each person, each street or site, each town and day told or mourned."""
+    return ({f"p{n}" for n in told.persons} | {f"s{n}" for n in told.sites}
+            | {f"r{k}" for k in told.recalls | told.happened})
 
 
 def _day(when: EventDate | None) -> int | None:
@@ -115,6 +132,8 @@ def follow_up_evidence(a: Told, b: Told) -> tuple[MatchEvidence, ...]:
         found.append(MatchEvidence("sites", SITE * min(len(sites), 2), ", ".join(sorted(sites)[:4])))
     if found and b.cue:
         found.append(MatchEvidence("follow-up", CUE, ", ".join(sorted(b.cue)[:3])))
+    if recalled := b.recalls & a.happened:
+        found.append(MatchEvidence("mourns", RECALL, ", ".join(sorted(recalled)[:2])))
     return tuple(found)
 
 
@@ -128,9 +147,14 @@ def _scored(a: str, b: str, told: Mapping[str, Told], min_gap_days: int, thresho
     """(event, later, evidence, score) of a candidate pair, or None when it cannot link: days too
     close or unknown, an article in both, evidence under the threshold."""
     ta, tb = told[a], told[b]
-    if ta.day is None or tb.day is None or abs(ta.day - tb.day) < min_gap_days or ta.articles & tb.articles:
+    if ta.articles & tb.articles:
         return None
-    event, later = (a, b) if ta.day < tb.day else (b, a)
+    if tb.recalls & ta.happened or ta.recalls & tb.happened:  # a funeral story and the event it mourns
+        event, later = (a, b) if tb.recalls & ta.happened else (b, a)
+    elif ta.day is None or tb.day is None or abs(ta.day - tb.day) < min_gap_days:
+        return None
+    else:
+        event, later = (a, b) if ta.day < tb.day else (b, a)
     found = follow_up_evidence(told[event], told[later])
     value = round(sum(e.weight for e in found), 4)
     return (event, later, found, value) if value >= threshold else None
@@ -155,13 +179,17 @@ def best_links(pairs: Iterable[tuple[str, str]], told: Mapping[str, Told],
         if not (scored := _scored(a, b, told, min_gap_days, threshold)):
             continue
         event, later, found, value = scored
-        rank = (-value, told[event].day, event, found)
+        rank = (-value, told[event].day or 0, event, found)
         if later in best and rank[:3] >= best[later][:3]:
             continue
         if len(told[a].persons & told[b].persons) >= SURE_PEOPLE or not _places_differ(mentions[a], mentions[b]):
             best[later] = rank
-    return [FollowUp(later, event, found + (MatchEvidence("later", 0.0, f"{told[later].day - told[event].day} days after"),))
+    return [FollowUp(later, event, found + (MatchEvidence("later", 0.0, _after(told[event].day, told[later].day)),))
             for later, (_, _, event, found) in sorted(best.items())]
+
+
+def _after(event_day: int | None, later_day: int | None) -> str:
+    return f"{later_day - event_day} days after" if None not in (event_day, later_day) else "later"
 
 
 def follow_up_links(incidents: Sequence[Incident], matching: Mapping[str, EventMention] | None = None,

@@ -23,13 +23,15 @@ from parallax.store.base import Store
 
 def _json(told: Told) -> str:
     return json.dumps({"persons": sorted(told.persons), "sites": sorted(told.sites), "cue": sorted(told.cue),
-                       "articles": sorted(told.articles), "day": told.day}, ensure_ascii=False)
+                       "articles": sorted(told.articles), "day": told.day, "recalls": sorted(told.recalls),
+                       "happened": sorted(told.happened)}, ensure_ascii=False)
 
 
 def _told(text: str) -> Told:
     row = json.loads(text)
     return Told(frozenset(row["persons"]), frozenset(row["sites"]), frozenset(row["cue"]),
-                frozenset(row["articles"]), row["day"])
+                frozenset(row["articles"]), row["day"], frozenset(row.get("recalls", ())),
+                frozenset(row.get("happened", ())))
 
 
 def _matching(store: Store, mentions: Sequence[EventMention]) -> dict[str, EventMention]:
