@@ -6,6 +6,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from parallax.schema import Actor, ActorRole, DatePrecision, EventDate, GeoPrecision, Place
 
@@ -17,6 +18,7 @@ _ARTICLE = re.compile(r"^(al|el|at|ash|as|ad|ar|az|an|ad|the)[\s\-]+")
 GENERIC_SUBTYPES = frozenset({"", "Attack", "Other"})
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every pair scored and every reconciliation; names repeat
 def place_key(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"[’'`‘]", "", text)
