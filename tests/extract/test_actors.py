@@ -120,3 +120,11 @@ def test_country_bound_name_with_no_country_known_is_kept_without_one(phrase, ex
 def test_police_as_doer_in_a_story_with_no_country(nlp):
     found = roles(nlp, "Police opened fire on the marchers, killing two of them.")
     assert ("actor1", "Police Forces") in {(r, n) for r, _, n, _ in found}
+
+
+@pytest.mark.parametrize("phrase", ["ADF rebels", "Suspected ADF rebels", "the Allied Democratic Forces",
+                                    "Suspected Allied Democratic Forces fighters"])
+def test_a_named_group_beats_the_generic_noun_beside_it(phrase):
+    """Regression (a fresh-clone user's Beni bus attack): "ADF rebels" matched the generic "rebels"
+    (Rebel Forces) first, and the group's full name was no alias at all."""
+    assert normalize_actor(phrase, load_actor_dictionary(), name_country)[0] == "ADF: Allied Democratic Forces"

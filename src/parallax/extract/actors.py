@@ -63,13 +63,14 @@ class ActorDictionary:
 
 @lru_cache(maxsize=4)
 def load_actor_dictionary(override_dir: str = "") -> ActorDictionary:
-    """The actor patterns from data/actors.tsv, longest first so the most specific wins."""
+    """The actor patterns from data/actors.tsv, longest first so the most specific wins; at equal
+    length a named actor before a generic one ("ADF rebels" is the ADF, not rebels in general)."""
     patterns = []
     for row in read_table("actors.tsv", override_dir):
         words, keys = tuple(row["pattern"].lower().split()), _pattern_words(row["pattern"])
         patterns.append(ActorPattern(words, row["normalized"], row["category"], row["country"],
                                      "{adj}" in words, frozenset(keys) - {"{adj}"}, keys))
-    patterns.sort(key=lambda p: -len(p.match_words))
+    patterns.sort(key=lambda p: (-len(p.match_words), "{country}" in (p.country + p.normalized)))
     heads = {row["head"].lower(): row["category"] for row in read_table("actor_heads.tsv", override_dir)}
     weapons = frozenset(row["word"].lower() for row in read_table("actor_weapons.tsv", override_dir))
     things = frozenset(row["word"].lower() for row in read_table("physical_targets.tsv", override_dir))
