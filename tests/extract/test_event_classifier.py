@@ -12,7 +12,7 @@ from builders import mention
 from parallax.errors import DataFileError
 from parallax.extract.event_classifier import (DEP_DIM, HASH_DIM, HASHING, NO_EVENT, LinearModel, classify_docs,
                                                dependency_pair, dependency_pairs, features, hashed_ngrams,
-                                               lede_rule_features, load_model, read_model, retype_single_incident,
+                                               lede_rule_features, load_model, model_features, read_model, retype_single_incident,
                                                rule_features, save_model)
 from parallax.extract.event_type import snippet_triggers
 from parallax.extract.trigger_lexicon import load_trigger_lexicon
@@ -194,3 +194,22 @@ def test_a_single_incident_is_never_given_a_class_that_opens_no_incident(nlp, mo
     talks = mention("a2", None, None, text, sub="Armed clash", kind="Battles")
     (retyped,) = retype_single_incident(nlp(text), [talks], model)
     assert retyped.event_type != "Non-ACLED"
+
+
+# Regression (a fresh-clone user's Beni bus report): the whole text's best class was the catch-all
+# Strategic developments/Other (the blame sentence), which replaced the rules' Attack.
+BUS_AMBUSH = ("GOMA, Democratic Republic of Congo (Kivu Observer) - At least 19 people were killed when gunmen "
+              "ambushed a bus near Beni in North Kivu province on Thursday, the Red Cross said, a higher toll than "
+              "the one given by local authorities.\n\nA Red Cross official, who asked not to be named, said "
+              "volunteers had recovered 19 bodies from the scene and that the toll could rise. Local civil "
+              "society groups blamed the ADF, an armed group with links to Islamic State.")
+
+
+def test_the_catch_all_class_never_replaces_a_type_the_rules_found(nlp, model):
+    doc = nlp(BUS_AMBUSH)
+    lex = load_trigger_lexicon()
+    probs = model.probabilities(model_features(model, [doc], lex))[0]
+    incident = [i for i, code in enumerate(model.labels) if code in lex.classes and lex.classes[code].incident]
+    assert lex.classes[model.labels[max(incident, key=lambda i: probs[i])]].sub_event_type == "Other"  # the case
+    ambush = mention("a1", None, None, BUS_AMBUSH, sub="Attack", kind="Violence against civilians")
+    assert retype_single_incident(doc, [ambush], model) == [ambush]

@@ -212,7 +212,8 @@ def retype_single_incident(doc: Doc, mentions: list[EventMention], model: Linear
     """When an article tells one incident (one mention that is not background), its type is the
     model's best incident class for the whole text: the rules type the trigger word alone, the
     model reads every sentence. The trigger Span stays the mention's evidence. Articles telling
-    several incidents, and runs without a model, keep the rules' types."""
+    several incidents, runs without a model, and a model whose best class is the catch-all
+    Strategic developments/Other keep the rules' types."""
     told = [m for m in mentions if not m.background]
     if model is None or len(told) != 1:
         return mentions
@@ -222,5 +223,7 @@ def retype_single_incident(doc: Doc, mentions: list[EventMention], model: Linear
     best = lex.classes[model.labels[max(incident, key=lambda i: probs[i])]]
     if (best.event_type, best.sub_event_type) == (told[0].event_type, told[0].sub_event_type):
         return mentions
+    if best.sub_event_type == "Other" and told[0].sub_event_type:
+        return mentions  # the catch-all never replaces a type the rules found (as in the incident vote)
     retyped = replace(told[0], event_type=best.event_type, sub_event_type=best.sub_event_type)
     return [retyped if m is told[0] else m for m in mentions]
