@@ -111,7 +111,7 @@ def test_regression_beni_the_dateline_outlet_is_no_speaker(lexicon):
     doc = Article("t1", text, outlet="Rift Wire", dateline="Kinshasa", dateline_end=text.index("The"))
     army = replace(claim("t1", 9, 9), speaker=Speaker("Congolese army", "Congolese army"))
     told = EventMention("m1", "t1", Span("t1", 0, 1, "K"), "Violence against civilians", "Attack", claims=(army,))
-    assert sentence_voices(lexicon, doc, [told]) == [("Congolese army", "", "official")]
+    assert sentence_voices(lexicon, doc, [told]) == [("Congolese army", "armed forces", "official")]
     assert surnames("Jean Mbala told Rift Wire on Friday.", lexicon, "Rift Wire") == {"Mbala"}
 
 
@@ -125,3 +125,10 @@ def test_regression_beni_a_source_who_asked_not_to_be_named_is_anonymous(lexicon
     assert sentence_voices(lexicon, Article("t2", bare)) == [("officer", "police", "anonymous")]
     named = "Jean Mbala, who heads the local council, said the road to Kasindi was closed."
     assert sentence_voices(lexicon, Article("t3", named)) == [("Jean Mbala", "", "named")]
+
+
+def test_regression_an_army_officer_speaks_for_the_armed_forces_not_the_police(lexicon):
+    """Regression (fresh-clone user test): "officer" is a police cue, and "army" was none, so an army
+    officer's words were counted for the police."""
+    text = "An army officer who was not authorised to speak said the convoy had been hit twice."
+    assert sentence_voices(lexicon, Article("t1", text)) == [("army officer", "armed forces", "anonymous")]
