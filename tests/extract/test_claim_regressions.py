@@ -165,3 +165,11 @@ def test_other_shootings_told_in_passing_are_not_the_main_incident(nlp):
     mentions = analyse_doc(nlp(text), Article(id="r", text=text), load_knowledge(Settings()))
     assert {(c.measure.value, c.figure.low) for c in mentions[0].claims} == {("injured", 1)}
     assert [(c.measure.value, c.figure.low) for m in mentions[1:] for c in m.claims] == [("injured", 3)]
+
+
+def test_a_toll_put_beside_a_conjunct_keeps_its_own_figure(nlp):
+    """ "put the toll at 30 and the rebels at 12": the toll is 30; the 12 after the conjunct was taken
+    for it (the last "at" on the verb won)."""
+    text = "The health ministry put the toll at 30 and the rebels at 12."
+    assert [(m, low) for m, low, _, _ in figures(nlp, text)][:1] == [("killed", 30)]
+    assert figures(nlp, "Officials said the toll had risen to 14.")[0][:2] == ("killed", 14)

@@ -185,8 +185,10 @@ def _toll_value(container: Token, lexicon: ClaimLexicon) -> Token | None:
     candidates = [c for c in container.children if c.dep_ == "prep" and c.lower_ == "of"]
     if container.dep_ in ("nsubj", "nsubjpass", "dobj"):
         verb = container.head
-        candidates += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TOLL_PREPS]
-        values = [c for c in verb.children if c.dep_ in _TOLL_VALUE_DEPS and c != container]
+        # "put the toll at 30 and the rebels at 12": what follows a conjunct is the conjunct's figure
+        cut = min((c.i for c in verb.children if c.dep_ == "conj" and c.i > container.i), default=len(verb.doc))
+        candidates += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TOLL_PREPS and c.i < cut]
+        values = [c for c in verb.children if c.dep_ in _TOLL_VALUE_DEPS and c != container and c.i < cut]
         candidates += [v for v in values if vx.is_quantity(v, lexicon)]
     for cand in reversed(candidates):
         value = child_of(cand, "pobj") if cand.dep_ == "prep" else cand
