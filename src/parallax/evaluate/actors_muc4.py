@@ -19,12 +19,18 @@ from parallax.extract.actors import (ActorDictionary, CountryNamer, extract_acto
                                      normalize_actor)
 from parallax.extract.event_type import find_triggers
 from parallax.extract.frames import INCIDENT_TYPES, MIN_TRIGGER_SCORE
+from parallax.extract.trigger_lexicon import load_trigger_lexicon
 from parallax.schema import Actor, ActorRole, Article
 
 DEV_FILE = "dev.json"
 ROLES = ("perp_individual_id", "perp_organization_id", "hum_tgt_name", "phys_tgt_id")
 # normalised names that say who did it only vaguely: an individual perpetrator, not an organisation
 GENERIC_GROUPS = frozenset({"Unidentified Armed Group", "Rebel Forces"})
+ATTRIBUTION = "ATTRIB"  # taxonomy code of claims and accusations of responsibility
+# nouns naming an organised body, whose members are a perpetrator's people
+GROUP_NOUNS = frozenset({"group", "movement", "front", "army", "party", "organization", "cartel", "battalion",
+                         "brigade", "command"})
+BLASTS = "Explosions/Remote violence"
 MUC_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
@@ -50,14 +56,17 @@ def sentence_case(text: str) -> str:
 
 def _slot(actor: Actor, doc: Doc) -> str:
     """The MUC-4 slot an actor fills: a perpetrator is an organisation when the dictionary named a
-    group and the phrase names the group, not its people ("the FMLN", "the Guatemalan army"; but
+    group, or its head is a body's ("movement", "front"), and the phrase names the group, not its
+    people ("the FMLN", "the Guatemalan army"; but
     "Guatemalan army troops", "urban guerrillas" are individuals); a receiver only when it names a
     person, as hum_tgt_name holds named victims ("Hector Oqueli"), not groups ("civilians")."""
     if actor.role in (ActorRole.PERPETRATOR, ActorRole.ASSOCIATED):  # a backer is a co-perpetrator
         named = actor.category and actor.normalized not in GENERIC_GROUPS and actor.category != "Civilians"
         phrase = doc.char_span(actor.span.start, actor.span.end) if actor.span else None
         people = phrase is not None and phrase.root.tag_ == "NNS"
-        return "perp_organization_id" if named and not people and actor.name != actor.normalized else \
+        # a body named by its head, known or not: "the guerrilla movement Tupac Amaru Revolutionary Movement"
+        body = phrase is not None and phrase.root.lemma_.lower() in GROUP_NOUNS - {"group"}
+        return "perp_organization_id" if (named or body) and not people and actor.name != actor.normalized else \
             "perp_individual_id"
     return "hum_tgt_name" if _person_names(actor, doc) else ""
 
@@ -70,9 +79,11 @@ def _member_groups(actor: Actor, doc: Doc, dictionary: ActorDictionary) -> list[
         return []
     objects = [g for c in phrase.root.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                for g in c.children if g.dep_ == "pobj"]
+    if phrase.root.tag_ == "NNS":  # "Guatemalan army troops", "Atonal battalion troops": the army, the battalion
+        objects += [c for c in phrase.root.lefts if c.dep_ == "compound"]
     return [phrase_of(g).text for g in objects if g.pos_ == "PROPN" or g.ent_type_ == "ORG"
-            or normalize_actor(phrase_of(g).text, dictionary, lambda word: None) is not None
-            or g.lemma_.lower() in ("group", "movement", "front", "army", "party", "organization", "cartel")]
+            or normalize_actor(phrase_of(g).text, dictionary, lambda word: None, countryless=True) is not None
+            or g.lemma_.lower() in GROUP_NOUNS]
 
 
 def _person_names(actor: Actor, doc: Doc) -> list[str]:
@@ -95,20 +106,55 @@ def _name_of(token) -> str:
     return token.doc[start:token.i + 1].text
 
 
-def _physical_targets(sent: SpacySpan, trigger, dictionary: ActorDictionary) -> list[str]:
+def _physical_targets(trigger, dictionary: ActorDictionary, blast: bool = False) -> list[str]:
     """What a violent trigger is done to when it is a building, site or vehicle: "attacked the power
-    substation", "the bombing of the consulate"; not "an agreement", "rifles" or a person."""
+    substation", "the bombing of the consulate", and for an explosion (`blast`) the building it
+    goes off at ("a bomb exploded inside a restaurant"); not "an agreement", "rifles" or a person."""
     words = dictionary.things
     heads = [head for head, role in role_candidates(trigger) if role == ActorRole.TARGET]
+    heads += _blast_sites(trigger) if blast else []
     heads += [c for head in heads for c in head.conjuncts]
     return [phrase_of(h).text for h in heads
             if h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() in words and not is_weapon(h, dictionary)]
+
+
+# Prepositions placing an explosion at what it damages: "exploded outside the union's offices".
+BLAST_PREPOSITIONS = frozenset({"in", "inside", "outside", "near", "at", "beside", "under", "behind"})
+
+
+def _blast_sites(trigger) -> list:
+    """Where an explosion went off, on the explosion word or the verb a bomb is the subject of: "a
+    bomb exploded inside a fast-food restaurant", "a bomb went off near a power tower", "a car bomb
+    exploded in front of the embassy" (a town there is dropped later: not a building)."""
+    holders = [trigger, *([trigger.head] if trigger.dep_ in ("nsubj", "nsubjpass") else [])]
+    sites = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in BLAST_PREPOSITIONS
+             for g in c.children if g.dep_ == "pobj"]
+    return [next((g for p in s.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                  if g.dep_ == "pobj"), s) if s.lower_ == "front" else s for s in sites]
 
 
 def _terrorist_incident(trigger) -> bool:
     """MUC-4's incidents are attacks, bombings, kidnappings, arson and robbery: ACLED's political
     violence types and property destruction, not protests, arrests or other developments."""
     return trigger.event_type in MUC_EVENT_TYPES or trigger.sub_event_type == "Looting/property destruction"
+
+
+def _attributed_incident(trigger) -> bool:
+    """An attack word typed as the attribution it sits in ("holds the FMLN responsible for the
+    assassination of ...", "claimed responsibility for the kidnapping of ..."): the incident is
+    MUC-4's, its doer the one held responsible. Attribution is capped under MIN_TRIGGER_SCORE, as it
+    opens no incident of its own, so these are taken whatever their score."""
+    if trigger.code != ATTRIBUTION:
+        return False
+    classes = load_trigger_lexicon().classes
+    return any(code in classes and _terrorist_incident(classes[code]) for code, _ in trigger.evidence)
+
+
+def _incident_triggers(sent: SpacySpan) -> list:
+    """The triggers of a sentence whose actors fill MUC-4 slots: incident triggers that open an
+    incident, and attack words inside an attribution."""
+    return [t for t in find_triggers(sent) if (t.score >= MIN_TRIGGER_SCORE and t.event_type in INCIDENT_TYPES)
+            or _attributed_incident(t)]
 
 
 def doc_slots(doc: Doc, article: Article, name_country: CountryNamer) -> dict[str, list[str]]:
@@ -118,8 +164,8 @@ def doc_slots(doc: Doc, article: Article, name_country: CountryNamer) -> dict[st
     dictionary = load_actor_dictionary()
     slots: dict[str, list[str]] = {role: [] for role in ROLES}
     for sent in doc.sents:
-        triggers = [t for t in find_triggers(sent) if t.score >= MIN_TRIGGER_SCORE and t.event_type in INCIDENT_TYPES]
-        if not any(_terrorist_incident(t) for t in triggers):
+        triggers = _incident_triggers(sent)
+        if not any(_terrorist_incident(t) or _attributed_incident(t) for t in triggers):
             continue
         for trig in triggers:
             token = doc[trig.start_token:trig.end_token].root
@@ -131,7 +177,7 @@ def doc_slots(doc: Doc, article: Article, name_country: CountryNamer) -> dict[st
                     slots[slot].append(actor.name)
                 if slot.startswith("perp"):
                     slots["perp_organization_id"] += _member_groups(actor, doc, dictionary)
-            slots["phys_tgt_id"] += _physical_targets(sent, token, dictionary)
+            slots["phys_tgt_id"] += _physical_targets(token, dictionary, trig.event_type == BLASTS)
     return slots
 
 
