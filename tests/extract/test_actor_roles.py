@@ -356,3 +356,57 @@ def test_what_a_speaker_says_it_does_has_receivers(nlp):
     found = roles(nlp, "Kenya said on Tuesday it would hand the suspects to Somalia.")
     assert named(found, ActorRole.PERPETRATOR) == ["Kenya"]
     assert "Somalia" in named(found, ActorRole.TARGET)
+
+
+def test_hostages_are_the_receivers_of_the_taking(nlp):
+    # regression: "were taken hostage", "took three engineers hostage" gave no actor at all (the
+    # trigger "hostage" is the object of "take", not a verb of its own)
+    found = trigger_actors(nlp, "Two Italian engineers were taken hostage from the dam site on Monday.")
+    assert named(found, ActorRole.TARGET) == ["Two Italian engineers"]
+    found = trigger_actors(nlp, "Gunmen took three aid workers hostage near the border.", ("NG", "Nigeria"))
+    assert named(found, ActorRole.PERPETRATOR) == ["Gunmen"]
+    assert named(found, ActorRole.TARGET) == ["three aid workers"]
+
+
+def test_the_target_or_victim_of_an_attack_receives_it(nlp):
+    # regression: "X was the victim of a kidnapping" gave no receiver
+    found = trigger_actors(nlp, "A local councillor was the victim of a kidnapping last week.")
+    assert named(found, ActorRole.TARGET) == ["A local councillor"]
+    heads = [h.text for h, role in role_candidates(next(t for t in _sentence(
+        nlp, "The targets of the attacks were two bank branches in the city centre.")[0] if t.text == "attacks"))
+        if role == ActorRole.TARGET]
+    assert heads == ["branches"]
+
+
+def test_who_plants_or_hurls_the_means_is_the_doer(nlp):
+    # regression: "unidentified persons placed 11 bombs" and "hurled a grenade at a police patrol"
+    # gave no doer (the trigger is the weapon, the object of the verb)
+    found = trigger_actors(nlp, "Early on Sunday, unidentified persons placed 11 bombs in several bank branches.")
+    assert named(found, ActorRole.PERPETRATOR) == ["unidentified persons"]
+    found = trigger_actors(nlp, "Militants hurled a grenade at a police patrol in the old town.", ("IN", "India"))
+    assert named(found, ActorRole.PERPETRATOR) == ["Militants"]
+    assert named(found, ActorRole.TARGET) == ["a police patrol"]
+    # "at" stays no receiver of a light verb: "at dawn"
+    found = trigger_actors(nlp, "Warplanes launched an attack at dawn on the village.")
+    assert not any("dawn" in a.name for a in found)
+
+
+def test_who_takes_part_in_an_event_is_its_doer(nlp):
+    # regression: "the men involved in the murder", "suspected of participating in the attack",
+    # "participated in the massacre" gave no doer
+    found = trigger_actors(nlp, "The president ordered the trial of the officers involved in the murder of the priests.",
+                           word="murder")
+    assert named(found, ActorRole.PERPETRATOR) == ["the officers"]
+    found = trigger_actors(nlp, "Three men suspected of participating in the attack were released on Friday.",
+                           word="attack")
+    assert named(found, ActorRole.PERPETRATOR) == ["Three men"]
+    found = trigger_actors(nlp, "Local militiamen participated in the massacre, witnesses said.")
+    assert named(found, ActorRole.PERPETRATOR) == ["Local militiamen"]
+
+
+def test_the_accused_phrase_stops_before_what_it_is_accused_of(nlp):
+    # regression: "accused the gang of the kidnapping of two traders" gave actor1 "the gang of the
+    # kidnapping of two traders"
+    found = trigger_actors(nlp, "Police accused the gang of the kidnapping of two traders.", word="kidnapping")
+    assert named(found, ActorRole.PERPETRATOR) == ["the gang"]
+    assert named(found, ActorRole.TARGET) == ["two traders"]

@@ -18,7 +18,9 @@ DIRECTIVE_VERBS = frozenset({"demand", "urge", "ask", "call", "insist", "appeal"
 
 # Verbs by which a group owns an event ("claimed responsibility for") or is given it ("blamed X for").
 CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "take", "bear", "assume"})
-BLAMING_VERBS = frozenset({"blame", "accuse", "fault", "condemn", "hold"})
+BLAMING_VERBS = frozenset({"blame", "accuse", "fault", "condemn", "hold", "suspect"})
+# Verbs by which someone takes part in an event: "the men involved in the murder", "participated in".
+PARTAKING_VERBS = frozenset({"involve", "implicate", "participate", "engage"})
 
 # Verbs whose "from" object loses something: "seized weapons from the militants".
 TAKING_VERBS = frozenset({"confiscate", "seize", "take", "steal", "rob", "loot", "grab", "snatch", "wrest",
@@ -29,11 +31,18 @@ LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "perfor
                          "order", "make", "claim", "begin", "start", "continue", "resume", "declare", "hold",
                          "wage", "impose", "lift", "end", "lead", "commit", "perpetrate", "initiate",
                          "undertake", "organise", "organize", "step", "intensify", "escalate"})
+# Verbs whose object is the means, aimed "at" what it hits: "militants hurled a grenade at a patrol",
+# "unidentified persons placed 11 bombs", "rebels set fire to the town hall".
+MEANS_VERBS = frozenset({"place", "plant", "hurl", "throw", "lob", "detonate", "drop", "set", "fire"})
 
 
 def phrase_of(token: Token) -> SpacySpan:
     """The noun phrase headed by `token` without relative clauses or appositions."""
     keep = [t for t in token.subtree if not _in_clause(t, token)]
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in BLAMING_VERBS:
+        # "accused the gang of the kidnapping": the gang; what it is accused of is the event
+        blamed = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+        keep = [t for t in keep if t.i not in blamed]
     start, end = min(t.i for t in keep), max(t.i for t in keep) + 1
     count = next((c for c in token.children if c.dep_ == "nummod"), None)
     if count is not None and token.head.pos_ == "VERB":  # "shot dead three policemen": "dead" is the verb's
@@ -60,11 +69,12 @@ def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
         # "offered to hand over to Great Britain", "threatened to cut off power to the town": the
         # receivers of the verb it governs, the doer stays the governing verb's subject
         found += [(head, role) for head, role in _direct_roles(verb) if role == ActorRole.TARGET]
-    if trigger.dep_ in {"dobj", "attr"} and trigger.head.lemma_ in LIGHT_VERBS:
+    if trigger.dep_ in {"dobj", "attr"} and trigger.head.lemma_ in LIGHT_VERBS | MEANS_VERBS:
         # "American warplanes launched an attack": the doer is the subject of the light verb
+        aims = {"on", "against"} | ({"at", "into"} if trigger.head.lemma_ in MEANS_VERBS else set())
         found += [(c, ActorRole.PERPETRATOR) for c in trigger.head.children if c.dep_ == "nsubj"]
         found += [(g, ActorRole.TARGET) for c in trigger.head.children
-                  if c.dep_ == "prep" and c.text.lower() in {"on", "against"}
+                  if c.dep_ == "prep" and c.text.lower() in aims
                   for g in c.children if g.dep_ == "pobj"]
     # "the forum concluded that the US must allocate more", "reiterated its demand that Israel ease":
     # whoever a clause of obligation binds receives the act
@@ -76,6 +86,10 @@ def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
         found += [(g, ActorRole.TARGET) for c in trigger.children if c.dep_ == "ccomp" and c.i > trigger.i
                   for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
         found += _own_act_receivers(trigger)
+    hostages = _hostage_roles(trigger)
+    if hostages:  # "took three aid workers hostage", read as the compound "workers hostage": the taken
+        found = [(h, r) for h, r in found if h.dep_ != "compound"] + hostages
+    found += _target_of(trigger)
     if trigger.dep_ in {"acl", "relcl"} and trigger.tag_ == "VBN":
         # "a convoy that was struck by ...", "forces targeted by": the head noun is the receiver
         found.append((trigger.head, ActorRole.TARGET))
@@ -138,6 +152,27 @@ def _own_act_receivers(verb: Token) -> list[tuple[Token, ActorRole]]:
     return found
 
 
+def _hostage_roles(trigger: Token) -> list[tuple[Token, ActorRole]]:
+    """Who takes and who is taken in "gunmen took three engineers hostage", "the two Italians were
+    taken hostage", "held the crew captive": the verb's subject, and its object or passive subject."""
+    verb = trigger.head
+    if trigger.dep_ not in ("dobj", "oprd") or verb.lemma_.lower() not in ("take", "hold", "keep"):
+        return []
+    found = [(c, ActorRole.PERPETRATOR if c.dep_ == "nsubj" else ActorRole.TARGET) for c in verb.children
+             if c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "dobj" and c != trigger)]
+    return found + [(c, ActorRole.TARGET) for c in trigger.children if c.dep_ == "compound"]
+
+
+def _target_of(trigger: Token) -> list[tuple[Token, ActorRole]]:
+    """What a copula says an event was aimed at: "the convoy was the target of an attack", "the
+    targets of the attacks were the bank branches", "he was the victim of a kidnapping"."""
+    noun = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
+    if noun is None or noun.lemma_.lower() not in ("target", "victim") or noun.dep_ not in ("attr", "nsubj") \
+            or noun.head.lemma_ != "be":
+        return []
+    return [(c, ActorRole.TARGET) for c in noun.head.children if c.dep_ in ("nsubj", "attr") and c != noun]
+
+
 def _held_responsible(trigger: Token) -> list[Token]:
     """Who claims or is given an event: "X claimed responsibility for the bombing", "officials
     blamed X for the attack", "X is responsible for the killing", "accused X of the murder",
@@ -152,6 +187,8 @@ def _held_responsible(trigger: Token) -> list[Token]:
         if holder.lower_ == "responsible":  # "X is responsible for", "holds X responsible for"
             found = [c for c in holder.children if c.dep_ == "nsubj"]
             return found or [c for c in holder.head.children if c.dep_ in ("nsubj", "dobj")]
+    if trigger.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in PARTAKING_VERBS:
+        return _partakers(head.head)
     if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj" \
             and head.head.head.lemma_.lower() in BLAMING_VERBS:  # "accused the FMLN of the murder"
         return [head.head]
@@ -168,6 +205,20 @@ def _held_responsible(trigger: Token) -> list[Token]:
         return [g for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
                 if g.dep_ == "pobj"]
     return []
+
+
+def _partakers(verb: Token) -> list[Token]:
+    """Who takes part through `verb`: "the military men involved in the murder" (the noun it
+    modifies), "two soldiers were involved in", "rebels participated in", and the accused of it:
+    "three persons suspected of participating in the attack"."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return [verb.head]
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in BLAMING_VERBS:
+        accuser = verb.head.head
+        if accuser.dep_ == "acl" and accuser.tag_ == "VBN":
+            return [accuser.head]
+        return [c for c in accuser.children if c.dep_ in ("nsubjpass", "dobj")]
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _direct_roles(verb: Token) -> list[tuple[Token, ActorRole]]:
