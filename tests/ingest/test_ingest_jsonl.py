@@ -53,3 +53,16 @@ def test_declared_foreign_language_is_rejected(tmp_path):
     path.write_text(json.dumps({"text": TEXT_A, "language": "de"}) + "\n", "utf-8")
     [item] = read_inputs([path], Settings())
     assert isinstance(item, Rejected) and item.code == "language" and "'de'" in item.reason
+
+
+def test_numeric_published_is_a_unix_timestamp():
+    """A new user's export gave "published": 1788000000; the whole line was rejected."""
+    seconds = parse_jsonl_line(json.dumps({"text": TEXT_A, "published": 1788000000}), "f:1")
+    millis = parse_jsonl_line(json.dumps({"text": TEXT_A, "published": 1788000000000}), "f:2")
+    assert seconds.published == millis.published == datetime(2026, 8, 29, 10, 40)
+
+
+def test_boolean_or_object_published_is_still_refused():
+    for value in (True, {"when": "today"}):
+        rejected = parse_jsonl_line(json.dumps({"text": TEXT_A, "published": value}), "f:1")
+        assert isinstance(rejected, Rejected) and "published" in rejected.reason

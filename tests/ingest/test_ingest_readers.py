@@ -166,3 +166,9 @@ def test_choose_language_keeps_plausible_english_and_rules_out_the_rest():
     assert choose_language(terse * 3, ("en",))[0] == "en"
     names = "Ataque en Culiacán: CJNG y Sinaloa chocan; 4 muertos, dice la Sedena en un informe."
     assert choose_language(names, ("en",))[0] == "es"
+
+
+def test_sidecar_numeric_published_is_a_unix_timestamp():
+    from parallax.ingest.metadata import parse_sidecar
+    meta = parse_sidecar(json.dumps({"outlet": "Epoch News", "published": 1788000000}), "a.meta.json")
+    assert meta.published is not None and meta.published.year == 2026

@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from parallax.ingest.decoding import decode_bytes
 from parallax.ingest.language import language_tag
-from parallax.ingest.published import parse_published
+from parallax.ingest.published import parse_published, published_text
 from parallax.ingest.rejects import RejectCode, reject
 from parallax.schema import Article, Rejected
 
@@ -27,7 +27,8 @@ def _problem(record: object) -> str:
         return f"expected a JSON object, got {type(record).__name__}"
     if not isinstance(record.get("text"), str) or not record["text"].strip():
         return "no \"text\" string"
-    wrong = sorted(k for k in KEYS if record.get(k) is not None and not isinstance(record[k], str))
+    wrong = sorted(k for k in KEYS if record.get(k) is not None and not isinstance(record[k], str)
+                   and not (k == "published" and published_text(record[k])))
     return f"key(s) {', '.join(wrong)} must be strings" if wrong else ""
 
 
@@ -56,7 +57,7 @@ def parse_jsonl_line(line: str, source: str) -> Article | Rejected:
         title=_field(record, "title"),
         outlet=_field(record, "outlet"),
         url=_field(record, "url"),
-        published=parse_published(_field(record, "published"), source),
+        published=parse_published(published_text(record.get("published")), source),
         source=source,
         language=language_tag(_field(record, "language")),
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from parallax.errors import BadArticle
 from parallax.ingest.language import language_tag
-from parallax.ingest.published import parse_published
+from parallax.ingest.published import parse_published, published_text
 from parallax.schema import Article
 
 SIDECAR_SUFFIX = ".meta.json"
@@ -47,7 +47,8 @@ def _check_keys(values: object, source: str) -> dict[str, str]:
     if unknown:
         raise BadArticle(f"{source}: unknown key(s) {', '.join(unknown)}",
                          f"use keys {', '.join(METADATA_KEYS)}")
-    wrong = sorted(key for key, value in values.items() if not isinstance(value, str))
+    wrong = sorted(key for key, value in values.items() if not isinstance(value, str)
+                   and not (key == "published" and published_text(value)))
     if wrong:
         raise BadArticle(f"{source}: key(s) {', '.join(wrong)} must be strings", "quote the values")
     return values
@@ -63,7 +64,7 @@ def parse_sidecar(text: str, source: str) -> Metadata:
     except (ValueError, RecursionError) as exc:  # too deeply nested, or an integer too long
         raise BadArticle(f"{source}: JSON cannot be read ({type(exc).__name__})",
                          "fix the JSON or delete the sidecar") from exc
-    published = parse_published(values.pop("published", ""), source)
+    published = parse_published(published_text(values.pop("published", "")), source)
     language = language_tag(values.pop("language", ""))
     rest = {key: value.strip() for key, value in values.items()}
     return Metadata(published=published, language=language, **rest)

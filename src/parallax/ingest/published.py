@@ -51,6 +51,14 @@ def parse_published(value: str, source: str = "") -> datetime | None:
     return moment
 
 
+def published_text(value: object) -> str:
+    """A metadata value as the text `parse_published` reads: a JSON number is a Unix timestamp
+    (seconds or milliseconds, which dateparser's timestamp parser tells apart)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return repr(value)
+    return value if isinstance(value, str) else ""
+
+
 def _utc_or_none(moment: datetime | None) -> datetime | None:
     # 9999-12-31T23:59-14:00 is a valid ISO date whose UTC time falls past the year 9999; and
     # 0001-01-01 or 9999-12-31 is a system's placeholder for "no date", not when news appeared.
