@@ -679,6 +679,7 @@ class Reconciliation:
     by_victim_group: tuple[GroupFatalities, ...] = ()
     contradictions: tuple[Contradiction, ...] = ()
     omissions: tuple[Omission, ...] = ()
+    follow_up_reports: tuple[str, ...] = ()  # article ids of follow-up reports (an arrest weeks later) joined to it
 
 
 @dataclass(frozen=True, slots=True)

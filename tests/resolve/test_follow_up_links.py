@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from parallax.resolve.follow_ups import THRESHOLD, follow_up_links, follow_up_words
+from parallax.resolve.features import follow_up_words
+from parallax.resolve.follow_ups import THRESHOLD, follow_up_links
 from parallax.resolve.incidents import resolve_incidents
 from parallax.settings import Settings
 
@@ -55,7 +56,12 @@ def test_a_later_story_follows_the_incident_it_shares_most_with_not_the_earliest
     incident that shared one other name with it, chosen as the earliest of equal ties."""
     earlier = mention("a1", DAYTON, day(date(2016, 1, 9)), "Terrell Banks was wounded in a robbery on Friday.")
     event = mention("b2", DAYTON, day(date(2016, 3, 3)), NAMED)
-    links, of = _links(earlier, event, mention("c3", DAYTON, day(date(2016, 9, 20)), TRIAL))
+    # The trial story names the two men in a sentence of another of its mentions, which tells no
+    # follow-up (so neither mention joins an incident: test_follow_up_merge.py), only links.
+    trial = mention("c3", DAYTON, day(date(2016, 9, 20)), "Jury selection began in the trial on Monday.")
+    recalled = mention("c3", DAYTON, day(date(2016, 9, 20)), "Terrell Banks and Dwayne Pruitt were shot in March.",
+                       start=200)
+    links, of = _links(earlier, event, trial, recalled)
     assert (of["c3"], of["b2"]) in links and (of["c3"], of["a1"]) not in links
 
 
@@ -67,8 +73,9 @@ def test_an_undated_follow_up_is_dated_from_its_publication_as_resolution_dates_
     """Regression: export and the web app linked follow-ups without publication dates, so a court
     story whose text gives no date (most of them: 'was sentenced', 'pleaded guilty') was never
     linked there, though the evaluation (which dates it) counted its link."""
-    shooting = mention("a1", DAYTON, day(date(2016, 3, 3)), NAMED)
-    trial = mention("b2", DAYTON, None, TRIAL)
+    shooting = mention("a1", DAYTON, day(date(2016, 3, 3)), SHOT)
+    trial = mention("b2", DAYTON, None, "Jury selection began in the trial of the man accused of the "
+                    "shooting outside the Silver Dollar Tavern.")  # a site, no person: linked, not joined
     incidents = resolve_incidents([shooting, trial], Settings(), {"b2": date(2016, 9, 20)})
     assert follow_up_links(incidents) == []
     links = follow_up_links(incidents, published={"a1": date(2016, 3, 4), "b2": date(2016, 9, 20)})

@@ -21,6 +21,7 @@ SHOT = ("A 19-year-old man, Marcus Reyes, was shot on Parker Avenue late Monday 
 RETOLD = "Officer Dana Brooks said Marcus Reyes was wounded on Parker Avenue on Monday night."
 OTHER = "A woman, Janet Lowe, was shot in her car on Monday, police spokeswoman Sonya Toler said."
 ARREST = "Police arrested a 22-year-old man in the killing of Marcus Reyes, shot last month in Toledo."
+SHOT_TYPE = "Shelling/artillery/missile attack"  # tests/builders.py's default sub-event type
 
 
 def test_people_are_names_of_two_or_more_words_without_places_calendar_words_or_officials():
@@ -58,17 +59,27 @@ def test_places_still_keep_apart_reports_that_name_nobody_in_common():
     assert conflict(mention("a1", TOLEDO, MONDAY, SHOT), mention("b2", LIMA, MONDAY, OTHER)) == "places differ"
 
 
-def test_an_arrest_weeks_later_is_linked_to_the_shooting_it_refers_to_not_merged():
+def test_an_arrest_weeks_later_naming_the_victim_joins_the_shooting_as_a_follow_up_report():
+    """The arrest story names the victim and tells an arrest: a report of the shooting (GVA and
+    ACLED count one incident), its evidence says follow-up, and its day is not the incident's."""
     shooting = mention("a1", TOLEDO, MONDAY, SHOT)
     arrest = mention("b2", LIMA, day(date(2015, 3, 20), "Friday"), ARREST, sub="Arrests", kind="Strategic developments")
     elsewhere = mention("c3", LIMA, MONDAY, OTHER)
     incidents = resolve_incidents([shooting, arrest, elsewhere], Settings())
-    assert len(incidents) == 3
-    of = {m.article_id: i.id for i in incidents for m in i.mentions}
-    links = follow_up_links(incidents)
-    assert [(x.incident_id, x.event_incident_id) for x in links] == [(of["b2"], of["a1"])]
-    told = {e.name: e.detail for e in links[0].evidence}
-    assert "marcus reyes" in told["people"] and told["follow-up"] == "arrested" and told["later"] == "25 days after"
+    assert sorted(i.article_ids for i in incidents) == [("a1", "b2"), ("c3",)]
+    joined = next(i for i in incidents if len(i.article_ids) == 2)
+    told = {e.name: e.detail for e in joined.links[0].evidence}
+    assert "marcus reyes" in told["people"] and told["follow-up"] == "told 25 days later (arrested)"
+    assert joined.date == MONDAY and joined.sub_event_type == SHOT_TYPE
+    assert joined.reconciliation.follow_up_reports == ("b2",)
+    assert follow_up_links(incidents) == []
+
+
+def test_an_arrest_weeks_later_naming_nobody_the_shooting_names_stays_apart():
+    shooting = mention("a1", TOLEDO, MONDAY, SHOT)
+    arrest = mention("b2", LIMA, day(date(2015, 3, 20)), "Police arrested a 22-year-old man in a killing last month.")
+    assert conflict(shooting, arrest) == "dates differ"
+    assert len(resolve_incidents([shooting, arrest], Settings())) == 2
 
 
 def test_a_later_story_in_another_province_or_naming_only_a_street_is_not_linked():

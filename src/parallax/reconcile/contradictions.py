@@ -125,24 +125,29 @@ def perpetrator_contradictions(mentions: Sequence[EventMention]) -> list[Contrad
                        lambda a, b: a.rsplit("(", 1)[1] != b.rsplit("(", 1)[1]))
 
 
-def place_and_date_contradictions(mentions: Sequence[EventMention]) -> list[Contradiction]:
-    """Reports that put the event in places (or on days) that cannot be the same."""
+def place_and_date_contradictions(mentions: Sequence[EventMention],
+                                  follow_ups: frozenset[str] = frozenset()) -> list[Contradiction]:
+    """Reports that put the event in places (or on days) that cannot be the same; a follow-up
+    report's day (mention ids in `follow_ups`: an arrest weeks later) is its own, not the event's."""
     places = [(m.place, m.outlet or m.article_id) for m in mentions if m.place and m.place.span]
     told = [(p.name, who, p.span) for p, who in places]
     by_name = {p.name: p for p, _ in places}
     found = list(_pairs(ContradictionKind.PLACE, "place", told,
                         lambda a, b: not same_place(by_name[a], by_name[b]) and by_name[a].precision <= 2
                         and by_name[b].precision <= 2))
-    dates = [(m.date, m.outlet or m.article_id) for m in mentions if m.date and m.date.value and m.date.span]
+    dates = [(m.date, m.outlet or m.article_id) for m in mentions
+             if m.date and m.date.value and m.date.span and m.id not in follow_ups]
     told = [(d.value.isoformat(), who, d.span) for d, who in dates if d.precision == 1]
     found += _pairs(ContradictionKind.DATE, "date", told,
                     lambda a, b: a != b)
     return found
 
 
-def find_contradictions(mentions: Sequence[EventMention]) -> tuple[Contradiction, ...]:
-    """Every contradiction among an incident's reports, by kind then source order."""
+def find_contradictions(mentions: Sequence[EventMention],
+                        follow_ups: frozenset[str] = frozenset()) -> tuple[Contradiction, ...]:
+    """Every contradiction among an incident's reports, by kind then source order (`follow_ups`:
+    ids of its follow-up reports, whose days are not dates of the event)."""
     return tuple(number_contradictions(mentions) + victim_contradictions(mentions)
                  + target_contradictions(mentions) + warning_contradictions(mentions)
-                 + perpetrator_contradictions(mentions) + place_and_date_contradictions(mentions))
+                 + perpetrator_contradictions(mentions) + place_and_date_contradictions(mentions, follow_ups))
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from parallax.extract.compatibility import same_place
 from parallax.reconcile.contradictions import find_contradictions
 from parallax.reconcile.cues import victim_kind
+from parallax.reconcile.dates import follow_up_reports
 from parallax.reconcile.figures import reconcile_fatalities
 from parallax.reconcile.omissions import find_omissions
 from parallax.resolve.features import features_of, jaccard
@@ -72,13 +73,15 @@ def place_alternatives(mentions: Sequence[EventMention], best: Place | None) -> 
 def reconcile_sources(mentions: Sequence[EventMention], chosen_type: tuple[str, str],
                       best: Place | None) -> Reconciliation:
     """Everything the reports of one incident agree and disagree on, and what each leaves out."""
-    main = [m for m in mentions if not m.background] or list(mentions)
+    later = follow_up_reports(mentions)
+    main = [m for m in mentions if not m.background and m.id not in later] or list(mentions)
     votes = Counter((m.event_type, m.sub_event_type) for m in main)
     groups = source_groups(mentions)
-    contradictions = find_contradictions(mentions)
+    contradictions = find_contradictions(mentions, later)
     return Reconciliation(
         grade=grade(mentions, contradictions, len(groups)),
         type_confidence=round(votes[chosen_type] / len(main), 3), independent_sources=len(groups),
         source_groups=tuple(g for g in groups if len(g) > 1),
         place_alternatives=place_alternatives(mentions, best), by_victim_group=by_victim_group(mentions),
-        contradictions=contradictions, omissions=find_omissions(mentions))
+        contradictions=contradictions, omissions=find_omissions(mentions),
+        follow_up_reports=tuple(sorted({m.article_id for m in mentions if m.id in later})))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from itertools import combinations, product
 
 from parallax.extract.compatibility import best_place
-from parallax.reconcile.dates import incident_date
+from parallax.reconcile.dates import event_reports, incident_date
 from parallax.reconcile.figures import compatible, per_source, reconcile_fatalities
 from parallax.reconcile.grade import reconcile_sources
 from parallax.reconcile.tolls import reported_toll
@@ -17,16 +17,19 @@ from parallax.schema import ActorRole, EventMention, Grade, Incident, MatchLink,
 
 def reconcile_incident(incident_id: str, mentions: Sequence[EventMention],
                        links: tuple[MatchLink, ...] = ()) -> Incident:
-    """One Incident from its mentions: most precise place, best-supported date and type, commonest actors."""
+    """One Incident from its mentions: most precise place, best-supported date and type, commonest
+    actors. Follow-up reports (dated well after the event: an arrest, a hearing) count as sources
+    and for the tolls, but the date, type and place are the event reports' (reconcile.dates)."""
     pairs = [(c, m.outlet) for m in mentions for c in m.claims]
     fatalities = reconcile_fatalities(pairs)
     notes = _disagreements(mentions)
-    event_type, sub_type = incident_type(mentions)
-    place = best_place([m.place for m in mentions if m.place])
+    event = event_reports(mentions)
+    event_type, sub_type = incident_type(event)
+    place = best_place([m.place for m in event if m.place]) or best_place([m.place for m in mentions if m.place])
     reconciliation = reconcile_sources(mentions, (event_type, sub_type), place)
     return Incident(
         id=incident_id, mentions=tuple(mentions), event_type=event_type, sub_event_type=sub_type,
-        date=incident_date(mentions),
+        date=incident_date(event),
         place=place,
         actor1=_commonest(mentions, ActorRole.PERPETRATOR),
         actor2=_commonest(mentions, ActorRole.TARGET),

@@ -33,7 +33,8 @@ def environment() -> Environment:
         percent=framing_view.percent, context_counts=framing_view.context_counts)
     env.globals.update(  # the reconciliation partial (templates/reconciliation.html)
         reconciliation_of=reconciliation_view.reconciliation_of, omissions_of=reconciliation_view.omissions_of,
-        link_label=reconciliation_view.link_label, group_labels=reconciliation_view.group_labels)
+        link_label=reconciliation_view.link_label, group_labels=reconciliation_view.group_labels,
+        follow_up_labels=reconciliation_view.follow_up_labels)
     env.globals.update(zones_view.template_globals())  # the zones partial (templates/zones.html)
     return env
 

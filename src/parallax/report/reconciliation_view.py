@@ -36,3 +36,11 @@ def group_labels(incident: Incident, articles: Articles) -> list[str]:
         return []
     return [" = ".join(outlet_name(a, articles, [m for m in incident.mentions if m.article_id == a]) for a in group)
             for group in rec.source_groups]
+
+
+def follow_up_labels(incident: Incident, articles: Articles) -> list[str]:
+    """The outlets of its follow-up reports (an arrest or a hearing told weeks later, joined to it)."""
+    rec = incident.reconciliation
+    if rec is None:
+        return []
+    return [outlet_name(a, articles, [m for m in incident.mentions if m.article_id == a]) for a in rec.follow_up_reports]

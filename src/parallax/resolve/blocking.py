@@ -13,6 +13,9 @@ A key joins a place part and a time part:
 - people: a mention with a day-precise date is also indexed under each person or site its event
   sentences name on that day, and looks them up on the days either side, so reports of one
   shooting whose places the geocoder read differently still meet;
+- follow-ups: a dated mention is also indexed under each person its event sentences name, with no
+  time part, and one that tells a follow-up (an arrest, a charge, a hearing) looks those up, so an
+  arrest story weeks later meets the reports naming its victim (and only such pairs meet this way);
 - time: a day looks up the days either side, a week-precise date the weeks either side, a month the
   months either side (dates widened by their precision); undated mentions meet undated ones only,
   by weekday when they have one.
@@ -25,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from parallax.extract.compatibility import place_key
-from parallax.resolve.features import mention_text, people_in
+from parallax.resolve.features import follow_up_cues, mention_text, people_in, persons_of
 from parallax.resolve.scoring import CONTEXT
 from parallax.schema import DatePrecision, EventDate, EventMention, GeoPrecision, Place
 
@@ -85,6 +88,19 @@ def block_keys(mention: EventMention) -> tuple[set[str], set[str]]:
             key = zlib.crc32(name.encode())
             index.add(f"p{key}|d{day}")
             lookup.update(f"p{key}|d{day + k}" for k in (-1, 0, 1))
+    if when is not None and when.value is not None:
+        return index | follow_up_keys(mention)[0], lookup | follow_up_keys(mention)[1]
+    return index, lookup
+
+
+def follow_up_keys(mention: EventMention) -> tuple[set[str], set[str]]:
+    """Every report is indexed under its persons (P) and looks up Q; a follow-up report is also
+    indexed under Q and looks up P: a follow-up meets every report naming one of its persons,
+    whatever the dates, and two reports neither of which tells a follow-up never meet this way."""
+    keys = {zlib.crc32(name.encode()) for name in persons_of(mention)}
+    index, lookup = {f"P{k}" for k in keys}, {f"Q{k}" for k in keys}
+    if follow_up_cues(mention):
+        index, lookup = index | {f"Q{k}" for k in keys}, lookup | {f"P{k}" for k in keys}
     return index, lookup
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from parallax.resolve.scoring import hard_conflict
+from parallax.resolve.scoring import DATES_DIFFER, conflict, follow_up_member
 from parallax.schema import EventMention, MatchLink
 
 
@@ -38,5 +38,15 @@ def cluster(mentions: Mapping[str, EventMention], links: Sequence[MatchLink], th
 
 def _any_conflict(mentions: Mapping[str, EventMention], left: list[str], right: list[str],
                   max_day_gap: int) -> bool:
-    """Complete link on conflicts: one contradiction between any two members forbids the merge."""
-    return any(hard_conflict(mentions[a], mentions[b], max_day_gap) for a in left for b in right)
+    """Complete link on conflicts: one contradiction between any two members forbids the merge,
+    except dates too far apart when the later report is a follow-up of the merged incident."""
+    members: list[EventMention] = []
+    for a in left:
+        for b in right:
+            why = conflict(mentions[a], mentions[b], max_day_gap)
+            if not why:
+                continue
+            members = members or [mentions[m] for m in (*left, *right)]
+            if why != DATES_DIFFER or not follow_up_member(mentions[a], mentions[b], members, max_day_gap):
+                return True
+    return False

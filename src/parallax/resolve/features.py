@@ -107,6 +107,37 @@ def people_of(mention: EventMention) -> frozenset[str]:
 
 
 @cache
+def follow_up_words() -> frozenset[str]:
+    """Words that make a report a follow-up story (an arrest, a charge, a hearing, a funeral):
+    data/follow_up_words.tsv."""
+    return frozenset(r["word"] for r in read_table("follow_up_words.tsv"))
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1 << 13)
+def _cues_in(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower())) & follow_up_words()
+
+
+def follow_up_cues(mention: EventMention) -> frozenset[str]:
+    """The follow-up words a mention's event sentences hold ("arrested", "charged", "sentenced")."""
+    return _cues_in(mention_text(mention))
+
+
+def is_person(name: str) -> bool:
+    """A name of people_in that is a person's, not a street's or a site's ("Fulton Avenue")."""
+    sites = name_words()[2]
+    return not any(word in sites for word in name.split())
+
+
+def persons_of(mention: EventMention) -> frozenset[str]:
+    """The people (not streets or sites) a mention's event sentences name."""
+    return frozenset(n for n in people_of(mention) if is_person(n))
+
+
+@cache
 def name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """(titles dropped before a name, words that make a capitalised run no person's name, words
     that make it a street or a site, capitalised words that credit the name after them)."""

@@ -10,20 +10,17 @@ link needs a score at the threshold, a later date and places that do not differ.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 from itertools import combinations
 
-from parallax.knowledge import read_table
 from parallax.extract.compatibility import place_key
-from parallax.resolve.features import (FOLLOW_UP, is_follow_up, mention_text, name_words, people_of,
-                                       with_reference_date)
-from parallax.resolve.scoring import places_differ
-from parallax.schema import EventDate, EventMention, FollowUp, Incident, MatchEvidence, Place
+from parallax.resolve.features import (FOLLOW_UP, follow_up_cues, is_follow_up, is_person,
+                                       people_of, with_reference_date)
+from parallax.resolve.scoring import places_differ, provinces_differ
+from parallax.schema import EventDate, EventMention, FollowUp, Incident, MatchEvidence
 
 MAX_NAMED = 12  # incidents sharing one key beyond which it is too common to link on
 THRESHOLD = 0.2  # a person alone, or a street or site told again in an arrest or court story (GVA dev)
@@ -31,9 +28,6 @@ PERSON, SITE = 0.2, 0.15  # each shared person, street or site, up to two of eac
 CUE = 0.1  # the later story tells an arrest, a charge, a hearing or a funeral (data/follow_up_words.tsv)
 RECALL = 0.2  # a funeral story names the event it mourns: that event's town and day
 SURE_PEOPLE = 2  # people shared by two incidents beyond a geocoder's say: their places do not keep them apart
-
-
-_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,16 +43,6 @@ class Told:
     happened: frozenset[str] = frozenset()  # "town|day" of its own event (none for a funeral story)
 
 
-@cache
-def follow_up_words() -> frozenset[str]:
-    return frozenset(r["word"] for r in read_table("follow_up_words.tsv"))
-
-
-def _is_person(name: str) -> bool:
-    sites = name_words()[2]
-    return not any(word in sites for word in name.split())
-
-
 def _traits_by_article(mentions: Iterable[EventMention]) -> dict[str, Told]:
     """What each article names in any of its event sentences: a follow-up story names the victim
     where it recalls the shooting, often a mention of its own."""
@@ -66,9 +50,9 @@ def _traits_by_article(mentions: Iterable[EventMention]) -> dict[str, Told]:
     cues: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         named[m.article_id].update(people_of(m))
-        cues[m.article_id].update(set(_WORD.findall(mention_text(m).lower())) & follow_up_words())
-    return {a: Told(frozenset(n for n in named[a] if _is_person(n)),
-                    frozenset(n for n in named[a] if not _is_person(n)), frozenset(cues[a])) for a in named}
+        cues[m.article_id].update(follow_up_cues(m))
+    return {a: Told(frozenset(n for n in named[a] if is_person(n)),
+                    frozenset(n for n in named[a] if not is_person(n)), frozenset(cues[a])) for a in named}
 
 
 def told_of(incidents: Sequence[Incident], article_mentions: Iterable[EventMention],
@@ -114,11 +98,7 @@ def _dated(incident: Incident, matching: Mapping[str, EventMention]) -> int | No
 def _places_differ(a: Sequence[EventMention], b: Sequence[EventMention]) -> bool:
     """Another country or province: a follow-up may be told from the county seat or the court's
     town, so towns of one province do not keep it apart."""
-    return any(places_differ(x, y) and _provinces_differ(x.place, y.place) for x in a for y in b)
-
-
-def _provinces_differ(a: Place, b: Place) -> bool:
-    return a.country != b.country or bool(a.admin1 and b.admin1 and a.admin1 != b.admin1)
+    return any(places_differ(x, y) and provinces_differ(x.place, y.place) for x in a for y in b)
 
 
 def follow_up_evidence(a: Told, b: Told) -> tuple[MatchEvidence, ...]:

@@ -2,21 +2,27 @@
 
 The score is a sum of weighted pieces of evidence, each kept with a short reason so that a merge can
 be explained; hard conflicts (different places, incompatible dates, opposite perpetrators, an event
-against its follow-up) forbid a match whatever the score.
+against a funeral or trial story) forbid a match whatever the score. Dates further apart than the
+window do not forbid it for a follow-up report (an arrest, a charge, a hearing told weeks later)
+naming a person the other report names (`follows_up`): it is a report of the same incident, and
+the evidence says "follow-up".
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from parallax.extract import compatibility as compat
-from parallax.resolve.features import MentionFeatures, features_of, is_follow_up, jaccard, overlap, people_of
+from parallax.resolve.features import (MentionFeatures, features_of, follow_up_cues, is_follow_up, jaccard, overlap,
+                                       people_of, persons_of)
 from parallax.schema import DatePrecision, EventDate, EventMention, MatchEvidence, Place
 
 AGE_WEIGHT = 0.08  # each age both reports give its people, up to two: GVA dev 0.05 -> 0.875, 0.08 and 0.1 -> 0.876, 0.15 -> 0.874
 CONTEXT_PENALTY = -0.1  # the place a report's sentences give outranks its article's town, softly: GVA dev flat over -0.05..-0.15
 CONTEXT = "article context"  # Place.relation of a place taken from the article, not the event's sentences
 _name_key = lru_cache(maxsize=1 << 14)(compat.place_key)  # asked again and again for the same few names
+DATES_DIFFER = "dates differ"
 # Days either side of a date within which two reports can be one event, by date precision.
 DAY_WINDOW = {DatePrecision.DAY: 1, DatePrecision.WEEK: 7, DatePrecision.MONTH: 31}
 
@@ -51,14 +57,31 @@ def places_differ(a: EventMention, b: EventMention) -> bool:
     return compat.places_conflict([a.place], [b.place]) and _name_key(a.place.name) != _name_key(b.place.name)
 
 
-def conflict(a: EventMention, b: EventMention, max_day_gap: int = 1) -> str:
-    """Why two mentions cannot be one incident ("" when nothing forbids it). Two reports naming
-    the same people (victims, suspects, the street; not speakers) are one event even when their
-    places disagree: a namesake town picked by the geocoder, or a county told against its town."""
+def provinces_differ(a: Place, b: Place) -> bool:
+    """Another country or province: a follow-up may be told from the county seat or the court's
+    town, so towns of one province do not keep it apart."""
+    return a.country != b.country or bool(a.admin1 and b.admin1 and a.admin1 != b.admin1)
+
+
+def follows_up(a: EventMention, b: EventMention) -> bool:
+    """Two reports dated further apart than their windows that tell one incident: one of them tells
+    a follow-up (an arrest, a charge, a hearing: data/follow_up_words.tsv), they name a person in
+    common (not a street or a site, not a speaker), and their provinces do not differ."""
+    if not (follow_up_cues(a) or follow_up_cues(b)) or not persons_of(a) & persons_of(b):
+        return False
+    return not (places_differ(a, b) and provinces_differ(a.place, b.place))
+
+
+def conflict(a: EventMention, b: EventMention, max_day_gap: int = 1, dates: bool = True) -> str:
+    """Why two mentions cannot be one incident ("" when nothing forbids it; `dates=False` leaves the
+    dates out). Two reports naming the same people (victims, suspects, the street; not speakers)
+    are one event even when their places disagree: a namesake town picked by the geocoder, or a
+    county told against its town; and a follow-up report naming a person the other names is one
+    incident with it whatever their dates (`follows_up`)."""
     if a.article_id == b.article_id:
         return "same article"
-    if dates_conflict(a.date, b.date, max_day_gap):
-        return "dates differ"
+    if dates and dates_conflict(a.date, b.date, max_day_gap) and not follows_up(a, b):
+        return DATES_DIFFER
     if compat.perpetrators_conflict(a.actors, b.actors):
         return "perpetrators on opposite sides"
     if is_follow_up(a) != is_follow_up(b):
@@ -70,6 +93,20 @@ def conflict(a: EventMention, b: EventMention, max_day_gap: int = 1) -> str:
 
 def hard_conflict(a: EventMention, b: EventMention, max_day_gap: int = 1) -> bool:
     return bool(conflict(a, b, max_day_gap))
+
+
+def follow_up_member(a: EventMention, b: EventMention, members: Sequence[EventMention],
+                     max_day_gap: int = 1) -> bool:
+    """In an incident of `members`, two reports dated too far apart are not kept apart when the later
+    one is a follow-up report of the incident: it tells a follow-up and names a person a member
+    dated before its window names (`follows_up`), and nothing but the dates forbids the pair.
+    (The arrest story names the victim; the first reports of the shooting often do not.)"""
+    if not (a.date and b.date and a.date.value and b.date.value) or conflict(a, b, max_day_gap, dates=False):
+        return False
+    later = b if b.date.value > a.date.value else a
+    return bool(follow_up_cues(later)) and any(
+        m.date and m.date.value and m.date.value < later.date.value
+        and dates_conflict(m.date, later.date, max_day_gap) and follows_up(later, m) for m in members)
 
 
 def _place_evidence(a: EventMention, b: EventMention) -> list[MatchEvidence]:
@@ -90,6 +127,9 @@ def _date_evidence(a: EventMention, b: EventMention) -> list[MatchEvidence]:
     da, db = a.date, b.date
     if da and db and da.value and db.value:
         gap = abs((da.value - db.value).days)
+        if dates_conflict(da, db):  # only scored when `follows_up`: the date is no evidence, the name is
+            told = ", ".join(sorted(follow_up_cues(b if db.value > da.value else a))[:3])
+            return [MatchEvidence("follow-up", 0.0, f"told {gap} days later ({told})")]
         if gap == 0 and da.precision == db.precision == DatePrecision.DAY:
             return [MatchEvidence("date", 0.25, da.value.isoformat())]
         return [MatchEvidence("date", 0.15 if gap <= 1 else 0.05, f"{da.value} / {db.value}")]

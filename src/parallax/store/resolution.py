@@ -113,7 +113,8 @@ def incident_columns(incident: Incident) -> dict[str, object]:
     extra = {"source_groups": [list(g) for g in rec.source_groups],
              "place_alternatives": [_place_json(p) for p in rec.place_alternatives],
              "by_victim_group": [[g.victim_group, g.fatalities.low, g.fatalities.best, g.fatalities.high]
-                                 for g in rec.by_victim_group]}
+                                 for g in rec.by_victim_group],
+             "follow_up_reports": list(rec.follow_up_reports)}
     return {"grade": rec.grade.value, "type_confidence": rec.type_confidence,
             "independent_sources": rec.independent_sources,
             "reconciliation_json": json.dumps(extra, ensure_ascii=False)}
@@ -175,7 +176,8 @@ def with_parts(incident: Incident, row: sqlite3.Row, parts: tuple[dict, dict, di
             tuple(tuple(g) for g in extra.get("source_groups", [])),
             tuple(_place_from(p) for p in extra.get("place_alternatives", [])),
             tuple(GroupFatalities(g, Fatalities(lo, best, hi)) for g, lo, best, hi in extra.get("by_victim_group", [])),
-            tuple(_contradiction_from(r) for r in contradictions), tuple(_omission_from(r) for r in omissions))
+            tuple(_contradiction_from(r) for r in contradictions), tuple(_omission_from(r) for r in omissions),
+            tuple(extra.get("follow_up_reports", [])))
     return replace(incident, links=tuple(link_from(r) for r in links), reconciliation=rec)
 
 
