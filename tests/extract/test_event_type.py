@@ -217,3 +217,12 @@ def test_a_users_lexicon_replaces_the_shipped_one(tmp_path, nlp):
     custom = load_trigger_lexicon(str(tmp_path))
     sent = _sentence(nlp, "A blitz destroyed the depot.")
     assert [t.code for t in find_triggers(sent, custom)] == ["AIR_STRIKE"]
+
+
+def test_rallied_in_support_of_is_a_rally(nlp):
+    """A new user's "people rallied in Niamey on Monday in support of the military government"
+    opened no incident: "rally support" (to rally support) matched through "in"."""
+    triggers = find_triggers(_sentence(nlp, "Several hundred people rallied in the capital on Monday "
+                                            "in support of the military government, waving flags."))
+    assert [t.sub_event_type for t in triggers] == ["Peaceful protest"]
+    assert not find_triggers(_sentence(nlp, "The president rallied support for the new budget."))

@@ -253,7 +253,10 @@ def _collocate_factor(token: Token, lex: TriggerLexicon) -> float:
     pairs = [lex.collocates[k] for k in token_keys(token) if k in lex.collocates]
     if not pairs:
         return 1.0
-    dependents = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
+    # through a preposition too ("war on terror", "fought against corruption"), but not "in":
+    # "rallied in support of", "marched in protest at" name what the event is for
+    dependents = [*token.children, *(g for c in token.children
+                                     if c.dep_ == "prep" and c.lower_ != "in" for g in c.children)]
     factor = 1.0
     for pair in pairs:
         for dep in dependents:
