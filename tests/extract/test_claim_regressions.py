@@ -173,3 +173,48 @@ def test_a_toll_put_beside_a_conjunct_keeps_its_own_figure(nlp):
     text = "The health ministry put the toll at 30 and the rebels at 12."
     assert [(m, low) for m, low, _, _ in figures(nlp, text)][:1] == [("killed", 30)]
     assert figures(nlp, "Officials said the toll had risen to 14.")[0][:2] == ("killed", 14)
+
+
+def test_a_toll_over_several_shootings_is_cumulative(nlp):
+    """ "Three shootings left six people wounded" and "wounded in two shootings" add up several incidents
+    (GVA: a roundup's six hurt outvoted the four of the shooting it was about)."""
+    assert figures(nlp, "Three shootings left six people wounded on the West Side on Tuesday night, police said.") == [
+        ("injured", 6, 6, "cumulative")]
+    assert figures(nlp, "Two teenagers were wounded in two shootings on the South Side on Monday.") == [
+        ("injured", 2, 2, "cumulative")]
+    assert figures(nlp, "Four people were wounded in a shooting on Monday, police said.") == [
+        ("injured", 4, 4, "incident")]
+
+
+def test_a_death_in_an_earlier_shooting_is_not_taken_out_of_this_shot_count(nlp):
+    """ "Five people were shot ... The shooting follows a shooting last week that left a man dead": the five
+    all survived; the earlier death is not one of them (GVA: five hurt came out as four)."""
+    from parallax.pipeline import analyse_doc, load_knowledge
+    from parallax.settings import Settings
+    text = ("DETROIT (AP) - Five people were shot late Saturday at a birthday party on the east side, police said."
+            "\n\nThe shooting follows a shooting last week that left a 20-year-old man dead and six other "
+            "people wounded at a cookout.")
+    mentions = analyse_doc(nlp(text), Article(id="r", text=text), load_knowledge(Settings()))
+    assert {(c.measure.value, c.figure.low) for c in mentions[0].claims} == {("injured", 5)}
+
+
+def test_names_after_a_counted_plural_are_not_more_victims(nlp):
+    """ "a woman and her two sons, Eli and Noah": three dead, not five (GVA: a murder-suicide came out as
+    five dead); names listed on their own still count."""
+    text = "Deputies found the bodies of Maria Lopez, 34, and her two sons, Eli and Noah, inside the house."
+    assert figures(nlp, text) == [("killed", 3, 3, "incident")]
+    assert figures(nlp, "Two men and Ann Cole were killed in the crash.") == [("killed", 3, 3, "incident")]
+
+
+def test_a_headline_over_city_shootings_is_a_roundup(nlp):
+    from parallax.extract.claims import extract_title_claims
+    title = "7 wounded in city shootings"
+    claims = extract_title_claims(nlp(title), Article(id="r", text="", title=title))
+    assert [(c.measure.value, c.figure.low, c.scope) for c in claims] == [("injured", 7, "cumulative")]
+
+
+def test_a_dateline_before_the_count_is_not_part_of_it(nlp):
+    """ "HOUSTON - Four people were shot": the parser hangs the dateline on the count, which then read as
+    "at least one" (five GVA articles)."""
+    assert figures(nlp, "HOUSTON - Four people were shot outside a nightclub early Sunday, police said.") == [
+        ("injured", 4, 4, "incident")]

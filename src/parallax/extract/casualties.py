@@ -313,7 +313,7 @@ def _group(members: list[Token], trigger: Token, lexicon: ClaimLexicon) -> str:
 
 def _victim_claims(tok: Token, measure: Measure, victim: Token, sent: DocSpan, article_id: str,
                    lexicon: ClaimLexicon, own_count: Token | None = None) -> list[Found]:
-    members = vx.conjoined(victim, tok)
+    members = vx.conjoined(victim, tok, lexicon)
     negation = vx.negation_word(victim, tok)
     if negation:
         figure, where = Figure(0, 0, negation), vx.core_phrase(victim)

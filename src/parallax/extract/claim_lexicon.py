@@ -12,6 +12,17 @@ from parallax.knowledge import read_table
 from parallax.schema import Measure, Stance
 
 BOUND_KINDS = frozenset({"min", "above", "near", "approx", "max", "under"})
+# words that tell a sentence is about another incident than the one just told ("In a separate attack",
+# "The shooting follows a shooting last week that left ..."): extract.mentions opens an incident of its
+# own there, and extract.outcomes takes no death from it out of this incident's shot count
+SEPARATE_CUES = ("separate incident", "separate attack", "in another attack", "in another incident",
+                 "elsewhere", "a separate", "other shootings", "another shooting", "follows a shooting",
+                 "follows another", "follows a deadly", "comes after a shooting")
+
+
+def says_separate(sentence: str) -> bool:
+    lowered = sentence.lower()
+    return any(cue in lowered for cue in SEPARATE_CUES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from parallax.extract import compatibility as compat
 from parallax.extract.compatibility import best_date, best_place
+from parallax.extract.claim_lexicon import says_separate
 from parallax.extract.claims import on_title as claim_on_title
 from parallax.extract.frames import Frame, FrameContext, sentence_frames
 from parallax.nlp.arrays import sentence_text
@@ -108,13 +109,8 @@ def _choose_group(groups: list[Group], focus: Group | None, frame: Frame) -> Gro
     return fits[-1] if fits and bare_reference else None
 
 
-SEPARATE_CUES = ("separate incident", "separate attack", "in another attack", "in another incident",
-                 "elsewhere", "a separate", "other shootings", "another shooting")
-
-
 def _says_separate(frame: Frame) -> bool:
-    text = sentence_text(frame.sent).lower()  # Span.text makes a Token per word
-    return any(cue in text for cue in SEPARATE_CUES)
+    return says_separate(sentence_text(frame.sent))  # Span.text makes a Token per word
 
 
 def _undated_past(frame: Frame, group: Group) -> bool:

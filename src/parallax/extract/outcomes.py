@@ -7,7 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from parallax.extract.casualties import Found, fatal_measure, trigger_of
-from parallax.extract.claim_lexicon import ClaimLexicon
+from parallax.extract.claim_lexicon import ClaimLexicon, says_separate
 from parallax.schema import Claim, Figure, Measure
 
 _NUMERALS = frozenset({"one", "1"})
@@ -33,7 +33,8 @@ def is_hit(tok: Token, lexicon: ClaimLexicon) -> bool:
 
 def _counted_dead(found: list[Found]) -> list[Claim]:
     return [c for _, c in found if c.measure is Measure.KILLED and not c.negated and c.scope == "incident"
-            and c.figure.low is not None and c.figure.low == c.figure.high and c.figure.low > 0]
+            and c.figure.low is not None and c.figure.low == c.figure.high and c.figure.low > 0
+            and not says_separate(c.span.sentence)]  # "follows a shooting last week that left one dead"
 
 
 def _is_single(claim: Claim) -> bool:

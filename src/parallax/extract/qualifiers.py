@@ -21,6 +21,9 @@ _DAY_SHOOTINGS = re.compile(r"\b(?:weekend|overnight|holiday|monday|tuesday|wedn
                             r"sunday)(?:\s+(?:night|morning|evening))?\s+(?:shootings|violence)\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(r"^(?:(?:in|during|for|through|of)\s)?(?:january|february|march|april|may|june|july|"
                          r"august|september|october|november|december)$", re.IGNORECASE)
+_MANY_EVENTS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|[2-9]|\d\d+)\s+"
+                          r"(?:separate\s+|different\s+|other\s+|unrelated\s+)?(?:shootings|attacks|incidents)\b",
+                          re.IGNORECASE)  # "wounded in two shootings", "Three shootings left six people wounded"
 _SINCE_DAY = re.compile(r"\bsince (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 _PERIOD = re.compile(r"^(?:(?:in|during|for|through|of)\s)?(?:the\s)?(?:year\s)?(?:19|20)\d\d$|"
                      r"\b(?:this|last|past|previous)\s(?:year|decade)\b|\brecent\s(?:weeks|months|years)\b",
@@ -127,7 +130,7 @@ def is_cumulative(tok: Token, claim: Claim, lexicon: ClaimLexicon) -> bool:
     verb = _clause_verb(tok)
     clause = token_table(verb.doc).span_text(verb.left_edge.i, verb.right_edge.i + 1)  # no Token per word
     if _SINCE_YEAR.search(clause) or _SINCE_DAY.search(clause) or _DAY_SHOOTINGS.search(clause) \
-            or _period_in(verb, claim):
+            or _MANY_EVENTS.search(sentence_text(verb.sent)) or _period_in(verb, claim):
         return True
     if lexicon.cumulative and _phrase_pattern(lexicon.cumulative).search(clause):
         return True

@@ -177,6 +177,7 @@ def phrase_figure(victim: Token, lexicon: ClaimLexicon) -> tuple[Figure, tuple[i
     head = _quantity_head(victim, lexicon)
     tokens = _with_of(_figure_tokens(head, lexicon), head, lexicon) if head is not None \
         else _modifier_tokens(victim, lexicon)
+    tokens = _after_dateline(tokens)
     if not tokens:
         return None
     start, end, text = _span_text(tokens)
@@ -190,7 +191,14 @@ def phrase_figure(victim: Token, lexicon: ClaimLexicon) -> tuple[Figure, tuple[i
 def core_phrase(victim: Token) -> tuple[int, int, str]:
     """A noun phrase without its clauses and trailing modifiers: "A 12-year-old", "the victim"."""
     tokens = [victim] + [t for c in victim.lefts if c.dep_ != "punct" for t in c.subtree]
-    return _span_text(tokens)
+    return _span_text([t for t in _after_dateline(tokens + [victim]) if t.i <= victim.i] or [victim])
+
+
+def _after_dateline(tokens: list[Token]) -> list[Token]:
+    """ "HOUSTON - Four people": the words after a spaced dash; the parser hangs the dateline on the count."""
+    last = max(t.i for t in tokens) if tokens else -1
+    cut = max((t.i for t in tokens if _is_separator(t) and t.i < last), default=-1)
+    return [t for t in tokens if t.i > cut]
 
 
 def default_figure(victim: Token) -> Figure | None:
@@ -286,16 +294,47 @@ def including_parts(victim: Token, trigger: Token, lexicon: ClaimLexicon) -> tup
     return tuple(parts)
 
 
-def conjoined(victim: Token, trigger: Token) -> list[Token]:
+def conjoined(victim: Token, trigger: Token, lexicon: ClaimLexicon | None = None) -> list[Token]:
     """ "he and three others", "a man and a woman": every member of a coordinated victim phrase; but only
     the modified noun for "the three dead suspects and two residents" or "two men who were killed"."""
     if trigger.dep_ in ("amod", "relcl", "acl") and trigger.head == victim or trigger.dep_ == "relcl":
         return [victim]
     doc = victim.doc
     cut = next((t.i for t in doc[victim.i:victim.sent.end] if _is_separator(t)), len(doc))
-    return [victim] + [c for c in (*victim.conjuncts, *_listed_in_apposition(victim))
-                       if victim.i < c.i < cut and c.pos_ in _VICTIM_POS and not _done_to(c)
-                       and (c.ent_type_ not in _NOT_PEOPLE or is_aged(c))]  # "shot mother - WCAX News, Weather and Sports"
+    members = [victim] + [c for c in (*victim.conjuncts, *_listed_in_apposition(victim))
+                          if victim.i < c.i < cut and c.pos_ in _VICTIM_POS and not _done_to(c)
+                          and (c.ent_type_ not in _NOT_PEOPLE or is_aged(c))]  # "shot mother - WCAX News, Weather and Sports"
+    if lexicon is None:
+        return members
+    named = _names_of_counts(sorted(members, key=lambda t: t.i), lexicon)
+    return [m for m in members if m.i not in named]
+
+
+def _names_of_counts(members: list[Token], lexicon: ClaimLexicon) -> set[int]:
+    """ "Laura Coleman and her two young children, Gunner and Maycie": the names after a counted plural
+    and its comma name the people counted, they are not more of them (the parser conjoins them)."""
+    named: set[int] = set()
+    naming = 0
+    for member in members:
+        if naming and member.pos_ == "PROPN":
+            naming -= 1
+            named.add(member.i)
+            continue
+        naming = _named_after(member, lexicon)
+    return named
+
+
+def _named_after(noun: Token, lexicon: ClaimLexicon) -> int:
+    """How many names may follow a counted plural ("two children, Gunner and Maycie"): its count, or 0."""
+    after = noun.i + 1
+    if noun.tag_ not in ("NNS", "NNPS") or after >= len(noun.doc) or noun.doc[after].text != ",":
+        return 0
+    for child in noun.children:
+        if child.dep_ == "nummod":
+            figure = parse_figure(child.text, lexicon)
+            if figure is not None and figure.low is not None and figure.low == figure.high and figure.low > 1:
+                return figure.low
+    return 0
 
 
 def _done_to(tok: Token) -> bool:
