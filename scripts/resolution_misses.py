@@ -24,7 +24,7 @@ from parallax.evaluate import resolution_gva as gva
 from parallax.resolve import follow_ups as fu
 from parallax.resolve.features import with_reference_date
 from parallax.resolve.incidents import resolve_incidents
-from parallax.resolve.scoring import conflict, evidence, score
+from parallax.resolve.scoring import DATES_DIFFER, conflict, evidence, follow_up_member, score
 from parallax.settings import Settings
 
 
@@ -53,9 +53,13 @@ def kept_apart(a, b, incidents, articles, settings) -> str:
     of = {m.id: i for i in incidents for m in i.mentions}
     dated = {m.id: with_reference_date(m, articles[m.article_id].published)
              for m in (*of[a.id].mentions, *of[b.id].mentions)}
-    found = [f"{x.id[:8]}/{y.id[:8]} {conflict(dated[x.id], dated[y.id], settings.max_day_gap)}"
-             for x in of[a.id].mentions for y in of[b.id].mentions
-             if conflict(dated[x.id], dated[y.id], settings.max_day_gap)]
+    members = list(dated.values())
+
+    def why(x, y) -> str:  # as clustering judges it: a follow-up report's date does not count
+        found = conflict(dated[x.id], dated[y.id], settings.max_day_gap)
+        waived = found == DATES_DIFFER and follow_up_member(dated[x.id], dated[y.id], members, settings.max_day_gap)
+        return "" if waived else found
+    found = [f"{x.id[:8]}/{y.id[:8]} {why(x, y)}" for x in of[a.id].mentions for y in of[b.id].mentions if why(x, y)]
     return "; ".join(found[:3]) if found else "not a candidate pair (blocking)"
 
 
