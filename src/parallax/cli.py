@@ -35,6 +35,10 @@ class HelpFormat(argparse.ArgumentDefaultsHelpFormatter):
 HELP_FORMAT = HelpFormat
 
 
+class LayoutHelpFormat(argparse.RawDescriptionHelpFormatter, HelpFormat):
+    """HelpFormat, with the epilog's lines kept as written (a table of folders)."""
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     settings = load_settings(args.config, outlet=getattr(args, "outlet", None),
                              published=getattr(args, "published", None),
@@ -301,8 +305,9 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 
 def _add_eval(sub) -> None:
-    from parallax.evaluate.runner import EVALUATIONS, cmd_eval
-    evaluate = sub.add_parser("eval", help="score the stages on gold datasets", formatter_class=HELP_FORMAT)
+    from parallax.evaluate.runner import EVALUATIONS, cmd_eval, dataset_layout
+    evaluate = sub.add_parser("eval", help="score the stages on gold datasets", epilog=dataset_layout(),
+                              formatter_class=LayoutHelpFormat)
     evaluate.add_argument("name", choices=sorted(EVALUATIONS) + ["all"],
                           help="evaluation to run, or all of them")
     evaluate.add_argument("--data", type=Path, required=True, help="folder holding the datasets")

@@ -25,3 +25,35 @@ def test_one_evaluation_prints_one_json_line(monkeypatch, capsys):
 def test_all_prints_one_named_json_line_per_evaluation(monkeypatch, capsys):
     lines = _run(monkeypatch, capsys, "all")
     assert [json.loads(line)["evaluation"] for line in lines] == sorted(runner.EVALUATIONS)
+
+
+def test_all_on_a_partial_folder_scores_what_is_there(monkeypatch, capsys, tmp_path):
+    """A new user's `eval all --data` on a folder holding one dataset stopped at the first missing one."""
+    def fake(evaluation, data, limit):
+        if evaluation != "event_types":
+            raise runner.EvalDataError(f"dataset folder for {evaluation} not found")
+        return {"f1": 0.5}
+    monkeypatch.setattr(runner, "run_evaluation", fake)
+    scores = tmp_path / "scores.md"
+    args = argparse.Namespace(name="all", data=tmp_path, limit=None, scores=scores)
+    assert runner.cmd_eval(args) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(lines) == len(runner.EVALUATIONS)
+    assert [line["evaluation"] for line in lines if "skipped" not in line] == ["event_types"]
+    assert "## event_types" in scores.read_text() and "## claims\n" not in scores.read_text()
+
+
+def test_all_with_no_dataset_at_all_is_an_error(tmp_path):
+    args = argparse.Namespace(name="all", data=tmp_path / "nowhere", limit=None, scores=None)
+    try:
+        runner.cmd_eval(args)
+    except runner.EvalDataError as exc:
+        assert "no dataset found" in str(exc)
+    else:
+        raise AssertionError("expected EvalDataError")
+
+
+def test_help_lists_each_datasets_folder():
+    layout = runner.dataset_layout()
+    for name, (_, _, folder) in runner.EVALUATIONS.items():
+        assert name in layout and (folder == "." or folder in layout)

@@ -76,16 +76,41 @@ def cmd_eval(args: argparse.Namespace) -> int:
     """Score each named evaluation and print its scores as one JSON line on stdout (with `all`, one
     line per evaluation, its name under "evaluation"); progress goes to stderr, so stdout parses."""
     progress = Console(stderr=True)
-    names = sorted(EVALUATIONS) if args.name == "all" else [args.name]
-    results = {}
-    for name in names:
-        progress.print(f"scoring {name} ...")
-        results[name] = run_evaluation(name, args.data, args.limit)
-        line = {"evaluation": name, **results[name]} if args.name == "all" else results[name]
-        print(json.dumps(line, default=str), flush=True)
+    if args.name != "all":
+        results = {args.name: run_evaluation(args.name, args.data, args.limit)}
+        print(json.dumps(results[args.name], default=str), flush=True)
+    else:
+        results = _run_all(args.data, args.limit, progress)
     if args.scores:
         limit = f" --limit {args.limit}" if args.limit else ""
-        for name in names:
+        for name in results:
             write_scores(args.scores, {name: results[name]},
                          f"parallax eval {name} --data DATA{limit}")
     return 0
+
+
+def _run_all(data_root: Path, limit: int | None, progress: Console) -> dict[str, dict]:
+    """Every evaluation whose dataset is under `data_root`; one missing is skipped with a JSON line
+    saying why ({"evaluation": name, "skipped": reason}), and only all of them missing is an error."""
+    results, skipped = {}, []
+    for name in sorted(EVALUATIONS):
+        progress.print(f"scoring {name} ...")
+        try:
+            results[name] = run_evaluation(name, data_root, limit)
+        except EvalDataError as exc:
+            skipped.append(name)
+            progress.print(f"  skipped {name}: {exc.args[0]}")
+            print(json.dumps({"evaluation": name, "skipped": exc.args[0]}), flush=True)
+            continue
+        print(json.dumps({"evaluation": name, **results[name]}, default=str), flush=True)
+    if not results:
+        raise EvalDataError(f"no dataset found under {data_root}", "pass --data pointing at the shared "
+                            "data folder (`parallax eval --help` lists each dataset's folder)")
+    return results
+
+
+def dataset_layout() -> str:
+    """What `--data DIR` must hold, one evaluation per line, for `parallax eval --help`."""
+    rows = [f"  {name:<19} DIR/{folder}" if folder != "." else f"  {name:<19} DIR itself"
+            for name, (_, _, folder) in sorted(EVALUATIONS.items())]
+    return "each evaluation reads its dataset from a folder under --data DIR:\n" + "\n".join(rows)
