@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from builders import toponyms
 
-from parallax.extract.compatibility import IN_A_NAME
+from parallax.extract.compatibility import HOME_OF, IN_A_NAME
 from parallax.extract.gazetteer import load_gazetteer
 from parallax.extract.place_toponyms import resolve_toponyms
 from parallax.extract.places import best_place, extract_places, geocode_name
@@ -462,3 +462,21 @@ def test_central_before_a_city_named_like_its_province_is_the_city(nlp, gazettee
     assert round(place.longitude, 1) == 28.3
     [place] = _places(nlp, gazetteer, "A car bomb exploded at a checkpoint in southern Kabul, police said.")
     assert (place.name, place.precision, place.relation) == ("Kabul", GeoPrecision.EXACT, "in the south of")
+
+
+def test_where_someone_is_from_is_a_place_but_not_the_events(nlp, gazetteer):
+    """Regression (LGL: "Daniel ... of Roswell", "of 1935 Orchard St., Alexandria,", "Rep. ...,
+    R-Elbow Lake," found no place: NER called the towns persons or missed them): a person's "of",
+    an address's town and a legislator's party tag name where someone is from. Kept "home of",
+    which never splits incidents and is the event's place only when nothing else is located."""
+    text = "Deputies said Marcus Allen Whitfield, 34, of Roswell, was arrested at a gas station in Albuquerque."
+    places = _places(nlp, gazetteer, text)
+    assert [(p.span.text, p.admin1, p.relation) for p in places] == [
+        ("Roswell", "New Mexico", HOME_OF), ("Albuquerque", "New Mexico", "")]
+    assert best_place(places).name == "Albuquerque"
+    text = "Tamika Rae Boudreaux, 19, of 1200 Pine St., Alexandria, was charged after a fight in Pineville."
+    assert [(p.span.text, p.relation) for p in _places(nlp, gazetteer, text)][0] == ("Alexandria", HOME_OF)
+    text = "State Sen. Dana Corliss, R-Elbow Lake, said the bill would cut school funding across Minnesota."
+    places = _places(nlp, gazetteer, text)
+    assert [(p.span.text, p.relation) for p in places] == [("Elbow Lake", HOME_OF), ("Minnesota", "")]
+    assert best_place(places).name == "Minnesota"

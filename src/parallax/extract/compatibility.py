@@ -12,6 +12,7 @@ from parallax.schema import Actor, ActorRole, DatePrecision, EventDate, GeoPreci
 
 NEAR_KM = 30.0
 IN_A_NAME = "in the name of"  # Place.relation of a town named inside an organisation's name
+HOME_OF = "home of"  # Place.relation of a town someone is said to be from ("Jane Doe, 41, of Grovetown")
 _STATE_SIDE = {"State Forces", "External/Other Forces"}
 _ARTICLE = re.compile(r"^(al|el|at|ash|as|ad|ar|az|an|ad|the)[\s\-]+")
 # Event types that say little on their own ("killed", "attack") and so never split an incident.
@@ -37,10 +38,11 @@ def km_between(a: Place, b: Place) -> float | None:
 
 
 def is_border(place: Place) -> bool:
-    """Borders, roads between towns and places named only inside an organisation's name ("the
-    Mansfield Police Department") locate an event only loosely: they never split incidents."""
+    """Borders, roads between towns, places named only inside an organisation's name ("the
+    Mansfield Police Department") and the towns people are from ("Rep. Jo Moe, R-Elbow Lake")
+    locate an event only loosely: they never split incidents."""
     relation = place.relation.lower()
-    return "border" in relation or "between" in relation or relation == IN_A_NAME
+    return "border" in relation or "between" in relation or relation in (IN_A_NAME, HOME_OF)
 
 
 def specific(places: Iterable[Place]) -> list[Place]:

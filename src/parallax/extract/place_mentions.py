@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from parallax.extract.compatibility import HOME_OF
 from parallax.extract.place_names import ARTICLES, name_key
 from parallax.extract.place_terms import PlaceTerms
 from parallax.nlp.arrays import token_table
@@ -27,6 +28,7 @@ _DISTANCE = re.compile(
     r"(?:\d[\d,.]*|a few|several|a|one|two|three|four|five|six|seven|eight|nine|ten|\w+-odd)\s*-?\s*"
     r"(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\s+(?:\([^)]{0,30}\)\s+)?"
     r"(?:(?P<dir>[a-z-]+)\s+of|from|of|outside)\s*$")
+PARTY_TAGS = frozenset({"D", "R", "I", "DFL"})  # "Sen. Jo Moe, D-Ohio": her party and home state
 # A hyphenated modifier makes a place an attribute, not a location: "US-led", "Britain-based".
 COMPOUND_VERBS = frozenset({"led", "backed", "based", "born", "funded", "allied", "brokered", "sponsored",
                             "controlled", "held", "run", "made", "owned", "aligned", "supported"})
@@ -162,6 +164,20 @@ def cue_of(doc: Doc, end: int, before: str, relation: str, terms: PlaceTerms) ->
     return terms.context_words.get(last, "")
 
 
+def is_home(doc: Doc, start: int, terms: PlaceTerms) -> bool:
+    """A name the words before it give as where someone is from: a person's "of" ("Daniel
+    Hufstetler of Roswell", "Jane Doe, 41, of Grovetown"), an address's town ("of 1935 Orchard St.,
+    Alexandria") or a legislator's party tag ("Rep. Jo Moe, R-Elbow Lake", "(D-Ocilla)")."""
+    if start < 3:
+        return False
+    before, two, three = doc[start - 1], doc[start - 2], doc[start - 3]
+    if before.lower_ == "of":
+        return two.ent_type_ == "PERSON" or (two.text == "," and three.like_num)
+    if before.text == ",":
+        return name_key(two.text) in terms.streets and is_capitalised(three)
+    return before.text == "-" and two.text in PARTY_TAGS and three.text in (",", "(")
+
+
 def is_metonymic(doc: Doc, start: int, end: int, root: Token, terms: PlaceTerms) -> bool:
     """A place standing for an actor: "US-led", "pro-Assad", "Damascus condemned"; `root` is
     that of tokens [start, end)."""
@@ -192,6 +208,8 @@ def make_mention(doc: Doc, start: int, end: int, label: str, terms: PlaceTerms) 
     direction, span_end = direction_around(doc, start, span_end, terms)
     before = preceding_text(doc, start)
     relation, inside = relation_before(before, terms)
+    if not (route or relation or direction) and label not in PLACE_LABELS and is_home(doc, start, terms):
+        relation = HOME_OF  # "Daniel Hufstetler of Roswell", NER's person: a place, not the event's
     plain = not (direction or route)
     root = doc[start:end].root if plain else None  # Span.root walks the span: once, not thrice
     return Mention(start, end, label, route or relation, span_end, direction or inside,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from spacy.attrs import ENT_TYPE, IDX, ORTH
 from spacy.tokens import Doc
 
-from parallax.extract.compatibility import IN_A_NAME, is_border
+from parallax.extract.compatibility import HOME_OF, IN_A_NAME, is_border
 from parallax.extract.gazetteer import Candidate, Gazetteer
 from parallax.extract.place_mentions import (
     OTHER_LABELS, PLACE_LABELS, POSSESSIVE, Mention, entity_mentions, is_capitalised, run_mentions,
@@ -83,11 +83,12 @@ def _named_mentions(doc: Doc, article: Article, taken: set[int],
     extra = [r for r in found if r.mention.label in OTHER_LABELS and _credible(r, context, known, doc)]
     extra += [e for r in found if not r.candidates and (e := _embedded(doc, r.mention, gazetteer, context, known))]
     extra += _runs(doc, first, taken, gazetteer, context)
-    for resolved in extra:
-        add_evidence(context, resolved.candidates, 1.0)
+    for resolved in extra:  # not where someone is from ("Sen. Jo Moe, D-Pa." in a Washington story)
+        if resolved.mention.relation != HOME_OF:
+            add_evidence(context, resolved.candidates, 1.0)
     extra = [r for r in extra if not _is_street(doc, r, streets)]
     named = narrow_by_region(doc, sorted(labelled + extra, key=lambda r: r.mention.start))
-    by_name = {name_key(r.mention.text(doc)): r.candidates for r in named}
+    by_name = {name_key(r.mention.text(doc)): r.candidates for r in named if r.mention.relation != HOME_OF}
     context.regions, context.cells = region_support(by_name.values()), name_cells(by_name)
     return named, context
 
@@ -107,7 +108,7 @@ def _first_choices(doc: Doc, named: Sequence[Resolved], context: ArticleContext)
     firsts: dict[str, Candidate | None] = {}
     for resolved in named:
         mention = resolved.mention
-        if not (mention.metonymic or mention.modifier or mention.subject):
+        if not (mention.metonymic or mention.modifier or mention.subject or mention.relation == HOME_OF):
             key = name_key(mention.text(doc))
             if key not in firsts:
                 firsts[key] = choose_coherent(resolved.candidates, context, key)
@@ -398,7 +399,7 @@ def _qualify(chosen: Candidate, mention: Mention) -> tuple[GeoPrecision, str]:
         if chosen.kind == "country":
             precision = GeoPrecision.REGION
         return precision, relation
-    if mention.relation and mention.relation != IN_A_NAME and chosen.kind in {"place", "landmark", "admin2"}:
+    if mention.relation not in ("", IN_A_NAME, HOME_OF) and chosen.kind in {"place", "landmark", "admin2"}:
         precision = max(precision, GeoPrecision.NEAR)
     return precision, mention.relation
 
