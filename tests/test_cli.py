@@ -106,3 +106,18 @@ def test_every_argument_has_help_and_shows_its_default(capsys):
         main(["export", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert "(default: out/parallax.sqlite)" in help_text and "(default: csv,json,geojson,parquet)" in help_text
+
+
+def test_ingest_summary_is_titled_ingest(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert main(["ingest", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "db.sqlite"), "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "parallax ingest" in err and "parallax run" not in err
+
+
+def test_a_bad_published_date_is_refused_without_a_kept_message(tmp_path, capsys, caplog):
+    """A new user's `--published 2026-13-45` logged "kept the article without a date", then exited 4."""
+    (tmp_path / "a.txt").write_text("Gunmen killed two farmers near the village on Sunday, police said.", "utf-8")
+    assert main(["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "db.sqlite"),
+                 "--published", "2026-13-45"]) != 0
+    assert "not a date" in capsys.readouterr().err and "kept the article" not in caplog.text

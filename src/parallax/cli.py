@@ -61,13 +61,13 @@ def _check_inputs(paths: list[Path]) -> None:
             raise InputError(f"input {path} does not exist", "pass files or folders that exist")
 
 
-def _ingest(paths: list[Path], db_path: Path, settings: Settings) -> RunSummary:
+def _ingest(paths: list[Path], db_path: Path, settings: Settings, command: str) -> RunSummary:
     from parallax.pipeline import ingest_paths  # spaCy loads only for commands that need it
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=True) as bar:
         task = bar.add_task("extracting", total=None)
         summary = ingest_paths(paths, db_path, settings, lambda n: bar.advance(task, n))
-    _print_summary(summary, zones=bool(settings.zones_file))
+    _print_summary(summary, f"parallax {command}", zones=bool(settings.zones_file))
     if summary.read == sum(item.code == RejectCode.IGNORED for item in summary.rejected):
         _print_no_inputs(paths)
     return summary
@@ -86,7 +86,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     _check_inputs(args.inputs)
     _check_new_or_db(args.out / DB_NAME)
     args.out.mkdir(parents=True, exist_ok=True)
-    _ingest(args.inputs, args.out / DB_NAME, _settings(args))
+    _ingest(args.inputs, args.out / DB_NAME, _settings(args), "run")
     _write_outputs(args.out / DB_NAME, args.out, formats, settings=_settings(args))
     return 0
 
@@ -95,7 +95,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     _check_inputs(args.inputs)
     _check_new_or_db(args.db)
     args.db.parent.mkdir(parents=True, exist_ok=True)
-    _ingest(args.inputs, args.db, _settings(args))
+    _ingest(args.inputs, args.db, _settings(args), "ingest")
     return 0
 
 
@@ -158,10 +158,10 @@ def _write_outputs(db_path: Path, out: Path, formats: tuple[str, ...], report: b
     console.print("wrote " + ", ".join(str(p) for p in written))
 
 
-def _print_summary(summary: RunSummary, zones: bool = False) -> None:
+def _print_summary(summary: RunSummary, title: str, zones: bool = False) -> None:
     ignored = [item for item in summary.rejected if item.code == RejectCode.IGNORED]
     rejected = [item for item in summary.rejected if item.code != RejectCode.IGNORED]
-    table = Table(title="parallax run", show_header=False)
+    table = Table(title=title, show_header=False)
     for label, value in (("inputs read", summary.read - len(ignored)), ("new articles", summary.new_articles),
                          ("already stored", summary.duplicates), ("skipped", len(rejected)),
                          ("ignored (not an input format)", len(ignored)),

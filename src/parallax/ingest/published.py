@@ -39,13 +39,14 @@ def _strict_parse(value: str) -> datetime | None:
         return None
 
 
-def parse_published(value: str, source: str = "") -> datetime | None:
-    """The date in `value`, or None (logged) when it cannot be read: the article is kept anyway."""
+def parse_published(value: str, source: str = "", warn: bool = True) -> datetime | None:
+    """The date in `value`, or None (logged unless not `warn`) when it cannot be read: the article
+    is kept anyway."""
     value = value.strip()
     if not value:
         return None
     moment = _utc_or_none(_strict_parse(value) or dateparser.parse(value, settings=DATEPARSER_SETTINGS))
-    if moment is None:
+    if moment is None and warn:
         LOG.warning("%s: publication date %r not understood; kept the article without a date",
                     source or "input", value)
     return moment

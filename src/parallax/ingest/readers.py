@@ -61,7 +61,7 @@ def check_input(path: Path) -> None:
 
 def defaults_from(settings: Settings) -> Metadata:
     """The command line's outlet and date, used where an input says nothing itself."""
-    published = parse_published(settings.published, "settings.published")
+    published = parse_published(settings.published, "settings.published", warn=False)  # refused below
     if settings.published.strip() and published is None:
         raise SettingsError(f"published date {settings.published!r} is not a date",
                             "give an ISO date such as 2017-05-19")
