@@ -114,7 +114,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from parallax.zones.survey import report_survey
     stored = stored_incidents(args.db)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    write_report(stored.incidents, stored.articles, args.out, summary=stored.last_run,
+    write_report(stored.incidents, stored.articles, args.out, summary=stored.last_run, rejected=stored.rejected,
                  zones=report_survey(stored.incidents, stored.articles, _settings(args)))
     console.print(f"report written to {args.out}")
     return 0
@@ -153,7 +153,8 @@ def _write_outputs(db_path: Path, out: Path, formats: tuple[str, ...], report: b
     if report:
         from parallax.zones.survey import report_survey
         zones = report_survey(stored.incidents, stored.articles, settings) if settings else None
-        write_report(stored.incidents, stored.articles, out / "report.html", summary=stored.last_run, zones=zones)
+        write_report(stored.incidents, stored.articles, out / "report.html", summary=stored.last_run,
+                     zones=zones, rejected=stored.rejected)
         written.append(out / "report.html")
     console.print("wrote " + ", ".join(str(p) for p in written))
 

@@ -159,9 +159,10 @@ class StoredRun:
     articles: dict[str, Article]
     last_run: RunSummary | None
     resolution_log: tuple[ResolutionEvent, ...] = ()  # every join, merge and split, oldest first
+    rejected: tuple[Rejected, ...] = ()  # every input any run skipped, and why
 
 
 def stored_incidents(db_path: Path) -> StoredRun:
     with open_store(db_path) as store:
         return StoredRun(store.incidents(), {a.id: a for a in store.articles()}, store.last_run(),
-                         tuple(store.resolution_events()))
+                         tuple(store.resolution_events()), tuple(store.rejected()))

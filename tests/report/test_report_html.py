@@ -65,3 +65,11 @@ def test_run_counts_keep_files_of_other_formats_apart_from_skipped():
                                                            Rejected("README.md", "ignored", "not an input format")))
     counts = dict(run_counts(summary))
     assert counts["inputs read"] == 2 and counts["skipped"] == 1 and counts["ignored (not an input format)"] == 1
+
+
+def test_skipped_inputs_list_every_runs_rejections(incidents, articles):
+    """A new user's report listed only the last run's one rejection though the store held nine."""
+    last = RunSummary(read=1, new_articles=0, rejected=(Rejected("empty.txt", "empty", "no text"),))
+    earlier = (Rejected("fr.txt", "language", "not English"), Rejected("empty.txt", "empty", "no text"))
+    html = render_report(incidents, articles, last, rejected=earlier)
+    assert "fr.txt" in html and "every run (2)" in html

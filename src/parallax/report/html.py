@@ -12,7 +12,7 @@ from parallax import __version__
 from parallax.framing import describe_framing
 from parallax.report import framing_view, reconciliation_view, views, zones_view
 from parallax.report.files import replaced
-from parallax.schema import Article, FramingOverview, Incident, RunSummary, ZoneSurvey
+from parallax.schema import Article, FramingOverview, Incident, Rejected, RunSummary, ZoneSurvey
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -41,13 +41,16 @@ def environment() -> Environment:
 
 def render_report(incidents: Sequence[Incident], articles_by_id: Mapping[str, Article],
                   summary: RunSummary | None = None, generated: datetime | None = None,
-                  framing: FramingOverview | None = None, zones: ZoneSurvey | None = None) -> str:
-    """The report as one HTML string; `summary` adds the last run's counts and skipped inputs;
-    `framing` defaults to describing the incidents with the shipped framing lexicon."""
+                  framing: FramingOverview | None = None, zones: ZoneSurvey | None = None,
+                  rejected: Sequence[Rejected] | None = None) -> str:
+    """The report as one HTML string; `summary` adds the last run's counts; `rejected` lists the
+    inputs every run skipped (default: the last run's); `framing` defaults to describing the
+    incidents with the shipped framing lexicon."""
     main, background = views.report_order(incidents, articles_by_id)
     framing = framing or describe_framing(incidents, articles_by_id)
     return environment().get_template("report.html").render(
         main=main, background=background, articles=articles_by_id, summary=summary,
+        rejected=list(rejected) if rejected is not None else list(summary.rejected if summary else ()),
         framing=framing_view.framing_index(framing), outlets=framing.outlets,
         store_counts=views.store_counts(incidents, articles_by_id), run_counts=views.run_counts(summary),
         generated=(generated or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip(),
@@ -56,9 +59,9 @@ def render_report(incidents: Sequence[Incident], articles_by_id: Mapping[str, Ar
 
 def write_report(incidents: Sequence[Incident], articles_by_id: Mapping[str, Article], path: Path,
                  summary: RunSummary | None = None, framing: FramingOverview | None = None,
-                 zones: ZoneSurvey | None = None) -> Path:
+                 zones: ZoneSurvey | None = None, rejected: Sequence[Rejected] | None = None) -> Path:
     path = Path(path)
-    page = render_report(incidents, articles_by_id, summary, framing=framing, zones=zones)
+    page = render_report(incidents, articles_by_id, summary, framing=framing, zones=zones, rejected=rejected)
     with replaced(path) as part:
         part.write_text(page, encoding="utf-8")
     return path
