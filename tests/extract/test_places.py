@@ -480,3 +480,14 @@ def test_where_someone_is_from_is_a_place_but_not_the_events(nlp, gazetteer):
     places = _places(nlp, gazetteer, text)
     assert [(p.span.text, p.relation) for p in places] == [("Elbow Lake", HOME_OF), ("Minnesota", "")]
     assert best_place(places).name == "Minnesota"
+
+
+def test_where_an_organisation_is_based_is_a_place_but_not_the_events(nlp, gazetteer):
+    """Regression (LGL: "the Houston-based contractor", "the Tbilisi-based Maestro TV" found no
+    place: "-based" was read like "US-led", an actor): where something is based is kept "home of";
+    "US-led" stays no place."""
+    text = "KBR Inc., the Houston-based contractor, said the wiring was inspected at bases in Iraq."
+    places = _places(nlp, gazetteer, text)
+    assert [(p.span.text, p.admin1, p.relation) for p in places] == [("Houston", "Texas", HOME_OF), ("Iraq", "", "")]
+    assert best_place(places).name == "Iraq"
+    assert [p.span.text for p in _places(nlp, gazetteer, "A US-led coalition struck targets near Raqqa.")] == ["Raqqa"]

@@ -28,6 +28,7 @@ _DISTANCE = re.compile(
     r"(?:\d[\d,.]*|a few|several|a|one|two|three|four|five|six|seven|eight|nine|ten|\w+-odd)\s*-?\s*"
     r"(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\s+(?:\([^)]{0,30}\)\s+)?"
     r"(?:(?P<dir>[a-z-]+)\s+of|from|of|outside)\s*$")
+HOME_PARTICIPLES = frozenset({"based", "born"})  # "a Houston-based contractor": where it is, not who
 PARTY_TAGS = frozenset({"D", "R", "I", "DFL"})  # "Sen. Jo Moe, D-Ohio": her party and home state
 # A hyphenated modifier makes a place an attribute, not a location: "US-led", "Britain-based".
 COMPOUND_VERBS = frozenset({"led", "backed", "based", "born", "funded", "allied", "brokered", "sponsored",
@@ -208,13 +209,15 @@ def make_mention(doc: Doc, start: int, end: int, label: str, terms: PlaceTerms) 
     direction, span_end = direction_around(doc, start, span_end, terms)
     before = preceding_text(doc, start)
     relation, inside = relation_before(before, terms)
-    if not (route or relation or direction) and label not in PLACE_LABELS and is_home(doc, start, terms):
-        relation = HOME_OF  # "Daniel Hufstetler of Roswell", NER's person: a place, not the event's
+    based = end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in HOME_PARTICIPLES
+    if not (route or relation or direction) and (based or (label not in PLACE_LABELS and is_home(doc, start, terms))):
+        relation = HOME_OF  # "Daniel Hufstetler of Roswell", "a Houston-based contractor": not the event's
     plain = not (direction or route)
     root = doc[start:end].root if plain else None  # Span.root walks the span: once, not thrice
     return Mention(start, end, label, route or relation, span_end, direction or inside,
                    "strong" if route or direction else cue_of(doc, end, before, relation, terms),
-                   plain and is_metonymic(doc, start, end, root, terms), plain and is_modifier(end, root, terms),
+                   plain and not based and is_metonymic(doc, start, end, root, terms),
+                   plain and is_modifier(end, root, terms),
                    plain and root.dep_ in {"nsubj", "nsubjpass"})
 
 
