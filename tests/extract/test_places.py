@@ -491,3 +491,13 @@ def test_where_an_organisation_is_based_is_a_place_but_not_the_events(nlp, gazet
     assert [(p.span.text, p.admin1, p.relation) for p in places] == [("Houston", "Texas", HOME_OF), ("Iraq", "", "")]
     assert best_place(places).name == "Iraq"
     assert [p.span.text for p in _places(nlp, gazetteer, "A US-led coalition struck targets near Raqqa.")] == ["Raqqa"]
+
+
+def test_a_town_before_its_police_is_kept_in_the_name(nlp, gazetteer):
+    """Regression (LGL: "arrested by Danbury police", "Hurricane police found the two" found no
+    place: NER called the town an organisation or missed it, and only a town heading a longer
+    organisation name counted): a name right before a word for a town's own offices is kept "in
+    the name of"."""
+    text = "Gomez was arrested by Danbury police on Monday night and brought to court in Bantam."
+    places = _places(nlp, gazetteer, text)
+    assert [(p.span.text, p.admin1, p.relation) for p in places][0] == ("Danbury", "Connecticut", IN_A_NAME)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from parallax.extract.compatibility import HOME_OF
+from parallax.extract.compatibility import HOME_OF, IN_A_NAME
 from parallax.extract.place_names import ARTICLES, name_key
 from parallax.extract.place_terms import PlaceTerms
 from parallax.nlp.arrays import token_table
@@ -212,6 +212,9 @@ def make_mention(doc: Doc, start: int, end: int, label: str, terms: PlaceTerms) 
     based = end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in HOME_PARTICIPLES
     if not (route or relation or direction) and (based or (label not in PLACE_LABELS and is_home(doc, start, terms))):
         relation = HOME_OF  # "Daniel Hufstetler of Roswell", "a Houston-based contractor": not the event's
+    elif not (route or relation or direction) and label not in PLACE_LABELS and end < len(doc) \
+            and doc[end].lower_ in terms.town_offices and not doc[end].is_sent_start:
+        relation = IN_A_NAME  # "arrested by Danbury police", "Winona police said": the town's own office
     plain = not (direction or route)
     root = doc[start:end].root if plain else None  # Span.root walks the span: once, not thrice
     return Mention(start, end, label, route or relation, span_end, direction or inside,
