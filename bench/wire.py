@@ -26,14 +26,21 @@ PLACES = (  # (dateline city, place of the incident, country adjective)
     ("SANAA", "Taiz", "Yemeni"), ("ADEN", "Marib", "Yemeni"),
     ("GOMA", "Rutshuru", "Congolese"), ("BENI", "Oicha", "Congolese"),
 )
-EVENTS = (  # (what happened, the verb for the dead, victims)
-    ("A car bomb exploded outside a police station in {place}", "killed", "people"),
-    ("Gunmen attacked a village near {place}", "killed", "villagers"),
-    ("An air strike hit a market in {place}", "killed", "civilians"),
-    ("Militants ambushed an army convoy on the road to {place}", "killed", "soldiers"),
-    ("Artillery shells struck a residential district of {place}", "killed", "residents"),
-    ("A suicide bomber blew himself up at a checkpoint in {place}", "killed", "people"),
-    ("Clashes broke out between rival armed groups in {place}", "left dead", "fighters"),
+EVENTS = (  # (what happened, the verb for the dead, victims, headline: plain, with the toll)
+    ("A car bomb exploded outside a police station in {place}", "killed", "people",
+     ("Car bomb explodes outside police station in {place}", "Car bomb kills {dead} outside police station in {place}")),
+    ("Gunmen attacked a village near {place}", "killed", "villagers",
+     ("Gunmen attack village near {place}", "Gunmen kill {dead} villagers near {place}")),
+    ("An air strike hit a market in {place}", "killed", "civilians",
+     ("Air strike hits market in {place}", "Air strike on {place} market kills {dead} civilians")),
+    ("Militants ambushed an army convoy on the road to {place}", "killed", "soldiers",
+     ("Militants ambush army convoy on {place} road", "{dead} soldiers killed in ambush near {place}")),
+    ("Artillery shells struck a residential district of {place}", "killed", "residents",
+     ("Shelling hits residential district of {place}", "Shelling of {place} kills {dead}, officials say")),
+    ("A suicide bomber blew himself up at a checkpoint in {place}", "killed", "people",
+     ("Suicide bomber strikes checkpoint in {place}", "Suicide bombing at {place} checkpoint kills {dead}")),
+    ("Clashes broke out between rival armed groups in {place}", "left dead", "fighters",
+     ("Rival armed groups clash in {place}", "{dead} fighters dead in {place} clashes")),
 )
 SPEAKERS = ("a local official", "the district governor", "a police spokesman", "a hospital director",
             "the health ministry", "a military source", "witnesses", "a rights group")
@@ -84,32 +91,35 @@ def wire_articles(count: int, seed: int = 7, tellings: int = 3,
 
 def _incident(rng: random.Random, day: date) -> dict:
     dateline, place, adjective = rng.choice(PLACES)
-    event, verb, victims = rng.choice(EVENTS)
+    event, verb, victims, headlines = rng.choice(EVENTS)
     return {"dateline": dateline, "place": place, "adjective": adjective, "event": event,
-            "verb": verb, "victims": victims, "day": day, "dead": rng.randint(2, 40)}
+            "verb": verb, "victims": victims, "headlines": headlines, "day": day, "dead": rng.randint(2, 40)}
 
 
 def _article(rng: random.Random, incident: dict, index: int) -> Article:
     published = incident["day"] + timedelta(days=rng.choice((0, 0, 1)))
     weekday = WEEKDAYS[incident["day"].weekday()]
-    paragraphs = [_lede(rng, incident, weekday), _second_source(rng, incident)]
+    lede, dead = _lede(rng, incident, weekday)
+    paragraphs = [lede, _second_source(rng, incident)]
     paragraphs += rng.sample(QUOTES, 1) + rng.sample(CONTEXT, rng.randint(2, 4))
     paragraphs.append(rng.choice(CLOSINGS))
     text = "\n\n".join(paragraphs)
-    return Article(content_id(text), text, title=f"{incident['event'].split(' in ')[0]} ({index})",
+    # every other outlet puts its own toll in the headline; choosing by index keeps the bodies' random stream
+    title = incident["headlines"][index % 2].format(place=incident["place"], dead=dead)
+    return Article(content_id(text), text, title=title,
                    outlet=rng.choice(OUTLETS), published=_midday(published), language="en",
                    source=f"wire:{index}")
 
 
-def _lede(rng: random.Random, incident: dict, weekday: str) -> str:
+def _lede(rng: random.Random, incident: dict, weekday: str) -> tuple[str, int]:
     dead = max(incident["dead"] + rng.choice((-1, 0, 0, 2)), 2)  # the sources disagree a little
     event = incident["event"].format(place=incident["place"])
     bound = "at least " if rng.random() < 0.4 else ""
     if rng.random() < 0.5:
         return (f"{incident['dateline']} - {event} on {weekday}, killing {bound}{dead} "
-                f"{incident['victims']}, {rng.choice(SPEAKERS)} said.")
+                f"{incident['victims']}, {rng.choice(SPEAKERS)} said."), dead
     return (f"{incident['dateline']} - {event} on {weekday}. {bound.capitalize() or ''}{dead} "
-            f"{incident['victims']} were killed, {rng.choice(SPEAKERS)} said.")
+            f"{incident['victims']} were killed, {rng.choice(SPEAKERS)} said."), dead
 
 
 def _second_source(rng: random.Random, incident: dict) -> str:

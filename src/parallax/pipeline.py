@@ -21,7 +21,7 @@ from parallax.extract.places import extract_places
 from parallax.extract.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
 from parallax.ingest.rejects import extraction_failed, no_event
 from parallax.nlp.arrays import token_table
-from parallax.nlp.focus import Cues, focus_text, load_cues, restore_sentences
+from parallax.nlp.focus import Cues, focus_text, load_cues, may_hold_claims, restore_sentences
 from parallax.nlp.pipeline import load_nlp, parse_with_titles
 from parallax.resolve.incremental import resolve_pending
 from parallax.schema import Article, EventMention, Incident, Rejected, ResolutionEvent, RunSummary
@@ -76,9 +76,10 @@ def analyse_article(doc: Doc, article: Article, knowledge: Knowledge, title: Doc
     if title is None:
         return mentions
     claims = extract_title_claims(title, article, knowledge.claims, mentions[0].claims if mentions else ())
-    if mentions or not claims:
-        return with_title_claims(mentions, claims)
     headline = replace(article, text=article.title, title="", dateline="", dateline_end=0)
+    if mentions or not claims:
+        places = extract_places(title, headline, knowledge.gazetteer) if len(mentions) > 1 and claims else []
+        return with_title_claims(mentions, claims, article.title, places)
     return [on_title(m) for m in analyse_doc(title, headline, knowledge)]
 
 
@@ -100,9 +101,19 @@ def _main_country(places, gazetteer: Gazetteer) -> tuple[str, str] | None:
 
 def analyse_articles(articles: Iterable[Article], nlp: Language, knowledge: Knowledge,
                      settings: Settings) -> Iterator[tuple[Article, list[EventMention]]]:
-    focus = partial(focus_text, cues=knowledge.cues) if settings.focus_parse else None
-    for article, doc, title in parse_with_titles(articles, nlp, settings.batch_size, focus):
+    for article, doc, title in parsed(articles, nlp, knowledge, settings):
         yield article, analyse_article(doc, article, knowledge, title)
+
+
+def parsed(articles: Iterable[Article], nlp: Language, knowledge: Knowledge,
+           settings: Settings) -> Iterator[tuple[Article, Doc, Doc | None]]:
+    """(article, its parsed text, its parsed headline or None), focused on what the extractors read
+    when settings.focus_parse is on (parallax.nlp.focus: paragraphs and headlines that cannot be used
+    are not parsed)."""
+    if not settings.focus_parse:
+        return parse_with_titles(articles, nlp, settings.batch_size)
+    return parse_with_titles(articles, nlp, settings.batch_size, partial(focus_text, cues=knowledge.cues),
+                             partial(may_hold_claims, cues=knowledge.cues))
 
 
 def analyse_or_reject(articles: Iterable[Article], nlp: Language, knowledge: Knowledge,
@@ -110,8 +121,7 @@ def analyse_or_reject(articles: Iterable[Article], nlp: Language, knowledge: Kno
     """As analyse_articles, but an article whose analysis raises becomes an `extract_error`
     record naming it and the exception, and the others go on. It stays unstored, so a rerun
     (after the bug is fixed) extracts it."""
-    focus = partial(focus_text, cues=knowledge.cues) if settings.focus_parse else None
-    for article, doc, title in parse_with_titles(articles, nlp, settings.batch_size, focus):
+    for article, doc, title in parsed(articles, nlp, knowledge, settings):
         try:
             yield article, analyse_article(doc, article, knowledge, title)
         # The one place any exception is caught: a bug met on one odd text must not stop a

@@ -8,8 +8,8 @@ import pytest
 
 from parallax.extract.claim_lexicon import load_claim_lexicon
 from parallax.extract.trigger_lexicon import load_trigger_lexicon
-from parallax.nlp.focus import focus_text, is_relevant, load_cues, regular_forms
-from parallax.pipeline import analyse_articles, load_knowledge
+from parallax.nlp.focus import focus_text, is_relevant, load_cues, may_hold_claims, regular_forms
+from parallax.pipeline import analyse_article, analyse_articles, load_knowledge
 from parallax.schema import Article
 from parallax.settings import Settings
 
@@ -75,3 +75,23 @@ def test_a_sentence_before_a_blanked_paragraph_ends_where_the_full_texts_does(nl
     assert "Four guards were killed and two wounded, a police spokesman said.\n\n" in sentences
     # a mention id hashes its trigger's token index, which a blank (one whitespace token) moves
     assert [replace(m, id="") for m in focused] == [replace(m, id="") for m in full]
+
+
+def test_a_headline_is_parsed_only_when_it_may_give_a_claim(cues):
+    assert may_hold_claims("Car bomb kills 12 outside police station in Afgoye", cues)
+    assert may_hold_claims("4 shot, 1 critical after Elm Park party", cues)  # the headline reader's words
+    assert may_hold_claims("Gunman stabs neighbour to death", cues)
+    assert not may_hold_claims("Gunmen attack village near Kharkiv", cues)  # a trigger, no casualty word
+    assert not may_hold_claims("Police name suspect in Pelzer case", cues)
+
+
+def test_an_unparsed_headline_loses_nothing(nlp):
+    """Guards the headline skip: a headline with no casualty word gives the same records as parsed."""
+    body = LEAD + "Four guards were killed and two wounded, a police spokesman said."
+    knowledge = load_knowledge(Settings())
+    article = replace(_article(body), title="Gunmen storm checkpoint in Kunduz")
+    [(_, skipped)] = analyse_articles([article], nlp, knowledge, Settings())
+    assert skipped == analyse_article(nlp(focus_text(body, knowledge.cues)), article, knowledge, nlp(article.title))
+    counted = replace(article, title="Gunmen kill 4 guards at Kunduz checkpoint")
+    [(_, read)] = analyse_articles([counted], nlp, knowledge, Settings())
+    assert any(c.span.field == "title" for m in read for c in m.claims)  # a headline with a toll is read

@@ -21,3 +21,11 @@ def test_focus_applies_to_bodies_only(nlp):
     article = Article(id="a", text="Body text.", title="Title text")
     [(_, doc, title)] = parse_with_titles([article], nlp, focus=str.upper)
     assert (doc.text, title.text) == ("BODY TEXT.", "Title text")
+
+
+def test_a_title_no_extractor_needs_is_not_parsed(nlp):
+    articles = [Article(id="a", text="Two men were shot.", title="Two shot in Akron"),
+                Article(id="b", text="Police met donors.", title="Police meet donors")]
+    parsed = [(a.id, title.text if title is not None else None)
+              for a, _, title in parse_with_titles(articles, nlp, title_needed=lambda t: "shot" in t)]
+    assert parsed == [("a", "Two shot in Akron"), ("b", None)]

@@ -33,6 +33,7 @@ class Cues:
 
     words: frozenset[str]  # every form of a one-word trigger or casualty word
     phrases: tuple[tuple[frozenset[str], frozenset[str]], ...]  # (other words, forms of the head)
+    claim_words: frozenset[str]  # every form of a casualty word, and the headline reader's words
 
 
 def regular_forms(lemma: str) -> set[str]:
@@ -72,6 +73,7 @@ def load_cues(claims: ClaimLexicon, triggers: TriggerLexicon, override_dir: str 
 
     singles = {w for w in (*claims.verbs, *claims.nouns, *claims.adjectives, *claims.fatal) if " " not in w}
     words = {f for lemma in singles for f in forms(lemma)}
+    claim_words = words | forms("death") | set(claims.headline)  # claims._claim_words, headlines' words
     phrases = []
     for entries in triggers.triggers.values():
         for entry in entries:
@@ -81,7 +83,7 @@ def load_cues(claims: ClaimLexicon, triggers: TriggerLexicon, override_dir: str 
                 head = entry.words[-1] if entry.kind == "noun" else entry.words[0]
                 others = frozenset(w for w in entry.words if w != head)
                 phrases.append((others, frozenset(forms(head, entry.kind))))
-    return Cues(frozenset(words), tuple(dict.fromkeys(phrases)))
+    return Cues(frozenset(words), tuple(dict.fromkeys(phrases)), frozenset(claim_words))
 
 
 def is_relevant(paragraph: str, cues: Cues) -> bool:
@@ -89,6 +91,13 @@ def is_relevant(paragraph: str, cues: Cues) -> bool:
     if not words.isdisjoint(cues.words):
         return True
     return any(others <= words and not heads.isdisjoint(words) for others, heads in cues.phrases)
+
+
+def may_hold_claims(title: str, cues: Cues) -> bool:
+    """Whether a headline holds a casualty word in some form (or a word the headline reader counts
+    by): one that holds none gives no claim, and a headline is read for nothing else
+    (pipeline.analyse_article), so it need not be parsed."""
+    return not cues.claim_words.isdisjoint(WORD.findall(title.lower()))
 
 
 def focus_text(text: str, cues: Cues) -> str:
