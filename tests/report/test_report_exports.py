@@ -20,7 +20,8 @@ INCIDENT_HEADER = ["event_id", "event_date", "date_precision", "event_type", "su
                    "reported_killed", "reported_injured"]
 CLAIM_HEADER = ["claim_id", "incident_id", "article_id", "outlet", "speaker", "relay", "measure",
                 "victim_group", "value_low", "value_high", "value_text", "hedged", "negated", "sentence",
-                "start", "end", "claim_time", "stance", "verb", "hedge", "span_field"]
+                "start", "end", "claim_time", "stance", "verb", "hedge", "span_field", "parts", "scope",
+                "damaged"]
 
 
 @pytest.fixture
@@ -65,6 +66,14 @@ def test_claims_csv_keeps_time_stance_verb_and_hedge_text(out):
     assert rows["cb1"]["stance"] == "claimed" and rows["cb1"]["hedge"] == "reportedly"
     assert rows["ca1"]["verb"] == "said" and rows["ca1"]["stance"] == "asserted" and rows["ca1"]["hedge"] == ""
     assert rows["cb2"]["claim_time"] == "by Thursday evening" and rows["ca1"]["claim_time"] == ""
+
+
+def test_claims_keep_parts_scope_and_what_was_damaged(out):
+    """A new user found no parts or scope in claims.csv though the README lists them."""
+    rows = {r["claim_id"]: r for r in csv.DictReader((out / "claims.csv").open(encoding="utf-8"))}
+    assert rows["ca1"]["parts"] == "fighters: five" and rows["ca1"]["scope"] == "incident"
+    table = pq.read_table(out / "claims.parquet").to_pydict()
+    assert table["parts"][table["claim_id"].index("ca1")] == ["fighters: five"]
 
 
 def test_n_sources_counts_outlets_or_articles_without_one(incidents, articles):

@@ -44,7 +44,7 @@ def csv_cell(column: str, value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple):
-        return as_text_cell({"notes": "; ", "relay": RELAY_SEPARATOR}.get(column, ";").join(value))
+        return as_text_cell({"notes": "; ", "parts": "; ", "relay": RELAY_SEPARATOR}.get(column, ";").join(value))
     return as_text_cell(value) if isinstance(value, str) else str(value)
 
 
@@ -125,7 +125,7 @@ INCIDENT_TYPES = dict(zip(INCIDENT_COLUMNS, (
     pa.int8(), pa.int8(), pa.int8(), TEXT, TEXT, INT, INT)))
 CLAIM_TYPES = dict(zip(CLAIM_COLUMNS, (
     TEXT, TEXT, TEXT, TEXT, TEXT, TEXTS, TEXT, TEXT, INT, INT, TEXT, FLAG, FLAG, TEXT, INT, INT,
-    TEXT, TEXT, TEXT, TEXT, TEXT)))
+    TEXT, TEXT, TEXT, TEXT, TEXT, TEXTS, TEXT, TEXT)))
 
 
 def arrow_table(types: Mapping[str, pa.DataType], rows) -> pa.Table:

@@ -30,6 +30,7 @@ CLAIM_COLUMNS = (
     "value_low", "value_high", "value_text", "hedged", "negated", "sentence", "start", "end",
     "claim_time", "stance", "verb", "hedge",  # appended: readers of the older columns keep working
     "span_field",  # what start/end index: "text" (the body) or "title" (the headline)
+    "parts", "scope", "damaged",  # "women: 11; children: 17"; incident or cumulative; what was hit
 )
 
 # A relay is a chain (speaker told X, X told the outlet), so it reads as a path.
@@ -112,7 +113,8 @@ def claim_row(claim: Claim, incident: Incident, articles_by_id: Mapping[str, Art
            speaker, claim.relay, claim.measure.value, claim.victim_group, claim.figure.low,
            claim.figure.high, claim.figure.text, claim.hedged, claim.negated, claim.span.sentence,
            claim.span.start, claim.span.end, claim.claim_time, claim.stance.value, claim.verb, claim.hedge,
-           claim.span.field)
+           claim.span.field, tuple(f"{p.victim_group or 'people'}: {p.figure.text}" for p in claim.parts),
+           claim.scope, claim.object_text)
     return tuple(_blank_to_none(v) for v in row)
 
 
