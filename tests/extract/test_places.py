@@ -501,3 +501,14 @@ def test_a_town_before_its_police_is_kept_in_the_name(nlp, gazetteer):
     text = "Gomez was arrested by Danbury police on Monday night and brought to court in Bantam."
     places = _places(nlp, gazetteer, text)
     assert [(p.span.text, p.admin1, p.relation) for p in places][0] == ("Danbury", "Connecticut", IN_A_NAME)
+
+
+def test_a_town_before_a_persons_word_is_where_they_are_from(nlp, gazetteer):
+    """Regression (LGL: "Clinton couple faces ...", "Alexandria woman charged" found no place: NER
+    called the towns persons): a word for a person after a name ("man", "woman", "couple") makes
+    it where someone is from, kept "home of"; the event's place stays the one the text puts it in."""
+    text = "Clinton couple faces drug charges after a raid in Davenport, Iowa."
+    places = _places(nlp, gazetteer, text)
+    assert [(p.span.text, p.admin1, p.relation) for p in places][0] == ("Clinton", "Iowa", HOME_OF)
+    assert best_place(places).name == "Davenport"
+    assert not _places(nlp, gazetteer, "The Smith family thanked the volunteers.")

@@ -16,7 +16,8 @@ from parallax.nlp.arrays import token_table
 from parallax.nlp.entities import entity_labels
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP"})  # small models often give places these labels
+OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT"})  # small models often give places these labels
+# ("near Tillaberi" is a PRODUCT to en_core_web_sm where "near Tillabéri" is an ORG)
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ENGLISH_LOOKALIKES = frozenset({"at", "as", "an", "en", "es", "et", "er", "ed", "ut"})
 MAX_RUN_TOKENS = 6
@@ -165,10 +166,13 @@ def cue_of(doc: Doc, end: int, before: str, relation: str, terms: PlaceTerms) ->
     return terms.context_words.get(last, "")
 
 
-def is_home(doc: Doc, start: int, terms: PlaceTerms) -> bool:
-    """A name the words before it give as where someone is from: a person's "of" ("Daniel
+def is_home(doc: Doc, start: int, end: int, terms: PlaceTerms) -> bool:
+    """A name the words around it give as where someone is from: a person's "of" ("Daniel
     Hufstetler of Roswell", "Jane Doe, 41, of Grovetown"), an address's town ("of 1935 Orchard St.,
-    Alexandria") or a legislator's party tag ("Rep. Jo Moe, R-Elbow Lake", "(D-Ocilla)")."""
+    Alexandria"), a legislator's party tag ("Rep. Jo Moe, R-Elbow Lake", "(D-Ocilla)") or a
+    person's word after it ("an Alexandria man")."""
+    if end < len(doc) and doc[end].lower_ in terms.home_nouns:
+        return True
     if start < 3:
         return False
     before, two, three = doc[start - 1], doc[start - 2], doc[start - 3]
@@ -210,7 +214,7 @@ def make_mention(doc: Doc, start: int, end: int, label: str, terms: PlaceTerms) 
     before = preceding_text(doc, start)
     relation, inside = relation_before(before, terms)
     based = end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in HOME_PARTICIPLES
-    if not (route or relation or direction) and (based or (label not in PLACE_LABELS and is_home(doc, start, terms))):
+    if not (route or relation or direction) and (based or (label not in PLACE_LABELS and is_home(doc, start, end, terms))):
         relation = HOME_OF  # "Daniel Hufstetler of Roswell", "a Houston-based contractor": not the event's
     elif not (route or relation or direction) and label not in PLACE_LABELS and end < len(doc) \
             and doc[end].lower_ in terms.town_offices and not doc[end].is_sent_start:

@@ -36,6 +36,7 @@ class PlaceTerms:
     abbreviations: Mapping[str, str] = field(default_factory=dict)  # "st" -> "saint", "mt" -> "mount"
     streets: frozenset[str] = frozenset()  # "street", "st", "streets": "Copeland St." is a street
     residents: frozenset[str] = frozenset()  # "residents", "native": "Gainesville residents" names a place
+    home_nouns: frozenset[str] = frozenset()  # "man", "woman": "an Alexandria man" is from there
     town_offices: frozenset[str] = frozenset()  # "police", "council": "the Athens Police Department" is a town's
     # the unions below, made once: asked for every place mention and gazetteer lookup
     _unions: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -100,6 +101,7 @@ def build_place_terms(rows: list[dict[str, str]]) -> PlaceTerms:
         abbreviations=MappingProxyType({name_key(t): name_key(v) for t, v in by_kind["abbreviation"]}),
         streets=keys("street"),
         residents=frozenset(t.lower() for t, _ in by_kind["resident"]),
+        home_nouns=frozenset(t.lower() for t, v in by_kind["resident"] if v == "home"),
         town_offices=frozenset(t.lower() for t, _ in by_kind["town_office"]),
     )
 
