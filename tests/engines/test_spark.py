@@ -52,9 +52,11 @@ def test_spark_finds_the_same_incidents_as_the_local_engine(runs):
     assert _groups(spark_incidents(root / "spark" / "spark" / "incidents.parquet")) == _groups(expected)
 
 
-def test_spark_rerun_extracts_nothing_new(runs):
+def test_spark_rerun_extracts_nothing_new(runs, capsys):
     root, local, first = runs
     again = ingest_paths([EXAMPLES], root / "spark" / "p.sqlite", replace(SPARK))
+    # a new user's Spark run printed nothing for five minutes: each stage says what it is doing
+    assert "spark: no new article to extract" in capsys.readouterr().err
     assert (again.new_articles, again.duplicates) == (0, local.new_articles)
     assert again.incidents == first.incidents
 
@@ -87,7 +89,7 @@ def _fragile_extractor(settings):
     return extract
 
 
-def test_spark_records_extract_errors_and_checks_parquet_articles(tmp_path, monkeypatch):
+def test_spark_records_extract_errors_and_checks_parquet_articles(tmp_path, monkeypatch, capsys):
     """Regression: an article whose extraction raised on a Spark worker was dropped without a
     record, and the articles of a Parquet input skipped the readers' length and language checks."""
     import pyarrow as pa
@@ -98,6 +100,7 @@ def test_spark_records_extract_errors_and_checks_parquet_articles(tmp_path, monk
     pq.write_table(pa.table({"text": [seed, MOGADISHU, FRENCH, "Too short."]}), parquet)
     monkeypatch.setattr(spark_engine, "_extractor", _fragile_extractor)
     summary = ingest_paths([parquet], tmp_path / "p.sqlite", SPARK)
+    assert "spark: extracting 2 new article(s)" in capsys.readouterr().err
     assert summary.new_articles == 1
     assert sorted((r.source, r.code) for r in summary.rejected) == [
         (f"{parquet}:2", "extract_error"), (f"{parquet}:3", "language"), (f"{parquet}:4", "empty")]

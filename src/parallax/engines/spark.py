@@ -44,17 +44,28 @@ def ingest_spark(paths: Sequence[Path], db_path: Path, settings: Settings,
     from parallax.pipeline import settle_incidents
     work = Path(db_path).parent / "spark"
     work.mkdir(parents=True, exist_ok=True)
+    _say(f"starting Spark ({settings.spark_master or 'master from spark-submit, else local[*]'})")
     spark = spark_session(settings)
     with open_store(db_path) as store:
         tally = Tally()
         todo = articles_to_extract(store, spark_inputs(paths, settings), tally, settings.commit_every)
-        if columns.write_articles(todo, work / "articles.parquet"):
+        if count := columns.write_articles(todo, work / "articles.parquet"):
             # each run adds its own part; resolution reads them all (a re-run extracts nothing)
             part = work / "extracted" / f"run={datetime.now(timezone.utc):%Y%m%dT%H%M%S%f}"
+            _say(f"extracting {count} new article(s) on Spark (each Python worker loads spaCy first)")
             extract_on_spark(spark, work / "articles.parquet", part, settings)
+            _say("resolving incidents by blocking key on Spark")
             resolve_on_spark(spark, work / "extracted", work / "incidents.parquet", settings)
+            _say(f"storing the mentions in {db_path}")
             _store_part(store, spark, part, tally, settings, progress)
+        else:
+            _say("no new article to extract")
         return settle_incidents(store, settings, tally)
+
+
+def _say(stage: str) -> None:
+    """A stage of a Spark run, on stderr: each can take minutes and Spark's own bars are off."""
+    print(f"spark: {stage} ...", file=sys.stderr, flush=True)
 
 
 def _store_part(store, spark, part: Path, tally: Tally, settings: Settings,
