@@ -150,3 +150,12 @@ def test_muc4_the_building_a_bomb_goes_off_at_is_a_physical_target(tmp_path, nlp
     (tmp_path / "dev.json").write_text(json.dumps(doc), "utf-8")
     scores = score_muc4(tmp_path, nlp=nlp)
     assert scores["phys_tgt_id_recall"] == 1.0 and scores["phys_tgt_id_precision"] == 1.0
+
+
+def test_muc4_a_victims_name_runs_over_what_ner_left_out(tmp_path, nlp):
+    # regression: "the assassination of dr jose antonio rodriguez porth" (NER tags only "jose
+    # antonio" in the lower-cased text) gave no named victim
+    doc = _muc_doc("THE FMLN IS RESPONSIBLE FOR THE ASSASSINATION OF DR JOSE ANTONIO RODRIGUEZ PORTH.",
+                   hum_tgt_name=[["JOSE ANTONIO RODRIGUEZ PORTH"]])
+    (tmp_path / "dev.json").write_text(json.dumps(doc), "utf-8")
+    assert score_muc4(tmp_path, nlp=nlp)["hum_tgt_name_recall"] == 1.0

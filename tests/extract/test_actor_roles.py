@@ -410,3 +410,15 @@ def test_the_accused_phrase_stops_before_what_it_is_accused_of(nlp):
     found = trigger_actors(nlp, "Police accused the gang of the kidnapping of two traders.", word="kidnapping")
     assert named(found, ActorRole.PERPETRATOR) == ["the gang"]
     assert named(found, ActorRole.TARGET) == ["two traders"]
+
+
+def test_whom_an_act_done_only_to_people_is_done_to_is_no_place(nlp):
+    # regression: "the murder of Sister Teodora Baltazar", "the killing of Chief Ugwu Nnamdi" gave
+    # no receiver: a proper noun after "of" NER did not call a person was read as a town ("the
+    # shelling of Kharkiv"); nobody assassinates, murders or kidnaps a town
+    found = trigger_actors(nlp, "The group admitted the murder of Sister Teodora Baltazar.", word="murder")
+    assert named(found, ActorRole.TARGET) == ["Sister Teodora Baltazar"]
+    found = trigger_actors(nlp, "Government troops were accused of the killing of Chief Ugwu Nnamdi.", word="killing")
+    assert named(found, ActorRole.TARGET) == ["Chief Ugwu Nnamdi"]
+    found = trigger_actors(nlp, "Artillery shells struck a residential district of Kherson on Tuesday.")
+    assert found == []

@@ -94,15 +94,25 @@ def _person_names(actor: Actor, doc: Doc) -> list[str]:
         return []
     heads = [phrase.root, *(a for a in phrase.root.children if a.dep_ == "appos")]
     heads += [c for h in heads[1:] for c in h.conjuncts]
-    return [_name_of(h) for h in heads if h.ent_type_ == "PERSON"]
+    return [_name_of(h) for h in heads if h.ent_type_ == "PERSON" or _given_names(h)]
+
+
+def _given_names(token) -> list:
+    """The compounds NER called a person before a proper noun it left out, in the lower-cased
+    text: "dr jose antonio rodriguez porth" (only "jose antonio" tagged)."""
+    if token.tag_ != "NNP":
+        return []
+    return [c for c in token.lefts if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
 
 
 def _name_of(token) -> str:
     """The words of the person name `token` ends, without a title before it: "governor antonio
-    roldan" -> "antonio roldan"."""
+    roldan" -> "antonio roldan", "dr jose antonio rodriguez porth" -> "jose antonio rodriguez porth"."""
     start = token.i
     while start > 0 and token.doc[start - 1].ent_type_ == "PERSON" and token.doc[start - 1].dep_ == "compound":
         start -= 1
+    given = _given_names(token) if token.ent_type_ != "PERSON" else []
+    start = min([start, *(c.i for c in given)])
     return token.doc[start:token.i + 1].text
 
 

@@ -22,6 +22,10 @@ BLAMING_VERBS = frozenset({"blame", "accuse", "fault", "condemn", "hold", "suspe
 # Verbs by which someone takes part in an event: "the men involved in the murder", "participated in".
 PARTAKING_VERBS = frozenset({"involve", "implicate", "participate", "engage"})
 
+# Event nouns done only to people: "the assassination of X" names a person, never a town.
+PERSON_ACTS = frozenset({"assassination", "murder", "killing", "kidnapping", "kidnaping", "abduction",
+                         "execution", "lynching", "torture"})
+
 # Verbs whose "from" object loses something: "seized weapons from the militants".
 TAKING_VERBS = frozenset({"confiscate", "seize", "take", "steal", "rob", "loot", "grab", "snatch", "wrest",
                           "recapture", "retake", "capture", "extort", "requisition"})

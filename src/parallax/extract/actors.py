@@ -12,7 +12,7 @@ from types import MappingProxyType
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from parallax.extract.actor_roles import event_heads, phrase_of, role_candidates, where_objects
+from parallax.extract.actor_roles import PERSON_ACTS, event_heads, phrase_of, role_candidates, where_objects
 from parallax.knowledge import read_table
 from parallax.nlp.arrays import sentence_text
 from parallax.nlp.entities import entities_within
@@ -444,8 +444,9 @@ def _is_place(phrase: SpacySpan, ents: list[SpacySpan], name_country: CountryNam
         return True
     if root.ent_type_ in ("PERSON", "ORG") and len(named) > 1:  # "attacked John Garang", "... Liberation Front"
         return False
-    if root.dep_ == "pobj":  # "a district of Kharkiv", "the shelling of Kharkiv"
-        return root.ent_type_ != "PERSON" and root.head.lower_ in ("of", "in", "near", "outside", "around")
+    if root.dep_ == "pobj":  # "a district of Kharkiv", "the shelling of Kharkiv"; not "the murder of X"
+        return root.ent_type_ != "PERSON" and root.head.lower_ in ("of", "in", "near", "outside", "around") \
+            and root.head.head.lemma_.lower() not in PERSON_ACTS
     return root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS
 
 
