@@ -218,3 +218,19 @@ def test_a_dateline_before_the_count_is_not_part_of_it(nlp):
     "at least one" (five GVA articles)."""
     assert figures(nlp, "HOUSTON - Four people were shot outside a nightclub early Sunday, police said.") == [
         ("injured", 4, 4, "incident")]
+
+
+def test_who_started_shooting_is_the_shooter(nlp):
+    """ "Some guy just started shooting in the house" hurt nobody by these words (GVA: a one-death party
+    shooting came out with two hurt, "some" read as "at least two")."""
+    assert figures(nlp, "Some guy just started shooting in the house, a witness said.") == []
+    assert figures(nlp, "He began shooting at the crowd, wounding three people.") == [("injured", 3, 3, "incident")]
+    assert figures(nlp, "The two men were believed to have died instantly.") == [("killed", 2, 2, "incident")]
+
+
+def test_the_one_shot_who_died_in_the_same_phrase_is_no_injury(nlp):
+    """ "The man who was shot on Friday has died": one death, not also one hurt."""
+    assert figures(nlp, "The man who was shot at Grand Avenue on Friday has died, police said.") == [
+        ("killed", 1, 1, "incident")]
+    assert figures(nlp, "A man was killed and a woman was shot in the arm.") == [
+        ("killed", 1, 1, "incident"), ("injured", 1, 1, "incident")]

@@ -204,3 +204,16 @@ def test_armed_sides_dead_add_to_the_victims_regression_gao_ambush():
     assailants = replace(claim(K, 15, 15, "15", start=90), victim_group="assailants")
     assert counts([[soldiers, assailants]]) == (22, None)
     assert counts([[soldiers], [replace(claim(K, 9, 9, "nine"), victim_group="civilians")]]) == (9, None)
+
+
+def test_one_hurt_in_a_first_report_is_the_death_the_later_ones_tell():
+    """A first report "one person was taken to a hospital with serious injuries", two later ones her death
+    and nobody hurt: killed 1, hurt 0 (GVA: a teenager's death counted one hurt too); "two others were
+    also injured" stays, and so does a hurt count that more reports give."""
+    early = [claim(I, 1, 1, "one")]
+    later = [claim(K, 1, 1, "the 16-year-old girl")]
+    title = [claim(K, 1, 1, "Teen")]
+    assert counts([early, later, title]) == (1, None)
+    others = [claim(I, 2, 2, "Two others")]
+    assert counts([others, later, title]) == (1, 2)
+    assert counts([early, [claim(I, 1, 1, "a boy")], later]) == (1, 1)

@@ -55,7 +55,9 @@ def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | No
     if victim is None and tok.dep_ in ("oprd", "xcomp"):
         victim = child_of(tok.head, "dobj")  # "left three people injured"
     if victim is None and tok.dep_ == "xcomp":
-        victim = child_of(tok.head, "nsubjpass", "nsubj")  # "are believed to have died"
+        # "are believed to have died"; but who "started shooting" is the one who shot
+        doer = tok.tag_ == "VBG" and tok.lemma_ != "die"
+        victim = child_of(tok.head, "nsubjpass") if doer else child_of(tok.head, "nsubjpass", "nsubj")
     if victim is None:
         victim = next((c for c in tok.children if c.dep_ in ("advmod", "npadvmod")
                        and (vx.is_quantity(c, lexicon) or c.lower_ == "more")), None)  # "many more were hurt"

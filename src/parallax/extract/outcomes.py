@@ -45,9 +45,11 @@ def _is_single(claim: Claim) -> bool:
 def _settled(claim: Claim, dead: list[Claim]) -> Claim | None:
     """The hit claim once the deaths the article reports are taken out of it (None: nobody left)."""
     if _is_single(claim):
-        same_sentence = any(d.span.sentence == claim.span.sentence for d in dead)
+        beside = [d for d in dead if d.span.sentence == claim.span.sentence]
         pronoun = claim.figure.text.lower() in _PRONOUNS
-        return claim if same_sentence and not pronoun else None  # "a man was shot ... he died": one death
+        same = any(d.span.start == claim.span.start and d.span.end == claim.span.end for d in beside)
+        # "a man was shot ... he died": one death; so is "The man who was shot on Friday has died"
+        return claim if beside and not pronoun and not same else None
     low = claim.figure.low
     if low is None or low != claim.figure.high or _others(claim):
         return claim

@@ -44,7 +44,23 @@ def incident_toll(articles: Sequence[Sequence[Claim]]) -> ReportedToll:
     killed = _by_side(articles, Measure.KILLED)
     if killed:
         articles = [[c for c in a if not (c.measure is Measure.INJURED and _told_death(c, a))] for a in articles]
+        if _hurt_told_early(articles, killed):
+            articles = [[c for c in a if c.measure is not Measure.INJURED] for a in articles]
     return ReportedToll(killed, _by_side(articles, Measure.INJURED), RULE)
+
+
+def _hurt_told_early(articles: Sequence[Sequence[Claim]], killed: int) -> bool:
+    """ "One person was taken to a hospital with serious injuries" in a first report, while more reports
+    tell that person's death and none of them anyone hurt: the hurt are the dead told early."""
+    def gives(claims: Sequence[Claim], measure: Measure) -> bool:
+        return article_toll(claims, measure) is not None
+    dead = [a for a in articles if gives(a, Measure.KILLED)]
+    hurt = [a for a in articles if gives(a, Measure.INJURED)]
+    if not hurt or any(gives(a, Measure.INJURED) for a in dead) or len(dead) <= len(hurt):
+        return False
+    apart = any(_someone_else(c) or "other" in c.figure.text.lower() for a in hurt for c in a
+                if c.measure is Measure.INJURED)  # "Two others were also injured"
+    return not apart and all((article_toll(a, Measure.INJURED) or 0) <= killed for a in hurt)
 
 
 def _by_side(articles: Sequence[Sequence[Claim]], measure: Measure) -> int | None:
