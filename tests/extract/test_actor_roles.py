@@ -422,3 +422,13 @@ def test_whom_an_act_done_only_to_people_is_done_to_is_no_place(nlp):
     assert named(found, ActorRole.TARGET) == ["Chief Ugwu Nnamdi"]
     found = trigger_actors(nlp, "Artillery shells struck a residential district of Kherson on Tuesday.")
     assert found == []
+
+
+def test_the_possessor_of_an_act_done_to_people_is_its_victim(nlp):
+    # regression: "after the journalist's killing" gave the journalist as actor1 (a possessor is
+    # the doer of most event nouns: "Iran's request"); "the regime's killing of protesters" keeps it
+    found = trigger_actors(nlp, "Protesters demanded justice after the journalist's killing in Istanbul.", word="killing")
+    assert [(a.name, a.role) for a in found] == [("the journalist", ActorRole.TARGET)]
+    found = trigger_actors(nlp, "The regime's killing of protesters drew condemnation.", word="killing")
+    assert named(found, ActorRole.PERPETRATOR) == ["The regime"]
+    assert named(found, ActorRole.TARGET) == ["protesters"]

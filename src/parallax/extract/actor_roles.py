@@ -228,9 +228,14 @@ def _partakers(verb: Token) -> list[Token]:
 def _direct_roles(verb: Token) -> list[tuple[Token, ActorRole]]:
     """Subject, passive agent, objects and "on"/"against"/"to" objects of one word."""
     found: list[tuple[Token, ActorRole]] = []
+    # "the Jesuits' murder", "Galan's assassination": the possessor of an act done only to people
+    # is its victim, unless an "of" names the victim ("the regime's killing of protesters")
+    suffered = verb.lemma_.lower() in PERSON_ACTS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
     for child in verb.children:
         dep = child.dep_
-        if dep in {"nsubj", "poss", "compound", "amod", "npadvmod"}:
+        if dep == "poss" and suffered:
+            found.append((child, ActorRole.TARGET))
+        elif dep in {"nsubj", "poss", "compound", "amod", "npadvmod"}:
             found.append((child, ActorRole.PERPETRATOR))
         elif dep in {"dobj", "nsubjpass", "dative"}:
             found.append((child, ActorRole.TARGET))
