@@ -234,3 +234,12 @@ def test_the_one_shot_who_died_in_the_same_phrase_is_no_injury(nlp):
         ("killed", 1, 1, "incident")]
     assert figures(nlp, "A man was killed and a woman was shot in the arm.") == [
         ("killed", 1, 1, "incident"), ("injured", 1, 1, "incident")]
+
+
+def test_another_before_an_elided_verb_is_one_more_victim(nlp):
+    """ "Three people are dead and another hospitalized": one hurt (the parser makes "another" the verb's
+    determiner; GVA: a triple murder lost its one hurt)."""
+    assert figures(nlp, "Three people are dead and another hospitalized after an overnight killing spree.") == [
+        ("killed", 3, 3, "incident"), ("injured", 1, 1, "incident")]
+    assert figures(nlp, "One man died and another hospitalized.") == [
+        ("killed", 1, 1, "incident"), ("injured", 1, 1, "incident")]

@@ -63,6 +63,8 @@ def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | No
                        and (vx.is_quantity(c, lexicon) or c.lower_ == "more")), None)  # "many more were hurt"
     if victim is None and tok.tag_ == "VBD":
         victim = _object_parsed_as_subject(tok)
+    if victim is None:  # "Three people are dead and another hospitalized": the parser made "another" a det
+        victim = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "another" and c.i < tok.i), None)
     return vx.resolve_relative(victim) if victim is not None else None
 
 

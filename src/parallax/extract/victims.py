@@ -225,7 +225,7 @@ def victim_group(victim: Token, lexicon: ClaimLexicon) -> str:
         if inner is not None and inner.lower_ in _PLURAL_PRONOUNS:
             inner = _antecedent(inner, victim, lexicon)
         return victim_group(inner, lexicon) if inner is not None else ""
-    if victim.pos_ in ("PRON", "PROPN", "NUM"):
+    if victim.pos_ in ("PRON", "PROPN", "NUM") or victim.pos_ == "DET":  # "another hospitalized"
         return ""
     lemma = victim.lemma_.lower()
     if lemma in lexicon.nouns or victim.lower_ in lexicon.nouns or victim.pos_ == "ADJ":
