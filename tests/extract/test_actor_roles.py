@@ -432,3 +432,14 @@ def test_the_possessor_of_an_act_done_to_people_is_its_victim(nlp):
     found = trigger_actors(nlp, "The regime's killing of protesters drew condemnation.", word="killing")
     assert named(found, ActorRole.PERPETRATOR) == ["The regime"]
     assert named(found, ActorRole.TARGET) == ["protesters"]
+
+
+def test_the_agent_of_a_passive_clause_on_the_victims_is_the_doer(nlp):
+    # regression: "the assassination of six Jesuits who were machine-gunned ... by men wearing
+    # military uniforms" gave no doer; a locative "by" of an active clause stays none
+    found = trigger_actors(nlp, "Ungo left after the assassination of six Jesuits who were machine-gunned on "
+                                "15 November by men wearing military uniforms.", word="assassination")
+    assert named(found, ActorRole.PERPETRATOR) == ["men"]
+    found = trigger_actors(nlp, "The killing of two traders who were standing by the road angered the town.",
+                           word="killing")
+    assert named(found, ActorRole.PERPETRATOR) == []

@@ -253,10 +253,20 @@ def _direct_roles(verb: Token) -> list[tuple[Token, ActorRole]]:
             # "the murder of the mayor": the object of an event noun's "of" is its receiver
             objects = [g for g in child.children if g.dep_ == "pobj"]
             found += [(g, ActorRole.TARGET) for g in objects]
-            if child.lower_ == "of":  # "the bombing of a convoy by warplanes", "by" read as the convoy's
-                found += [(a, ActorRole.PERPETRATOR) for g in objects for p in g.children
-                          if p.dep_ == "prep" and p.lower_ == "by" for a in p.children if a.dep_ == "pobj"]
+            if child.lower_ == "of":  # "the bombing of a convoy by warplanes", "by" read as the convoy's;
+                # "the assassination of six Jesuits who were machine-gunned by men in uniform"
+                found += [(a, ActorRole.PERPETRATOR) for g in [*objects, *_passive_clauses(objects)] for p in g.children
+                          if (p.dep_ == "prep" and p.lower_ == "by") or p.dep_ == "agent"
+                          for a in p.children if a.dep_ == "pobj"]
     return found
+
+
+def _passive_clauses(nouns: list[Token]) -> list[Token]:
+    """The passive relative clauses on nouns ("farmers who were shot by soldiers"), and the
+    participle a copula's clause holds ("Jesuits who were machine-gunned by men", parsed
+    were -> acomp gunned)."""
+    clauses = [c for g in nouns for c in g.children if c.dep_ == "relcl" and (c.tag_ == "VBN" or c.lemma_ == "be")]
+    return clauses + [a for c in clauses for a in c.children if a.dep_ == "acomp" and a.tag_ == "VBN"]
 
 
 def _xcomps(verb: Token) -> list[Token]:
