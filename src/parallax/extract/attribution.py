@@ -23,6 +23,7 @@ _SIDE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
 _HOLDERS = frozenset({"report", "quote", "cite"})
 _INTERVIEW = frozenset({"interview", "comment", "comments", "remark", "remarks"})
 _MAX_HOPS = 16
+_REPORT_NOUNS = frozenset({"report", "claim", "allegation", "account", "figure", "story"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,8 @@ def _subject(verb: Token, lexicon: ClaimLexicon) -> tuple[Token | None, list[Tok
         return _agent(verb), []
     head = verb
     for _ in range(3):
+        if head != verb and head.dep_ == "ccomp" and head.head.lemma_.lower() in lexicon.reporting:
+            head = head.head  # "denied that its jets had struck, saying ...": the one who denied says it
         subject = _child(head, "nsubj")
         if subject is not None:
             return _statement_owner(subject, lexicon), _relays(verb, lexicon)
@@ -190,6 +193,41 @@ def _reports_over(verb: Token, child: Token) -> bool:
     return child.dep_ == "dobj" and verb.lemma_.lower() in _CONTENT_OBJECT_VERBS
 
 
+def _described_by(tok: Token, voices: Voices, lexicon: ClaimLexicon) -> Voice | None:
+    """ "far more than the seven reported by police": a figure its own reporting clause attributes."""
+    for child in tok.children:
+        if child.dep_ not in ("acl", "relcl") or child.i not in voices.by_verb:
+            continue
+        agent = _agent(child)
+        speaker = make_speaker(agent, voices.book, lexicon) if agent is not None else None
+        if speaker is not None:
+            return replace(voices.by_verb[child.i], speaker=speaker, relay=())
+    return None
+
+
+def _denial_beside(verb: Token, child: Token, voice: Voice) -> bool:
+    """ "Air strike kills 9; Russia denies involvement": a denial after a semicolon is a clause of its
+    own (what it denies, mostly a role, is its object or unsaid); it does not deny the figure before it."""
+    if voice.stance is not Stance.DENIED or child.i > verb.i:
+        return False
+    return any(t.text == ";" for t in verb.doc[child.right_edge.i + 1:verb.i])
+
+
+def _called_false(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """ "saying reports of civilian deaths were fabricated": a figure in reports its speaker calls false
+    is denied by that speaker."""
+    report = tok
+    for _ in range(4):  # "reports of civilian deaths", "reports that 30 people died"
+        if report.head == report or report.dep_ in ("nsubj", "nsubjpass") and report.lemma_.lower() in _REPORT_NOUNS:
+            break
+        report = report.head
+    if report.dep_ not in ("nsubj", "nsubjpass") or report.lemma_.lower() not in _REPORT_NOUNS:
+        return False
+    predicate = report.head
+    words = [predicate] + [c for c in predicate.children if c.dep_ in ("acomp", "attr", "oprd")]
+    return any(w.lemma_.lower() in lexicon.falsity or w.lower_ in lexicon.falsity for w in words)
+
+
 def _according_to(node: Token) -> Token | None:
     for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "according"):
         to = _child(prep, "prep")
@@ -206,7 +244,8 @@ def _walk(tok: Token, voices: Voices) -> tuple[Voice | None, Voice | None, Token
     according: Token | None = None
     for _ in range(_MAX_HOPS):
         voice = voices.by_verb.get(node.i)
-        if child is not None and voice is not None and voice.speaker is not None and _reports_over(node, child):
+        if child is not None and voice is not None and voice.speaker is not None and _reports_over(node, child) \
+                and not _denial_beside(node, child, voice):
             return voice, side, according
         according = according or _according_to(node)
         if side is None:
@@ -235,7 +274,7 @@ def _according_voice(obj: Token, voices: Voices, lexicon: ClaimLexicon) -> Voice
 def attribute(claim: Claim, tok: Token, voices: Voices, lexicon: ClaimLexicon) -> Claim:
     """The claim with its speaker, relays, verb and stance; unchanged when the outlet speaks itself."""
     voice, side, according = _walk(tok, voices)
-    voice = voice or side
+    voice = _described_by(tok, voices, lexicon) or voice or side
     source = _according_voice(according, voices, lexicon) if according is not None else None
     if voice is None:
         voice = source or _quote_voice(tok, voices)
@@ -246,7 +285,8 @@ def attribute(claim: Claim, tok: Token, voices: Voices, lexicon: ClaimLexicon) -
     outlet = _outer_outlet(tok, voice, voices)
     if outlet and outlet not in voice.relay:
         voice = replace(voice, relay=voice.relay + (outlet,))
-    return replace(claim, speaker=voice.speaker, relay=voice.relay, verb=voice.verb, stance=voice.stance)
+    stance = Stance.DENIED if _called_false(tok, lexicon) else voice.stance
+    return replace(claim, speaker=voice.speaker, relay=voice.relay, verb=voice.verb, stance=stance)
 
 
 def _outer_outlet(tok: Token, voice: Voice, voices: Voices) -> str:

@@ -258,7 +258,7 @@ def _inherited(tok: Token, lexicon: ClaimLexicon) -> Token | None:
 def _own_count(tok: Token, lexicon: ClaimLexicon) -> Token | None:
     """The count a verb carries itself when its victims are inherited: "many more" in "many more wounded"."""
     for child in tok.children:
-        if child.dep_ in ("advmod", "npadvmod", "nsubj") and vx.is_quantity(child, lexicon):
+        if child.dep_ in ("advmod", "npadvmod", "nsubj", "nummod") and vx.is_quantity(child, lexicon):
             return child
     return None
 
@@ -318,6 +318,7 @@ def _group(members: list[Token], trigger: Token, lexicon: ClaimLexicon) -> str:
 def _victim_claims(tok: Token, measure: Measure, victim: Token, sent: DocSpan, article_id: str,
                    lexicon: ClaimLexicon, own_count: Token | None = None) -> list[Found]:
     members = vx.conjoined(victim, tok, lexicon)
+    members = members[:1] + [m for m in members[1:] if not _told_by_other(m, measure, lexicon)]
     negation = vx.negation_word(victim, tok)
     if negation:
         figure, where = Figure(0, 0, negation), vx.core_phrase(victim)
@@ -396,15 +397,37 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
         return []
     victim = _victim_of(tok, trig, lexicon)
     own = None
-    if victim is not None and victim.ent_type_ in _NOT_VICTIMS and not vx.is_aged(victim):
+    if victim is not None and victim.ent_type_ in _NOT_VICTIMS and not vx.is_aged(victim) \
+            and not vx.is_quantity(victim, lexicon):  # "and wounding 40": a count the tagger took for a date
         victim = None  # "wounded Monday evening", "a shooting west of Pittsboro": misparses, not victims
     if victim is None:
         victim, own = _inherited(tok, lexicon), _own_count(tok, lexicon)
+    if victim is None:
+        victim = _count_before(tok, lexicon)
     if victim is None or victim.lemma_.lower() in lexicon.materiel or _shot_to_death(tok, victim, lexicon):
         return []
     victim = _postposed_owner(victim, tok, lexicon)
+    if trig.extra == "flee" and victim.lemma_.lower() in lexicon.perpetrators:
+        return []  # "the attackers fled toward the border": a getaway, nobody displaced
     claims = _victim_claims(tok, measure, victim, sent, article_id, lexicon, own)
     return _split_fatal(tok, claims, sent, article_id, lexicon) if trig.extra == "shot" else claims
+
+
+def _count_before(tok: Token, lexicon: ClaimLexicon) -> Token | None:
+    """ "had counted 19 bodies and more than 30 wounded": a casualty word right after a count, with no
+    victim of its own in the parse, describes that count (the parser made "30" a conjunct of "bodies")."""
+    before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    if before is None or before.dep_ != "conj" or not vx.is_quantity(before, lexicon) or tok.pos_ not in ("VERB", "ADJ"):
+        return None
+    return before
+
+
+def _told_by_other(member: Token, measure: Measure, lexicon: ClaimLexicon) -> bool:
+    """ "19 bodies and more than 30 wounded": a conjunct whose own casualty word follows it is counted
+    by that word, in its measure, not by this one."""
+    after = member.doc[member.i + 1] if member.i + 1 < member.sent.end else None
+    trig = trigger_of(after, lexicon) if after is not None and after.head != member else None
+    return trig is not None and trig.measure is not measure and trig.measure is not Measure.DAMAGED
 
 
 def _shot_to_death(tok: Token, victim: Token, lexicon: ClaimLexicon) -> bool:

@@ -86,6 +86,8 @@ class ClaimLexicon:
     furniture: tuple[str, ...]  # a body line after which the page lists other stories
     ordinals: Mapping[str, int]  # "fourth" -> 4: "a fourth victim" (numbers.tsv)
     armed: frozenset[str] = frozenset()  # victim groups of the armed side, whose dead add to the others'
+    falsity: frozenset[str] = frozenset()  # words that call a report false ("reports of deaths were fabricated")
+    perpetrators: frozenset[str] = frozenset()  # who did it: their fleeing is a getaway, not displacement
 
     @property
     def bound_words(self) -> frozenset[str]:
@@ -205,4 +207,6 @@ def load_claim_lexicon(override_dir: str = "") -> ClaimLexicon:
         persons=frozenset(_terms(groups, "person")),
         links=tuple(_terms(groups, "link")), furniture=tuple(_terms(groups, "furniture")),
         ordinals=MappingProxyType(ordinals), armed=frozenset(_terms(groups, "armed")),
+        falsity=frozenset(_terms(groups, "falsity")),
+        perpetrators=frozenset(_terms(groups, "armed") + _terms(groups, "perpetrator")),
     )

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from parallax.extract.attribution import attribute, index_voices
 from parallax.extract.casualties import casualty_claims, claim_id
 from parallax.extract.claim_lexicon import ClaimLexicon, load_claim_lexicon
+from parallax.extract.compared import compared_claims
 from parallax.extract.damage import damage_claims
 from parallax.extract.gapping import gapped_claims
 from parallax.extract.headlines import headline_claims, is_headline
@@ -57,7 +58,8 @@ def extract_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = No
         if not words:  # no casualty or damage word: nothing to read
             found.extend(heads)
             continue
-        found.extend(heads or casualty_claims(sent, article.id, lexicon, words))
+        told = heads or casualty_claims(sent, article.id, lexicon, words)
+        found.extend(told + compared_claims(sent, told, article.id, lexicon))
         found.extend(damage_claims(sent, article.id, lexicon, words))
     if not found:
         return []

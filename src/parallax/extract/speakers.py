@@ -15,6 +15,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _THING_PRONOUNS = frozenset({"it", "they", "them"})
 _REPORT_NOUNS = frozenset({"report", "reports", "media reports", "some reports", "unconfirmed reports"})
+_MEMBER_NOUNS = frozenset({"member", "staff", "doctor", "medic", "team", "volunteer", "worker", "monitor",
+                           "researcher", "personnel", "colleague"})
 
 
 @dataclass(slots=True)
@@ -173,10 +175,25 @@ def _last_named_person(head: Token, book: SpeakerBook) -> Speaker | None:
     return Speaker(full.split()[-1], full, "person", role)
 
 
+def _members_of(head: Token, book: SpeakerBook) -> Speaker | None:
+    """ "The network said its members had counted 19 bodies": an organisation's members speak for it."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if owner is None or head.lemma_.lower() not in _MEMBER_NOUNS:
+        return None
+    earlier = book.last(head.idx, person=False)
+    if earlier is None:
+        return None
+    name = head.doc[owner.i:head.i + 1].text
+    return Speaker(name, earlier.normalized, earlier.kind, earlier.role)
+
+
 def make_speaker(head: Token, book: SpeakerBook, lexicon: ClaimLexicon) -> Speaker | None:
     """The Speaker a noun phrase names, resolved against what the article said before."""
     if head.pos_ == "PRON":
         return _pronoun(head, book)
+    members = _members_of(head, book)
+    if members is not None:
+        return members
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
     if head.ent_type_ == "PERSON" and not definite:  # people take no "the": "the Observatory" is not one
         return _person(head, book, lexicon)
