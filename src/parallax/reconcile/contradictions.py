@@ -9,7 +9,7 @@ from itertools import combinations, product
 
 from parallax.extract.compatibility import same_place, side
 from parallax.reconcile.cues import find_cues, speaker_of, victim_kind
-from parallax.reconcile.figures import added_apart, is_vague, per_source
+from parallax.reconcile.figures import added_apart, is_vague, per_source, rival, told_once
 from parallax.schema import (ActorRole, Claim, Contradiction, ContradictionKind, EventMention, Measure,
                              Span)
 
@@ -36,7 +36,7 @@ def _pairs(kind: ContradictionKind, subject: str, told: Sequence[Told],
 def number_contradictions(mentions: Sequence[EventMention]) -> list[Contradiction]:
     """Two sources whose figures for the same measure cannot both hold (vague ones excepted)."""
     found: list[Contradiction] = []
-    pairs = [(c, m.outlet) for m in mentions for c in m.claims]
+    pairs = told_once((c, m.outlet) for m in mentions for c in m.claims)
     outlets = {c.id: o for c, o in pairs}
     for measure, side in product((Measure.KILLED, Measure.INJURED, Measure.CASUALTIES), ("", "armed")):
         chosen = [c for c in per_source(pairs, measure, side).values() if not is_vague(c)]  # sides add up
@@ -44,24 +44,13 @@ def number_contradictions(mentions: Sequence[EventMention]) -> list[Contradictio
                  c.span) for c in chosen]
         by_value = dict(zip((t[0] for t in told), chosen))
         found += _pairs(ContradictionKind.NUMBER, measure.value, told,
-                        lambda a, b: _disjoint(by_value[a], by_value[b]))
+                        lambda a, b: rival(by_value[a], by_value[b]))
     return found
 
 
 def _range(claim: Claim) -> str:
     low, high = claim.figure.low, claim.figure.high
     return f"{low}+" if high is None else str(low) if high == low else f"{low}-{high}"
-
-
-def _disjoint(a: Claim, b: Claim) -> bool:
-    """No count satisfies both; an open-ended figure ("at least 12") has no upper bound here."""
-    (la, ha), (lb, hb) = _bounds(a), _bounds(b)
-    return ha < lb or hb < la
-
-
-def _bounds(claim: Claim) -> tuple[float, float]:
-    low, high = claim.figure.low, claim.figure.high
-    return low, float("inf") if high is None else high
 
 
 def victim_contradictions(mentions: Sequence[EventMention]) -> list[Contradiction]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from parallax.extract.claim_lexicon import load_claim_lexicon
@@ -41,6 +42,38 @@ def compatible(a: Claim, b: Claim) -> bool:
     a_high = a.figure.high if a.figure.high is not None else float("inf")
     b_high = b.figure.high if b.figure.high is not None else float("inf")
     return a.figure.low <= b_high and b.figure.low <= a_high
+
+
+def rival(a: Claim, b: Claim) -> bool:
+    """Two sources' figures that disagree: they cannot both hold, they are not an article's headline
+    and its own body (one account: the body says who gave which figure), and the larger is not told
+    as a rise ("the toll rose to 11" updates an earlier "seven": the count grew past it, within a
+    source or across sources)."""
+    if compatible(a, b) or a.article_id == b.article_id and "title" in (a.span.field, b.span.field):
+        return False
+    larger = a if a.figure.low > b.figure.low else b
+    return not told_as_rise(larger)
+
+
+_RISE = r"\b(?:rose|risen|rising|climbed|climbing|increased|jumped|grew|mounted|reached|has reached)\s+(?:to\s+)?"
+
+
+def told_as_rise(claim: Claim) -> bool:
+    """ "The death toll ... rose to 11", "climbed to 14": a figure given as the toll grown since."""
+    return re.search(_RISE + re.escape(claim.span.text) + r"\b", claim.span.sentence, re.IGNORECASE) is not None
+
+
+def told_once(claims: Iterable[tuple[Claim, str]]) -> list[tuple[Claim, str]]:
+    """The claims without an unattributed headline figure that restates a figure its own article's body
+    gives ("At least 19 dead in market massacre" over "At least 19 people were killed, a doctors'
+    union said"): the body, with its speaker, is the one account; the headline is not a source of
+    its own in a disagreement."""
+    claims = list(claims)
+    body = [c for c, _ in claims if c.span.field != "title"]
+    return [(c, o) for c, o in claims
+            if not (c.span.field == "title" and c.speaker is None
+                    and any(b.article_id == c.article_id and b.measure == c.measure and compatible(b, c)
+                            for b in body if b.figure.low is not None and c.figure.low is not None))]
 
 
 def _bounding(chosen: list[Claim]) -> list[Claim]:

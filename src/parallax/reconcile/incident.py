@@ -8,11 +8,15 @@ from itertools import combinations, product
 
 from parallax.extract.compatibility import best_place
 from parallax.reconcile.dates import event_reports, incident_date
-from parallax.reconcile.figures import compatible, per_source, reconcile_fatalities
+from parallax.reconcile.figures import per_source, reconcile_fatalities, rival, told_once
 from parallax.reconcile.grade import reconcile_sources
 from parallax.reconcile.tolls import reported_toll
 from parallax.reconcile.types import incident_type
-from parallax.schema import ActorRole, EventMention, Grade, Incident, MatchLink, Measure
+from parallax.resolve.features import FOLLOW_UP, MOURNING, is_follow_up
+from parallax.schema import ActorRole, EventMention, Fatalities, Grade, Incident, MatchLink, Measure
+
+MOURNED = ("a funeral or vigil story: the dead it names are those of the event it mourns, counted there "
+           "(docs/reconciliation.md)")
 
 
 def reconcile_incident(incident_id: str, mentions: Sequence[EventMention],
@@ -21,8 +25,10 @@ def reconcile_incident(incident_id: str, mentions: Sequence[EventMention],
     actors. Follow-up reports (dated well after the event: an arrest, a hearing) count as sources
     and for the tolls, but the date, type and place are the event reports' (reconcile.dates)."""
     pairs = [(c, m.outlet) for m in mentions for c in m.claims]
-    fatalities = reconcile_fatalities(pairs)
-    notes = _disagreements(mentions)
+    mourning = mourns(mentions)
+    fatalities = Fatalities(None, None, None, MOURNED) if mourning else reconcile_fatalities(pairs)
+    disagreements = [] if mourning else _disagreements(mentions)
+    notes = [MOURNED] if mourning else disagreements
     event = event_reports(mentions)
     event_type, sub_type = incident_type(event)
     place = best_place([m.place for m in event if m.place]) or best_place([m.place for m in mentions if m.place])
@@ -33,9 +39,16 @@ def reconcile_incident(incident_id: str, mentions: Sequence[EventMention],
         place=place,
         actor1=_commonest(mentions, ActorRole.PERPETRATOR),
         actor2=_commonest(mentions, ActorRole.TARGET),
-        fatalities=fatalities, contested=bool(notes) or reconciliation.grade == Grade.CONTESTED,
+        fatalities=fatalities, contested=bool(disagreements) or reconciliation.grade == Grade.CONTESTED,
         notes=tuple(notes), background=all(m.background for m in mentions), links=links,
-        reconciliation=reconciliation, reported=reported_toll(mentions))
+        reconciliation=reconciliation, reported=None if mourning else reported_toll(mentions))
+
+
+def mourns(mentions: Sequence[EventMention]) -> bool:
+    """Every report tells a funeral, burial or vigil ("mourners buried 11 people killed in Thursday's
+    attack"): the incident is the mourning, whose dead are the mourned event's, not deaths of its own."""
+    return bool(mentions) and all(is_follow_up(m) and m.trigger.text.lower() not in FOLLOW_UP - MOURNING
+                                  for m in mentions)
 
 
 def _commonest(mentions: Sequence[EventMention], role: ActorRole) -> str:
@@ -48,8 +61,8 @@ def _disagreements(mentions: Sequence[EventMention]) -> list[str]:
     notes = []
     pairs = [(c, m.outlet) for m in mentions for c in m.claims]
     for measure, side in product((Measure.KILLED, Measure.INJURED, Measure.CASUALTIES), ("", "armed")):
-        chosen = per_source(pairs, measure, side)  # the armed side's dead add to the others'
-        if not all(compatible(a, b) for a, b in combinations(chosen.values(), 2)):
+        chosen = per_source(told_once(pairs), measure, side)  # the armed side's dead add to the others'
+        if any(rival(a, b) for a, b in combinations(chosen.values(), 2)):
             told = "; ".join(f"{key.removeprefix('outlet:')}: {c.figure.text}" for key, c in chosen.items())
             notes.append(f"sources disagree on {measure.value}: {told}")
     denials = [c for c, _ in pairs if c.negated]
