@@ -217,3 +217,19 @@ def test_one_hurt_in_a_first_report_is_the_death_the_later_ones_tell():
     others = [claim(I, 2, 2, "Two others")]
     assert counts([others, later, title]) == (1, 2)
     assert counts([early, [claim(I, 1, 1, "a boy")], later]) == (1, 1)
+
+
+def test_a_body_that_tells_no_death_counts_the_dead_among_those_shot():
+    """ "A 13-year-old boy and six other people were shot" in a body that never says the boy died, under a
+    headline "boy killed, 6 others shot": six hurt, not seven; "two others were shot" stays two."""
+    def told(measure: Measure, n: int, text: str, sentence: str, field: str = "text") -> Claim:
+        span = Span("a", 0, len(text), text, sentence, field=field)
+        return Claim(id=f"{measure}{n}{field}", article_id="a", measure=measure, figure=Figure(n, n, text), span=span)
+    body = [told(I, 7, "A 13-year-old boy and six other people",
+                 "A 13-year-old boy and six other people were shot in a drive-by shooting Friday.")]
+    title = [told(K, 1, "boy", "13-year-old boy killed, 6 others shot", "title"),
+             told(I, 6, "6", "13-year-old boy killed, 6 others shot", "title")]
+    assert counts([body, title]) == (1, 6)
+    others = [told(I, 2, "Two others", "Two others were shot in the same attack.")]
+    assert counts([others, title]) == (1, 6)
+    assert counts([others, [told(K, 1, "a man", "A man was killed.")]]) == (1, 2)
