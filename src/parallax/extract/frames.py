@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -10,10 +12,12 @@ from spacy.tokens import Token
 
 from parallax.extract.actors import extract_actors
 from parallax.extract.anchors import owning_trigger
+from parallax.extract.date_lexicon import load_date_lexicon
 from parallax.extract.dates import find_dates
 from parallax.extract.event_type import EventTrigger, find_triggers
+from parallax.extract.place_terms import load_place_terms
 from parallax.nlp.arrays import sentence_text, token_table
-from parallax.schema import Actor, Article, Claim, EventDate, Place, Span
+from parallax.schema import Actor, Article, Claim, DatePrecision, EventDate, Place, Span
 
 # Below this trigger score a sentence's event word only carries claims; it opens no incident.
 MIN_TRIGGER_SCORE = 0.5
@@ -59,10 +63,19 @@ class Frame:
         return Span(article.id, chunk.start_char, chunk.end_char, text, sentence_text(self.sent))
 
 
-def _metonym(doc: Doc, place: Place) -> bool:
-    """ "Washington has targeted", "Damascus condemned": a capital standing for its government."""
+def _metonym(doc: Doc, place: Place, parts: set[int] = frozenset()) -> bool:
+    """ "Washington has targeted", "Damascus condemned": a capital standing for its government; not
+    "Mogadishu's Hodan district", whose possessor holds the place named after it (`parts`: the
+    tokens of the sentence's place names) or a place noun ("Kabul's outskirts")."""
     root = _root(doc, place.span)
-    return root.dep_ in {"nsubj", "nsubjpass", "poss"} or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+    if root.dep_ == "poss":
+        return root.head.i not in parts and root.head.lower_ not in _place_nouns()
+    return root.dep_ in {"nsubj", "nsubjpass"} or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    return load_place_terms().place_nouns  # "Mogadishu's Wadajir district", "Kabul's outskirts"
 
 
 def _root(doc: Doc, span: Span) -> Token:
@@ -89,15 +102,18 @@ def _distribute(frames: list[Frame], items: list, attr: str, doc: Doc) -> list:
 
 
 def sentence_frames(index: int, sent: SpacySpan, article: Article, places: list[Place],
-                    claims: list[Claim], context: "FrameContext") -> tuple[list[Frame], list[Claim]]:
-    """Frames for one sentence, and the claims no trigger in it owns (they follow the discourse)."""
+                    claims: list[Claim], context: "FrameContext",
+                    anchor: date | None = None) -> tuple[list[Frame], list[Claim]]:
+    """Frames for one sentence, and the claims no trigger in it owns (they follow the discourse);
+    `anchor` (the event day told last) dates "the same day"."""
     frames = [Frame(index, sent, trig, sent.doc[trig.start_token:trig.end_token].root)
               for trig in find_triggers(sent, context.triggers) if opens_incident(trig, sent)]
     if not frames:
         return [], claims
     doc = sent.doc
-    dates = [d for d in find_dates(sent, article) if d.span is not None]
-    _distribute(frames, [p for p in places if p.span and not _metonym(doc, p)], "places", doc)
+    dates = [_anchored(d, anchor) for d in find_dates(sent, article) if d.span is not None]
+    parts = {i for p in places if p.span for i in _tokens_of(doc, p.span)}
+    _distribute(frames, [p for p in places if p.span and not _metonym(doc, p, parts)], "places", doc)
     _distribute(frames, dates, "dates", doc)
     for frame in frames:  # "gave tolls on Friday for Thursday's attack": the trigger's own date first
         inside = {t.i for t in frame.token.subtree}
@@ -108,6 +124,15 @@ def sentence_frames(index: int, sent: SpacySpan, article: Article, places: list[
         frame.actors = extract_actors(sent, frame.token, article, context.actors,
                                       context.name_country, context.default_country)
     return fold_outcomes(frames), []
+
+
+def _anchored(when: EventDate, anchor: date | None) -> EventDate:
+    """ "In Kitwe, the same day, a separate demonstration": the event day told last. Only the words
+    for that very day ("the same day", "that day"): "the next day" or "27 hours later" in a story
+    that tells several events keeps its own reading."""
+    same_day = load_date_lexicon().anchored_days.get(when.expression.lower()) == 0
+    return replace(when, value=anchor, precision=DatePrecision.DAY) if same_day and when.value is None \
+        and anchor is not None else when
 
 
 def opens_incident(trigger: EventTrigger, sent: SpacySpan) -> bool:

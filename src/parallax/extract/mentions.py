@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
@@ -13,6 +14,7 @@ from parallax.extract.compatibility import best_date, best_place
 from parallax.extract.claim_lexicon import says_separate
 from parallax.extract.claims import on_title as claim_on_title
 from parallax.extract.frames import Frame, FrameContext, sentence_frames
+from parallax.extract.incident_kind import is_demonstration, told_kind
 from parallax.nlp.arrays import sentence_text
 from parallax.schema import (
     Actor, ActorRole, Article, Claim, EventDate, EventMention, GeoPrecision, Place, Span,
@@ -40,10 +42,11 @@ class Group:
 
     @property
     def kind(self) -> tuple[str, str]:
-        specific = [(f.trigger.event_type, f.trigger.sub_event_type) for f in self.frames
-                    if f.trigger.sub_event_type not in compat.GENERIC_SUBTYPES]
-        pool = specific or [(f.trigger.event_type, f.trigger.sub_event_type) for f in self.frames]
-        return Counter(pool).most_common(1)[0][0]
+        return told_kind([_kind(f) for f in self.frames])
+
+
+def _kind(frame: Frame) -> tuple[str, str]:
+    return frame.trigger.event_type, frame.trigger.sub_event_type
 
 
 def _conflicts(group: Group, frame: Frame, own_only: bool) -> bool:
@@ -54,7 +57,16 @@ def _conflicts(group: Group, frame: Frame, own_only: bool) -> bool:
         dates = [d for d in dates if _token_index(frame, d) in inside]
     return (compat.places_conflict(group.places, places)
             or compat.dates_conflict(group.dates, dates)
-            or compat.perpetrators_conflict(group.actors, frame.actors))
+            or (compat.perpetrators_conflict(group.actors, frame.actors) and not _one_demonstration(group, frame)))
+
+
+def _one_demonstration(group: Group, frame: Frame) -> bool:
+    """ "Demonstrators threw stones ... Police fired tear gas": the crowd and the police both act, in one
+    demonstration (ACLED codes it once, by the most severe thing told: data/told_severity.tsv)."""
+    if not is_demonstration(group.kind):
+        return False
+    state = {compat.side(a) for a in frame.actors if a.role == ActorRole.PERPETRATOR} == {"state"}
+    return is_demonstration(_kind(frame)) or state
 
 
 def _token_index(frame: Frame, item: Place | EventDate) -> int:
@@ -109,8 +121,13 @@ def _choose_group(groups: list[Group], focus: Group | None, frame: Frame) -> Gro
     return fits[-1] if fits and bare_reference else None
 
 
+# a sentence opening so tells another incident than the one just told ("Separately, fighters clashed")
+OPENS_ANOTHER = ("separately",)
+
+
 def _says_separate(frame: Frame) -> bool:
-    return says_separate(sentence_text(frame.sent))  # Span.text makes a Token per word
+    text = sentence_text(frame.sent)  # Span.text makes a Token per word
+    return says_separate(text) or text.lstrip().lower().startswith(OPENS_ANOTHER)
 
 
 def _undated_past(frame: Frame, group: Group) -> bool:
@@ -154,9 +171,11 @@ def extract_mentions(doc: Doc, article: Article, places: list[Place], claims: li
     frames, pending = [], []
     claims_by_sent = _claims_by_sentence(doc, claims)
     places_by_sent = _by_sentence(doc, places)
+    anchor = None  # the last event day told: "the same day" is that day
     for index, sent in enumerate(doc.sents):
         found, orphans = sentence_frames(index, sent, article, places_by_sent.get(index, []),
-                                         claims_by_sent.get(index, []), context)
+                                         claims_by_sent.get(index, []), context, anchor)
+        anchor = next((d.value for f in reversed(found) if (d := best_date(f.dates)) and d.value), anchor)
         frames.extend(found)
         pending.append((len(frames), orphans))
     groups = group_frames(frames)
@@ -170,21 +189,48 @@ def _locate_main(mentions: list[EventMention], places: list[Place]) -> list[Even
     human coder would read it; the place keeps its own span and says it came from the context."""
     if not mentions or mentions[0].place is not None:
         return mentions
-    towns = [p for p in places if p.latitude is not None and p.precision <= GeoPrecision.NEAR
-             and not compat.is_border(p)]
+    located = [p for p in places if p.latitude is not None and p.precision <= GeoPrecision.NEAR]
+    # a town only named in a body's name ("outside the University of Nairobi") when no other is
+    towns = [p for p in located if not compat.is_border(p)] or [p for p in located if p.relation == compat.IN_A_NAME]
     if not towns:
         return mentions
     context = replace(towns[0], relation="article context", precision=GeoPrecision.NEAR)
     return [replace(mentions[0], place=context)] + mentions[1:]
 
 
-def with_title_claims(mentions: list[EventMention], claims: list[Claim]) -> list[EventMention]:
+def with_title_claims(mentions: list[EventMention], claims: list[Claim], title: str = "",
+                      title_places: Sequence[Place] = ()) -> list[EventMention]:
     """The headline's claims (spans in `Article.title`) go to the main mention: a headline tells the
-    incident the article reports. None of them is kept when the body tells no incident."""
+    incident the article reports. When its clause ("..., but riot in Kitwe leaves two dead") names
+    the place of another incident the body tells, and another clause the main one's ("Fuel protest
+    in Lusaka peaceful"), the claim is that incident's. None of them is kept when the body tells no
+    incident."""
     if not mentions or not claims:
         return mentions
-    main = mentions[0]
-    return [replace(main, claims=main.claims + _unique_claims(claims))] + mentions[1:]
+    owners: dict[int, list[Claim]] = {}
+    for claim in claims:
+        owners.setdefault(_title_owner(mentions, claim, title, title_places), []).append(claim)
+    return [replace(m, claims=m.claims + _unique_claims(owners[i])) if i in owners else m
+            for i, m in enumerate(mentions)]
+
+
+# where a headline's clauses part: "Fuel protest in Lusaka peaceful, but riot in Kitwe leaves two dead"
+_TITLE_CLAUSES = re.compile(r";|\s[-\u2013\u2014]\s|,?\s+(?:but|while|whereas)\s+", re.IGNORECASE)
+
+
+def _title_owner(mentions: list[EventMention], claim: Claim, title: str, title_places: Sequence[Place]) -> int:
+    """Index of the mention a headline claim is about: the main one unless its clause says otherwise."""
+    cuts = [0, *(m.end() for m in _TITLE_CLAUSES.finditer(title)), len(title) + 1]
+    start, end = next(((a, b) for a, b in zip(cuts, cuts[1:]) if a <= claim.span.start < b), (0, 0))
+    located = [p for p in title_places if p.span and p.latitude is not None]
+    named = [p for p in located if start <= p.span.start < end]
+    others = [p for p in located if not start <= p.span.start < end]
+    def told(mention: EventMention, places: list[Place]) -> bool:
+        return mention.place is not None and any(compat.same_place(mention.place, p) for p in places)
+    # only a headline that tells two incidents, the main one in another clause, gives a toll away
+    if len(mentions) < 2 or told(mentions[0], named) or not told(mentions[0], others):
+        return 0
+    return next((i for i, m in enumerate(mentions) if i and not m.background and told(m, named)), 0)
 
 
 def on_title(mention: EventMention) -> EventMention:

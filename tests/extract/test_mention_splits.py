@@ -1,0 +1,107 @@
+"""How an article's event words become incidents: a story that tells two incidents keeps each one's
+toll, and one demonstration told with its police response stays one incident (fresh-clone tester,
+round 4: an Idlib strike and a 'Separately,' clash; a Lusaka march and a Kitwe riot; a Dhaka
+protest split in two; a Kassala funeral story typed Arrests)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from parallax.extract.incident_kind import follows_act, told_kind
+from parallax.pipeline import analyse_article, load_knowledge
+from parallax.schema import Article, Measure
+from parallax.settings import Settings
+
+STRIKE_TITLE = "Drone strike on Maarat market kills 7; Moscow rejects blame"
+STRIKE = ("BEIRUT (Cedar Wire) - A drone struck a crowded bakery in the town of Maarat al-Numan in Idlib "
+          "province on Friday, killing seven civilians, rescue workers said.\n\n"
+          "Separately, rebels clashed with army troops near Jisr al-Shughur on Friday night, leaving three "
+          "soldiers dead, a monitoring group said.")
+RIOT_TITLE = "March in Ndola calm, but riot in Chingola leaves three dead"
+RIOT = ("NDOLA, Zambia (Copperbelt Wire) - Several thousand people marched peacefully through Ndola on "
+        "Wednesday against power cuts, and police did not intervene.\n\n"
+        "In Chingola, the same day, a separate protest turned violent. Rioters burned tyres and looted a "
+        "market, and police fired live rounds. Three protesters were killed and nine people were hurt, a "
+        "hospital official said.")
+DOCKS = ("CHITTAGONG, Bangladesh (Delta Post) - A protest by dock workers over unpaid bonuses turned violent "
+         "in Chittagong on Tuesday when demonstrators hurled stones at police and torched a customs van. "
+         "Police fired rubber bullets and tear gas, injuring at least 18 workers, a union leader said.")
+FUNERAL = ("GEDAREF, Sudan (Nile Wire) - Hundreds of mourners on Saturday buried seven people killed in "
+           "Thursday's gunmen attack on the Gedaref cattle market. Police said three suspects had been "
+           "arrested in connection with the attack.")
+PUBLISHED = datetime.datetime(2026, 5, 16)
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge(Settings())
+
+
+def _analyse(nlp, knowledge, text, title=""):
+    article = Article(id="split", text=text, title=title, outlet="Wire", published=PUBLISHED)
+    return analyse_article(nlp(text), article, knowledge, nlp(title) if title else None)
+
+
+def _killed(mention):
+    return sorted(c.figure.low for c in mention.claims if c.measure == Measure.KILLED)
+
+
+def test_separately_opens_a_second_incident_with_its_own_toll(nlp, knowledge):
+    """Idlib case: 'Separately, ... clashed ... near Saraqib' joined the air strike (9 + 4 killed)."""
+    strike, clash = _analyse(nlp, knowledge, STRIKE, STRIKE_TITLE)
+    assert strike.sub_event_type == "Air/drone strike" and _killed(strike) == [7, 7]
+    assert clash.event_type == "Battles" and _killed(clash) == [3] and not clash.background
+    assert "Shugh" in clash.place.name
+
+
+def test_headline_toll_goes_to_the_incident_its_clause_names(nlp, knowledge):
+    """Lusaka case: '... peaceful, but riot in Kitwe leaves two dead' gave the peaceful march 2 dead."""
+    march, riot = _analyse(nlp, knowledge, RIOT, RIOT_TITLE)
+    assert march.place.name == "Ndola" and _killed(march) == []
+    assert riot.place.name == "Chingola" and _killed(riot) == [3, 3]
+    assert [c.span.field for c in riot.claims if c.measure == Measure.KILLED] == ["text", "title"]
+
+
+def test_the_same_day_takes_the_previous_incidents_date(nlp, knowledge):
+    """Kitwe case: 'In Kitwe, ..., the same day, a separate demonstration' had no date."""
+    march, riot = _analyse(nlp, knowledge, RIOT, RIOT_TITLE)
+    assert march.date.value == riot.date.value == datetime.date(2026, 5, 13)
+
+
+def test_a_riot_told_with_police_fire_is_one_incident_typed_by_the_most_severe(nlp, knowledge):
+    """Kitwe case: 'police fired live rounds' was a third, placeless incident and the riot a peaceful protest."""
+    mentions = _analyse(nlp, knowledge, RIOT, RIOT_TITLE)
+    assert len(mentions) == 2
+    assert (mentions[1].event_type, mentions[1].sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_a_protest_and_its_police_intervention_are_one_incident(nlp, knowledge):
+    """Dhaka case: the stone-throwing and the police's rubber bullets were two incidents."""
+    mentions = _analyse(nlp, knowledge, DOCKS)
+    assert len(mentions) == 1
+    only = mentions[0]
+    assert (only.event_type, only.sub_event_type) == ("Riots", "Violent demonstration")
+    assert only.date.value == datetime.date(2026, 5, 12) and only.place.country == "BD"
+    assert [c.figure.low for c in only.claims if c.measure == Measure.INJURED] == [18]
+
+
+def test_an_arrest_told_with_the_attack_it_follows_does_not_type_it(nlp, knowledge):
+    """Kassala funeral case: 'suspects had been arrested in connection with the attack' typed it Arrests."""
+    (mention,) = _analyse(nlp, knowledge, FUNERAL)
+    assert mention.event_type == "Violence against civilians"
+    assert mention.date.value == datetime.date(2026, 5, 14)
+
+
+def test_told_kind_ranks_demonstrations_and_never_lets_an_arrest_type_an_attack():
+    peaceful, intervention = ("Protests", "Peaceful protest"), ("Protests", "Protest with intervention")
+    riot, arrest = ("Riots", "Violent demonstration"), ("Strategic developments", "Arrests")
+    attack = ("Violence against civilians", "Attack")
+    assert told_kind([peaceful, peaceful, intervention]) == intervention
+    assert told_kind([intervention, riot, intervention]) == riot
+    assert told_kind([attack, arrest]) == attack
+    assert told_kind([arrest]) == arrest
+    assert told_kind([("Battles", "Armed clash"), attack]) == ("Battles", "Armed clash")
+    assert told_kind([("Battles", "Armed clash"), peaceful, ("Battles", "Armed clash")]) == ("Battles", "Armed clash")
+    assert follows_act(arrest, attack) and not follows_act(attack, arrest) and not follows_act(arrest, arrest)
