@@ -41,7 +41,8 @@ def read_article(article: Article, mentions: Sequence[EventMention], lexicon: Fr
     labels, markers = find_labels(article, actors, quoted, lexicon), find_markers(article, quoted, quotes, lexicon)
     return Reading(article, split, quoted, [replace(lb, span=in_sentence(lb.span, split, article.text)) for lb in labels],
                    [replace(q, span=in_sentence(q.span, split, article.text)) for q in quotes],
-                   [replace(m, span=in_sentence(m.span, split, article.text)) for m in markers], tuple(mentions))
+                   [replace(m, span=in_sentence(m.span, split, article.text)) if m.span.field == "text" else m
+                    for m in markers], tuple(mentions))
 
 
 def frame_article(reading: Reading, incident: Incident, outlet: str, lexicon: FramingLexicon) -> ArticleFraming:
