@@ -243,3 +243,15 @@ def test_another_before_an_elided_verb_is_one_more_victim(nlp):
         ("killed", 3, 3, "incident"), ("injured", 1, 1, "incident")]
     assert figures(nlp, "One man died and another hospitalized.") == [
         ("killed", 1, 1, "incident"), ("injured", 1, 1, "incident")]
+
+
+def test_a_video_list_under_the_story_gives_no_claims(nlp):
+    """A page's list of other stories' clips ("3:26 Fatal confrontation caught on camera", "Video Man and
+    Woman Killed in Plantation Crash") is page furniture (GVA: an accidental shooting counted two more dead);
+    a sentence opening "Video shows" or a clock time is read."""
+    text = ("A 14-year-old boy was killed Thursday while playing with a handgun, deputies said.\n\n"
+            "Video Man and Woman Killed in Plantation Crash\n\n"
+            "3:26 Fatal confrontation caught on convenience store camera")
+    assert figures(nlp, text) == [("killed", 1, 1, "incident")]
+    assert figures(nlp, "Video shows two men being shot outside the bar.") == [("injured", 2, 2, "incident")]
+    assert figures(nlp, "10:15 p.m. Two people were shot near the park.") == [("injured", 2, 2, "incident")]

@@ -78,7 +78,7 @@ def off_furniture(claims: list[Claim], text: str, lexicon: ClaimLexicon) -> list
     cut, links = len(text), []
     for line in _LINE.finditer(lowered):
         words = line.group().strip()
-        if words.startswith(lexicon.links):
+        if words.startswith(lexicon.links) or _is_teaser(text[line.start():line.end()].strip()):
             links.append((line.start(), line.end()))
         elif words.startswith(lexicon.furniture) and len(words) <= _HEADER and not words.endswith("."):
             cut = min(cut, line.start())
@@ -86,6 +86,17 @@ def off_furniture(claims: list[Claim], text: str, lexicon: ClaimLexicon) -> list
 
 
 _LINE = re.compile(r"[^\n]+")
+# a video list's entries: "3:26 Fatal confrontation caught on camera", "Video Man and Woman Killed in Crash"
+_CLIP = re.compile(r"^\d{1,2}:\d\d\s+(?![ap]\.?m\b)[A-Z\"“‘']")
+_VIDEO = re.compile(r"^Video:?\s+[A-Z]")
+
+
+def _is_teaser(line: str) -> bool:
+    """A line that names another story's video: a clip's length then its title, or "Video" and a title
+    with no closing punctuation."""
+    return bool(_CLIP.match(line)) or bool(_VIDEO.match(line)) and not line.endswith((".", "!", "?", '"', "”"))
+
+
 _HEADER = 60  # characters: "More stories you may like on 7News" is a header, a sentence is longer
 
 
