@@ -48,11 +48,22 @@ def rival(a: Claim, b: Claim) -> bool:
     """Two sources' figures that disagree: they cannot both hold, they are not an article's headline
     and its own body (one account: the body says who gave which figure), and the larger is not told
     as a rise ("the toll rose to 11" updates an earlier "seven": the count grew past it, within a
-    source or across sources)."""
+    source or across sources), and not one article's counts of two named groups (workers, officers)."""
     if compatible(a, b) or a.article_id == b.article_id and "title" in (a.span.field, b.span.field):
         return False
+    if a.article_id == b.article_id and _named_group(a) and _named_group(b) and _named_group(a) != _named_group(b):
+        return False  # one account of two groups: "injuring at least 25 workers ... 12 officers were hurt"
     larger = a if a.figure.low > b.figure.low else b
     return not told_as_rise(larger)
+
+
+_ANY_VICTIMS = frozenset({"", "people", "victims"})  # victim groups that name nobody in particular
+
+
+def _named_group(claim: Claim) -> str:
+    """The one group of people a figure counts ("workers", "officers"); "" for "people" or several."""
+    base = claim.victim_group.split(" (")[0]
+    return "" if base in _ANY_VICTIMS or " and " in base else base
 
 
 _RISE = r"\b(?:rose|risen|rising|climbed|climbing|increased|jumped|grew|mounted|reached|has reached)\s+(?:to\s+)?"
