@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from parallax.reconcile.contradictions import number_contradictions
 from parallax.schema import Measure
-from tests.builders import claim, mention
+from builders import claim, mention
 
 
 def _hurt(low, high, group, speaker, start):
