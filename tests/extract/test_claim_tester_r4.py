@@ -78,4 +78,5 @@ def test_figure_compared_with_another_source_is_that_source_claim(nlp):
     found = {(c.measure.value, c.figure.low, c.figure.high, c.speaker.normalized if c.speaker else "")
              for c in claims_of(nlp, text)}
     assert ("killed", 8, 8, "police") in found
+    assert [c.figure.text for c in claims_of(nlp, text) if c.figure.low == 8] == ["eight"]  # not "the eight"
     assert any(m == "killed" and low == 21 and high is None for m, low, high, _ in found)

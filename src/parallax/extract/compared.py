@@ -3,6 +3,8 @@ doctors' union said, far more than the seven reported by police" also tells poli
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
@@ -33,7 +35,12 @@ def compared_claims(sent: DocSpan, found: list[Found], article_id: str, lexicon:
         if figure is None:
             continue
         _, told = before[-1]
-        claims.append((count, new_claim(article_id, sent, told.measure, figure[0], figure[1],
+        value, (start, end, text) = figure
+        words = text.split(" ", 1)
+        if len(words) == 2 and words[0].lower() == "the":  # "the seven": the count is "seven"
+            start, text = start + len(words[0]) + 1, words[1]
+            value = replace(value, text=text)
+        claims.append((count, new_claim(article_id, sent, told.measure, value, (start, end, text),
                                         victim_group=told.victim_group)))
     return claims
 
