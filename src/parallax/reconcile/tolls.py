@@ -21,7 +21,8 @@ RULE = ("each side (the armed side's dead, everyone else's) counted apart and ad
         "incident-level figure of the measure (a shooter who then killed himself added to his victims), "
         "a vague figure's lower bound only when none is exact, a part ('nine of the children') never when a total is given; across reports: the upper median of the exact counts (the larger of two; none below a toll told as risen, 'rose to 11'), else the largest vague one; "
         "an injury that most likely tells a death again (one person named by a phrase, or no number) "
-        "is not counted when someone died")
+        "is not counted when someone died, nor a hurt count only a minority of reports give that tell nobody dead "
+        "(the death told early); a body that tells no death counts the dead among those it says were shot")
 
 
 def reported_toll(mentions: Sequence[EventMention]) -> ReportedToll | None:
