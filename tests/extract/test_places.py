@@ -512,3 +512,14 @@ def test_a_town_before_a_persons_word_is_where_they_are_from(nlp, gazetteer):
     assert [(p.span.text, p.admin1, p.relation) for p in places][0] == ("Clinton", "Iowa", HOME_OF)
     assert best_place(places).name == "Davenport"
     assert not _places(nlp, gazetteer, "The Smith family thanked the volunteers.")
+
+
+def test_a_county_heading_a_building_ner_took_for_a_place_is_kept_in_the_name(nlp, gazetteer):
+    """Regression (LGL: "booked into the Titus County Jail", "the Guernsey County Common Pleas
+    Court" were places with no coordinates: NER called the whole name a GPE and the gazetteer has
+    no such name): "X County" heading it is kept, "in the name of", and votes like any name."""
+    text = "Hellinghausen was booked into the Titus County Jail where he was charged with a felony."
+    assert [(p.span.text, p.admin1, p.relation) for p in _places(nlp, gazetteer, text)] == [
+        ("Titus County", "Texas", IN_A_NAME)]
+    text = "Deputies searched a home in Orange County on Monday."
+    assert [(p.span.text, p.relation) for p in _places(nlp, gazetteer, text)] == [("Orange County", "")]

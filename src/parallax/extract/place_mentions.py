@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -29,6 +29,7 @@ _DISTANCE = re.compile(
     r"(?:\d[\d,.]*|a few|several|a|one|two|three|four|five|six|seven|eight|nine|ten|\w+-odd)\s*-?\s*"
     r"(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\s+(?:\([^)]{0,30}\)\s+)?"
     r"(?:(?P<dir>[a-z-]+)\s+of|from|of|outside)\s*$")
+NAMED_UNITS = frozenset({"county", "parish"})  # "the Butler County Jail" is the county's
 HOME_PARTICIPLES = frozenset({"based", "born"})  # "a Houston-based contractor": where it is, not who
 PARTY_TAGS = frozenset({"D", "R", "I", "DFL"})  # "Sen. Jo Moe, D-Ohio": her party and home state
 # A hyphenated modifier makes a place an attribute, not a location: "US-led", "Britain-based".
@@ -240,10 +241,24 @@ def entity_mentions(doc: Doc, first_char: int, taken: set[int], terms: PlaceTerm
             continue
         start, end = grow(doc, ent_start, ent_end, taken)
         end = longer_name(doc, start, end, taken, is_name) if is_name else end
-        mention = make_mention(doc, start, end, label, terms)
+        unit_end = _named_unit_end(doc, start, end) if label in PLACE_LABELS else 0
+        mention = make_mention(doc, start, unit_end or end, label, terms)
+        if mention and unit_end:  # "the Titus County Jail": Titus County, in the building's name
+            mention = replace(mention, relation=IN_A_NAME, span_end=unit_end, metonymic=False, modifier=False,
+                              subject=False)
+            taken.update(range(unit_end, end))
         if mention:
             taken.update(range(mention.start, mention.span_end))
             yield mention
+
+
+def _named_unit_end(doc: Doc, start: int, end: int) -> int:
+    """The end of "X County"/"X Parish" heading a longer name NER took for a place as a whole
+    ("the Titus County Jail", "Guernsey County Common Pleas Court"), or 0."""
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ in NAMED_UNITS and doc[i].text[:1].isupper() and doc[i + 1].text[:1].isupper():
+            return i + 1
+    return 0
 
 
 def longer_name(doc: Doc, start: int, end: int, taken: set[int], is_name: Callable[[str], bool]) -> int:
