@@ -292,6 +292,20 @@ def _embedded(doc: Doc, mention: Mention, gazetteer: Gazetteer, context: Article
         resolved = _resolve(doc, head, gazetteer)
         if resolved and resolved.candidates and _head_counts(doc, head, resolved, gazetteer, context, known):
             return resolved
+    return _embedded_tail(doc, mention, gazetteer, context, known)
+
+
+def _embedded_tail(doc: Doc, mention: Mention, gazetteer: Gazetteer, context: ArticleContext,
+                   known: set[str]) -> Resolved | None:
+    """The town after "of" in a name ("outside the University of Nairobi"), on the same terms as
+    a town at its head; kept with the relation IN_A_NAME."""
+    of = next((i for i in range(mention.start + 1, mention.end - 1) if doc[i].lower_ == "of"), None)
+    if of is None or mention.label == "PERSON" or not all(t.pos_ == "PROPN" for t in doc[of + 1:mention.end] if t.is_alpha):
+        return None
+    tail = replace(mention, start=of + 1, relation=IN_A_NAME, direction="", metonymic=False, modifier=False, subject=False)
+    resolved = _resolve(doc, tail, gazetteer)
+    if resolved and resolved.candidates and _head_counts(doc, tail, resolved, gazetteer, context, known):
+        return resolved
     return None
 
 
