@@ -159,7 +159,7 @@ def _write_outputs(db_path: Path, out: Path, formats: tuple[str, ...], report: b
     console.print("wrote " + ", ".join(str(p) for p in written))
 
 
-def _print_summary(summary: RunSummary, title: str, zones: bool = False) -> None:
+def _print_summary(summary: RunSummary, title: str = "parallax run", zones: bool = False) -> None:
     ignored = [item for item in summary.rejected if item.code == RejectCode.IGNORED]
     rejected = [item for item in summary.rejected if item.code != RejectCode.IGNORED]
     table = Table(title=title, show_header=False)
