@@ -443,3 +443,15 @@ def test_the_agent_of_a_passive_clause_on_the_victims_is_the_doer(nlp):
     found = trigger_actors(nlp, "The killing of two traders who were standing by the road angered the town.",
                            word="killing")
     assert named(found, ActorRole.PERPETRATOR) == []
+
+
+def test_a_sides_own_forces_moved_are_no_receiver(nlp):
+    # regression (PLOVER: "Syria says it is willing to withdraw its troops from neighboring
+    # Lebanon" gave actor2 "its troops" and no Lebanon: the parser made "neighboring" a compound)
+    found = roles(nlp, "Kenya says it is willing to withdraw its troops from neighboring Somalia.")
+    assert named(found, ActorRole.TARGET) == ["Somalia"]
+    found = roles(nlp, "Kenya has again offered its troops to Somalia's new president.")
+    assert "its troops" not in named(found, ActorRole.TARGET)
+    # whose forces are hit stay receivers: "killed its soldiers" is no moving verb
+    found = trigger_actors(nlp, "Gunmen ambushed the army convoy and killed its soldiers.", word="killed")
+    assert "its soldiers" in named(found, ActorRole.TARGET)

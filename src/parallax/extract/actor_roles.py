@@ -22,6 +22,11 @@ BLAMING_VERBS = frozenset({"blame", "accuse", "fault", "condemn", "hold", "suspe
 # Verbs by which someone takes part in an event: "the men involved in the murder", "participated in".
 PARTAKING_VERBS = frozenset({"involve", "implicate", "participate", "engage"})
 
+# Verbs that move a side's own forces: "its troops" in "withdraw its troops from Lebanon" are the
+# doer's means, not the receiver (the receiving country is read by the country rule).
+MOVING_VERBS = frozenset({"withdraw", "deploy", "send", "offer", "contribute", "pull", "move", "station",
+                          "dispatch", "redeploy"})
+
 # Event nouns done only to people: "the assassination of X" names a person, never a town.
 PERSON_ACTS = frozenset({"assassination", "murder", "killing", "kidnapping", "kidnaping", "abduction",
                          "execution", "lynching", "torture"})
@@ -238,7 +243,8 @@ def _direct_roles(verb: Token) -> list[tuple[Token, ActorRole]]:
         elif dep in {"nsubj", "poss", "compound", "amod", "npadvmod"}:
             found.append((child, ActorRole.PERPETRATOR))
         elif dep in {"dobj", "nsubjpass", "dative"}:
-            found.append((child, ActorRole.TARGET))
+            if not (verb.lemma_.lower() in MOVING_VERBS and _own_side(child)):  # "withdraw its troops from"
+                found.append((child, ActorRole.TARGET))
         elif dep == "prt" and child.lower_ == "up":  # "kidnapped up to 16 advisers", read as "kidnapped up"
             found += [(g, ActorRole.TARGET) for p in child.children if p.dep_ == "prep" and p.lower_ == "to"
                       for g in p.children if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)]

@@ -196,11 +196,12 @@ def _countries_acted_on(trigger: Token, actors: list[Actor], reading: _Reading) 
 
 
 def _country_phrase(token: Token) -> SpacySpan | None:
-    """The words of a place name ("Syria", "East Timor", "neighbouring Lebanon" -> "Lebanon"), None
-    for another phrase."""
+    """The words of a place name ("Syria", "East Timor", "neighbouring Lebanon" -> "Lebanon", also
+    when parsed as a compound), None for another phrase."""
     if token.ent_type_ != "GPE":
         return None
-    words = [t for t in phrase_of(token) if t.dep_ not in ("det", "punct", "amod")]
+    words = [t for t in phrase_of(token) if t.dep_ not in ("det", "punct", "amod")
+             and t.lower_ not in ("neighboring", "neighbouring")]
     if not all(t.ent_type_ == "GPE" for t in words):
         return None
     return token.doc[words[0].i:words[-1].i + 1]
