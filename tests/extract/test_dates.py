@@ -343,3 +343,20 @@ def test_the_trigger_s_own_date_dates_the_event_not_the_day_tolls_were_given(nlp
     article = Article(id="tolls1", text=text, title="", outlet="Lake Post", published=datetime(2026, 11, 21, 7))
     [mention] = analyse_article(nlp(text), article, load_knowledge(Settings()))
     assert mention.date.value == date(2026, 11, 19) and "Thursday" in mention.date.expression
+
+
+def test_a_day_no_trigger_owns_dates_the_undated_event_as_its_report(nlp):
+    """A new user's Atom entry: "held for a third day on Thursday, residents said, though the
+    mission reported mortar fire that wounded two" gave the mortar fire no date at all."""
+    from parallax.extract.frames import FrameContext, sentence_frames
+    from parallax.pipeline import load_knowledge
+    from parallax.settings import Settings
+    text = ("HODEIDAH, Yemen - A UN-brokered ceasefire in Hodeidah held for a third day on Thursday, "
+            "residents said, though the UN monitoring mission reported an exchange of mortar fire "
+            "near the port that wounded two fishermen.")
+    article = Article("x", text, published=datetime(2026, 9, 4, 10))
+    knowledge = load_knowledge(Settings())
+    context = FrameContext(knowledge.actors, lambda name: None, None, knowledge.triggers)
+    frames, _ = sentence_frames(0, next(nlp(text).sents), article, [], [], context)
+    fire = [f for f in frames if f.trigger.event_type == "Explosions/Remote violence"]
+    assert fire and {(d.value, d.precision) for d in fire[0].dates if d.value} == {(date(2026, 9, 3), DatePrecision.WEEK)}

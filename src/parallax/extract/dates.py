@@ -81,7 +81,7 @@ def event_date_for(sent: SpacySpan, article: Article, anchor: date | None = None
         # the most precise wins; min() keeps the first of equals, i.e. sentence order
         return min(events, key=lambda m: (m.date.value is None, m.date.precision)).date
     if mentions:
-        return _as_report_date(mentions[0].date)
+        return as_report_date(mentions[0].date)
     return None
 
 
@@ -243,8 +243,9 @@ def _ahead(mention: DateMention, published: date | None) -> bool:
     return mention.future or bool(published and value and value > published)
 
 
-def _as_report_date(found: EventDate) -> EventDate | None:
-    # the report's weekday is not the event's, so it must not take part in weekday matching
+def as_report_date(found: EventDate) -> EventDate | None:
+    """A day that dates the telling, not the event: the event was then or shortly before (WEEK
+    precision). The report's weekday is not the event's, so it takes no part in weekday matching."""
     if found.value is None:
         return None
     precision = DatePrecision.WEEK if found.precision == DatePrecision.DAY else found.precision

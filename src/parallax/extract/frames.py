@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from parallax.extract.actors import extract_actors
 from parallax.extract.anchors import owning_trigger
 from parallax.extract.date_lexicon import load_date_lexicon
-from parallax.extract.dates import find_dates
+from parallax.extract.dates import as_report_date, find_dates
 from parallax.extract.event_type import EventTrigger, find_triggers
 from parallax.extract.place_terms import load_place_terms
 from parallax.nlp.arrays import sentence_text, token_table
@@ -114,7 +114,7 @@ def sentence_frames(index: int, sent: SpacySpan, article: Article, places: list[
     dates = [_anchored(d, anchor) for d in find_dates(sent, article) if d.span is not None]
     parts = {i for p in places if p.span for i in _tokens_of(doc, p.span)}
     _distribute(frames, [p for p in places if p.span and not _metonym(doc, p, parts)], "places", doc)
-    _distribute(frames, dates, "dates", doc)
+    _date_by_report(frames, _distribute(frames, dates, "dates", doc), article)
     for frame in frames:  # "gave tolls on Friday for Thursday's attack": the trigger's own date first
         inside = {t.i for t in frame.token.subtree}
         frame.dates.sort(key=lambda d: not _tokens_of(doc, d.span) & inside)
@@ -124,6 +124,17 @@ def sentence_frames(index: int, sent: SpacySpan, article: Article, places: list[
         frame.actors = extract_actors(sent, frame.token, article, context.actors,
                                       context.name_country, context.default_country)
     return fold_outcomes(frames), []
+
+
+def _date_by_report(frames: list[Frame], loose: list[EventDate], article: Article) -> None:
+    """A sentence's day that no trigger owns ("held for a third day on Thursday, residents said,
+    though the mission reported mortar fire that wounded two") dates the undated triggers as the
+    report's day: on or shortly before it (WEEK precision), never a day after publication."""
+    published = article.published.date() if article.published else None
+    told = [d for d in loose if d.value is not None and (published is None or d.value <= published)]
+    for frame in frames:
+        if told and not frame.dates:
+            frame.dates.extend(filter(None, [as_report_date(told[0])]))
 
 
 def _anchored(when: EventDate, anchor: date | None) -> EventDate:
