@@ -455,3 +455,12 @@ def test_a_sides_own_forces_moved_are_no_receiver(nlp):
     # whose forces are hit stay receivers: "killed its soldiers" is no moving verb
     found = trigger_actors(nlp, "Gunmen ambushed the army convoy and killed its soldiers.", word="killed")
     assert "its soldiers" in named(found, ActorRole.TARGET)
+
+
+def test_a_country_a_speaker_says_it_acts_in_is_acted_on(nlp):
+    # regression (PLOVER: "Nigeria announced that it will withdraw their peacekeeping force from
+    # Chad" gave no Chad: the country rule read only the trigger, and "withdraw" here scores under
+    # the threshold, so the sentence's event is the reporting verb's)
+    found = roles(nlp, "Kenya today announced that it will withdraw its peacekeeping force from Somalia "
+                       "unless the talks resume.")
+    assert "Somalia" in named(found, ActorRole.TARGET)

@@ -120,8 +120,11 @@ def where_objects(trigger: Token) -> list[Token]:
     holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj" and not _named(c))]
     holders += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS
                 for g in c.children if g.dep_ == "pobj"]
-    return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPOSITIONS
-            for g in c.children if g.dep_ == "pobj"]
+    found = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPOSITIONS
+             for g in c.children if g.dep_ == "pobj"]
+    if trigger.lemma_.lower() in REPORTING_VERBS:  # "Nigeria announced it will withdraw its force from Chad"
+        found += [g for act in _own_acts(trigger) for g in where_objects(act)]
+    return found
 
 
 def _named(token: Token) -> bool:
@@ -153,11 +156,17 @@ def _bound_clauses(word: Token) -> list[Token]:
 def _own_act_receivers(verb: Token) -> list[tuple[Token, ActorRole]]:
     """Receivers of what a speaker says it does: "the US said it would not meet the hostage-takers'
     demands", "Uganda said it had paid compensation to British nationals"."""
-    found: list[tuple[Token, ActorRole]] = []
+    return [(h, r) for v in _own_acts(verb) for h, r in _direct_roles(v) if r == ActorRole.TARGET]
+
+
+def _own_acts(verb: Token) -> list[Token]:
+    """The verbs of what a speaker says it does itself (a clause whose subject is a pronoun, and
+    the verbs it governs): "Nigeria announced that it will withdraw its force from Chad"."""
+    found: list[Token] = []
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
         subjects = [g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")]
         if subjects and all(g.pos_ == "PRON" for g in subjects):
-            found += [(h, r) for v in (clause, *_xcomps(clause)) for h, r in _direct_roles(v) if r == ActorRole.TARGET]
+            found += [clause, *_xcomps(clause)]
     return found
 
 
