@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from parallax.extract.claim_lexicon import ClaimLexicon
 from parallax.nlp.arrays import sentence_text, token_table
 from parallax.nlp.entities import entities_starting_in, entities_within
-from parallax.schema import Claim, Figure, Stance
+from parallax.schema import Claim, Figure, Measure, Stance
 
 _SINCE_YEAR = re.compile(r"\bsince\b[^.;]{0,30}?\b(?:19|20)\d\d\b|\bsince (?:the )?(?:start|beginning|"
                          r"january|february|march|april|may|june|july|august|september|october|november|december)\b",
@@ -184,4 +184,19 @@ def qualify(claim: Claim, tok: Token, lexicon: ClaimLexicon) -> Claim:
     hedge = claim_hedge(claim, tok, lexicon)
     cumulative = claim.scope == "cumulative" or is_cumulative(tok, claim, lexicon)  # a roundup headline stays one
     scope = "cumulative" if cumulative else "incident"
-    return _denied(replace(claim, hedged=bool(hedge), hedge=hedge, scope=scope, claim_time=claim_time(tok)))
+    return _denied(per_side(replace(claim, hedged=bool(hedge), hedge=hedge, scope=scope, claim_time=claim_time(tok))))
+
+
+# "leaving four fighters dead on each side": the count of one side of two; its own clause only
+_PER_SIDE = r"\b{figure}\b[^.;,:]{{0,60}}?\b(?:on|from|for) (?:each|either) side\b"
+
+
+def per_side(claim: Claim) -> Claim:
+    """A count told per side of a clash is twice that many people: "four dead on each side" is 8."""
+    low, high = claim.figure.low, claim.figure.high
+    if claim.measure not in (Measure.KILLED, Measure.INJURED) or low is None or not claim.span.text:
+        return claim
+    if not re.search(_PER_SIDE.format(figure=re.escape(claim.span.text)), claim.span.sentence, re.IGNORECASE):
+        return claim
+    figure = replace(claim.figure, low=2 * low, high=None if high is None else 2 * high)
+    return replace(claim, figure=figure)
