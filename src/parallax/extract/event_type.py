@@ -196,11 +196,14 @@ def _phrase_evidence(tokens: Iterable[Token], index, sent: SpacySpan) -> Iterato
     "anti-aircraft" and "anti-tank" name defences, not the weapon."""
     seen: set[tuple[tuple[str, ...], str]] = set()
     for token in tokens:
+        keys = [key for key in token_keys(token) if key in index]
+        if not keys:  # most tokens: no need to look at the word before
+            continue
         before = _previous(token, sent)
         if before is not None and before.lower_ == "anti":
             continue
-        for key in token_keys(token):
-            for evidence in index.get(key, ()):
+        for key in keys:
+            for evidence in index[key]:
                 marker = (evidence.words, evidence.code)
                 if marker not in seen and ends_phrase(token, evidence.words, sent) is not None:
                     seen.add(marker)
