@@ -323,6 +323,15 @@ def test_its_jets_belong_to_the_coalition(nlp):
     assert ("its jets", "Saudi-led Coalition") in [(a.name, a.normalized) for a in found]
 
 
+def test_its_soldiers_belong_to_the_ambushed_convoy_not_the_gunmen(nlp):
+    """Regression: "Gunmen ambushed the army convoy and killed its soldiers" named the gunmen's side
+    as the owner of the soldiers killed (the subject above was taken)."""
+    found = trigger_actors(nlp, "Gunmen ambushed an army convoy near the town and killed its soldiers.",
+                           word="killed")
+    owners = [a.normalized for a in found if a.name == "its soldiers"]
+    assert owners == ["Military Forces"]
+
+
 def test_no_group_and_the_other_side_are_no_actors(nlp):
     # regression: "No group has claimed ..." gave actor1 "No group"; "either side ... striking the
     # other's forces" gave actor2 "other's forces"

@@ -388,6 +388,14 @@ def _owner_of(phrase: SpacySpan, dictionary: ActorDictionary,
     owner = next((c for c in phrase.root.lefts if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
     if owner is None:
         return None
+    acting = _verbs_acting_on(phrase.root)
+    for noun in sorted(_objects_of(acting, before=owner.i), key=lambda t: -t.i):
+        # "ambushed the army convoy and killed its soldiers": the convoy's, i.e. the army's
+        names = [phrase_of(noun).text, *(c.text for c in noun.lefts if c.dep_ in ("compound", "amod"))]
+        found = next(filter(None, (normalize_actor(n, dictionary, name_country, countryless=True)
+                                   for n in names)), None)
+        if found:
+            return found
     for verb in phrase.root.ancestors:
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c != phrase.root]
         if subjects:
@@ -398,6 +406,23 @@ def _owner_of(phrase: SpacySpan, dictionary: ActorDictionary,
             rest = phrase.doc[owner.i + 1:phrase.end].text
             return normalize_actor(f"{countries[0].text} {rest}", dictionary, name_country) if countries else None
     return None
+
+
+def _verbs_acting_on(noun: Token) -> list[Token]:
+    """The verb a noun is the object of, and the verbs it is conjoined to ("ambushed ... and
+    killed its soldiers"); none for a subject."""
+    if noun.dep_ not in ("dobj", "pobj"):
+        return []
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    chain = [verb]
+    while chain[-1].dep_ == "conj" and chain[-1].head.pos_ in ("VERB", "AUX"):
+        chain.append(chain[-1].head)
+    return chain if verb.pos_ in ("VERB", "AUX") else []
+
+
+def _objects_of(verbs: list[Token], before: int) -> list[Token]:
+    """The object nouns of `verbs` that come before token `before`."""
+    return [c for v in verbs for c in v.children if c.dep_ == "dobj" and c.i < before]
 
 
 def _unlisted(phrase: SpacySpan, role: ActorRole, dictionary: ActorDictionary,
