@@ -14,6 +14,8 @@ from pathlib import Path
 
 from parallax.evaluate import claims_gva as gva
 from parallax.nlp.pipeline import load_nlp
+from parallax.reconcile.tolls import article_toll
+from parallax.schema import Measure
 
 
 def held_out(folder: Path, gold, studied: set[str], n: int) -> set[str]:
@@ -29,6 +31,29 @@ def held_out(folder: Path, gold, studied: set[str], n: int) -> set[str]:
     return picked
 
 
+def category(gold: tuple[int, int], predicted: tuple[int, int], mentions: list) -> list[str]:
+    """Why an incident is wrong, measure by measure: "eventless" (no article has an event), else
+    e.g. "injured-high-some-report-right" (one report's count was right: the rule across reports chose
+    another), "-figure-not-toll" (a claim has the right figure, no report's count is it), "-extra" (gold
+    0), "-none-right"."""
+    if not mentions:
+        return ["eventless"]
+    reports: dict = {}
+    for mention in mentions:
+        for c in mention.claims:
+            reports.setdefault((mention.article_id, c.span.field), []).append(c)
+    found = []
+    for k, measure in enumerate((Measure.KILLED, Measure.INJURED)):
+        if predicted[k] == gold[k]:
+            continue
+        tolls = {article_toll([c for c in r if c.figure.low == c.figure.high], measure) or 0 for r in reports.values()}
+        figures = {c.figure.low for r in reports.values() for c in r if c.measure is measure}
+        why = ("some-report-right" if gold[k] in tolls else "figure-not-toll" if gold[k] in figures
+               else "extra" if gold[k] == 0 else "none-right")
+        found.append(f"{measure.value}-{'high' if predicted[k] > gold[k] else 'low'}-{why}")
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, required=True)
@@ -36,6 +61,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=40, help="misses to print")
     parser.add_argument("--save", type=Path, help="write the predictions here (JSON)")
     parser.add_argument("--against", type=Path, help="print only incidents whose prediction differs from this file's")
+    parser.add_argument("--categories", action="store_true", help="count the misses by category() and stop")
     parser.add_argument("--held-out", type=int, default=0, metavar="N",
                         help="score N incidents half-way between the --limit sample's instead (never study these)")
     args = parser.parse_args()
@@ -54,6 +80,11 @@ def main() -> None:
     print("fatalities.best:", {k: v for k, v in gva.compare(gold, best).items() if k.startswith("killed")})
     if args.save:
         args.save.write_text(json.dumps(predicted))
+    if args.categories:
+        counted = Counter(c for i, p in predicted.items() if p != gold[i] for c in category(gold[i], p, claims.get(i, [])))
+        for name, n in counted.most_common():
+            print(f"{n:5} {name}")
+        return
     before = {k: tuple(v) for k, v in json.loads(args.against.read_text()).items()} if args.against else None
     shown = 0
     for incident in predicted:

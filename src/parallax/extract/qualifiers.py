@@ -194,7 +194,8 @@ _PER_SIDE = r"\b{figure}\b[^.;,:]{{0,60}}?\b(?:on|from|for) (?:each|either) side
 def per_side(claim: Claim) -> Claim:
     """A count told per side of a clash is twice that many people: "four dead on each side" is 8."""
     low, high = claim.figure.low, claim.figure.high
-    if claim.measure not in (Measure.KILLED, Measure.INJURED) or low is None or not claim.span.text:
+    if claim.measure not in (Measure.KILLED, Measure.INJURED) or low is None or not claim.span.text \
+            or "side" not in claim.span.sentence.lower():  # the pattern needs it: no regex compiled per claim
         return claim
     if not re.search(_PER_SIDE.format(figure=re.escape(claim.span.text)), claim.span.sentence, re.IGNORECASE):
         return claim
