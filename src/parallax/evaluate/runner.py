@@ -39,6 +39,23 @@ EVALUATIONS: dict[str, tuple[str, str, str]] = {
 }
 
 
+# what each scorer reads inside its folder, for `parallax eval --help`
+FILES: dict[str, str] = {
+    "claims": "gva_articles.jsonl.gz, gva_incidents.jsonl.gz",
+    "claims_gold": "nothing: its 75 sentences ship in tests/extract/claims_gold.jsonl",
+    "resolution": "gva_articles.jsonl.gz, gva_incidents.jsonl.gz",
+    "event_types": "dev.tsv", "event_types_rules": "dev.tsv", "event_types_minilm": "dev.tsv",
+    "geoparsing": "lgl.xml, TR-News.xml, GeoVirus.xml",
+    "plover": "PLOVER_GSR_CAMEO.json",
+    "muc4": "dev.json",
+    "dates": "*.tml (or TimeBank/*.tml)",
+    "gva": "gva_articles.jsonl.gz, gva_incidents.jsonl.gz (else the shared GVA folder under DIR)",
+    "gvc": "val/dataset.conll (and ../cdcr_ecbplus/val/dataset.conll for ECB+)",
+    "zones_ucdp": "ged_syria_2016_2017.csv.gz",
+    "ucdp": "ged_syria_2016_2017.csv.gz",
+}
+
+
 def scorer(name: str) -> Callable[[Path, int | None], dict]:
     module, function, _ = EVALUATIONS[name]
     return getattr(import_module(module), function)
@@ -111,6 +128,6 @@ def _run_all(data_root: Path, limit: int | None, progress: Console) -> dict[str,
 
 def dataset_layout() -> str:
     """What `--data DIR` must hold, one evaluation per line, for `parallax eval --help`."""
-    rows = [f"  {name:<19} DIR/{folder}" if folder != "." else f"  {name:<19} DIR itself"
+    rows = [f"  {name:<19} {'DIR/' + folder if folder != '.' else 'DIR'}: {FILES.get(name, '')}"
             for name, (_, _, folder) in sorted(EVALUATIONS.items())]
-    return "each evaluation reads its dataset from a folder under --data DIR:\n" + "\n".join(rows)
+    return "each evaluation reads these files under --data DIR:\n" + "\n".join(rows)
