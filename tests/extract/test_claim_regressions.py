@@ -255,3 +255,12 @@ def test_a_video_list_under_the_story_gives_no_claims(nlp):
     assert figures(nlp, text) == [("killed", 1, 1, "incident")]
     assert figures(nlp, "Video shows two men being shot outside the bar.") == [("injured", 2, 2, "incident")]
     assert figures(nlp, "10:15 p.m. Two people were shot near the park.") == [("injured", 2, 2, "incident")]
+
+
+def test_a_casualty_word_conjoined_with_the_victim_is_no_second_victim(nlp):
+    """ "Shooting death of 14-year-old accidental, arrest made": one death and an arrest, not two deaths."""
+    from parallax.extract.claims import extract_title_claims
+    title = "Shooting death of 14-year-old accidental, arrest made - WXYZ 7 News, Weather, Sports"
+    claims = extract_title_claims(nlp(title), Article(id="r", text="", title=title))
+    assert [(c.measure.value, c.figure.low) for c in claims if c.measure.value == "killed"] == [("killed", 1)]
+    assert figures(nlp, "The attack killed two soldiers and a civilian.") == [("killed", 3, 3, "incident")]

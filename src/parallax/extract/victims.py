@@ -307,7 +307,8 @@ def conjoined(victim: Token, trigger: Token, lexicon: ClaimLexicon | None = None
     if lexicon is None:
         return members
     named = _names_of_counts(sorted(members, key=lambda t: t.i), lexicon)
-    return [m for m in members if m.i not in named]
+    # "death of 14-year-old accidental, arrest made": a conjoined casualty word is no victim
+    return [m for m in members if m.i not in named and (m is victim or m.lemma_.lower() not in lexicon.nouns)]
 
 
 def _names_of_counts(members: list[Token], lexicon: ClaimLexicon) -> set[int]:
