@@ -128,3 +128,20 @@ def test_a_named_group_beats_the_generic_noun_beside_it(phrase):
     """Regression (a fresh-clone user's Beni bus attack): "ADF rebels" matched the generic "rebels"
     (Rebel Forces) first, and the group's full name was no alias at all."""
     assert normalize_actor(phrase, load_actor_dictionary(), name_country)[0] == "ADF: Allied Democratic Forces"
+
+
+def test_aircraft_alone_name_unidentified_forces_not_the_machine(nlp):
+    """Regression (round 4b, B1): 'Warplanes' and 'drone' were actor1; README: weapons are never actors."""
+    for text in ("Warplanes struck a vegetable market in the town of Ariha on Tuesday, killing nine civilians.",
+                 "A drone hit a house in the Barmal district on Tuesday night, killing four civilians."):
+        doers = [n for r, _, n, _ in roles(nlp, text) if r == "actor1"]
+        assert doers == ["Unidentified Military Forces"], text
+    found = roles(nlp, "Russian warplanes struck a vegetable market in Ariha on Tuesday, killing nine civilians.")
+    assert ("actor1", "Military Forces of Russia") in [(r, n) for r, _, n, _ in found]
+
+
+@pytest.mark.parametrize("phrase", ["20 fighters of the Tehreek-e-Taliban Pakistan", "the Pakistani Taliban",
+                                    "Tehreek-i-Taliban Pakistan militants"])
+def test_pakistani_taliban_spellings(phrase):
+    """Regression (round 4b, B1): 'Tehreek-e-Taliban Pakistan' was kept as 'Tehreek'."""
+    assert normalize_actor(phrase, load_actor_dictionary(), name_country)[0] == "Tehreek-i-Taliban Pakistan (TTP)"

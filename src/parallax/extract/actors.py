@@ -59,6 +59,7 @@ class ActorDictionary:
     things: frozenset[str] = frozenset()  # buildings, sites, vehicles: what an attack hits, not whom
     places: frozenset[str] = frozenset()  # "district", "road": where an attack happens, not whom
     single_words: frozenset[str] = frozenset()  # one-word patterns ("troops", "isis")
+    carriers: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # "warplanes" -> (name, category)
 
 
 @lru_cache(maxsize=4)
@@ -74,10 +75,12 @@ def load_actor_dictionary(override_dir: str = "") -> ActorDictionary:
     heads = {row["head"].lower(): row["category"] for row in read_table("actor_heads.tsv", override_dir)}
     weapons = frozenset(row["word"].lower() for row in read_table("actor_weapons.tsv", override_dir))
     things = frozenset(row["word"].lower() for row in read_table("physical_targets.tsv", override_dir))
+    carriers = {row["word"].lower(): (row["normalized"], row["category"])
+                for row in read_table("actor_carriers.tsv", override_dir)}
     places = frozenset(row["term"].lower() for row in read_table("place_terms.tsv", override_dir)
                        if row["kind"] in ("place_noun", "route"))  # "a district of Kherson", "the road to Gwoza"
     singles = frozenset(p.match_words[0] for p in patterns if len(p.match_words) == 1 and not p.needs_adjective)
-    return ActorDictionary(tuple(patterns), MappingProxyType(heads), weapons, things, places, singles)
+    return ActorDictionary(tuple(patterns), MappingProxyType(heads), weapons, things, places, singles, MappingProxyType(carriers))
 
 
 CountryNamer = Callable[[str], "tuple[str, str] | None"]  # adjective/name -> (ISO2, country name)
@@ -434,6 +437,10 @@ def _unlisted(phrase: SpacySpan, role: ActorRole, dictionary: ActorDictionary,
     ents = [e for e in entities_within(phrase.doc, phrase.start, phrase.end) if e.label_ in _ACTOR_ENTS]
     if role == ActorRole.TARGET and _is_place(phrase, ents, name_country):
         return None
+    carrier = dictionary.carriers.get(phrase.root.lower_) or dictionary.carriers.get(phrase.root.lemma_.lower())
+    if carrier:  # "Warplanes struck a market": the machine is the means; its unnamed forces act
+        country = name_country(ents[0].text) if ents and ents[0].label_ in {"NORP", "GPE"} else None
+        return (f"Military Forces of {country[1]}", "State Forces", country[0]) if country else (*carrier, "")
     if not ents:
         return _as_written(phrase, dictionary)
     country = name_country(ents[0].text)
