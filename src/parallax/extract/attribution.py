@@ -98,13 +98,21 @@ def _subject(verb: Token, lexicon: ClaimLexicon) -> tuple[Token | None, list[Tok
     for _ in range(3):
         if head != verb and head.dep_ == "ccomp" and head.head.lemma_.lower() in lexicon.reporting:
             head = head.head  # "denied that its jets had struck, saying ...": the one who denied says it
-        subject = _child(head, "nsubj")
+        subject = _nearest_subject(head)
         if subject is not None:
             return _statement_owner(subject, lexicon), _relays(verb, lexicon)
         if head.dep_ not in ("conj", "advcl", "xcomp") or head.head.pos_ not in ("VERB", "AUX"):
             break
         head = head.head
     return None, _relays(verb, lexicon)
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two (a misparse: "ISLAMABAD (Courier) - Pakistan's military said"), the
+    one nearest before it: a dateline comes first."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    before = [c for c in subjects if c.i < verb.i]
+    return (before or subjects or [None])[-1]
 
 
 def _relays(verb: Token, lexicon: ClaimLexicon) -> list[Token]:
@@ -214,15 +222,18 @@ def _denial_beside(verb: Token, child: Token, voice: Voice) -> bool:
 
 
 def _called_false(tok: Token, lexicon: ClaimLexicon) -> bool:
-    """ "saying reports of civilian deaths were fabricated": a figure in reports its speaker calls false
-    is denied by that speaker."""
-    report = tok
+    """ "saying reports of civilian deaths were fabricated", "rejecting Afghan claims that 11 civilians
+    had died": a figure in reports its speaker calls false, or rejects, is denied by that speaker."""
+    report, deps = tok, ("nsubj", "nsubjpass", "dobj")
     for _ in range(4):  # "reports of civilian deaths", "reports that 30 people died"
-        if report.head == report or report.dep_ in ("nsubj", "nsubjpass") and report.lemma_.lower() in _REPORT_NOUNS:
+        if report.head == report or report.dep_ in deps and report.lemma_.lower() in _REPORT_NOUNS:
             break
         report = report.head
-    if report.dep_ not in ("nsubj", "nsubjpass") or report.lemma_.lower() not in _REPORT_NOUNS:
+    if report.dep_ not in deps or report.lemma_.lower() not in _REPORT_NOUNS:
         return False
+    if report.dep_ == "dobj":
+        verb = lexicon.reporting.get(report.head.lemma_.lower())
+        return verb is not None and verb.stance is Stance.DENIED
     predicate = report.head
     words = [predicate] + [c for c in predicate.children if c.dep_ in ("acomp", "attr", "oprd")]
     return any(w.lemma_.lower() in lexicon.falsity or w.lower_ in lexicon.falsity for w in words)

@@ -43,8 +43,8 @@ def new_claim(article_id: str, sent: DocSpan, measure: Measure, figure: Figure,
 def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | None:
     victim = _passive_subject(tok)
     if victim is None and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" \
-            and tok.head.pos_ in ("NOUN", "NUM", "PROPN"):
-        return tok.head
+            and tok.head.pos_ in ("NOUN", "NUM", "PROPN") and child_of(tok, "nsubj", "aux") is None:
+        return tok.head  # "two men killed in": but in "claims that 11 civilians had died" they died
     if victim is None and (trig.extra == "flee" or tok.lemma_ == "die"):
         victim = child_of(tok, "nsubj")
     if victim is None:
@@ -407,9 +407,14 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
     if victim is None or victim.lemma_.lower() in lexicon.materiel or _shot_to_death(tok, victim, lexicon):
         return []
     victim = _postposed_owner(victim, tok, lexicon)
+    victim, own = _out_of_dateline(victim, own)
+    if victim is None:
+        return []
     if trig.extra == "flee" and victim.lemma_.lower() in lexicon.perpetrators:
         return []  # "the attackers fled toward the border": a getaway, nobody displaced
     claims = _victim_claims(tok, measure, victim, sent, article_id, lexicon, own)
+    if trig.extra == "denial" and not all(claim.negated for _, claim in claims):
+        return []
     return _split_fatal(tok, claims, sent, article_id, lexicon) if trig.extra == "shot" else claims
 
 
@@ -445,6 +450,24 @@ def _postposed_owner(victim: Token, tok: Token, lexicon: ClaimLexicon) -> Token:
     described = any(t != tok and t.i > victim.i and t.dep_ in ("amod", "acl") and trigger_of(t, lexicon)
                     for t in victim.children)
     return between[-1] if between and described else victim
+
+
+def _out_of_dateline(victim: Token, own: Token | None) -> tuple[Token | None, Token | None]:
+    """ "ARAUCA, Colombia - Three soldiers were killed": with no outlet in the dateline the parser may
+    make the town the subject and hang the soldiers on it, or hang "Three" on "Colombia" or parse it as
+    a compound. The victim is a noun after the dateline's dash (None if there is none), its count the
+    number right after the dash when the parse hung it so."""
+    dash = vx.dateline_dash(victim.sent)
+    if dash is None:
+        return victim, own
+    if victim.i < dash.i:
+        victim = next((t for t in victim.subtree if t.i > dash.i and t.head.i < dash.i
+                       and t.pos_ in ("NOUN", "PROPN")), None)
+    if victim is None or own is not None:
+        return victim, own
+    count = next((t for t in victim.doc[dash.i + 1:victim.i] if not t.is_space), None)
+    glued = count is not None and (count.head.i < dash.i or count.dep_ == "compound")  # not "Two dozen"
+    return victim, count if glued and count.like_num else None
 
 
 def _is_hit_by_projectile(tok: Token, lexicon: ClaimLexicon) -> bool:

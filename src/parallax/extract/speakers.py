@@ -149,10 +149,12 @@ def _person(head: Token, book: SpeakerBook, lexicon: ClaimLexicon) -> Speaker:
 
 
 def _by_description(name: str, head: Token, book: SpeakerBook, offset: int) -> Speaker | None:
-    """ "the source", "the Observatory": a definite description points back to an earlier speaker."""
-    word = head.lower_
+    """ "the source", "the Observatory": a definite description points back to an earlier speaker
+    whose name holds all its words ("Pakistan's foreign ministry" is not "Afghanistan's defence ministry")."""
+    word, words = head.lower_, set(name.lower().split()) - {"the"}
     for at, earlier in reversed(book.history):
-        if at < offset and word in earlier.name.lower().split() and earlier.name.lower() != name.lower():
+        known = earlier.name.lower().split()
+        if at < offset and word in known and words <= set(known) and earlier.name.lower() != name.lower():
             return Speaker(name, earlier.normalized, earlier.kind, earlier.role)
     return None
 

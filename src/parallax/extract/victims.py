@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from parallax.extract.claim_lexicon import ClaimLexicon
 from parallax.extract.numbers import parse_figure
@@ -201,6 +201,23 @@ def _after_dateline(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i > cut]
 
 
+def dateline_dash(sent: Span) -> Token | None:
+    """The spaced dash that ends a sentence-initial dateline ("ARAUCA, Colombia - "): a capitalised
+    newsroom town, then names and commas only; None when the sentence opens otherwise."""
+    words = [t for t in sent[:_DATELINE_WORDS] if not t.is_space]
+    if not words or not (words[0].is_upper and words[0].is_alpha and len(words[0]) > 1):
+        return None
+    for tok in words[1:]:
+        if _is_separator(tok) and tok.text != "|":
+            return tok
+        if not (tok.pos_ == "PROPN" or tok.is_punct and tok.text in ",/()" or tok.is_upper):
+            return None
+    return None
+
+
+_DATELINE_WORDS = 8  # "SAN JOSE DEL GUAVIARE, Colombia (Andes Wire) -"
+
+
 def default_figure(victim: Token) -> Figure | None:
     """A count implied by grammar alone: "a man" is one, "civilians" at least one; None if no person."""
     low = victim.lower_
@@ -307,6 +324,7 @@ def conjoined(victim: Token, trigger: Token, lexicon: ClaimLexicon | None = None
     if lexicon is None:
         return members
     named = _names_of_counts(sorted(members, key=lambda t: t.i), lexicon)
+    # "death of 14-year-old accidental, arrest made": a conjoined casualty word is no victim
     # "death of 14-year-old accidental, arrest made": a conjoined casualty word is no victim
     return [m for m in members if m.i not in named and (m is victim or m.lemma_.lower() not in lexicon.nouns)]
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from parallax.extract.claim_lexicon import load_claim_lexicon
-from parallax.schema import Claim, Fatalities, Measure
+from parallax.schema import Claim, Fatalities, Measure, Stance
 
 RULE = ("one figure per source and side (its latest, largest incident-level count of the killed; the "
         "armed side's dead, such as attackers, reconciled apart and added to the others'); "
@@ -24,7 +24,9 @@ def source_key(claim: Claim, outlet: str) -> str:
 
 
 def counted(claim: Claim, measure: Measure = Measure.KILLED) -> bool:
-    return (claim.measure == measure and not claim.negated and claim.scope == "incident"
+    """A figure its speaker gives as a count of the incident: not denied ("rejecting claims that 11 died")."""
+    return (claim.measure == measure and not claim.negated and claim.stance is not Stance.DENIED
+            and claim.scope == "incident"
             and claim.figure.low is not None and not is_part(claim))
 
 
@@ -96,12 +98,22 @@ def _bounding(chosen: list[Claim]) -> list[Claim]:
 def added_apart(claims: Iterable[Claim], measure: Measure = Measure.KILLED) -> frozenset[str]:
     """The ids of counts of the armed side's dead ("15 assailants", "two of them" after "the attackers")
     that an article tells beside other dead of the same measure: parts that add up, never rival
-    figures. Told alone, "8 militants" may be another source's "3 civilians" told otherwise."""
+    figures. Told alone, "8 militants" may be another source's "3 civilians" told otherwise; so may
+    a count whose speaker denies the other dead ("killed 20 militants ... No civilians were harmed"
+    against "11 civilians", Kabul said): rival accounts of one toll."""
+    claims = list(claims)
+    deniers = {(c.article_id, _voice(c)) for c in claims if c.measure == measure and c.speaker is not None
+               and (c.negated or c.stance is Stance.DENIED)}
     claims = [c for c in claims if counted(c, measure)]
     armed = load_claim_lexicon().armed
-    apart = [c for c in claims if any(w in armed for w in c.victim_group.lower().split()[-1:])]  # "ADF rebels"
-    others = {c.article_id for c in claims if c not in apart}
+    apart = [c for c in claims if any(w in armed for w in c.victim_group.lower().split()[-1:])  # "ADF rebels"
+             and (c.article_id, _voice(c)) not in deniers]
+    others = {c.article_id for c in claims if c not in apart and c.span.field != "title"}  # a headline retells
     return frozenset(c.id for c in apart if c.article_id in others)
+
+
+def _voice(claim: Claim) -> str:
+    return claim.speaker.normalized or claim.speaker.name if claim.speaker is not None else ""
 
 
 def per_source(claims: Iterable[tuple[Claim, str]], measure: Measure = Measure.KILLED,
@@ -122,8 +134,8 @@ def per_source(claims: Iterable[tuple[Claim, str]], measure: Measure = Measure.K
 
 def reconcile_fatalities(claims: Iterable[tuple[Claim, str]]) -> Fatalities:
     """Fatalities low/best/high over sources, each side's (`per_source`) reconciled apart and added;
-    all None when no source gives a count."""
-    claims = list(claims)
+    all None when no source gives a count; a headline that restates its own body is no source (`told_once`)."""
+    claims = told_once(claims)
     sides = [_side_fatalities(list(per_source(claims, side=s).values())) for s in ("", "armed")]
     given = [f for f in sides if f is not None]
     if not given:

@@ -1,0 +1,50 @@
+"""Fatalities from a new user's wire articles (round 4b), on hand-built claims."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from parallax.reconcile.figures import reconcile_fatalities
+from parallax.schema import Stance
+from builders import claim, span
+
+
+def _told(article, low, group, speaker="", start=0, field="text"):
+    made = replace(claim(article, low, low, speaker, start=start), victim_group=group)
+    return replace(made, span=replace(span(article, str(low), start), field=field))
+
+
+def _figures(*claims):
+    found = reconcile_fatalities((c, "Norte News") for c in claims)
+    return found.low, found.best, found.high
+
+
+def test_headline_does_not_add_to_its_own_bodys_armed_dead():
+    """ "Six killed in cartel gunfight" over "Six suspected gunmen were killed, the ministry said":
+    one account of six (was 12/12/12: the headline's six counted as other dead beside the gunmen)."""
+    headline = _told("h", 6, "", field="title")
+    body = _told("h", 6, "gunmen", "Defence Ministry", start=40)
+    assert _figures(headline, body) == (6, 6, 6)
+
+
+def test_militants_told_by_who_denies_the_civilians_are_a_rival_account():
+    """Kabul's "11 civilians" and Islamabad's "20 militants ... No civilians were harmed" in one
+    article are two accounts of one strike's dead, not parts that add up (was 31/31/31)."""
+    kabul = _told("p", 11, "civilians", "Afghan defence ministry", start=10)
+    islamabad = _told("p", 20, "militants", "Pakistani foreign ministry", start=90)
+    unharmed = replace(_told("p", 0, "civilians", "Pakistani foreign ministry", start=150), negated=True)
+    assert _figures(kabul, islamabad, unharmed)[::2] == (11, 20)
+    assert _figures(kabul, islamabad) == (31, 31, 31)  # no denial: the militants add (the Beni bus rule)
+
+
+def test_one_speakers_victims_and_attackers_still_add():
+    villagers = _told("v", 5, "villagers", "police", start=10)
+    attackers = _told("v", 3, "attackers", "police", start=60)
+    assert _figures(villagers, attackers) == (8, 8, 8)
+
+
+def test_a_denied_figure_sets_no_bound():
+    """ "rejecting Afghan claims that 11 civilians had died": the 11 is denied by who tells it."""
+    fighters = _told("i", 20, "fighters", "Pakistani military", start=10)
+    rejected = replace(_told("i", 11, "civilians", "Pakistani military", start=60), stance=Stance.DENIED)
+    assert _figures(fighters, rejected) == (20, 20, 20)
