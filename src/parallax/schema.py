@@ -131,6 +131,7 @@ class Stance(StrEnum):
     CLAIMED = "claimed"  # claimed, alleged: the speaker's word against others
     CONFIRMED = "confirmed"
     DENIED = "denied"
+    RETRACTED = "retracted"  # "An earlier version of this story said 20": the outlet took the figure back
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,3 +54,12 @@ def test_rejected_claims_are_denied_by_who_rejects_them(nlp):
             "rejecting Afghan claims that nine civilians had died.")
     found = {(c.figure.low, c.figure.high, c.speaker.normalized, c.stance.value) for c in claims_of(nlp, text)}
     assert found == {(16, 16, "Pakistan's army", "asserted"), (9, 9, "Pakistan's army", "denied")}
+
+
+def test_a_corrected_figure_is_retracted(nlp):
+    """ "Correction: An earlier version of this story said 20 ...": the outlet took the 20 back (it was
+    an asserted claim and set fatalities_high)."""
+    text = ("Correction: An earlier version of this article said 15 people were killed, citing a "
+            "local radio station. Police said nine were killed.")
+    found = {(c.figure.low, c.stance.value) for c in claims_of(nlp, text)}
+    assert found == {(15, "retracted"), (9, "asserted")}

@@ -48,3 +48,40 @@ def test_a_denied_figure_sets_no_bound():
     fighters = _told("i", 20, "fighters", "Pakistani military", start=10)
     rejected = replace(_told("i", 11, "civilians", "Pakistani military", start=60), stance=Stance.DENIED)
     assert _figures(fighters, rejected) == (20, 20, 20)
+
+
+def test_a_retracted_figure_sets_no_bound_and_is_no_omission():
+    from parallax.reconcile.omissions import find_omissions
+    from builders import mention
+    police = _told("c", 9, "people", "police", start=10)
+    earlier = replace(_told("c", 15, "people", "earlier version", start=80), stance=Stance.RETRACTED)
+    assert _figures(police, earlier) == (9, 9, 9)
+    other = _told("d", 9, "people", "police", start=10)
+    found = find_omissions([mention("c", None, None, "attack", (police, earlier)),
+                            mention("d", None, None, "attack", (other,))])
+    assert not [o for o in found if "15" in o.fact]
+
+
+def test_contradictions_and_omissions_name_the_resolved_speaker():
+    """ "The network said its members had counted 14 bodies": contradictions.csv said "its members"
+    where claims.csv says the network."""
+    from parallax.reconcile.contradictions import number_contradictions
+    from parallax.schema import Speaker
+    from builders import mention
+    members = replace(_told("n", 14, "people", "x", start=10), speaker=Speaker("its members", "Darfur Medics Union"))
+    army = _told("a", 4, "people", "army", start=10)
+    found = number_contradictions([mention("n", None, None, "attack", (members,), outlet="Nile Post"),
+                                   mention("a", None, None, "attack", (army,), outlet="Kordofan Wire")])
+    assert {c.speaker_a for c in found} | {c.speaker_b for c in found} == {"Darfur Medics Union", "army"}
+
+
+def test_an_outlet_omits_nothing_its_other_story_tells():
+    """Two Andes Wire stories and one Pacific Daily story: the later Andes Wire story without the six
+    killed is no "Andes Wire omits six killed", its earlier one tells them."""
+    from parallax.reconcile.omissions import find_omissions
+    from builders import mention
+    morning = mention("m", None, None, "attack", (_told("m", 6, "people", "police", start=10),), outlet="Andes Wire")
+    evening = mention("e", None, None, "attack", (), outlet="Andes Wire")
+    daily = mention("d", None, None, "attack", (_told("d", 6, "people", "police", start=10),), outlet="Pacific Daily")
+    omitted = [(o.article_id, o.kind) for o in find_omissions([morning, evening, daily])]
+    assert ("e", "killed") not in omitted

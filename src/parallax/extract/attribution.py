@@ -297,6 +297,8 @@ def attribute(claim: Claim, tok: Token, voices: Voices, lexicon: ClaimLexicon) -
     if outlet and outlet not in voice.relay:
         voice = replace(voice, relay=voice.relay + (outlet,))
     stance = Stance.DENIED if _called_false(tok, lexicon) else voice.stance
+    if any(phrase in voice.speaker.name.lower() for phrase in lexicon.retractions):
+        stance = Stance.RETRACTED  # "Correction: An earlier version of this story said 20 were killed"
     return replace(claim, speaker=voice.speaker, relay=voice.relay, verb=voice.verb, stance=stance)
 
 

@@ -88,6 +88,7 @@ class ClaimLexicon:
     armed: frozenset[str] = frozenset()  # victim groups of the armed side, whose dead add to the others'
     falsity: frozenset[str] = frozenset()  # words that call a report false ("reports of deaths were fabricated")
     perpetrators: frozenset[str] = frozenset()  # who did it: their fleeing is a getaway, not displacement
+    retractions: tuple[str, ...] = ()  # the outlet's own corrected text as a speaker ("earlier version")
 
     @property
     def bound_words(self) -> frozenset[str]:
@@ -209,4 +210,5 @@ def load_claim_lexicon(override_dir: str = "") -> ClaimLexicon:
         ordinals=MappingProxyType(ordinals), armed=frozenset(_terms(groups, "armed")),
         falsity=frozenset(_terms(groups, "falsity")),
         perpetrators=frozenset(_terms(groups, "armed") + _terms(groups, "perpetrator")),
+        retractions=tuple(_terms(groups, "retraction")),
     )

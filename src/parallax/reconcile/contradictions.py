@@ -11,7 +11,7 @@ from parallax.extract.compatibility import same_place, side
 from parallax.reconcile.cues import find_cues, speaker_of, victim_kind
 from parallax.reconcile.figures import added_apart, is_vague, per_source, rival, told_once
 from parallax.schema import (ActorRole, Claim, Contradiction, ContradictionKind, EventMention, Measure,
-                             Span)
+                             Span, Stance)
 
 MAX_SOURCES = 6  # pairs among the first sources only: 15 pairs at most per fact
 _OBJECT_STOP = frozenset("a an the two three four five one several some of piece pieces".split())
@@ -20,10 +20,12 @@ Told = tuple[str, str, Span]  # (value, speaker, span)
 
 
 def speaker_label(claim: Claim, outlet: str) -> str:
+    """Who tells a figure, as claims.csv names them: the resolved speaker ("its members" of a network
+    are the network), or the outlet's own voice."""
     if claim.speaker is None:
         return outlet or "the reporting outlet"
     via = f" (via {', '.join(claim.relay)})" if claim.relay else ""
-    return claim.speaker.name + via
+    return (claim.speaker.normalized or claim.speaker.name) + via
 
 
 def _pairs(kind: ContradictionKind, subject: str, told: Sequence[Told],
@@ -60,7 +62,8 @@ def victim_contradictions(mentions: Sequence[EventMention]) -> list[Contradictio
     apart = added_apart(claims) | added_apart(claims, Measure.INJURED)  # the attackers told beside the victims
     for mention in mentions:
         for claim in mention.claims:
-            kind = victim_kind(claim.victim_group) if claim.measure != Measure.DAMAGED and claim.id not in apart else ""
+            kind = victim_kind(claim.victim_group) if claim.measure != Measure.DAMAGED and claim.id not in apart \
+                and claim.stance is not Stance.RETRACTED else ""
             who = speaker_label(claim, mention.outlet)
             key = claim.speaker.normalized if claim.speaker else who
             if kind and key not in told:

@@ -23,9 +23,13 @@ def source_key(claim: Claim, outlet: str) -> str:
     return f"outlet:{outlet or 'the reporting outlet'}"
 
 
+_NOT_COUNTS = frozenset({Stance.DENIED, Stance.RETRACTED})
+
+
 def counted(claim: Claim, measure: Measure = Measure.KILLED) -> bool:
-    """A figure its speaker gives as a count of the incident: not denied ("rejecting claims that 11 died")."""
-    return (claim.measure == measure and not claim.negated and claim.stance is not Stance.DENIED
+    """A figure its speaker gives as a count of the incident: not denied ("rejecting claims that 11 died")
+    nor retracted ("An earlier version of this story said 20")."""
+    return (claim.measure == measure and not claim.negated and claim.stance not in _NOT_COUNTS
             and claim.scope == "incident"
             and claim.figure.low is not None and not is_part(claim))
 

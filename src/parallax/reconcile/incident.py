@@ -67,6 +67,6 @@ def _disagreements(mentions: Sequence[EventMention]) -> list[str]:
             notes.append(f"sources disagree on {measure.value}: {told}")
     denials = [c for c, _ in pairs if c.negated]
     for claim in denials:
-        who = claim.speaker.name if claim.speaker else "the outlet"
+        who = (claim.speaker.normalized or claim.speaker.name) if claim.speaker else "the outlet"
         notes.append(f"{who} denies {claim.measure.value} {claim.victim_group}".strip())
     return notes

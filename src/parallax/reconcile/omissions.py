@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from parallax.reconcile.contradictions import object_words, speaker_label
 from parallax.reconcile.cues import find_cues, victim_kind
-from parallax.schema import ActorRole, Claim, EventMention, GeoPrecision, Measure, Omission, Place, Span
+from parallax.schema import ActorRole, Claim, EventMention, GeoPrecision, Measure, Omission, Place, Span, Stance
 
 Key = tuple[str, str]  # (kind of fact, what tells it apart from others of its kind)
 Fact = tuple[str, Span | None, tuple[Key, ...]]  # (what is told, where, other keys that tell it)
@@ -35,8 +35,8 @@ def _place_key(place: Place) -> Key:
 def _claim_facts(mention: EventMention, facts: dict[Key, Fact]) -> None:
     """Each source's figure is a fact of its own; so is each thing hit and each kind of victim."""
     for claim in mention.claims:
-        if claim.negated or claim.scope != "incident":
-            continue
+        if claim.negated or claim.scope != "incident" or claim.stance is Stance.RETRACTED:
+            continue  # a retracted figure is no fact a source omits
         who = speaker_label(claim, mention.outlet)
         if claim.measure == Measure.DAMAGED:
             for word in sorted(object_words(claim.object_text or claim.figure.text)):
@@ -94,22 +94,26 @@ def _tells(key: Key, fact: Fact, told: set[Key], mentions: Sequence[EventMention
 
 
 def find_omissions(mentions: Sequence[EventMention]) -> tuple[Omission, ...]:
-    """Per article (in incident order), each kind of fact that another article gives and it does not."""
+    """Per article (in incident order), each kind of fact that another article gives and it does not,
+    nor does another article of its outlet (an omission is labelled by the outlet: "Andes Wire omits
+    six killed" is wrong when Andes Wire's earlier story tells them)."""
     by_article: dict[str, list[EventMention]] = {}
     for mention in mentions:
         by_article.setdefault(mention.article_id, []).append(mention)
     if len(by_article) < 2:
         return ()
     facts = {aid: facts_of(ms) for aid, ms in by_article.items()}
-    told = {aid: told_keys(ms) for aid, ms in by_article.items()}
     outlet = {aid: next((m.outlet for m in ms if m.outlet), aid) for aid, ms in by_article.items()}
+    own = {aid: [m for other, ms in by_article.items() if outlet[other] == outlet[aid] for m in ms]
+           for aid in by_article}  # what the article's outlet tells in any of its articles
+    told = {aid: told_keys(ms) for aid, ms in own.items()}
     omissions = []
     for aid in facts:
         for key in sorted({k for other, given in facts.items() if other != aid for k in given}):
             versions: dict[str, list[str]] = {}  # what is told -> who tells it so
             for other in facts:
                 if other != aid and key in facts[other] \
-                        and not _tells(key, facts[other][key], told[aid], by_article[aid]):
+                        and not _tells(key, facts[other][key], told[aid], own[aid]):
                     versions.setdefault(facts[other][key][0], []).append(other)
             for fact, givers in versions.items():
                 sources = tuple(dict.fromkeys(outlet[g] for g in givers))

@@ -14,7 +14,7 @@ from dataclasses import replace
 from parallax.extract.claim_lexicon import load_claim_lexicon
 from parallax.extract.numbers import parse_figure
 from parallax.reconcile.figures import added_apart, is_part, told_as_rise
-from parallax.schema import Claim, EventMention, Figure, Measure, ReportedToll
+from parallax.schema import Claim, EventMention, Figure, Measure, ReportedToll, Stance
 
 RULE = ("each side (the armed side's dead, everyone else's) counted apart and added; "
         "per report (an article's body, and its headline as a report of its own): its largest exact "
@@ -135,12 +135,12 @@ def _ranked_count(ranked: list[Claim], count: int | None, claims: Sequence[Claim
 
 
 def _usable_any(claims: Sequence[Claim]) -> list[Claim]:
-    return [c for c in claims if c.scope == "incident" and not c.negated]
+    """The incident's counts: not denials, not figures the outlet retracted ("An earlier version said 20")."""
+    return [c for c in claims if c.scope == "incident" and not c.negated and c.stance is not Stance.RETRACTED]
 
 
 def _usable(claims: Sequence[Claim], measure: Measure) -> list[Claim]:
-    return sorted((c for c in claims if c.measure is measure and c.scope == "incident" and not c.negated),
-                  key=lambda c: c.span.start)
+    return sorted((c for c in _usable_any(claims) if c.measure is measure), key=lambda c: c.span.start)
 
 
 def _across(articles: Sequence[Sequence[Claim]], measure: Measure) -> int | None:
