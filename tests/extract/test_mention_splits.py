@@ -105,3 +105,44 @@ def test_told_kind_ranks_demonstrations_and_never_lets_an_arrest_type_an_attack(
     assert told_kind([("Battles", "Armed clash"), attack]) == ("Battles", "Armed clash")
     assert told_kind([("Battles", "Armed clash"), peaceful, ("Battles", "Armed clash")]) == ("Battles", "Armed clash")
     assert follows_act(arrest, attack) and not follows_act(attack, arrest) and not follows_act(arrest, arrest)
+
+
+RALLY_BOMB = ("QUETTA, Pakistan (Frontier Wire) - A bomb hidden in a motorcycle exploded at a political rally in "
+              "Quetta on Wednesday, killing nine people and injuring 22, a provincial minister said. "
+              "The Balochistan Liberation Army claimed responsibility.")
+
+
+def test_a_bomb_at_a_rally_is_the_explosion_and_its_claimer_the_doer(nlp, knowledge):
+    """Regression (round 4b, B2): the Quetta rally bombing was Protests/Peaceful protest with no actor1."""
+    (mention,) = _analyse(nlp, knowledge, RALLY_BOMB)
+    assert mention.event_type == "Explosions/Remote violence"
+    assert [a.normalized for a in mention.actors if a.role.value == "actor1"] == ["BLA: Balochistan Liberation Army"]
+    for denial in ("No group has claimed responsibility.", "The Balochistan Liberation Army has not claimed responsibility."):
+        text = RALLY_BOMB.replace("The Balochistan Liberation Army claimed responsibility.", denial)
+        (mention,) = _analyse(nlp, knowledge, text)
+        assert not [a for a in mention.actors if a.role.value == "actor1"], denial
+
+
+def test_a_peaceful_gathering_is_only_the_setting_of_an_armed_act():
+    peaceful, blast = ("Protests", "Peaceful protest"), ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert told_kind([peaceful, blast]) == blast
+    assert told_kind([peaceful, ("Violence against civilians", "Attack")]) == peaceful  # nothing specific beside it
+    riot = ("Riots", "Violent demonstration")
+    assert told_kind([riot, blast, riot]) == riot  # a violent crowd stays what most words tell
+
+
+BACKGROUND_MONTHS = ("PESHAWAR, Pakistan (Frontier Wire) - A suicide bomber killed 17 policemen at a police compound in "
+                     "Peshawar on Friday, officials said. In March, gunmen killed 11 soldiers in an ambush in North "
+                     "Waziristan, and a roadside bomb in Bajaur killed five policemen last month.")
+
+
+def test_earlier_incidents_told_by_their_months_are_their_own(nlp, knowledge):
+    """Regression (round 4b, B3): the North Waziristan ambush (March) took the Bajaur bomb's five dead (last
+    month) and, ungeocoded, had no country; neither joins Friday's bombing."""
+    mentions = _analyse(nlp, knowledge, BACKGROUND_MONTHS)
+    by_place = {m.place.name: m for m in mentions if m.place}
+    assert set(by_place) == {"Peshawar", "North Waziristan", "Bajaur"}
+    assert (by_place["North Waziristan"].place.country, by_place["North Waziristan"].place.admin1) == \
+        ("PK", "Khyber Pakhtunkhwa")
+    assert 5 not in _killed(by_place["North Waziristan"]) and _killed(by_place["Bajaur"]) == [5]
+    assert _killed(by_place["Peshawar"]) == [17]

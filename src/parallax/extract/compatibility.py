@@ -94,6 +94,15 @@ def dates_conflict(a: Iterable[EventDate], b: Iterable[EventDate], max_gap_days:
     return False
 
 
+def months_conflict(a: Iterable[EventDate], b: Iterable[EventDate]) -> bool:
+    """True when a month-precision date ("In March", "last month") and a day or another month told
+    in one article fall in different months: "In March, gunmen killed 11 soldiers" is not Friday's bombing."""
+    def month(d: EventDate) -> tuple[int, int] | None:
+        return (d.value.year, d.value.month) if d.value and d.precision in (DatePrecision.DAY, DatePrecision.MONTH) else None
+    return any(month(x) and month(y) and month(x) != month(y) and DatePrecision.MONTH in (x.precision, y.precision)
+               for x in a for y in b)
+
+
 def side(actor: Actor) -> str:
     if actor.category in _STATE_SIDE or "pro-government" in actor.normalized.lower():
         return "state"

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from parallax.extract.actor_roles import CLAIMING_VERBS
 from parallax.extract.actors import extract_actors
 from parallax.extract.anchors import owning_trigger
 from parallax.extract.date_lexicon import load_date_lexicon
@@ -17,7 +18,7 @@ from parallax.extract.dates import as_report_date, find_dates
 from parallax.extract.event_type import EventTrigger, find_triggers
 from parallax.extract.place_terms import load_place_terms
 from parallax.nlp.arrays import sentence_text, token_table
-from parallax.schema import Actor, Article, Claim, DatePrecision, EventDate, Place, Span
+from parallax.schema import Actor, ActorRole, Article, Claim, DatePrecision, EventDate, Place, Span
 
 # Below this trigger score a sentence's event word only carries claims; it opens no incident.
 MIN_TRIGGER_SCORE = 0.5
@@ -124,6 +125,19 @@ def sentence_frames(index: int, sent: SpacySpan, article: Article, places: list[
         frame.actors = extract_actors(sent, frame.token, article, context.actors,
                                       context.name_country, context.default_country)
     return fold_outcomes(frames), []
+
+
+def claimed_by(sent: SpacySpan, article: Article, context: "FrameContext") -> list[Actor]:
+    """Who a sentence without an event word says owns the incident being told: "The Balochistan
+    Liberation Army claimed responsibility." (never "No group has claimed responsibility", "has not
+    claimed"): the incident being told at that point is theirs."""
+    for token in sent:
+        verb = token.head
+        if token.lemma_.lower() in ("responsibility", "credit") and token.dep_ == "dobj" \
+                and verb.lemma_.lower() in CLAIMING_VERBS and not any(c.dep_ == "neg" for c in verb.children):
+            found = extract_actors(sent, verb, article, context.actors, context.name_country, context.default_country)
+            return [a for a in found if a.role == ActorRole.PERPETRATOR]
+    return []
 
 
 def _date_by_report(frames: list[Frame], loose: list[EventDate], article: Article) -> None:

@@ -24,6 +24,9 @@ def told_severity() -> Mapping[Kind, int]:
     return MappingProxyType(ranks)
 
 
+_GATHERING_RANK = 1  # a peaceful protest: nothing violent told of the crowd or the police
+
+
 def is_demonstration(kind: Kind) -> bool:
     """A protest or riot: its police intervention and its crowd's violence are the same incident."""
     return told_severity().get(kind, 0) > 0
@@ -37,11 +40,13 @@ def follows_act(kind: Kind, told: Kind) -> bool:
 
 def told_kind(told: Sequence[Kind]) -> Kind:
     """The kind the event words tell together: the most told specific kind, never an arrest or a
-    looting beside the act it follows; a demonstration (all its specific words are) by the most
-    severe thing told of it."""
+    looting beside the act it follows, never a peaceful gathering that is only the setting of a
+    specific armed act; a demonstration (all its specific words are) by the most severe thing told of it."""
     ranks = told_severity()
     pool = [k for k in told if ranks.get(k) != 0] or list(told)
     specific = [k for k in pool if k[1] not in GENERIC_SUBTYPES] or pool
+    if any(not is_demonstration(k) for k in specific):  # "a bomb exploded at a political rally": the
+        specific = [k for k in specific if ranks.get(k) != _GATHERING_RANK]  # rally is where, not what
     if all(is_demonstration(k) for k in specific):  # a vigil word beside a shooting types nothing
         top = max(ranks[k] for k in specific)
         specific = [k for k in specific if ranks[k] == top]

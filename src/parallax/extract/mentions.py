@@ -13,7 +13,7 @@ from parallax.extract import compatibility as compat
 from parallax.extract.compatibility import best_date, best_place
 from parallax.extract.claim_lexicon import says_separate
 from parallax.extract.claims import on_title as claim_on_title
-from parallax.extract.frames import Frame, FrameContext, sentence_frames
+from parallax.extract.frames import Frame, FrameContext, claimed_by, sentence_frames
 from parallax.extract.incident_kind import is_demonstration, told_kind
 from parallax.nlp.arrays import sentence_text
 from parallax.schema import (
@@ -27,6 +27,7 @@ class Group:
 
     frames: list[Frame] = field(default_factory=list)
     extra_claims: list[Claim] = field(default_factory=list)
+    claimers: list[Actor] = field(default_factory=list)  # "The BLA claimed responsibility." after it
 
     @property
     def places(self) -> list[Place]:
@@ -56,7 +57,7 @@ def _conflicts(group: Group, frame: Frame, own_only: bool) -> bool:
         places = [p for p in places if _token_index(frame, p) in inside]
         dates = [d for d in dates if _token_index(frame, d) in inside]
     return (compat.places_conflict(group.places, places)
-            or compat.dates_conflict(group.dates, dates)
+            or compat.dates_conflict(group.dates, dates) or compat.months_conflict(group.dates, dates)
             or (compat.perpetrators_conflict(group.actors, frame.actors) and not _one_demonstration(group, frame)))
 
 
@@ -168,7 +169,7 @@ def _drop_conflicting_anchors(group: Group, frame: Frame) -> None:
 def extract_mentions(doc: Doc, article: Article, places: list[Place], claims: list[Claim],
                      context: FrameContext) -> list[EventMention]:
     """The article's event mentions, the first one being what the article reports."""
-    frames, pending = [], []
+    frames, pending, claimers = [], [], []
     claims_by_sent = _claims_by_sentence(doc, claims)
     places_by_sent = _by_sentence(doc, places)
     anchor = None  # the last event day told: "the same day" is that day
@@ -178,8 +179,13 @@ def extract_mentions(doc: Doc, article: Article, places: list[Place], claims: li
         anchor = next((d.value for f in reversed(found) if (d := best_date(f.dates)) and d.value), anchor)
         frames.extend(found)
         pending.append((len(frames), orphans))
+        if not found and frames:
+            claimers.append((len(frames), claimed_by(sent, article, context)))
     groups = group_frames(frames)
     _attach_orphans(groups, frames, pending)
+    owner = {id(f): g for g in groups for f in g.frames}
+    for frames_before, actors in claimers:  # the incident being told when the claim comes
+        owner[id(frames[frames_before - 1])].claimers.extend(actors)
     mentions = [_mention(g, article, main=(i == 0)) for i, g in enumerate(groups)]
     return _locate_main(mentions, places)
 
@@ -281,7 +287,7 @@ def _mention(group: Group, article: Article, main: bool) -> EventMention:
     mention_id = hashlib.sha1(f"{article.id}:{first.trigger.start_token}".encode()).hexdigest()[:16]
     return EventMention(
         id=mention_id, article_id=article.id, trigger=first.span(article),
-        event_type=event_type, sub_event_type=sub_type, actors=_merge_actors(group.actors),
+        event_type=event_type, sub_event_type=sub_type, actors=_merge_actors(group.actors + group.claimers),
         place=best_place(group.places), date=best_date(group.dates), claims=claims,
         sentences=sentences, background=not main and _is_background(group, claims),
         outlet=article.outlet)
