@@ -100,3 +100,19 @@ def test_a_funeral_story_on_the_attack_it_mourns_is_linked_to_that_attack():
     assert _links(attack, elsewhere)[0] == []  # the funeral of another town's dead
     earlier = replace(funeral, date=day(date(2026, 11, 12), "Thursday"))
     assert _links(attack, earlier)[0] == []  # the week before: another attack
+
+
+PESHAWAR = place("Peshawar", "PK", 34.01, 71.58, admin1="Khyber Pakhtunkhwa")
+BANNU = place("Bannu", "PK", 32.99, 70.6, admin1="Khyber Pakhtunkhwa")
+SUSPECTED = ("Suspicion fell on the Pakistani Taliban, or Tehreek-e-Taliban Pakistan, after the bombing. "
+             "In March, gunmen killed 11 soldiers in an ambush in North Waziristan.")
+STRUCK = "A drone strike killed 20 fighters of the Tehreek-e-Taliban Pakistan on Tuesday night, officials said."
+
+
+def test_an_armed_group_both_stories_name_ties_no_follow_up():
+    """Regression (round 4b, B5): the Paktika strike followed a North Waziristan ambush told in a Peshawar
+    story, '261 days after', because both stories name the TTP. Two attacks months apart in one province,
+    both blamed on one armed group, are two events, not a follow-up (nor one merged incident)."""
+    links, of = _links(mention("a1", PESHAWAR, day(date(2026, 6, 5)), SUSPECTED),
+                      mention("b2", BANNU, day(date(2026, 12, 1)), STRUCK + " Police arrested two suspects."))
+    assert links == [] and of["a1"] != of["b2"]  # nor merged as the attack's follow-up

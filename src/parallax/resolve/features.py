@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 
+from parallax.extract.actors import load_actor_dictionary, normalize_actor
 from parallax.knowledge import read_table
 from parallax.schema import DatePrecision, EventDate, EventMention, Measure
 
@@ -100,10 +101,17 @@ def ages_in(text: str) -> frozenset[int]:
 
 def people_of(mention: EventMention) -> frozenset[str]:
     """The people (and streets, sites) a mention's event sentences name, less its speakers, its
-    outlet and its place."""
+    outlet, its place and the armed groups it names."""
     told_by = {mention.outlet.lower(), mention.place.name.lower() if mention.place else ""}
     told_by |= {c.speaker.normalized.lower() for c in mention.claims if c.speaker and c.speaker.normalized}
-    return frozenset(people_in(mention_text(mention))) - told_by
+    return frozenset(n for n in people_in(mention_text(mention)) if not _names_group(n)) - told_by
+
+
+@lru_cache(maxsize=1 << 13)
+def _names_group(name: str) -> bool:
+    """A name the actor dictionary knows ("tehreek-e-taliban pakistan", "boko haram"): an armed group or
+    force takes part in many events, so two stories naming it are no follow-up of one another."""
+    return normalize_actor(name, load_actor_dictionary(), lambda word: None) is not None
 
 
 @cache
