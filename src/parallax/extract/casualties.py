@@ -462,7 +462,7 @@ def _out_of_dateline(victim: Token, own: Token | None) -> tuple[Token | None, To
         return victim, own
     if victim.i < dash.i:
         victim = next((t for t in victim.subtree if t.i > dash.i and t.head.i < dash.i
-                       and t.pos_ in ("NOUN", "PROPN")), None)
+                       and t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")), None)  # "A 16-year-old"
     if victim is None or own is not None:
         return victim, own
     count = next((t for t in victim.doc[dash.i + 1:victim.i] if not t.is_space), None)
