@@ -47,7 +47,8 @@ def test_a_neighbourhood_missing_from_the_gazetteer_does_not_move_the_event(nlp,
     text = ("Boston's first murder of the year happened last night in Roxbury, when a car was "
             "targeted by gunfire on Warren Street, Boston police said.")
     places = _places(nlp, gazetteer, text, gpe="Roxbury")
-    assert [p.latitude for p in places if p.span.text == "Roxbury"] == [None]
+    # no town's coordinates: the province all the story's places are in, at its point (round 4b, B4)
+    assert [(p.admin1, p.precision) for p in places if p.span.text == "Roxbury"] == [("Massachusetts", GeoPrecision.REGION)]
     assert not any(p.admin1 == "Wisconsin" for p in places)
     assert best_place(places).name == "Boston"
 
@@ -229,7 +230,7 @@ def test_a_small_foreign_namesake_among_one_countrys_places_has_no_coordinates(n
             "Shelby County deputies are helping with the search.")
     places = _places(nlp, gazetteer, text)
     whitehaven = [p for p in places if p.span.text == "Whitehaven"]
-    assert whitehaven and all(p.latitude is None for p in whitehaven)
+    assert whitehaven and all(p.country == "US" and p.precision == GeoPrecision.REGION for p in whitehaven)
     assert best_place(places).name == "Memphis"
     alone = _places(nlp, gazetteer, "A man was shot in Whitehaven on Friday, police said.")
     assert [p.country for p in alone if p.span.text == "Whitehaven"] == ["GB"]  # nothing says otherwise

@@ -453,6 +453,25 @@ def test_the_road_between_two_towns_is_near_the_first(nlp, gazetteer):
         "Beni", "CD", GeoPrecision.NEAR, "on the road between")
 
 
+def test_both_ends_of_a_road_between_two_towns_keep_the_relation_and_the_first_is_the_place(nlp, gazetteer):
+    """Regression (round 4b, B4): 'blocked the main highway between Cochabamba and Santa Cruz' was placed
+    in Santa Cruz de la Sierra: the second end had no relation, so it outranked the first as exact."""
+    places = _places(nlp, gazetteer, "COCHABAMBA, Bolivia (Andes Wire) - Thousands of coca growers blocked the "
+                                     "main highway between Cochabamba and Santa Cruz on Wednesday.")
+    assert [(p.admin1, p.precision, p.relation) for p in places] == [
+        ("Cochabamba", GeoPrecision.NEAR, "on the road between"), ("Santa Cruz", GeoPrecision.NEAR, "on the road between")]
+    assert best_place(places).name == "Cochabamba"
+
+
+def test_a_village_the_gazetteer_lacks_is_in_the_articles_one_province(nlp, gazetteer):
+    """Regression (round 4b, B4): 'near the village of Kangvai' (Manipur, India) had no country or admin1."""
+    text = ("IMPHAL, India (Hill Wire) - Three people were killed on Sunday in Churachandpur district of India's "
+            "Manipur state. It followed the kidnapping of two farmers near the village of Kangvai on Saturday.")
+    [village] = [p for p in _places(nlp, gazetteer, text) if p.name == "Kangvai"]
+    assert (village.country, village.admin1, village.precision) == ("IN", "Manipur", GeoPrecision.REGION)
+    assert village.latitude is not None
+
+
 def test_central_before_a_city_named_like_its_province_is_the_city(nlp, gazetteer):
     # regression (new-user run): "in central Lusaka" went to Lusaka Province; a capital keeps the
     # city under any compass word, while "northern Hama" stays the province (test above)

@@ -43,6 +43,14 @@ def test_main_incidents_first_background_collapsed(incidents, articles):
         < html.index('id="incident-i2"')
 
 
+def test_the_index_links_every_incident_background_ones_too(incidents, articles):
+    """Regression (round 4b, B4): the Kangvai kidnapping (background) had a section but no index link."""
+    html = render_report(incidents, articles)
+    toc = html[html.index('<nav class="toc">'):html.index("</nav>")]
+    assert 'href="#incident-i1"' in toc and 'href="#incident-i2"' in toc and "mentioned in passing" in toc
+    assert all(f'href="#incident-{i.id}"' in toc for i in incidents)
+
+
 def test_run_summary_in_header(incidents, articles, tmp_path):
     summary = RunSummary(read=4, new_articles=3, rejected=(Rejected("fr.txt", "language", "not English"),))
     path = write_report(incidents, articles, tmp_path / "report.html", summary)

@@ -24,6 +24,7 @@ MAX_RUN_TOKENS = 6
 MAX_NAME_RUN = 2  # capitalised words a name may run on over NER's entity: "Jamaica Plain"
 LOOKBACK_CHARS = 60
 _SPACE = re.compile(" ")
+_BETWEEN_PAIR = re.compile(r"^(.*\bbetween) [^,;()]+? and$")  # the words before the second end of a road
 _DISTANCE = re.compile(
     r"(?:(?:within|about|some|around|roughly|nearly|almost|just)\s+)?"
     r"(?:\d[\d,.]*|a few|several|a|one|two|three|four|five|six|seven|eight|nine|ten|\w+-odd)\s*-?\s*"
@@ -139,7 +140,8 @@ def relation_before(text: str, terms: PlaceTerms) -> tuple[str, str]:
     for start in (0, *(m.end() for m in _SPACE.finditer(text))):
         if text[start:] in terms.relations:
             return terms.relations[text[start:]], ""
-    return "", ""
+    pair = _BETWEEN_PAIR.search(text)  # "the highway between Cochabamba and" Santa Cruz: both ends keep it
+    return relation_before(pair.group(1), terms) if pair else ("", "")
 
 
 def direction_around(doc: Doc, start: int, end: int, terms: PlaceTerms) -> tuple[str, int]:

@@ -58,7 +58,26 @@ def extract_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Pla
               if (p := _named_place(doc, article, r, None if far else chosen, gazetteer, far))]
     places += [_border_place(doc, article, b, gazetteer, context) for b in borders]
     places += [p for part in parts if (p := _part_place(doc, article, part, gazetteer, context))]
-    return sorted(places, key=lambda p: p.span.start if p.span else 0)
+    return sorted(_in_article_region(places, gazetteer), key=lambda p: p.span.start if p.span else 0)
+
+
+def _in_article_region(places: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """A name the gazetteer does not know ("near the village of Kangvai") is in the one country, and the
+    one province, that all the article's located places are in: at that province's point (precision 3,
+    as ACLED codes a village it cannot find), or with the country alone when the provinces differ."""
+    located = [p for p in places if p.latitude is not None and p.country and not is_border(p)]
+    countries = {p.country for p in located}
+    if len(countries) != 1 or all(p.country or p.latitude is not None for p in places):
+        return places
+    (country,) = countries
+    provinces = {p.admin1 for p in located if p.admin1}
+    unit = next((u for u in gazetteer.admin1_units(country) if u.admin1 in provinces), None) \
+        if len(provinces) == 1 else None
+    where = {"country": country, "country_name": gazetteer.country_name(country)}
+    if unit is not None:
+        where |= {"admin1": unit.admin1, "latitude": unit.latitude, "longitude": unit.longitude,
+                  "precision": GeoPrecision.REGION}
+    return [replace(p, **where) if not p.country and p.latitude is None else p for p in places]
 
 
 def _named_mentions(doc: Doc, article: Article, taken: set[int],
