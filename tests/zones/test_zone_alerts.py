@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 
 from zone_builders import SYRIA_ZONES, incident, square_zone
-from parallax.schema import Fatalities, ZoneRelation
+from parallax.schema import Fatalities, Span, ZoneRelation
 from parallax.settings import Settings
 from parallax.store.sqlite import open_store
 from parallax.zones.alerts import fingerprint, last_fingerprints, new_alerts
@@ -36,6 +36,17 @@ def test_incidents_outside_or_background_raise_nothing(rules):
     outside = incident(30.0, 36.5, ident="far")
     old = incident(35.5, 36.5, ident="old", background=True)
     assert new_alerts([outside, old], [square_zone()], rules, {}, NOW) == []
+
+
+def test_an_incident_only_funeral_stories_tell_raises_no_alert(rules):
+    """Regression (round 4b, B6): 'Hundreds of mourners buried 11 people killed in Thursday's gunmen attack'
+    stayed an incident of its own and raised a second alert for the Kassala attack it mourns."""
+    strike = incident(35.5, 36.5, ident="attack")
+    sentence = "Hundreds of mourners on Saturday buried 11 people killed in Thursday's gunmen attack on the market."
+    at = sentence.index("attack")
+    mourned = replace(strike.mentions[0], trigger=Span("f1", at, at + 6, "attack", sentence))
+    funeral = replace(incident(35.5, 36.5, ident="funeral"), mentions=(mourned,))
+    assert [a.incident_id for a in new_alerts([strike, funeral], [square_zone()], rules, {}, NOW)] == ["attack"]
 
 
 def test_a_new_source_changes_the_fingerprint():

@@ -9,6 +9,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
+from parallax.resolve.features import is_follow_up
 from parallax.schema import Alert, Incident, Zone, ZoneIncident
 from parallax.zones.rules import ZoneRules
 from parallax.zones.status import zone_incident
@@ -37,11 +38,12 @@ def new_alerts(incidents: Sequence[Incident], zones: Sequence[Zone], rules: Zone
                previous: Mapping[AlertKey, str], raised: datetime) -> list[Alert]:
     """One alert per incident inside (or possibly inside) a zone in force that is new to that zone
     ("created") or has changed since its last alert ("updated"); unchanged incidents stay quiet,
-    and so do background incidents (told in passing, usually old)."""
+    and so do background incidents (told in passing, usually old) and those only funeral, vigil,
+    inquiry or trial stories tell (no new violence: the attack they recall has its own alert)."""
     alerts = []
     for zone in zones:
         for incident in incidents:
-            found = None if incident.background else zone_incident(zone, incident, rules)
+            found = None if _quiet(incident) else zone_incident(zone, incident, rules)
             if found is None:
                 continue
             mark = fingerprint(incident)
@@ -49,6 +51,10 @@ def new_alerts(incidents: Sequence[Incident], zones: Sequence[Zone], rules: Zone
             if before != mark:
                 alerts.append(_alert(found, mark, "created" if before is None else "updated", raised))
     return alerts
+
+
+def _quiet(incident: Incident) -> bool:
+    return incident.background or (bool(incident.mentions) and all(is_follow_up(m) for m in incident.mentions))
 
 
 def _alert(found: ZoneIncident, mark: str, change: str, raised: datetime) -> Alert:
