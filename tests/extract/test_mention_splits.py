@@ -9,7 +9,7 @@ import datetime
 
 import pytest
 
-from parallax.extract.incident_kind import follows_act, told_kind
+from parallax.extract.incident_kind import follows_act, only_setting, told_kind
 from parallax.pipeline import analyse_article, load_knowledge
 from parallax.schema import Article, Measure
 from parallax.settings import Settings
@@ -146,3 +146,28 @@ def test_earlier_incidents_told_by_their_months_are_their_own(nlp, knowledge):
         ("PK", "Khyber Pakhtunkhwa")
     assert 5 not in _killed(by_place["North Waziristan"]) and _killed(by_place["Bajaur"]) == [5]
     assert _killed(by_place["Peshawar"]) == [17]
+
+
+def test_the_model_never_retypes_a_bombing_at_a_rally_as_the_rally():
+    """Regression (round 4b, B2): 'The death toll from Wednesday's bombing at a rally in Quetta rose to 13'
+    (a one-incident article) was retyped by the model as a Peaceful protest."""
+    peaceful, blast = ("Protests", "Peaceful protest"), ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert only_setting(peaceful, blast)
+    assert not only_setting(peaceful, ("Violence against civilians", "Attack")) and not only_setting(blast, peaceful)
+
+
+def test_a_toll_update_on_a_rally_bombing_stays_the_bombing(nlp, knowledge):
+    text = ("QUETTA, Pakistan (Frontier Wire) - The death toll from Wednesday's bombing at a rally in Quetta "
+            "rose to 13 on Thursday after four of the wounded died in hospital, officials said.")
+    (mention,) = _analyse(nlp, knowledge, text)
+    assert mention.event_type == "Explosions/Remote violence"
+
+
+def test_a_village_put_at_its_province_stays_an_incident_apart(nlp, knowledge):
+    """Regression (round 4b, B4): once 'Kangvai' took Manipur's point, the kidnapping there joined the
+    Churachandpur clash (the point is near Imphal); a town located only by its province is no other town."""
+    text = ("IMPHAL, India (Hill Wire) - Three people were killed on Sunday when armed groups exchanged fire in "
+            "Churachandpur district of India's Manipur state, police said. The clash followed the kidnapping of "
+            "two farmers on Saturday near the village of Kangvai, officials said.")
+    places = sorted(m.place.name for m in _analyse(nlp, knowledge, text) if m.place)
+    assert len(places) == 2 and "Kangvai" in places

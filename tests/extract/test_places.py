@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from builders import toponyms
 
-from parallax.extract.compatibility import HOME_OF, IN_A_NAME
+from parallax.extract.compatibility import HOME_OF, IN_A_NAME, UNLOCATED
 from parallax.extract.gazetteer import load_gazetteer
 from parallax.extract.place_toponyms import resolve_toponyms
 from parallax.extract.places import best_place, extract_places, geocode_name
@@ -469,7 +469,7 @@ def test_a_village_the_gazetteer_lacks_is_in_the_articles_one_province(nlp, gaze
             "Manipur state. It followed the kidnapping of two farmers near the village of Kangvai on Saturday.")
     [village] = [p for p in _places(nlp, gazetteer, text) if p.name == "Kangvai"]
     assert (village.country, village.admin1, village.precision) == ("IN", "Manipur", GeoPrecision.REGION)
-    assert village.latitude is not None
+    assert village.latitude is not None and village.relation == UNLOCATED
 
 
 def test_central_before_a_city_named_like_its_province_is_the_city(nlp, gazetteer):

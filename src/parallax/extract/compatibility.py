@@ -13,6 +13,7 @@ from parallax.schema import Actor, ActorRole, DatePrecision, EventDate, GeoPreci
 NEAR_KM = 30.0
 IN_A_NAME = "in the name of"  # Place.relation of a town named inside an organisation's name
 HOME_OF = "home of"  # Place.relation of a town someone is said to be from ("Jane Doe, 41, of Grovetown")
+UNLOCATED = "in the article's province"  # Place.relation of a name the gazetteer lacks, put at that province
 _STATE_SIDE = {"State Forces", "External/Other Forces"}
 _ARTICLE = re.compile(r"^(al|el|at|ash|as|ad|ar|az|an|ad|the)[\s\-]+")
 # Event types that say little on their own ("killed", "attack") and so never split an incident.
@@ -46,9 +47,10 @@ def is_border(place: Place) -> bool:
 
 
 def specific(places: Iterable[Place]) -> list[Place]:
-    """Places precise enough to tell incidents apart (town or near-town), borders excluded."""
+    """Places precise enough to tell incidents apart (town or near-town, a town the gazetteer lacks),
+    borders excluded."""
     return [p for p in places if not is_border(p)
-            and p.precision in (GeoPrecision.EXACT, GeoPrecision.NEAR, GeoPrecision.UNKNOWN)]
+            and (p.precision in (GeoPrecision.EXACT, GeoPrecision.NEAR, GeoPrecision.UNKNOWN) or p.relation == UNLOCATED)]
 
 
 def places_conflict(a: Iterable[Place], b: Iterable[Place]) -> bool:
@@ -78,6 +80,8 @@ def same_place(a: Place, b: Place) -> bool:
         return True
     if place_key(a.name) and place_key(a.name) == place_key(b.name):
         return True
+    if UNLOCATED in (a.relation, b.relation):  # its point is its province's, not its own
+        return False
     distance = km_between(a, b)
     return distance is not None and distance <= NEAR_KM
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from parallax.errors import DataFileError, ModelUnavailableError
 from parallax.extract.event_type import EventTrigger, best_code, code_totals, find_triggers, snippet_triggers
-from parallax.extract.incident_kind import follows_act
+from parallax.extract.incident_kind import follows_act, only_setting
 from parallax.extract.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
 from parallax.schema import EventMention
 
@@ -226,7 +226,8 @@ def retype_single_incident(doc: Doc, mentions: list[EventMention], model: Linear
         return mentions
     if best.sub_event_type == "Other" and told[0].sub_event_type:
         return mentions  # the catch-all never replaces a type the rules found (as in the incident vote)
-    if follows_act((best.event_type, best.sub_event_type), (told[0].event_type, told[0].sub_event_type)):
-        return mentions  # "two suspects were arrested over the attack": the attack (data/told_severity.tsv)
+    if follows_act((best.event_type, best.sub_event_type), (told[0].event_type, told[0].sub_event_type)) \
+            or only_setting((best.event_type, best.sub_event_type), (told[0].event_type, told[0].sub_event_type)):
+        return mentions  # "suspects were arrested over the attack", "the bombing at a rally": the attack
     retyped = replace(told[0], event_type=best.event_type, sub_event_type=best.sub_event_type)
     return [retyped if m is told[0] else m for m in mentions]

@@ -38,6 +38,13 @@ def follows_act(kind: Kind, told: Kind) -> bool:
     return ranks.get(kind) == 0 and ranks.get(told) != 0
 
 
+def only_setting(kind: Kind, told: Kind) -> bool:
+    """True when `kind` is a peaceful gathering and `told` a specific act that is no demonstration: the
+    gathering is where the act happened ("the bombing at a rally in Quetta"), never its type."""
+    return told_severity().get(kind) == _GATHERING_RANK and not is_demonstration(told) \
+        and told[1] not in GENERIC_SUBTYPES
+
+
 def told_kind(told: Sequence[Kind]) -> Kind:
     """The kind the event words tell together: the most told specific kind, never an arrest or a
     looting beside the act it follows, never a peaceful gathering that is only the setting of a
@@ -46,11 +53,11 @@ def told_kind(told: Sequence[Kind]) -> Kind:
     pool = [k for k in told if ranks.get(k) != 0] or list(told)
     specific = [k for k in pool if k[1] not in GENERIC_SUBTYPES] or pool
     if any(not is_demonstration(k) for k in specific):  # "a bomb exploded at a political rally": the
-        specific = [k for k in specific if ranks.get(k) != _GATHERING_RANK]  # rally is where, not what
+        specific = [k for k in specific if not any(only_setting(k, t) for t in specific)]  # rally is where
     if all(is_demonstration(k) for k in specific):  # a vigil word beside a shooting types nothing
         top = max(ranks[k] for k in specific)
         specific = [k for k in specific if ranks[k] == top]
     return Counter(specific).most_common(1)[0][0]
 
 
-__all__ = ["follows_act", "is_demonstration", "told_kind"]
+__all__ = ["follows_act", "is_demonstration", "only_setting", "told_kind"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from spacy.attrs import ENT_TYPE, IDX, ORTH
 from spacy.tokens import Doc
 
-from parallax.extract.compatibility import HOME_OF, IN_A_NAME, is_border
+from parallax.extract.compatibility import HOME_OF, IN_A_NAME, UNLOCATED, is_border
 from parallax.extract.gazetteer import Candidate, Gazetteer
 from parallax.extract.place_mentions import (
     OTHER_LABELS, PLACE_LABELS, POSSESSIVE, Mention, entity_mentions, is_capitalised, run_mentions,
@@ -76,7 +76,7 @@ def _in_article_region(places: list[Place], gazetteer: Gazetteer) -> list[Place]
     where = {"country": country, "country_name": gazetteer.country_name(country)}
     if unit is not None:
         where |= {"admin1": unit.admin1, "latitude": unit.latitude, "longitude": unit.longitude,
-                  "precision": GeoPrecision.REGION}
+                  "precision": GeoPrecision.REGION, "relation": UNLOCATED}  # still a town apart from others
     return [replace(p, **where) if not p.country and p.latitude is None else p for p in places]
 
 
