@@ -63,3 +63,13 @@ def test_a_corrected_figure_is_retracted(nlp):
             "local radio station. Police said nine were killed.")
     found = {(c.figure.low, c.stance.value) for c in claims_of(nlp, text)}
     assert found == {(15, "retracted"), (9, "asserted")}
+
+
+def test_a_toll_put_at_a_figure_is_its_speakers_and_each_part_keeps_its_time(nlp):
+    """ "By midday the army put the toll at nine dead; by evening the governor said 14 ...": the nine
+    were credited to the governor and every figure was timed "By midday"."""
+    text = ("By noon the army put the toll at seven dead; by nightfall Governor Ana Rios said 12 people "
+            "had died and five were wounded.")
+    found = {(c.figure.low, c.speaker.normalized, c.claim_time) for c in claims_of(nlp, text)}
+    rios = "Governor Ana Rios"
+    assert found == {(7, "army", "By noon"), (12, rios, "by nightfall"), (5, rios, "by nightfall")}

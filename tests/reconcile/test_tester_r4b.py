@@ -85,3 +85,22 @@ def test_an_outlet_omits_nothing_its_other_story_tells():
     daily = mention("d", None, None, "attack", (_told("d", 6, "people", "police", start=10),), outlet="Pacific Daily")
     omitted = [(o.article_id, o.kind) for o in find_omissions([morning, evening, daily])]
     assert ("e", "killed") not in omitted
+
+
+def test_a_fifth_victim_updates_the_four_and_is_no_rival():
+    """ "Gunmen killed four people, police said. A fifth victim died in hospital": five, one account
+    (was contested "police: four; hospital: A fifth victim", 1/4/5)."""
+    from parallax.reconcile.contradictions import number_contradictions
+    from parallax.schema import Figure
+    from builders import mention
+    four = replace(_told("g", 4, "people", "police", start=10), figure=Figure(4, 4, "four"))
+    fifth = replace(_told("g", 1, "victims", "hospital", start=90), figure=Figure(1, 1, "A fifth victim"))
+    assert _figures(four, fifth) == (5, 5, 5)
+    assert number_contradictions([mention("g", None, None, "attack", (four, fifth))]) == []
+
+
+def test_a_toll_told_at_two_times_of_day_is_an_update():
+    """ "By midday the army put the toll at nine; by evening the governor said 14": 14, no rivalry."""
+    nine = replace(_told("u", 9, "", "army", start=10), claim_time="By midday")
+    fourteen = replace(_told("u", 14, "people", "governor", start=60), claim_time="by evening")
+    assert _figures(nine, fourteen) == (14, 14, 14)

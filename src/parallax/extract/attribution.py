@@ -18,6 +18,7 @@ _QUOTE = re.compile(r"“[^”]{1,3000}”|\"[^\"\n]{1,3000}\"")
 _PATH_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "pcomp"})
 _CONTENT_OBJECT_VERBS = frozenset({"report", "confirm", "announce", "record", "count", "document", "estimate",
                                    "put", "deny", "acknowledge", "admit"})
+_TOLL_AT_VERBS = frozenset({"put", "place", "set", "estimate"})  # "put the toll at nine"
 _OBJECT_ONLY_VERBS = frozenset({"count"})  # a count is the speaker's only over what is counted
 _SIDE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
 _HOLDERS = frozenset({"report", "quote", "cite"})
@@ -198,6 +199,8 @@ def _reports_over(verb: Token, child: Token) -> bool:
         return child.dep_ == "dobj"  # "the Red Cross counting 19 dead", not "counting the dead after 3 died"
     if child.dep_ in _PATH_DEPS:
         return True
+    if child.dep_ == "prep" and child.lower_ == "at" and verb.lemma_.lower() in _TOLL_AT_VERBS:
+        return True  # "the army put the toll at nine dead"
     return child.dep_ == "dobj" and verb.lemma_.lower() in _CONTENT_OBJECT_VERBS
 
 

@@ -159,24 +159,34 @@ _TIME_OF_DAY = re.compile(r"\b(?:morning|afternoon|evening|night|nightfall|midda
 def claim_time(tok: Token) -> str:
     """When a figure held, as written, read sentence-wide like a hedge: "by nightfall", "by 6 p.m.", or
     the date or time of a toll that rose ("the toll rose to 27 on Tuesday evening"); "" for a figure
-    told once ("a man was shot at 3 a.m." gives the time of the shooting, not of the count)."""
-    sent = tok.sent
+    told once ("a man was shot at 3 a.m." gives the time of the shooting, not of the count). Only the
+    figure's own part of the sentence between semicolons: "By midday the army put the toll at nine;
+    by evening the governor said 14" times the 14 by evening."""
+    start, end = _semicolon_part(tok)
     verb = _clause_verb(tok)
     rising = verb.lemma_.lower() in _RISING or any(t.lemma_.lower() in _RISING for t in verb.children)
     table = token_table(tok.doc)  # a Token only for the words that can open a time phrase
-    for word in (tok.doc[i] for i in range(sent.start, sent.end) if table.word(i).lower() in _AT):
+    for word in (tok.doc[i] for i in range(start, end) if table.word(i).lower() in _AT):
         if word.lower_ not in _BY and not rising:
             continue
         phrase = tok.doc[word.i:word.right_edge.i + 1] if word.right_edge.i > word.i else \
-            next((e for e in entities_within(tok.doc, sent.start, sent.end) if e.start == word.i + 1), None)
+            next((e for e in entities_within(tok.doc, start, end) if e.start == word.i + 1), None)
         if phrase is None:
             continue
         text = phrase.text if phrase.start == word.i else f"{word.text} {phrase.text}"
         labelled = any(t.ent_type_ in ("TIME", "DATE") for t in phrase)
         if labelled or _TIME_OF_DAY.search(text):
             return text
-    dated = [e for e in entities_within(tok.doc, sent.start, sent.end) if e.label_ in ("TIME", "DATE")] if rising else []
+    dated = [e for e in entities_within(tok.doc, start, end) if e.label_ in ("TIME", "DATE")] if rising else []
     return dated[0].text if dated else ""
+
+
+def _semicolon_part(tok: Token) -> tuple[int, int]:
+    """The token range of the figure's part of its sentence, between semicolons."""
+    sent, text = tok.sent, token_table(tok.doc).text
+    marks = [t.i for t in sent if t.text == ";"] if ";" in text[sent.start_char:sent.end_char] else []
+    start = max((i + 1 for i in marks if i < tok.i), default=sent.start)
+    return start, min((i for i in marks if i > tok.i), default=sent.end)
 
 
 def qualify(claim: Claim, tok: Token, lexicon: ClaimLexicon) -> Claim:

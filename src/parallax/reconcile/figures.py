@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from parallax.extract.claim_lexicon import load_claim_lexicon
-from parallax.schema import Claim, Fatalities, Measure, Stance
+from parallax.schema import Claim, Fatalities, Figure, Measure, Stance
 
 RULE = ("one figure per source and side (its latest, largest incident-level count of the killed; the "
         "armed side's dead, such as attackers, reconciled apart and added to the others'); "
@@ -84,13 +85,62 @@ def told_once(claims: Iterable[tuple[Claim, str]]) -> list[tuple[Claim, str]]:
     """The claims without an unattributed headline figure that restates a figure its own article's body
     gives ("At least 19 dead in market massacre" over "At least 19 people were killed, a doctors'
     union said"): the body, with its speaker, is the one account; the headline is not a source of
-    its own in a disagreement."""
-    claims = list(claims)
+    its own in a disagreement; nor a count its article updates (`updated`)."""
+    claims = updated(claims)
     body = [c for c, _ in claims if c.span.field != "title"]
     return [(c, o) for c, o in claims
             if not (c.span.field == "title" and c.speaker is None
-                    and any(b.article_id == c.article_id and b.measure == c.measure and compatible(b, c)
-                            for b in body if b.figure.low is not None and c.figure.low is not None))]
+                     and any(b.article_id == c.article_id and b.measure == c.measure and compatible(b, c)
+                             for b in body if b.figure.low is not None and c.figure.low is not None))]
+
+
+def updated(claims: Iterable[tuple[Claim, str]]) -> list[tuple[Claim, str]]:
+    """The claims as their articles' latest counts: "A fifth victim" after "four" is a count of five,
+    and the four it updates drops out; so does a toll the article gives at an earlier time of day ("By
+    midday the army put the toll at nine; by evening the governor said 14": the 14 updates it)."""
+    given = list(claims)
+    claims = [(_as_ranked(c, given), o) for c, o in given]
+    body = [c for c, _ in claims if c.span.field != "title"]
+    return [(c, o) for c, o in claims if not _superseded(c, body)]
+
+
+_RANKED = re.compile(r"^(?:a|an|the)\s+(\w+)\b")
+
+
+def rank_of(claim: Claim) -> int | None:
+    """4 for "a fourth victim", "A fourth", "the fifth man": one victim told as the next of a count."""
+    found = _RANKED.match(claim.figure.text.lower())
+    exact = claim.figure.low == claim.figure.high == 1
+    return load_claim_lexicon().ordinals.get(found.group(1)) if found and exact else None
+
+
+def _ranked_total(claim: Claim) -> int | None:
+    """5 for "A fifth victim" once `_as_ranked` read it as the article's count of five."""
+    found = _RANKED.match(claim.figure.text.lower())
+    rank = load_claim_lexicon().ordinals.get(found.group(1)) if found else None
+    return rank if rank is not None and claim.figure.low == claim.figure.high == rank else None
+
+
+def _as_ranked(claim: Claim, claims: list[tuple[Claim, str]]) -> Claim:
+    """ "killed four ... A fifth victim died in hospital": the fifth makes the article's count five,
+    an update of its four, not a rival figure of one."""
+    rank = rank_of(claim)
+    if rank is None or not any(c.article_id == claim.article_id and c.measure == claim.measure
+                               and c.figure.low == c.figure.high == rank - 1 for c, _ in claims):
+        return claim
+    return replace(claim, figure=Figure(rank, rank, claim.figure.text))
+
+
+def _superseded(claim: Claim, body: list[Claim]) -> bool:
+    """A timed count ("by midday ... nine") below one its article gives at another time ("by evening ... 14");
+    a count its article's next ranked victim updates ("four" before "A fifth victim died")."""
+    if claim.figure.low is not None and any(b.article_id == claim.article_id and b.measure == claim.measure
+                                            and _ranked_total(b) == claim.figure.low + 1 for b in body):
+        return True
+    return bool(claim.claim_time) and claim.figure.low is not None and any(
+        b.article_id == claim.article_id and b.measure == claim.measure and b.claim_time
+        and b.claim_time != claim.claim_time and b.figure.low is not None and b.figure.low > claim.figure.low
+        for b in body)
 
 
 def _bounding(chosen: list[Claim]) -> list[Claim]:
@@ -138,8 +188,8 @@ def per_source(claims: Iterable[tuple[Claim, str]], measure: Measure = Measure.K
 
 def reconcile_fatalities(claims: Iterable[tuple[Claim, str]]) -> Fatalities:
     """Fatalities low/best/high over sources, each side's (`per_source`) reconciled apart and added;
-    all None when no source gives a count; a headline that restates its own body is no source (`told_once`)."""
-    claims = told_once(claims)
+    all None when no source gives a count; each article's latest counts (`updated`)."""
+    claims = updated(claims)
     sides = [_side_fatalities(list(per_source(claims, side=s).values())) for s in ("", "armed")]
     given = [f for f in sides if f is not None]
     if not given:

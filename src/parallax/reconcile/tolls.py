@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from parallax.extract.claim_lexicon import load_claim_lexicon
 from parallax.extract.numbers import parse_figure
-from parallax.reconcile.figures import added_apart, is_part, told_as_rise
+from parallax.reconcile.figures import added_apart, is_part, rank_of, told_as_rise
 from parallax.schema import Claim, EventMention, Figure, Measure, ReportedToll, Stance
 
 RULE = ("each side (the armed side's dead, everyone else's) counted apart and added; "
@@ -115,13 +115,8 @@ def article_toll(claims: Sequence[Claim], measure: Measure) -> int | None:
     return max(vague) if vague else None
 
 
-_RANKED = re.compile(r"^(?:a|an|the)\s+(\w+)\b")
-
-
 def _rank(claim: Claim) -> int | None:
-    """4 for "a fourth victim", "A fourth", "the fifth man": one victim told as the next of a count."""
-    found = _RANKED.match(claim.figure.text.lower())
-    return load_claim_lexicon().ordinals.get(found.group(1)) if found and _exact(claim) == 1 else None
+    return rank_of(claim)
 
 
 def _ranked_count(ranked: list[Claim], count: int | None, claims: Sequence[Claim], measure: Measure) -> int:
