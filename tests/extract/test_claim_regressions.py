@@ -40,6 +40,13 @@ def test_large_toll_of_a_month_is_cumulative(nlp):
         ("killed", 38, 38, "cumulative")]
 
 
+def test_a_months_toll_in_one_ambush_is_that_incidents(nlp):
+    """A tester's background paragraph: "In March, gunmen killed 11 soldiers in an ambush" was
+    marked cumulative (ten or more in a sentence naming a month)."""
+    assert figures(nlp, "In March, gunmen killed 11 soldiers in an ambush near the border.") == [
+        ("killed", 11, 11, "incident")]
+
+
 def test_toll_since_a_weekday_is_cumulative(nlp):
     """ "the number of people shot since Friday" is a roundup of the city."""
     text = "At least 30 people have been wounded in shootings across the city since Friday evening."

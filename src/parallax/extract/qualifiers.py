@@ -113,9 +113,17 @@ def _period_in(verb: Token, claim: Claim) -> bool:
             continue
         if first <= ent.start <= last and _PERIOD.search(ent.text) and not any(a[0] <= ent.start <= a[1] for a in aside):
             return True
-        if large and (_PERIOD.search(ent.text) or _YEAR_ONLY.match(ent.text) or _MONTH_ONLY.match(ent.text)):
+        if large and (_PERIOD.search(ent.text) or _YEAR_ONLY.match(ent.text) or _MONTH_ONLY.match(ent.text)) \
+                and not _one_event(verb):
             return True
     return False
+
+
+def _one_event(verb: Token) -> bool:
+    """The toll's verb tells one event: "In March, gunmen killed 11 soldiers in an ambush"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+        g.dep_ == "pobj" and g.tag_ == "NN" and any(d.lower_ in ("a", "an") for d in g.children)
+        for g in c.children) for c in verb.children)
 
 
 def _asides(verb: Token) -> list[tuple[int, int]]:
