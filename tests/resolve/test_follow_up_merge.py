@@ -77,6 +77,16 @@ def test_two_reports_neither_telling_a_follow_up_do_not_meet_on_a_name_across_mo
     assert list(candidate_pairs([named, arrest])) == [(0, 1)]  # the arrest looks the victim up
 
 
+def test_a_follow_up_meets_reports_naming_its_person_within_400_days_and_none_years_apart():
+    # bench/resolution.py, 2 Dec: person keys with no time part made a common name's bucket grow
+    # with the store (every report naming it, ever, was looked up by each follow-up).
+    named = dated("a2", SHOOTING_DAY, NAMED)
+    trial = dated("t5", date(2017, 3, 28), "Jurors convicted a Dayton man on Tuesday in the shooting of Terrell Banks.")
+    years_later = dated("t6", date(2018, 6, 5), "Jurors convicted a Dayton man on Tuesday in the shooting of Terrell Banks.")
+    assert list(candidate_pairs([named, trial])) == [(0, 1)]  # 390 days later
+    assert list(candidate_pairs([named, years_later])) == []  # 824 days later
+
+
 def test_follow_up_reports_give_the_same_incidents_in_every_arrival_order(tmp_path):
     items = corpus()
     expected = groups(resolve_incidents(items, Settings()))

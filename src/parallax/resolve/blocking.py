@@ -13,9 +13,11 @@ A key joins a place part and a time part:
 - people: a mention with a day-precise date is also indexed under each person or site its event
   sentences name on that day, and looks them up on the days either side, so reports of one
   shooting whose places the geocoder read differently still meet;
-- follow-ups: a dated mention is also indexed under each person its event sentences name, with no
-  time part, and one that tells a follow-up (an arrest, a charge, a hearing) looks those up, so an
-  arrest story weeks later meets the reports naming its victim (and only such pairs meet this way);
+- follow-ups: a dated mention is also indexed under each person its event sentences name, with a
+  coarse time part (a 200-day span, looked up two spans either side: every pair within 400 days
+  meets, none beyond 600), and one that tells a follow-up (an arrest, a charge, a hearing) looks
+  those up, so an arrest story months later meets the reports naming its victim (and only such
+  pairs meet this way); without the time part a common name's bucket grew with the store;
 - time: a day looks up the days either side, a week-precise date the weeks either side, a month the
   months either side (dates widened by their precision); undated mentions meet undated ones only,
   by weekday when they have one.
@@ -33,6 +35,7 @@ from parallax.resolve.scoring import CONTEXT
 from parallax.schema import DatePrecision, EventDate, EventMention, GeoPrecision, Place
 
 CELL_DEGREES = 1.0
+FOLLOW_UP_SPAN_DAYS = 200  # the time part of a follow-up person key: two spans either side are looked up
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
@@ -89,18 +92,26 @@ def block_keys(mention: EventMention) -> tuple[set[str], set[str]]:
             index.add(f"p{key}|d{day}")
             lookup.update(f"p{key}|d{day + k}" for k in (-1, 0, 1))
     if when is not None and when.value is not None:
-        return index | follow_up_keys(mention)[0], lookup | follow_up_keys(mention)[1]
+        follow_index, follow_lookup = follow_up_keys(mention)
+        return index | follow_index, lookup | follow_lookup
     return index, lookup
 
 
 def follow_up_keys(mention: EventMention) -> tuple[set[str], set[str]]:
-    """Every report is indexed under its persons (P) and looks up Q; a follow-up report is also
-    indexed under Q and looks up P: a follow-up meets every report naming one of its persons,
-    whatever the dates, and two reports neither of which tells a follow-up never meet this way."""
+    """Every dated report is indexed under its persons (P) and looks up Q; a follow-up report is
+    also indexed under Q and looks up P: a follow-up meets every report naming one of its persons
+    within 400 days (up to 600), and two reports neither of which tells a follow-up never meet
+    this way."""
     keys = {zlib.crc32(name.encode()) for name in persons_of(mention)}
-    index, lookup = {f"P{k}" for k in keys}, {f"Q{k}" for k in keys}
+    if not keys:
+        return set(), set()
+    span = mention.date.value.toordinal() // FOLLOW_UP_SPAN_DAYS
+    near = [span + k for k in (-2, -1, 0, 1, 2)]
+    index = {f"P{k}|s{span}" for k in keys}
+    lookup = {f"Q{k}|s{s}" for k in keys for s in near}
     if follow_up_cues(mention):
-        index, lookup = index | {f"Q{k}" for k in keys}, lookup | {f"P{k}" for k in keys}
+        index |= {f"Q{k}|s{span}" for k in keys}
+        lookup |= {f"P{k}|s{s}" for k in keys for s in near}
     return index, lookup
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 
-from parallax.extract.actors import load_actor_dictionary, normalize_actor
+from parallax.extract.actor_dictionary import load_actor_dictionary, normalize_actor
 from parallax.knowledge import read_table
 from parallax.schema import DatePrecision, EventDate, EventMention, Measure
 
@@ -63,11 +63,15 @@ def is_follow_up(mention: EventMention) -> bool:
     """The mention tells a funeral, vigil, investigation or trial: its trigger is such a word, or the
     event its trigger names is what a funeral or vigil is for ("mourners gathered for the funeral of
     victims of Thursday's attack"), so the story is not a report of the attack itself."""
-    trigger = mention.trigger.text.lower()
+    return _tells_follow_up(mention.trigger.text, mention.trigger.sentence or "")
+
+
+@lru_cache(maxsize=1 << 13)  # scoring asks once per candidate pair: pure, so bounded caching is safe
+def _tells_follow_up(trigger_text: str, sentence: str) -> bool:
+    trigger = trigger_text.lower()
     if trigger in FOLLOW_UP:
         return True
-    sentence = mention.trigger.sentence or ""
-    at = sentence.find(mention.trigger.text)
+    at = sentence.find(trigger_text)
     return at > 0 and bool(re.search(_RECALLED.format(words="|".join(sorted(MOURNING)), trigger=re.escape(trigger)),
                                      sentence[:at + len(trigger)].lower()))
 
@@ -104,7 +108,12 @@ def people_of(mention: EventMention) -> frozenset[str]:
     outlet, its place and the armed groups it names."""
     told_by = {mention.outlet.lower(), mention.place.name.lower() if mention.place else ""}
     told_by |= {c.speaker.normalized.lower() for c in mention.claims if c.speaker and c.speaker.normalized}
-    return frozenset(n for n in people_in(mention_text(mention)) if not _names_group(n)) - told_by
+    return _people_less(mention_text(mention), frozenset(told_by))
+
+
+@lru_cache(maxsize=1 << 13)  # scoring asks once per candidate pair: pure, so bounded caching is safe
+def _people_less(text: str, told_by: frozenset[str]) -> frozenset[str]:
+    return frozenset(n for n in people_in(text) if not _names_group(n)) - told_by
 
 
 @lru_cache(maxsize=1 << 13)
