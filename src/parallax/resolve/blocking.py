@@ -14,8 +14,8 @@ A key joins a place part and a time part:
   sentences name on that day, and looks them up on the days either side, so reports of one
   shooting whose places the geocoder read differently still meet;
 - follow-ups: a dated mention is also indexed under each person its event sentences name, with a
-  coarse time part (a 200-day span, looked up two spans either side: every pair within 400 days
-  meets, none beyond 600), and one that tells a follow-up (an arrest, a charge, a hearing) looks
+  coarse time part (a 200-day span; a follow-up reaches two spans either side: every pair within
+  400 days meets, none beyond 600), and one that tells a follow-up (an arrest, a charge, a hearing) looks
   those up, so an arrest story months later meets the reports naming its victim (and only such
   pairs meet this way); without the time part a common name's bucket grew with the store;
 - time: a day looks up the days either side, a week-precise date the weeks either side, a month the
@@ -107,10 +107,9 @@ def follow_up_keys(mention: EventMention) -> tuple[set[str], set[str]]:
         return set(), set()
     span = mention.date.value.toordinal() // FOLLOW_UP_SPAN_DAYS
     near = [span + k for k in (-2, -1, 0, 1, 2)]
-    index = {f"P{k}|s{span}" for k in keys}
-    lookup = {f"Q{k}|s{s}" for k in keys for s in near}
-    if follow_up_cues(mention):
-        index |= {f"Q{k}|s{span}" for k in keys}
+    index, lookup = {f"P{k}|s{span}" for k in keys}, {f"Q{k}|s{span}" for k in keys}
+    if follow_up_cues(mention):  # the rare follow-up holds the spread, so a plain report adds one key a name
+        index |= {f"Q{k}|s{s}" for k in keys for s in near}
         lookup |= {f"P{k}|s{s}" for k in keys for s in near}
     return index, lookup
 
