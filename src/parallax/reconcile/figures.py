@@ -65,11 +65,14 @@ def rival(a: Claim, b: Claim) -> bool:
 
 
 _ANY_VICTIMS = frozenset({"", "people", "victims"})  # victim groups that name nobody in particular
+_SHARE_OF_THEM = ("most ", "mostly ", "many ", "some ", "all ", "half ", "several of ")
 
 
 def _named_group(claim: Claim) -> str:
     """The one group of people a figure counts ("workers", "officers"); "" for "people" or several."""
     base = claim.victim_group.split(" (")[0]
+    if base.startswith(_SHARE_OF_THEM):  # "eight killed, most of them non-Syrian": people, described
+        return ""
     return "" if base in _ANY_VICTIMS or " and " in base else base
 
 
