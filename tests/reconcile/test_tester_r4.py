@@ -92,3 +92,18 @@ def test_funeral_story_carries_no_fatalities_of_its_own():
     assert incident.mentions[0].claims  # the claims stay, shown with the story
     attack = reconcile_incident("j", [mention("a", None, None, FIRST, (told("a", 7, 7, "seven", FIRST, "police"),))])
     assert attack.fatalities.best == 7
+
+
+def test_a_rise_is_judged_by_its_own_claim_when_another_speaker_gives_the_same_figure():
+    """Cauca (second tester pass): the governor's "rose to 14" and a minister's plain 14 shared the
+    value "14", so the rise was judged by the minister's claim and police's morning six was listed
+    against the governor."""
+    plain = "In all 14 people died, the defence minister said."
+    rise = mention("b", None, None, LATER.replace("11", "14"),
+                   (told("b", 14, 14, "14", LATER.replace("11", "14"), "hospital director"),), outlet="Desert Post")
+    minister = mention("c", None, None, plain, (told("c", 14, 14, "14", plain, "defence minister"),),
+                       outlet="Niger Daily")
+    first = mention("a", None, None, FIRST, (told("a", 7, 7, "seven", FIRST, "police"),), outlet="Sahel Wire")
+    found = find_contradictions([first, rise, minister])
+    pairs = {(c.speaker_a, c.speaker_b) for c in found}
+    assert ("police", "hospital director") not in pairs and ("police", "defence minister") in pairs

@@ -29,10 +29,11 @@ def speaker_label(claim: Claim, outlet: str) -> str:
 
 
 def _pairs(kind: ContradictionKind, subject: str, told: Sequence[Told],
-           differ=lambda a, b: a != b) -> Iterator[Contradiction]:
-    for (va, sa, pa), (vb, sb, pb) in combinations(told[:MAX_SOURCES], 2):
-        if sa != sb and differ(va, vb):
-            yield Contradiction(kind, subject, va, vb, sa, sb, pa, pb)
+           differ=lambda a, b: a[0] != b[0]) -> Iterator[Contradiction]:
+    """Each two sources' (value, speaker, span) that `differ` says disagree."""
+    for a, b in combinations(told[:MAX_SOURCES], 2):
+        if a[1] != b[1] and differ(a, b):
+            yield Contradiction(kind, subject, a[0], b[0], a[1], b[1], a[2], b[2])
 
 
 def number_contradictions(mentions: Sequence[EventMention]) -> list[Contradiction]:
@@ -44,9 +45,10 @@ def number_contradictions(mentions: Sequence[EventMention]) -> list[Contradictio
         chosen = [c for c in per_source(pairs, measure, side).values() if not is_vague(c)]  # sides add up
         told = [(f"{c.figure.text} [{_range(c)}]", speaker_label(c, outlets[c.id]),
                  c.span) for c in chosen]
-        by_value = dict(zip((t[0] for t in told), chosen))
+        # by span, not by value: two speakers' "14" may be one told as a rise and one not
+        by_span = {t[2]: c for t, c in zip(told, chosen)}
         found += _pairs(ContradictionKind.NUMBER, measure.value, told,
-                        lambda a, b: rival(by_value[a], by_value[b]))
+                        lambda a, b: rival(by_span[a[2]], by_span[b[2]]))
     return found
 
 
@@ -91,7 +93,7 @@ def target_contradictions(mentions: Sequence[EventMention]) -> list[Contradictio
             if claim.measure == Measure.DAMAGED and text and who not in told:
                 told[who] = (text, who, claim.span)
     return list(_pairs(ContradictionKind.TARGET, "what was hit", list(told.values()),
-                       lambda a, b: object_words(a) != object_words(b)))
+                       lambda a, b: object_words(a[0]) != object_words(b[0])))
 
 
 def warning_contradictions(mentions: Sequence[EventMention]) -> list[Contradiction]:
@@ -102,7 +104,7 @@ def warning_contradictions(mentions: Sequence[EventMention]) -> list[Contradicti
             who = speaker_of(hit.span.sentence, [mention]) or mention.outlet or "the reporting outlet"
             told.setdefault((who, hit.value), (f"warning {hit.value}: {hit.span.text}", who, hit.span))
     return list(_pairs(ContradictionKind.SEQUENCE, "warning", list(told.values()),
-                       lambda a, b: a.split(":")[0] != b.split(":")[0]))
+                       lambda a, b: a[0].split(":")[0] != b[0].split(":")[0]))
 
 
 def perpetrator_contradictions(mentions: Sequence[EventMention]) -> list[Contradiction]:
@@ -114,7 +116,7 @@ def perpetrator_contradictions(mentions: Sequence[EventMention]) -> list[Contrad
                 who = mention.outlet or mention.article_id
                 told.setdefault(f"{who}|{side(actor)}", (f"{actor.normalized} ({side(actor)})", who, actor.span))
     return list(_pairs(ContradictionKind.PERPETRATOR, "perpetrator", list(told.values()),
-                       lambda a, b: a.rsplit("(", 1)[1] != b.rsplit("(", 1)[1]))
+                       lambda a, b: a[0].rsplit("(", 1)[1] != b[0].rsplit("(", 1)[1]))
 
 
 def place_and_date_contradictions(mentions: Sequence[EventMention],
@@ -125,13 +127,12 @@ def place_and_date_contradictions(mentions: Sequence[EventMention],
     told = [(p.name, who, p.span) for p, who in places]
     by_name = {p.name: p for p, _ in places}
     found = list(_pairs(ContradictionKind.PLACE, "place", told,
-                        lambda a, b: not same_place(by_name[a], by_name[b]) and by_name[a].precision <= 2
-                        and by_name[b].precision <= 2))
+                        lambda a, b: not same_place(by_name[a[0]], by_name[b[0]]) and by_name[a[0]].precision <= 2
+                        and by_name[b[0]].precision <= 2))
     dates = [(m.date, m.outlet or m.article_id) for m in mentions
              if m.date and m.date.value and m.date.span and m.id not in follow_ups]
     told = [(d.value.isoformat(), who, d.span) for d, who in dates if d.precision == 1]
-    found += _pairs(ContradictionKind.DATE, "date", told,
-                    lambda a, b: a != b)
+    found += _pairs(ContradictionKind.DATE, "date", told)
     return found
 
 
