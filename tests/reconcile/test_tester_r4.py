@@ -107,3 +107,16 @@ def test_a_rise_is_judged_by_its_own_claim_when_another_speaker_gives_the_same_f
     found = find_contradictions([first, rise, minister])
     pairs = {(c.speaker_a, c.speaker_b) for c in found}
     assert ("police", "hospital director") not in pairs and ("police", "defence minister") in pairs
+
+
+def test_a_figure_its_article_tells_as_a_rise_is_the_risen_toll_whoever_gives_it():
+    """Cauca: "rose to 14, the regional governor said" and, further on, "Governor Octavio Guzman
+    said 14 people had died": the named governor's 14 was still listed against police's morning six."""
+    named = "By evening Governor Ana Diallo said 14 people had died."
+    rise_text = LATER.replace("11", "14")
+    update = mention("b", None, None, rise_text, (told("b", 14, 14, "14", rise_text, "regional governor"),
+                                                   replace(told("b", 14, 14, "14", named, "Ana Diallo"),
+                                                           id="b-named")), outlet="Desert Post")
+    first = mention("a", None, None, FIRST, (told("a", 7, 7, "seven", FIRST, "police"),), outlet="Sahel Wire")
+    assert find_contradictions([first, update]) == ()
+    assert not reconcile_incident("i", [first, update]).contested

@@ -9,7 +9,7 @@ from itertools import combinations, product
 
 from parallax.extract.compatibility import same_place, side
 from parallax.reconcile.cues import find_cues, speaker_of, victim_kind
-from parallax.reconcile.figures import added_apart, is_vague, per_source, rival, told_once
+from parallax.reconcile.figures import added_apart, is_vague, per_source, risen_figures, rival, told_once
 from parallax.schema import (ActorRole, Claim, Contradiction, ContradictionKind, EventMention, Measure,
                              Span, Stance)
 
@@ -41,6 +41,7 @@ def number_contradictions(mentions: Sequence[EventMention]) -> list[Contradictio
     found: list[Contradiction] = []
     pairs = told_once((c, m.outlet) for m in mentions for c in m.claims)
     outlets = {c.id: o for c, o in pairs}
+    risen = risen_figures(c for c, _ in pairs)
     for measure, side in product((Measure.KILLED, Measure.INJURED, Measure.CASUALTIES), ("", "armed")):
         chosen = [c for c in per_source(pairs, measure, side).values() if not is_vague(c)]  # sides add up
         told = [(f"{c.figure.text} [{_range(c)}]", speaker_label(c, outlets[c.id]),
@@ -48,7 +49,7 @@ def number_contradictions(mentions: Sequence[EventMention]) -> list[Contradictio
         # by span, not by value: two speakers' "14" may be one told as a rise and one not
         by_span = {t[2]: c for t, c in zip(told, chosen)}
         found += _pairs(ContradictionKind.NUMBER, measure.value, told,
-                        lambda a, b: rival(by_span[a[2]], by_span[b[2]]))
+                        lambda a, b: rival(by_span[a[2]], by_span[b[2]], risen))
     return found
 
 

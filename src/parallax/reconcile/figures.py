@@ -51,17 +51,25 @@ def compatible(a: Claim, b: Claim) -> bool:
     return a.figure.low <= b_high and b.figure.low <= a_high
 
 
-def rival(a: Claim, b: Claim) -> bool:
+def rival(a: Claim, b: Claim, risen: frozenset[tuple[str, Measure, int]] = frozenset()) -> bool:
     """Two sources' figures that disagree: they cannot both hold, they are not an article's headline
     and its own body (one account: the body says who gave which figure), and the larger is not told
     as a rise ("the toll rose to 11" updates an earlier "seven": the count grew past it, within a
-    source or across sources), and not one article's counts of two named groups (workers, officers)."""
+    source or across sources; `risen`: an article's figures some claim of it tells as a rise, so "by
+    evening the governor said 14" beside its "rose to 14" is the risen toll too), and not one
+    article's counts of two named groups (workers, officers)."""
     if compatible(a, b) or a.article_id == b.article_id and "title" in (a.span.field, b.span.field):
         return False
     if a.article_id == b.article_id and _named_group(a) and _named_group(b) and _named_group(a) != _named_group(b):
         return False  # one account of two groups: "injuring at least 25 workers ... 12 officers were hurt"
     larger = a if a.figure.low > b.figure.low else b
-    return not told_as_rise(larger)
+    return not told_as_rise(larger) and (larger.article_id, larger.measure, larger.figure.low) not in risen
+
+
+def risen_figures(claims: Iterable[Claim]) -> frozenset[tuple[str, Measure, int]]:
+    """(article, measure, figure) for each figure an article tells as the toll grown ("rose to 14")."""
+    return frozenset((c.article_id, c.measure, c.figure.low) for c in claims
+                     if c.figure.low is not None and told_as_rise(c))
 
 
 _ANY_VICTIMS = frozenset({"", "people", "victims"})  # victim groups that name nobody in particular

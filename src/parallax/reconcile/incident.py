@@ -8,7 +8,7 @@ from itertools import combinations, product
 
 from parallax.extract.compatibility import best_place
 from parallax.reconcile.dates import event_reports, incident_date
-from parallax.reconcile.figures import per_source, reconcile_fatalities, rival, told_once
+from parallax.reconcile.figures import per_source, reconcile_fatalities, risen_figures, rival, told_once
 from parallax.reconcile.grade import reconcile_sources
 from parallax.reconcile.tolls import reported_toll
 from parallax.reconcile.types import incident_type
@@ -60,9 +60,10 @@ def _disagreements(mentions: Sequence[EventMention]) -> list[str]:
     """Human-readable notes on figures of sources that cannot both be right, and on denials."""
     notes = []
     pairs = [(c, m.outlet) for m in mentions for c in m.claims]
+    risen = risen_figures(c for c, _ in pairs)
     for measure, side in product((Measure.KILLED, Measure.INJURED, Measure.CASUALTIES), ("", "armed")):
         chosen = per_source(told_once(pairs), measure, side)  # the armed side's dead add to the others'
-        if any(rival(a, b) for a, b in combinations(chosen.values(), 2)):
+        if any(rival(a, b, risen) for a, b in combinations(chosen.values(), 2)):
             told = "; ".join(f"{key.removeprefix('outlet:')}: {c.figure.text}" for key, c in chosen.items())
             notes.append(f"sources disagree on {measure.value}: {told}")
     denials = [c for c, _ in pairs if c.negated]
