@@ -13,6 +13,7 @@ from parallax.schema import Actor, ActorRole, DatePrecision, EventDate, GeoPreci
 NEAR_KM = 30.0
 IN_A_NAME = "in the name of"  # Place.relation of a town named inside an organisation's name
 HOME_OF = "home of"  # Place.relation of a town someone is said to be from ("Jane Doe, 41, of Grovetown")
+NEWSROOM = "newsroom of"  # Place.relation of a dateline's town inside a text ("... bracelet . ROSWELL - A man")
 UNLOCATED = "in the article's province"  # Place.relation of a name the gazetteer lacks, put at that province
 _STATE_SIDE = {"State Forces", "External/Other Forces"}
 _ARTICLE = re.compile(r"^(al|el|at|ash|as|ad|ar|az|an|ad|the)[\s\-]+")
@@ -41,9 +42,9 @@ def km_between(a: Place, b: Place) -> float | None:
 def is_border(place: Place) -> bool:
     """Borders, roads between towns, places named only inside an organisation's name ("the
     Mansfield Police Department") and the towns people are from ("Rep. Jo Moe, R-Elbow Lake")
-    locate an event only loosely: they never split incidents."""
+    locate an event only loosely: they never split incidents; nor does a newsroom's dateline."""
     relation = place.relation.lower()
-    return "border" in relation or "between" in relation or relation in (IN_A_NAME, HOME_OF)
+    return "border" in relation or "between" in relation or relation in (IN_A_NAME, HOME_OF, NEWSROOM)
 
 
 def specific(places: Iterable[Place]) -> list[Place]:
@@ -130,7 +131,7 @@ def types_conflict(a: tuple[str, str], b: tuple[str, str]) -> bool:
 
 def best_place(places: list[Place]) -> Place | None:
     """The most precise located place; border mentions only when nothing else is known."""
-    usable = [p for p in places if not is_border(p)] or places
+    usable = [p for p in places if not is_border(p)] or [p for p in places if p.relation != NEWSROOM]
     located = [p for p in usable if p.latitude is not None] or usable
     return min(located, key=lambda p: (p.precision, p.span.start if p.span else 0), default=None)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from spacy.attrs import ENT_TYPE, IDX, ORTH
 from spacy.tokens import Doc
 
-from parallax.extract.compatibility import HOME_OF, IN_A_NAME, UNLOCATED, is_border
+from parallax.extract.compatibility import HOME_OF, IN_A_NAME, NEWSROOM, UNLOCATED, is_border
 from parallax.extract.gazetteer import Candidate, Gazetteer
 from parallax.extract.place_mentions import (
     OTHER_LABELS, PLACE_LABELS, POSSESSIVE, Mention, entity_mentions, is_capitalised, run_mentions,
@@ -20,6 +20,7 @@ from parallax.extract.place_ranking import (
     ArticleContext, add_evidence, build_context, choose, choose_coherent, is_far_namesake, is_strong, is_supported,
     lies_within, list_neighbours, name_cells, region_support, unit_among_units, vouched,
 )
+from parallax.ingest.dateline import MAX_DATELINE_CHARS, shouted_newsrooms
 from parallax.nlp.arrays import sentence_of, token_table
 from parallax.nlp.entities import entities
 from parallax.schema import Article, GeoPrecision, Place, Span
@@ -29,6 +30,7 @@ COUNT_WORDS = frozenset({"a", "an", "each", "every", "another"})  # before a com
 POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})  # "his Taser", for unknown names
 LIST_WORDS = frozenset({"and", "or", "&", ","})  # "Warren and Copeland streets"
 PLURAL_STREETS = frozenset({"streets", "avenues"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})  # before a dateline inside a text
 CITY_CENTRE = "centre"  # the direction of "central": "central Lusaka" is the city's centre, not its province
 
 
@@ -85,6 +87,8 @@ def _named_mentions(doc: Doc, article: Article, taken: set[int],
     """Mentions that name a place, with the article context that will choose among their entries:
     NER's place entities first (they set the context), then names NER gave other labels or missed."""
     first = article.dateline_end
+    newsrooms_inside = _newsrooms(doc, first, gazetteer)
+    taken = taken | {i for r in newsrooms_inside for i in range(r.mention.start, r.mention.end)}
     mentions = entity_mentions(doc, first, taken, gazetteer.terms, gazetteer.names_entry)
     found = [r for m in mentions if (r := _resolve(doc, m, gazetteer))]
     common, people = _count_nouns(doc, found), _surnames(doc, gazetteer)
@@ -98,6 +102,7 @@ def _named_mentions(doc: Doc, article: Article, taken: set[int],
     context = build_context(locative, _demonym_countries(doc, first, gazetteer))
     add_evidence(context, gazetteer.lookup(region) if region else [], 1.0)
     known = {name_key(r.mention.text(doc)) for r in labelled if r.candidates} | set(newsrooms)
+    known |= {name_key(r.mention.text(doc)) for r in newsrooms_inside}
     context.regions = region_support({name_key(r.mention.text(doc)): r.candidates for r in labelled}.values())
     extra = [r for r in found if r.mention.label in OTHER_LABELS and _credible(r, context, known, doc)]
     extra += [e for r in found if not r.candidates and (e := _embedded(doc, r.mention, gazetteer, context, known))]
@@ -106,8 +111,9 @@ def _named_mentions(doc: Doc, article: Article, taken: set[int],
         if resolved.mention.relation != HOME_OF:
             add_evidence(context, resolved.candidates, 1.0)
     extra = [r for r in extra if not _is_street(doc, r, streets)]
-    named = narrow_by_region(doc, sorted(labelled + extra, key=lambda r: r.mention.start))
-    by_name = {name_key(r.mention.text(doc)): r.candidates for r in named if r.mention.relation != HOME_OF}
+    named = narrow_by_region(doc, sorted(labelled + extra + newsrooms_inside, key=lambda r: r.mention.start))
+    by_name = {name_key(r.mention.text(doc)): r.candidates for r in named
+               if r.mention.relation not in (HOME_OF, NEWSROOM)}
     context.regions, context.cells = region_support(by_name.values()), name_cells(by_name)
     return named, context
 
@@ -121,13 +127,33 @@ def _dateline_names(article: Article) -> tuple[list[str], str]:
     return [key for town in towns.split("/") if (key := name_key(town))], region.strip()
 
 
+def _newsrooms(doc: Doc, first: int, gazetteer: Gazetteer) -> list[Resolved]:
+    """The towns of datelines inside the text, in capitals at a sentence's start ("... a $10,000
+    bracelet . ROSWELL - A man"): a headline run into its story, or a story whose dateline was not
+    cut off. They are places of the text, but the newsroom's: they lend no vote and are never the
+    event's place."""
+    table, found = token_table(doc), []  # Doc.text and Token.is_sent_start: a Token per word
+    for i in range(first, len(doc)):
+        if not table.span_text(i, i + 1).isupper() \
+                or not (i == first or table.sent_starts[i] or table.span_text(i - 1, i) in SENTENCE_ENDS):
+            continue
+        offset = table.starts[i]
+        for start, end in shouted_newsrooms(table.text[offset:offset + MAX_DATELINE_CHARS]):
+            span = doc.char_span(offset + start, offset + end, alignment_mode="expand")
+            name = table.span_text(span.start, span.end).title() if span else ""  # "RIGA" is no acronym
+            candidates = tuple(gazetteer.lookup(name)) if name_key(name) not in gazetteer.terms.not_places else ()
+            if candidates:
+                found.append(Resolved(Mention(span.start, span.end, "", NEWSROOM, span_end=span.end), candidates))
+    return found
+
+
 def _first_choices(doc: Doc, named: Sequence[Resolved], context: ArticleContext) -> dict[str, Candidate | None]:
     """Each located name's first choice, once per name however often it is repeated: they vouch
     for each other ("Alexandria" near "Rapides Parish"), never a name for itself."""
     firsts: dict[str, Candidate | None] = {}
     for resolved in named:
         mention = resolved.mention
-        if not (mention.metonymic or mention.modifier or mention.subject or mention.relation == HOME_OF):
+        if not (mention.metonymic or mention.modifier or mention.subject or mention.relation in (HOME_OF, NEWSROOM)):
             key = name_key(mention.text(doc))
             if key not in firsts:
                 firsts[key] = choose_coherent(resolved.candidates, context, key)
@@ -137,9 +163,9 @@ def _first_choices(doc: Doc, named: Sequence[Resolved], context: ArticleContext)
 def best_place(places: Sequence[Place]) -> Place | None:
     """The most specific located place: town over near-town over province over country, border
     mentions and towns named in an organisation's name only when nothing else is located, the
-    earliest on ties; never a continent."""
+    earliest on ties; never a continent, nor a newsroom's dateline town."""
     located = [p for p in places if p.latitude is not None and p.longitude is not None
-               and p.precision != GeoPrecision.UNKNOWN]
+               and p.precision != GeoPrecision.UNKNOWN and p.relation != NEWSROOM]
     pool = [p for p in located if not is_border(p)] or located
     return min(pool, key=lambda p: (p.precision, p.span.start if p.span else 0), default=None)
 
@@ -432,7 +458,7 @@ def _qualify(chosen: Candidate, mention: Mention) -> tuple[GeoPrecision, str]:
         if chosen.kind == "country":
             precision = GeoPrecision.REGION
         return precision, relation
-    if mention.relation not in ("", IN_A_NAME, HOME_OF) and chosen.kind in {"place", "landmark", "admin2"}:
+    if mention.relation not in ("", IN_A_NAME, HOME_OF, NEWSROOM) and chosen.kind in {"place", "landmark", "admin2"}:
         precision = max(precision, GeoPrecision.NEAR)
     return precision, mention.relation
 

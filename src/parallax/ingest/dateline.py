@@ -65,3 +65,21 @@ def find_dateline(text: str) -> tuple[str, int]:
     if match["region"]:
         name = f"{name}, {_display(match['region'])}"
     return name, match.end()
+
+
+def shouted_newsrooms(text: str) -> list[tuple[int, int]]:
+    """Character spans of the newsroom towns of a dateline opening `text` when every one is in
+    capitals ("ROSWELL -", "BAGHDAD (AP) —", "TBILISI, Georgia --"): the mark of a dateline
+    inside a text (a headline run into its story), where a mixed-case "Albany —" may open a sentence."""
+    match = DATELINE.match(text)
+    if match is None:
+        return []
+    parts = match["places"].split("/")
+    if not _is_dateline(match, [p.strip() for p in parts]) or not all(_shouts(p.strip()) for p in parts):
+        return []
+    spans, start = [], match.start("places")
+    for part in parts:
+        lead = len(part) - len(part.lstrip())
+        spans.append((start + lead, start + lead + len(part.strip())))
+        start += len(part) + 1
+    return spans
