@@ -360,3 +360,20 @@ def test_a_day_no_trigger_owns_dates_the_undated_event_as_its_report(nlp):
     frames, _ = sentence_frames(0, next(nlp(text).sents), article, [], [], context)
     fire = [f for f in frames if f.trigger.event_type == "Explosions/Remote violence"]
     assert fire and {(d.value, d.precision) for d in fire[0].dates if d.value} == {(date(2026, 9, 3), DatePrecision.WEEK)}
+
+
+def test_the_date_of_a_wire_dateline_is_the_filing_day_not_the_event_day(nlp):
+    # regression (fresh-clone user): "PORT SUDAN, Nov 16 (...) -" dated a Sunday shelling Monday
+    text = ("PORT SUDAN, Nov 16 (Nile Courier) - Shelling hit a hospital in Omdurman on Sunday, "
+            "killing 30 people, a hospital official said.")
+    found = _dates_of_doc(nlp, text, datetime(2026, 11, 16, 9, 0))
+    assert [(d.expression, d.value) for d in found] == [("on Sunday", date(2026, 11, 15))]
+    article = Article(id="dl", text=text, published=datetime(2026, 11, 16, 9, 0))
+    sent = next(s for s in nlp(text).sents if "Sunday" in s.text)
+    assert event_date_for(sent, article).value == date(2026, 11, 15)
+
+
+def test_a_date_after_a_dash_that_opens_no_dateline_is_still_read(nlp):
+    text = "Police said the shooting happened on Nov 14 near the market."
+    found = _dates_of_doc(nlp, text, datetime(2026, 11, 16, 9, 0))
+    assert [d.value for d in found] == [date(2026, 11, 14)]

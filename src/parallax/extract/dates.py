@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from parallax.ingest.dateline import DATELINE, MAX_DATELINE_CHARS, find_dateline
 from parallax.extract.date_lexicon import DateLexicon, alternation, load_date_lexicon
 from parallax.extract.date_rules import NONE, POINT, Context, Reading, read_expression
 from parallax.nlp.arrays import sentence_text
@@ -97,7 +98,7 @@ def date_mentions(sent: SpacySpan, article: Article, anchor: date | None,
         tokens = doc.char_span(start, end, alignment_mode="expand")
         future = is_future(tokens, lexicon)
         text = sentence[start - offset:end - offset]
-        if is_stamp(sentence, start - offset, end - offset):
+        if is_stamp(sentence, start - offset, end - offset) or in_dateline_date(article.text, start):
             continue  # the page's time stamp, not the event's date
         reading = _read(text, published, anchor, future, lexicon, is_untensed(tokens, lexicon))
         if reading.kind == NONE:
@@ -122,6 +123,19 @@ def is_stamp(text: str, start: int, end: int) -> bool:
         return True
     alone = not before.strip(" \t(") and STAMP_LINE_REST.match(after)
     return bool(alone and STAMP_VALUE.search(text[start:end]))
+
+
+def in_dateline_date(text: str, start: int) -> bool:
+    """True when `start` falls in the date of a wire dateline opening its line ("PORT SUDAN,
+    Nov 16 (Nile Observer) -"): like the dateline's town, it is the filing's, not the event's."""
+    if start > MAX_DATELINE_CHARS and text.rfind("\n", start - MAX_DATELINE_CHARS, start) < 0:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line = text[line_start:line_start + MAX_DATELINE_CHARS + 1]
+    match = DATELINE.match(line)
+    if match is None or not match["date"] or not find_dateline(line)[0]:
+        return False
+    return match.start("date") <= start - line_start < match.end("date")
 
 
 def candidate_spans(sent: SpacySpan, lexicon: DateLexicon) -> list[tuple[int, int]]:
