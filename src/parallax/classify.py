@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,52 +26,94 @@ class TypedSnippet:
     probability: float
 
 
-def read_snippet_file(path: Path) -> list[tuple[str, str]]:
+@dataclass(frozen=True, slots=True)
+class SnippetFile:
+    """The snippets a file holds, and each line that could not be read, named by file and line."""
+
+    items: list[tuple[str, str]]
+    skipped: list[str]
+
+
+def read_snippet_file(path: Path) -> SnippetFile:
     """(id, text) pairs from a .jsonl file (objects with "id" and "text") or a tab-separated file
-    whose header names an `id` column and a `text` column (CASE's `EventSnippet` is read as text)."""
+    whose header names an `id` column and a `text` column (CASE's `EventSnippet` is read as text).
+    A bad line (not JSON, not UTF-8, no id or text, an empty text) is skipped and named in
+    `skipped`; the other lines are still read. A file that holds no snippet at all is an error."""
     if not path.is_file():
         raise InputError(f"snippet file {path} does not exist", "pass a TSV or JSONL file with id and text")
     with path.open("rb") as handle:
         if looks_binary(handle.read(SNIFF_BYTES)):
             raise BinaryInput(f"snippet file {path} is binary, not text", "pass a UTF-8 TSV or JSONL file")
-    if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
-        return list(_jsonl(path))
-    return _tsv(path)
+    items: list[tuple[str, str]] = []
+    skipped: list[str] = []
+    rows = _jsonl(path) if path.suffix.lower() in (".jsonl", ".ndjson", ".json") else _tsv(path)
+    for row in rows:
+        if isinstance(row, str):
+            skipped.append(row)
+        elif not row[1].strip():
+            skipped.append(f"{path}: snippet {row[0]!r} has an empty text")
+        else:
+            items.append(row)
+    if not items:
+        reason = f" ({skipped[0]}{' ...' if len(skipped) > 1 else ''})" if skipped else ""
+        raise InputError(f"snippet file {path} holds no readable snippet{reason}",
+                         "write one {\"id\": ..., \"text\": ...} object per line, or id<TAB>text rows")
+    return SnippetFile(items, skipped)
 
 
-def _decoded(data: bytes, path: Path, first_line: int = 1) -> str:
-    """`data` as UTF-8, or an InputError naming the file and line of the first bad byte."""
+def _utf8_problem(data: bytes, path: Path, number: int) -> str | None:
+    """None when `data` is UTF-8, else a message naming the file and line of the first bad byte."""
     try:
-        return data.decode("utf-8")
+        data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        number = first_line + data.count(b"\n", 0, exc.start)
-        raise InputError(f"{path}:{number}: not UTF-8 text (byte {data[exc.start]:#04x})",
-                         "save the file as UTF-8") from exc
+        line = number + data.count(b"\n", 0, exc.start)
+        return f"{path}:{line}: not UTF-8 text (byte {data[exc.start]:#04x}); save the file as UTF-8"
+    return None
 
 
-def _jsonl(path: Path) -> Iterator[tuple[str, str]]:
+def _jsonl(path: Path) -> Iterator[tuple[str, str] | str]:
+    """Each line's (id, text), or a message naming the line that is not one."""
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, 1):
-            line = _decoded(raw, path, number)
+            problem = _utf8_problem(raw, path, number)
+            if problem:
+                yield problem
+                continue
+            line = raw.decode("utf-8")
             if not line.strip():
                 continue
             try:
                 item = json.loads(line)
                 yield str(item["id"]), str(item["text"])
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{number}: not a JSON object with id and text ({exc})",
-                                 "write one {\"id\": ..., \"text\": ...} object per line") from exc
+                yield f"{path}:{number}: not a JSON object with id and text ({exc})"
 
 
-def _tsv(path: Path) -> list[tuple[str, str]]:
-    text = _decoded(path.read_bytes(), path)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE))
-    header = [cell.strip().lower() for cell in rows[0]] if rows else []
+def _tsv(path: Path) -> Iterator[tuple[str, str] | str]:
+    """Each row's (id, text), or a message naming the row that is not one."""
+    lines = path.read_bytes().split(b"\n")
+    good = []
+    for number, raw in enumerate(lines, 1):
+        problem = _utf8_problem(raw, path, number)
+        if problem:
+            yield problem
+        else:
+            good.append((number, raw.decode("utf-8").rstrip("\r")))
+    if not good:
+        return
+    header = [cell.strip().lower() for cell in good[0][1].split("\t")]
     text_column = next((name for name in ("text", "eventsnippet", "snippet") if name in header), None)
-    if "id" not in header or text_column is None:
+    if good[0][0] != 1 or "id" not in header or text_column is None:
         raise InputError(f"{path}: the header names no id and text columns", "start the file with id<TAB>text")
     id_at, text_at = header.index("id"), header.index(text_column)
-    return [(r[id_at], r[text_at]) for r in rows[1:] if len(r) > max(id_at, text_at)]
+    for number, line in good[1:]:
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if len(cells) <= max(id_at, text_at):
+            yield f"{path}:{number}: {len(cells)} tab-separated cells, the header names {len(header)}"
+        else:
+            yield cells[id_at], cells[text_at]
 
 
 def classify_snippets(items: list[tuple[str, str]], method: str = HASHING,

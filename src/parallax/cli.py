@@ -300,8 +300,14 @@ def _add_classify(sub) -> None:
 
 def cmd_classify(args: argparse.Namespace) -> int:
     from parallax.classify import classify_snippets, read_snippet_file
-    for typed in classify_snippets(read_snippet_file(args.file), args.model, args.none):
+    snippets = read_snippet_file(args.file)
+    for problem in snippets.skipped:
+        print(f"skipped {problem}", file=sys.stderr)
+    for typed in classify_snippets(snippets.items, args.model, args.none):
         print(f"{typed.id}\t{typed.code if args.codes else typed.sub_event_type}", flush=True)
+    if snippets.skipped:
+        print(f"classified {len(snippets.items)} snippets of {args.file}; skipped {len(snippets.skipped)} "
+              "lines (named above)", file=sys.stderr)
     return 0
 
 
