@@ -233,3 +233,36 @@ def test_a_body_that_tells_no_death_counts_the_dead_among_those_shot():
     others = [told(I, 2, "Two others", "Two others were shot in the same attack.")]
     assert counts([others, title]) == (1, 6)
     assert counts([others, [told(K, 1, "a man", "A man was killed.")]]) == (1, 2)
+
+
+def said(article: str, measure: Measure, n: int, text: str, sentence: str) -> Claim:
+    span = Span(article, 0, len(text), text, sentence)
+    return Claim(id=f"{article}{measure}{n}", article_id=article, measure=measure, figure=Figure(n, n, text),
+                 span=span)
+
+
+def test_a_death_fewer_articles_tell_than_the_hurt_is_another_death():
+    """Regression (GVA 632020-like): two articles tell a boy of 7 wounded and nobody dead; a third, a
+    profile of the officer, recalls "the smell of death". The death is none of this incident's: (0, 1),
+    not (1, 0). A death told as the victim dying later ("has died") is the toll risen: kept."""
+    hurt = [[said(a, I, 1, "a 7-year-old boy", "A 7-year-old boy was wounded on Elm Street.")] for a in "bc"]
+    profile = [said("p", K, 1, "death", "I know the smell of gunfire, the smell of death.")]
+    assert counts([*hurt, profile]) == (0, 1)
+    died = [said("d", K, 1, "The boy", "The boy who was shot on Elm Street has died, police said.")]
+    assert counts([*hurt, died]) == (1, None)
+    assert counts([hurt[0], profile]) == (1, None)  # one article against one: the death stands
+
+
+def test_a_ranked_victim_after_the_articles_count_is_the_toll_grown():
+    """Regression (GVA 293883-like): two reports count four wounded; a later article counts "four victims"
+    and then "A fifth victim was found later at a hospital". Five is the toll grown, like a toll told as
+    risen: the fours are earlier counts, (None, 5), not the median's 4. "A third person was injured"
+    beside two dead counts all the victims, not the hurt: it raises nothing."""
+    early = [said("b", I, 4, "Four", "Four people were wounded in a drive-by shooting Sunday night.")]
+    title = [replace(early[0], id="bt", span=replace(early[0].span, field="title"))]
+    later = [said("c", I, 4, "four", "Officers found four victims who had been struck by gunfire."),
+             replace(said("c", I, 1, "A fifth victim", "A fifth victim was found later at a hospital."), id="c5")]
+    assert counts([early, title, later]) == (None, 5)
+    third = [said("d", K, 2, "Two", "Two teens who were shot on Monday have died."),
+             replace(said("d", I, 1, "A third person", "A third person suffered minor injuries."), id="d3")]
+    assert counts([third, early, title]) == (2, 4)

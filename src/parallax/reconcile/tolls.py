@@ -19,10 +19,11 @@ from parallax.schema import Claim, EventMention, Figure, Measure, ReportedToll, 
 RULE = ("each side (the armed side's dead, everyone else's) counted apart and added; "
         "per report (an article's body, and its headline as a report of its own): its largest exact "
         "incident-level figure of the measure (a shooter who then killed himself added to his victims), "
-        "a vague figure's lower bound only when none is exact, a part ('nine of the children') never when a total is given; across reports: the upper median of the exact counts (the larger of two; none below a toll told as risen, 'rose to 11'), else the largest vague one; "
+        "a vague figure's lower bound only when none is exact, a part ('nine of the children') never when a total is given; across reports: the upper median of the exact counts (the larger of two; none below a toll told as risen, 'rose to 11', or grown by a ranked victim, 'four ... a fifth victim'), else the largest vague one; "
         "an injury that most likely tells a death again (one person named by a phrase, or no number) "
         "is not counted when someone died, nor a hurt count only a minority of reports give that tell nobody dead "
-        "(the death told early); a body that tells no death counts the dead among those it says were shot")
+        "(the death told early); a body that tells no death counts the dead among those it says were shot; "
+        "a death fewer articles tell than tell only the hurt, none of them as a victim dying, is none of this incident")
 
 
 def reported_toll(mentions: Sequence[EventMention]) -> ReportedToll | None:
@@ -44,12 +45,33 @@ def incident_toll(articles: Sequence[Sequence[Claim]]) -> ReportedToll:
     ("the girl was shot") or by no number ("they were shot", "the victims") is taken to be that death
     told by an earlier or shorter report, unless the text sets the hurt person apart (`_told_death`)."""
     killed = _by_side(articles, Measure.KILLED)
+    if killed and _death_told_astray(articles):
+        killed = 0
     if killed:
         articles = [[c for c in a if not (c.measure is Measure.INJURED and _told_death(c, a))] for a in articles]
         if _hurt_told_early(articles, killed):
             articles = [[c for c in a if c.measure is not Measure.INJURED] for a in articles]
         articles = [_shot_less_the_dead(a, killed) for a in articles]
     return ReportedToll(killed, _by_side(articles, Measure.INJURED), RULE)
+
+
+_DIED = re.compile(r"\b(?:died|dies|has died|have died|succumbed|passed away)\b", re.IGNORECASE)
+
+
+def _death_told_astray(reports: Sequence[Sequence[Claim]]) -> bool:
+    """A death fewer articles tell than tell only the hurt ("the smell of death" in a profile, a boy "shot
+    to death" in another shooting of a roundup), none of them as a victim dying ("has died", "dies after"
+    would be the toll risen since the earlier reports): it is no death of this incident. Articles, not
+    reports, are counted: an article's headline and body are one voice here."""
+    by_article: dict[str, list[Claim]] = {}
+    for report in reports:
+        for claim in report:
+            by_article.setdefault(claim.article_id, []).append(claim)
+    dead = [a for a in by_article.values() if article_toll(a, Measure.KILLED) is not None]
+    hurt = [a for a in by_article.values() if a not in dead
+            and article_toll([c for c in a if _exact(c) is not None], Measure.INJURED) is not None]
+    return len(hurt) > len(dead) and not any(_DIED.search(c.span.sentence) for a in dead
+                                             for c in _usable(a, Measure.KILLED))
 
 
 def _hurt_told_early(articles: Sequence[Sequence[Claim]], killed: int) -> bool:
@@ -148,11 +170,24 @@ def _across(articles: Sequence[Sequence[Claim]], measure: Measure) -> int | None
                                for a in articles) if n is not None)
     risen = max((n for a in articles for c in _usable(a, measure) if (n := _exact(c)) is not None and told_as_rise(c)),
                 default=0)
+    risen = max([risen, *(_ranked_update(a, measure) for a in articles)])
     exact = [n for n in exact if n >= risen]  # "the toll rose to 11": the smaller counts are earlier ones
     if exact:
         return exact[len(exact) // 2]
     vague = [n for n in (article_toll(a, measure) for a in articles) if n is not None]
     return max(vague) if vague else None
+
+
+def _ranked_update(claims: Sequence[Claim], measure: Measure) -> int:
+    """5 when an article counts "four victims" and then "A fifth victim was found later at a hospital": the
+    toll grew to five, so another report's four is an earlier count, like a toll told as risen. Only a
+    rank right after the article's own count of the measure: "a third person was injured" beside two
+    dead counts all the victims, not the hurt (0 then)."""
+    ranks = [r for c in _usable(claims, measure) if (r := _rank(c)) is not None]
+    if not ranks:
+        return 0
+    before = article_toll([c for c in claims if not (c.measure is measure and _rank(c) is not None)], measure)
+    return max(ranks) if before == max(ranks) - 1 else 0
 
 
 def _wholes(claims: Sequence[Claim], measure: Measure) -> list[Claim]:
