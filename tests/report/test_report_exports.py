@@ -17,7 +17,7 @@ INCIDENT_HEADER = ["event_id", "event_date", "date_precision", "event_type", "su
                    "geo_precision", "where_prec", "place_relation", "fatalities_low", "fatalities_best", "fatalities_high", "n_sources",
                    "article_ids", "contested", "grade", "independent_sources", "contradictions", "notes",
                    "inter1", "inter2", "interaction", "actor1_country", "actor2_country",
-                   "reported_killed", "reported_injured"]
+                   "reported_killed", "reported_injured", "background"]
 CLAIM_HEADER = ["claim_id", "incident_id", "article_id", "outlet", "speaker", "relay", "measure",
                 "victim_group", "value_low", "value_high", "value_text", "hedged", "negated", "sentence",
                 "start", "end", "claim_time", "stance", "verb", "hedge", "span_field", "parts", "scope",
@@ -146,3 +146,19 @@ def test_acled_inter_codes_and_interaction_from_the_incident_actors():
         row = dict(zip(INCIDENT_COLUMNS, incident_row(incident, {})))
         got = (row["inter1"], row["inter2"], row["interaction"], row["actor1_country"], row["actor2_country"])
         assert got == codes
+
+
+def test_an_incident_told_only_in_passing_is_marked_in_csv_and_parquet(tmp_path, articles):
+    """Regression (fresh-clone user): "Boko Haram has stepped up attacks in recent months" made an
+    incident row that only the HTML report and the API marked as told in passing."""
+    from builders import mention
+    from parallax.reconcile.incident import reconcile_incident
+    passing = reconcile_incident("bg", [mention("a1", None, None, "Militants have stepped up attacks.",
+                                                background=True)])
+    told = reconcile_incident("main", [mention("a1", None, None, "Militants shelled the town.", start=40)])
+    export([passing, told], articles, tmp_path, formats=("csv", "parquet"))
+    rows = {r["event_id"]: r["background"] for r in csv.DictReader((tmp_path / "incidents.csv").open(encoding="utf-8"))}
+    assert rows == {"bg": "true", "main": "false"}
+    table = pq.read_table(tmp_path / "incidents.parquet")
+    assert dict(zip(table.column("event_id").to_pylist(), table.column("background").to_pylist())) == {
+        "bg": True, "main": False}

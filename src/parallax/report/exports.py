@@ -122,7 +122,7 @@ TEXT, INT, FLOAT, FLAG, TEXTS = pa.string(), pa.int64(), pa.float64(), pa.bool_(
 INCIDENT_TYPES = dict(zip(INCIDENT_COLUMNS, (
     TEXT, pa.date32(), pa.int8(), TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, FLOAT, FLOAT,
     pa.int8(), pa.int8(), TEXT, INT, INT, INT, pa.int32(), TEXTS, FLAG, TEXT, pa.int32(), pa.int32(), TEXTS,
-    pa.int8(), pa.int8(), pa.int8(), TEXT, TEXT, INT, INT)))
+    pa.int8(), pa.int8(), pa.int8(), TEXT, TEXT, INT, INT, FLAG)))
 CLAIM_TYPES = dict(zip(CLAIM_COLUMNS, (
     TEXT, TEXT, TEXT, TEXT, TEXT, TEXTS, TEXT, TEXT, INT, INT, TEXT, FLAG, FLAG, TEXT, INT, INT,
     TEXT, TEXT, TEXT, TEXT, TEXT, TEXTS, TEXT, TEXT)))

@@ -23,6 +23,7 @@ INCIDENT_COLUMNS = (
     "grade", "independent_sources", "contradictions", "notes",
     "inter1", "inter2", "interaction", "actor1_country", "actor2_country",  # appended, as claim_time below
     "reported_killed", "reported_injured",  # counted per article, then across (reconcile/tolls.py)
+    "background",  # every report tells it only in passing ("has stepped up attacks in recent months")
 )
 
 CLAIM_COLUMNS = (
@@ -68,7 +69,7 @@ def incident_row(incident: Incident, articles_by_id: Mapping[str, Article]) -> t
            incident.article_ids, incident.contested, *_reconciled(incident), incident.notes,
            *_actor_codes(incident),
            incident.reported.killed if incident.reported else None,
-           incident.reported.injured if incident.reported else None)
+           incident.reported.injured if incident.reported else None, incident.background)
     return tuple(_blank_to_none(v) for v in row)
 
 
