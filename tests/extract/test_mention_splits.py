@@ -171,3 +171,18 @@ def test_a_village_put_at_its_province_stays_an_incident_apart(nlp, knowledge):
             "two farmers on Saturday near the village of Kangvai, officials said.")
     places = sorted(m.place.name for m in _analyse(nlp, knowledge, text) if m.place)
     assert len(places) == 2 and "Kangvai" in places
+
+
+AMBUSH = ("MAIDUGURI, Nigeria - Militants killed up to a dozen soldiers in an ambush near Bama in Borno "
+          "state on Friday, residents said.\n\n"
+          "An army spokesman, Colonel Ali Bello, said troops \"repelled the attack\" and that four soldiers "
+          "were killed.")
+
+
+def test_troops_repelling_the_attack_told_are_in_that_incident(nlp, knowledge):
+    """Regression (fresh-clone user, Gwoza): 'the army said troops "repelled the attack" and that three
+    soldiers lost their lives' opened a second, placeless and dateless incident with the army's toll,
+    because the defenders are on the other side of the attackers."""
+    mentions = [m for m in _analyse(nlp, knowledge, AMBUSH) if not m.background]
+    assert len(mentions) == 1
+    assert mentions[0].place.name == "Bama" and 4 in _killed(mentions[0])

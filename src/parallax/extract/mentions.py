@@ -58,7 +58,17 @@ def _conflicts(group: Group, frame: Frame, own_only: bool) -> bool:
         dates = [d for d in dates if _token_index(frame, d) in inside]
     return (compat.places_conflict(group.places, places)
             or compat.dates_conflict(group.dates, dates) or compat.months_conflict(group.dates, dates)
-            or (compat.perpetrators_conflict(group.actors, frame.actors) and not _one_demonstration(group, frame)))
+            or (compat.perpetrators_conflict(group.actors, frame.actors) and not _one_demonstration(group, frame)
+                and not _fights_back(frame)))
+
+
+# verbs of a side fighting off an attack already told ("troops repelled the attack"): the defenders
+# act in the same incident, so their side is no reason to open another
+FIGHTS_BACK = frozenset({"repel", "repulse", "thwart", "foil", "rebuff", "counter"})
+
+
+def _fights_back(frame: Frame) -> bool:
+    return frame.token.lemma_.lower() in FIGHTS_BACK
 
 
 def _one_demonstration(group: Group, frame: Frame) -> bool:
