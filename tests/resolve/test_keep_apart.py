@@ -69,3 +69,19 @@ def test_blocking_is_symmetric_across_precisions_and_places():
     for i, (index_a, lookup_a) in enumerate(keys):
         for j, (index_b, lookup_b) in enumerate(keys):
             assert bool(lookup_a & index_b) == bool(lookup_b & index_a), (mentions[i].id, mentions[j].id)
+
+
+def test_sides_blaming_each_other_for_one_shelling_do_not_make_two_incidents():
+    """Regression (fresh-clone user): the army said the RSF shelled a market, the RSF said the army
+    did and denied any role: one shelling, told with opposite perpetrators, was two incidents with
+    the toll counted twice. A report telling the blame as disputed makes its perpetrator an
+    accusation; the retaliation above, told as fact, still stays apart."""
+    market = place("Omdurman", lat=15.64, lon=32.48)
+    monday = day(date(2026, 11, 23), "Monday")
+    army_says = replace(mention("a1", market, monday, "Artillery fire by the RSF hit the Souq Libya market "
+                                "on Monday, killing 14 civilians, the army said."),
+                        actors=(Actor("RSF", "Rapid Support Forces", ActorRole.PERPETRATOR, "Rebel Groups"),))
+    rsf_says = mention("b2", market, monday, "The RSF said army artillery had fired the shells at the Souq "
+                       "Libya market on Monday and denied any role.", actor="army")
+    assert conflict(army_says, rsf_says) == ""
+    assert len(resolve_incidents([army_says, rsf_says], Settings())) == 1

@@ -10,12 +10,14 @@ the evidence says "follow-up".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from parallax.extract import compatibility as compat
-from parallax.resolve.features import (MentionFeatures, features_of, follow_up_cues, is_follow_up, jaccard, overlap,
-                                       people_of, persons_of)
+from parallax.knowledge import read_table
+from parallax.resolve.features import (MentionFeatures, features_of, follow_up_cues, is_follow_up, jaccard,
+                                       mention_text, overlap, people_of, persons_of)
 from parallax.schema import DatePrecision, EventDate, EventMention, MatchEvidence, Place
 
 AGE_WEIGHT = 0.08  # each age both reports give its people, up to two: GVA dev 0.05 -> 0.875, 0.08 and 0.1 -> 0.876, 0.15 -> 0.874
@@ -82,13 +84,30 @@ def conflict(a: EventMention, b: EventMention, max_day_gap: int = 1, dates: bool
         return "same article"
     if dates and dates_conflict(a.date, b.date, max_day_gap) and not follows_up(a, b):
         return DATES_DIFFER
-    if compat.perpetrators_conflict(a.actors, b.actors):
+    if compat.perpetrators_conflict(a.actors, b.actors) and not (blame_disputed(a) or blame_disputed(b)):
         return "perpetrators on opposite sides"
     if is_follow_up(a) != is_follow_up(b):
         return "an event and its follow-up"
     if places_differ(a, b) and not people_of(a) & people_of(b):
         return "places differ"
     return ""
+
+
+@cache
+def _disputed_blame_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_table("disputed_blame_words.tsv"))
+
+
+def blame_disputed(mention: EventMention) -> bool:
+    """The report tells the blame as disputed ("the RSF ... denied any role", "the army blamed the
+    RSF": data/disputed_blame_words.tsv): each side's account names the other as the doer, so its
+    perpetrator is an accusation, and opposite perpetrators do not make two incidents."""
+    return bool(_disputed_words_in(mention_text(mention)))
+
+
+@lru_cache(maxsize=1 << 13)
+def _disputed_words_in(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z]+", text.lower())) & _disputed_blame_words()
 
 
 def hard_conflict(a: EventMention, b: EventMention, max_day_gap: int = 1) -> bool:
