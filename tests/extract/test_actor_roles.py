@@ -473,3 +473,41 @@ def test_a_country_a_speaker_says_it_acts_in_is_acted_on(nlp):
     found = roles(nlp, "Kenya today announced that it will withdraw its peacekeeping force from Somalia "
                        "unless the talks resume.")
     assert "Somalia" in named(found, ActorRole.TARGET)
+
+
+@pytest.mark.parametrize("text, word, doer", [
+    # regression: "blamed the bombing on the rebels" made the rebels the bombing's receiver (the
+    # parser hangs "on" on the event noun), and the passive "was blamed on" gave no doer
+    ("Officials blamed the bombing on the rebels.", "bombing", "the rebels"),
+    ("The ambush near the river was blamed on a local militia.", "ambush", "a local militia"),
+    ("The rebels were blamed for the attack on the convoy.", "attack", "The rebels"),
+    ("Islamist militants are believed to be behind the attack.", "attack", "Islamist militants"),
+])
+def test_an_event_given_to_its_doer(nlp, text, word, doer):
+    found = trigger_actors(nlp, text, word=word)
+    assert named(found, ActorRole.PERPETRATOR) == [doer]
+    assert doer not in named(found, ActorRole.TARGET)
+
+
+@pytest.mark.parametrize("text, word", [
+    # regression: a passive light verb or claim ("was carried out by", "was claimed by"), itself
+    # or in a relative clause on the event noun, gave no doer
+    ("Police said the bombing was carried out by the ELN.", "bombing"),
+    ("The ambush was claimed by the ELN.", "ambush"),
+    ("Two policemen were killed in the attack, which was carried out by the ELN.", "attack"),
+])
+def test_the_agent_of_a_passive_light_verb_is_the_doer(nlp, text, word):
+    found = trigger_actors(nlp, text, word=word)
+    assert named(found, ActorRole.PERPETRATOR) == ["the ELN"]
+
+
+def test_an_event_noun_as_subject_gives_its_doers_not_its_receivers(nlp):
+    # regression: "The attack on the police station killed four officers" gave the police (the
+    # station's owner) as the killing's doer
+    found = trigger_actors(nlp, "The attack on the police station killed four officers.", word="killed")
+    assert named(found, ActorRole.PERPETRATOR) == []
+    found = trigger_actors(nlp, "The attack by militants on the army base killed four soldiers.", word="killed")
+    assert named(found, ActorRole.PERPETRATOR) == ["militants"]
+    # a noun the lexicon types as an event yet names the doers stays the doer ("gang": organised crime)
+    found = trigger_actors(nlp, "A gang from the port killed two traders.", word="killed")
+    assert named(found, ActorRole.PERPETRATOR) == ["A gang"]

@@ -3,6 +3,8 @@ trigger read from the dependency parse."""
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -19,6 +21,8 @@ DIRECTIVE_VERBS = frozenset({"demand", "urge", "ask", "call", "insist", "appeal"
 # Verbs by which a group owns an event ("claimed responsibility for") or is given it ("blamed X for").
 CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "take", "bear", "assume"})
 BLAMING_VERBS = frozenset({"blame", "accuse", "fault", "condemn", "hold", "suspect"})
+# Verbs that give an event (their object) to its doer, by the preposition naming the doer.
+GIVING_VERBS = MappingProxyType({"attribute": "to", "ascribe": "to", "blame": "on", "pin": "on"})
 # Verbs by which someone takes part in an event: "the men involved in the murder", "participated in".
 PARTAKING_VERBS = frozenset({"involve", "implicate", "participate", "engage"})
 
@@ -105,7 +109,8 @@ def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
     found += [(g, ActorRole.PERPETRATOR) for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"
               for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     # "a bomb, planted by unidentified persons, exploded", "an attack carried out by gunmen"
-    return found + [(doer, ActorRole.PERPETRATOR) for doer in _held_responsible(trigger)]
+    doers = _given_doers(trigger)  # "blamed the attack on the rebels": the rebels are no receiver
+    return [(h, r) for h, r in found if h not in doers] + [(doer, ActorRole.PERPETRATOR) for doer in doers]
 
 
 # Prepositions whose object is where an event happens: "struck targets in Syria", "withdrew from Lebanon".
@@ -200,8 +205,8 @@ def _held_responsible(trigger: Token) -> list[Token]:
         holder = head.head
         if holder.lemma_.lower() in ("responsibility", "credit") and holder.head.lemma_.lower() in CLAIMING_VERBS:
             return [c for c in holder.head.children if c.dep_ == "nsubj"]
-        if holder.lemma_.lower() in BLAMING_VERBS:
-            return [c for c in holder.children if c.dep_ == "dobj"]
+        if holder.lemma_.lower() in BLAMING_VERBS:  # "blamed X for", "X were blamed for"
+            return [c for c in holder.children if c.dep_ in ("dobj", "nsubjpass")]
         if holder.lower_ == "responsible":  # "X is responsible for", "holds X responsible for"
             found = [c for c in holder.children if c.dep_ == "nsubj"]
             return found or [c for c in holder.head.children if c.dep_ in ("nsubj", "dobj")]
@@ -217,12 +222,30 @@ def _held_responsible(trigger: Token) -> list[Token]:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return [verb.head]
         return [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
-    if trigger.dep_ == "pobj" and head.lower_ == "behind":
-        return [c for c in head.head.children if c.dep_ == "nsubj"]
-    if trigger.dep_ == "dobj" and head.lemma_.lower() in ("attribute", "ascribe"):
-        return [g for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
-                if g.dep_ == "pobj"]
+    if trigger.dep_ == "pobj" and head.lower_ == "behind":  # "X was behind", "X are believed to be behind"
+        verb = head.head
+        while verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head
+        return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if trigger.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in GIVING_VERBS:
+        # "police attributed the attack to X", "officials blamed the bombing on X" (its "on" often
+        # parsed as the event's: "an attack on"), "the ambush was blamed on X"
+        word = GIVING_VERBS[head.lemma_.lower()]
+        given = [c for c in head.children if c.dep_ == "prep" and c.lower_ == word]
+        given = given or [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == word]
+        return [g for c in given for g in c.children if g.dep_ == "pobj"]
+    if trigger.dep_ == "nsubjpass" and head.lemma_.lower() in LIGHT_VERBS:
+        # "the bombing was carried out by the ELN", "the ambush was claimed by X"
+        return [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return []
+
+
+def _given_doers(trigger: Token) -> list[Token]:
+    """Who claims, is given or carries out an event, also through a relative clause on the event
+    noun: "the attack, which was carried out by the FARC", "the blast, which police blamed on X"."""
+    relatives = [c for clause in trigger.children if clause.dep_ == "relcl" for c in clause.children
+                 if c.dep_ in ("nsubjpass", "dobj") and c.tag_ in ("WDT", "WP")]
+    return [doer for word in (trigger, *relatives) for doer in _held_responsible(word)]
 
 
 def _partakers(verb: Token) -> list[Token]:

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from parallax.extract.actor_dictionary import (ACLED_INTER_CODES, ActorDictionary, ActorPattern, CountryNamer,  # noqa: F401
                                                inter_code, load_actor_dictionary, normalize_actor)
 from parallax.extract.actor_roles import PERSON_ACTS, event_heads, phrase_of, role_candidates, where_objects
+from parallax.extract.trigger_lexicon import load_trigger_lexicon
 from parallax.nlp.arrays import sentence_text
 from parallax.nlp.entities import entities_within
 from parallax.schema import Actor, ActorRole, Article, Span
@@ -113,6 +114,10 @@ def _actors_at(head: Token, role: ActorRole, reading: _Reading, depth: int = 0) 
     named_before = _named_before(phrase, head, reading)  # "an army base": the army's
     if role == ActorRole.TARGET and _is_site(head, reading.dictionary) and not named_before:
         return []  # "struck a district of Kherson", "ambushed a convoy on the road to Gwoza": where, not whom
+    if depth < 3 and role == ActorRole.PERPETRATOR and _is_event_noun(head, reading.dictionary) and not named_before:
+        # "the attack on the police station killed four": the attack's doers, not whom it hit
+        doers = [h for h, r in role_candidates(head) if r == ActorRole.PERPETRATOR]
+        return [a for h in doers for a in _actors_at(h, role, reading, depth + 1)]
     if depth < 3 and not _names_actor(head, reading.dictionary) and not named_before:
         inner = [a for h in _inner_heads(head) for a in _actors_at(h, role, reading, depth + 1)]
         if inner:
@@ -120,6 +125,13 @@ def _actors_at(head: Token, role: ActorRole, reading: _Reading, depth: int = 0) 
     actor = _actor_from(phrase, role, reading.article, reading.sent, reading.dictionary,
                         reading.name_country, reading.default_country)
     return [actor] if actor else []
+
+
+def _is_event_noun(token: Token, dictionary: ActorDictionary) -> bool:
+    """A noun the trigger lexicon names an event by ("attack", "bombing", "ambush"), not one naming
+    its doers ("gang", a trigger of organised crime)."""
+    return token.pos_ == "NOUN" and (token.lemma_.lower(), "noun") in load_trigger_lexicon().triggers \
+        and not _names_actor(token, dictionary)
 
 
 def _named_before(phrase: SpacySpan, head: Token, reading: _Reading) -> bool:
