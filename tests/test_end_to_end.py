@@ -99,9 +99,9 @@ def test_outputs_written_with_the_agreed_columns(run_dir):
     with open(run_dir / "incidents.csv", newline="") as handle:
         header = next(csv.reader(handle))
     assert header[:5] == ["event_id", "event_date", "date_precision", "event_type", "sub_event_type"]
-    assert "fatalities_best" in header and header[-8:] == ["notes", "inter1", "inter2", "interaction",
+    assert "fatalities_best" in header and header[-9:] == ["notes", "inter1", "inter2", "interaction",
                                                            "actor1_country", "actor2_country",
-                                                           "reported_killed", "reported_injured"]
+                                                           "reported_killed", "reported_injured", "background"]
     with open(run_dir / "incidents.csv", newline="") as handle:
         incidents = list(csv.DictReader(handle))
     assert any(r["inter1"] and r["interaction"] for r in incidents)

@@ -65,6 +65,16 @@ def test_the_same_list_of_things_hit_is_no_contradiction():
     assert object_words("two trucks and a depot") == object_words("a depot, two trucks")
 
 
+def test_one_thing_told_more_or_less_fully_is_no_contradiction():
+    """Regression (fresh-clone user): 'the Souq Libya market' against 'the Souq Libya market in
+    Omdurman', and 'a crowded vegetable market' against 'a market', were 'what was hit' disputes."""
+    from parallax.reconcile.contradictions import object_heads
+    assert object_heads("the Souq Libya market") == object_heads("the Souq Libya market in Omdurman")
+    assert object_heads("a crowded vegetable market") == object_heads("a market")
+    assert object_heads("a market") != object_heads("a hospital")
+    assert object_heads("two front-end loaders, a tank") == {"loader", "tank"}
+
+
 def test_each_source_omits_what_only_the_other_reports():
     a = report("a1", WARNED, killed("a1", 8, "army", "militants"))
     b = report("b2", "The strike hit the depot on Sunday.", hit("b2", "a depot", "residents"))

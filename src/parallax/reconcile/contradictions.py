@@ -15,6 +15,7 @@ from parallax.schema import (ActorRole, Claim, Contradiction, ContradictionKind,
 
 MAX_SOURCES = 6  # pairs among the first sources only: 15 pairs at most per fact
 _OBJECT_STOP = frozenset("a an the two three four five one several some of piece pieces".split())
+_WHERE_TAIL = re.compile(r"\b(?:in|at|near|outside|inside|on)\b.*")
 
 Told = tuple[str, str, Span]  # (value, speaker, span)
 
@@ -78,10 +79,17 @@ def object_words(text: str) -> frozenset[str]:
     """The things a damage claim lists, each as a short singular phrase ("front-end loader")."""
     phrases = set()
     for part in re.split(r",|\band\b|;", text.lower()):
+        part = _WHERE_TAIL.sub("", part)  # "the market in Omdurman" lists the market
         words = [w for w in re.findall(r"[a-z][a-z\-]+", part) if w not in _OBJECT_STOP]
         if words:
             phrases.add(" ".join(words[:-1] + [words[-1].removesuffix("s")]))
     return frozenset(phrases)
+
+
+def object_heads(text: str) -> frozenset[str]:
+    """The kinds of thing a damage claim lists: each phrase's last word ("the city's vegetable
+    market" and "a market" list one market)."""
+    return frozenset(phrase.split()[-1] for phrase in object_words(text))
 
 
 def target_contradictions(mentions: Sequence[EventMention]) -> list[Contradiction]:
@@ -94,7 +102,7 @@ def target_contradictions(mentions: Sequence[EventMention]) -> list[Contradictio
             if claim.measure == Measure.DAMAGED and text and who not in told:
                 told[who] = (text, who, claim.span)
     return list(_pairs(ContradictionKind.TARGET, "what was hit", list(told.values()),
-                       lambda a, b: object_words(a[0]) != object_words(b[0])))
+                       lambda a, b: object_heads(a[0]) != object_heads(b[0])))
 
 
 def warning_contradictions(mentions: Sequence[EventMention]) -> list[Contradiction]:
