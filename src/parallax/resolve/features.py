@@ -169,8 +169,9 @@ def people_in(text: str) -> tuple[str, ...]:
     `text`: capitalised runs of two or more words once sentence-opening words are dropped, none of
     whose words marks a place or an organisation. Officials (a title before the name: "police
     spokeswoman Sonya Toler", "Officer Dana Brooks") and reporters ("By ...", "NBC 6's ...") tell
-    of many events and are left out."""
-    titles, not_names, _, bylines = name_words()
+    of many events and are left out. A person's name is read as given name and surname
+    (`first_and_last`), so reports writing it with and without a middle name agree."""
+    titles, not_names, sites, bylines = name_words()
     found = []
     for run in _RUN.finditer(text):
         words = [w.strip(".").lower() for w in run.group().split() if len(w.strip(".")) > 1]
@@ -182,8 +183,19 @@ def people_in(text: str) -> tuple[str, ...]:
         while words and (words[0] in _STOP or words[0] in _CALENDAR):
             words.pop(0)
         if len(words) >= 2 and not any(w in not_names or w in _CALENDAR for w in words):
-            found.append(" ".join(words))
+            found.append(" ".join(words if any(w in sites for w in words) else first_and_last(words)))
     return tuple(found)
+
+
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+def first_and_last(words: list[str]) -> list[str]:
+    """A person's given name and surname, without a middle name or a suffix: one report writes
+    "Vontay Jamar Price", another "Vontay Price" (middle initials are dropped already)."""
+    while len(words) > 2 and words[-1] in _SUFFIXES:
+        words = words[:-1]
+    return [words[0], words[-1]] if len(words) == 3 else words  # longer runs are headlines, not names
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:
