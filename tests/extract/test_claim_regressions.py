@@ -271,3 +271,55 @@ def test_a_casualty_word_conjoined_with_the_victim_is_no_second_victim(nlp):
     claims = extract_title_claims(nlp(title), Article(id="r", text="", title=title))
     assert [(c.measure.value, c.figure.low) for c in claims if c.measure.value == "killed"] == [("killed", 1)]
     assert figures(nlp, "The attack killed two soldiers and a civilian.") == [("killed", 3, 3, "incident")]
+
+
+def test_both_before_a_plural_counts_two(nlp):
+    """ "Both men died from their injuries" is two dead (the parser makes "both" a determiner: it was
+    "at least one"; GVA: a spree's two carjacking victims, two boys found dead in a car)."""
+    assert figures(nlp, "Both men died from their injuries at the hospital.") == [("killed", 2, 2, "incident")]
+    assert figures(nlp, "Both of the clerks were wounded.") == [("injured", 2, 2, "incident")]
+    assert figures(nlp, "Both Ortega and the cashier suffered minor injuries.") == [("injured", 2, 2, "incident")]
+
+
+def test_names_listed_with_their_ages_are_each_counted(nlp):
+    """ "42-year-old Paul Reed, 20-year-old Tia Marsh and 33-year-old Carl Otis were found dead" is three
+    dead: the parser hangs the second name on the first as an apposition, and tags "Tia Marsh" an
+    organisation (GVA: a triple homicide's victims listed by name and age came out as one)."""
+    text = ("On Sunday, 42-year-old Paul Reed, 20-year-old Tia Marsh and 33-year-old Carl Otis were found "
+            "dead inside the house.")
+    assert figures(nlp, text) == [("killed", 3, 3, "incident")]
+    assert figures(nlp, "Paul Reed and Tia Marsh were found dead inside the house.") == [
+        ("killed", 2, 2, "incident")]
+    assert figures(nlp, "Officer Dan Burke, a 12-year veteran of the force, was wounded.") == [
+        ("injured", 1, 1, "incident")]
+
+
+def test_a_name_conjoined_with_the_first_names_age_is_counted(nlp):
+    """ "Walter Greene, 67 and Rosa Greene, 63 were found dead": the parser conjoins the second name with
+    the first one's age (GVA: a couple found dead was one)."""
+    text = "Officials said that Walter Greene, 67 and Rosa Greene, 63 were found dead inside a home on Maple Court."
+    assert figures(nlp, text) == [("killed", 2, 2, "incident")]
+
+
+def test_a_surname_ending_in_s_is_one_person(nlp):
+    """ "31-year-old Lamar Hicks" is tagged a plural proper noun: it is one person, not "at least one"."""
+    assert figures(nlp, "Police said 29-year-old Andre Sims and 31-year-old Lamar Hicks were killed.") == [
+        ("killed", 2, 2, "incident")]
+
+
+def test_a_member_described_dead_is_not_also_wounded(nlp):
+    """ "found Carl Hollings dead and another man wounded", parsed with "wounded" on the verb's object:
+    Hollings is told dead by his own adjective, so the wounded are the other man alone (was two hurt;
+    GVA: one dead and one hurt came out as two hurt). The parse is built by hand, as the model gave it."""
+    from spacy.tokens import Doc
+    words = ["They", "found", "Carl", "Hollings", "dead", "and", "another", "man", "wounded", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 8 + [False, False],
+              heads=[1, 1, 3, 1, 3, 3, 7, 3, 1, 1],
+              deps=["nsubj", "ROOT", "compound", "dobj", "amod", "cc", "det", "conj", "oprd", "punct"],
+              tags=["PRP", "VBD", "NNP", "NNP", "JJ", "CC", "DT", "NN", "VBN", "."],
+              pos=["PRON", "VERB", "PROPN", "PROPN", "ADJ", "CCONJ", "DET", "NOUN", "VERB", "PUNCT"],
+              lemmas=["they", "find", "Carl", "Hollings", "dead", "and", "another", "man", "wound", "."],
+              ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"])
+    claims = extract_claims(doc, Article(id="r", text=doc.text))
+    assert [(c.measure.value, c.figure.low, c.figure.high) for c in claims] == [
+        ("killed", 1, 1), ("injured", 1, 1)]

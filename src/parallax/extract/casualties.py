@@ -319,6 +319,7 @@ def _victim_claims(tok: Token, measure: Measure, victim: Token, sent: DocSpan, a
                    lexicon: ClaimLexicon, own_count: Token | None = None) -> list[Found]:
     members = vx.conjoined(victim, tok, lexicon)
     members = members[:1] + [m for m in members[1:] if not _told_by_other(m, measure, lexicon)]
+    members = [m for m in members if not _described_otherwise(m, tok, measure, lexicon)] or members[:1]
     negation = vx.negation_word(victim, tok)
     if negation:
         figure, where = Figure(0, 0, negation), vx.core_phrase(victim)
@@ -433,6 +434,16 @@ def _told_by_other(member: Token, measure: Measure, lexicon: ClaimLexicon) -> bo
     after = member.doc[member.i + 1] if member.i + 1 < member.sent.end else None
     trig = trigger_of(after, lexicon) if after is not None and after.head != member else None
     return trig is not None and trig.measure is not measure and trig.measure is not Measure.DAMAGED
+
+
+def _described_otherwise(member: Token, tok: Token, measure: Measure, lexicon: ClaimLexicon) -> bool:
+    """ "found 19-year-old Carl Jennings dead and another man wounded": a member that another casualty
+    word of the other measure describes ("dead" on Jennings) is that word's victim, not this one's."""
+    for child in member.children:
+        trig = trigger_of(child, lexicon) if child != tok and child.dep_ in ("amod", "acl") else None
+        if trig is not None and {trig.measure, measure} == {Measure.KILLED, Measure.INJURED}:
+            return True
+    return False
 
 
 def _shot_to_death(tok: Token, victim: Token, lexicon: ClaimLexicon) -> bool:

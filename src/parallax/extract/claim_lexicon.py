@@ -66,6 +66,7 @@ class ClaimLexicon:
     cumulative_subjects: frozenset[str]
     trend: frozenset[str]
     absence: frozenset[str]
+    silence: frozenset[str]
     statement: frozenset[str]
     speaker_nouns: Mapping[str, str]
     audience: frozenset[str]
@@ -193,6 +194,7 @@ def load_claim_lexicon(override_dir: str = "") -> ClaimLexicon:
         cumulative=tuple(_terms(groups, "cumulative")),
         cumulative_subjects=frozenset(_terms(groups, "cumulative_subject")),
         trend=frozenset(_terms(groups, "trend")), absence=frozenset(_terms(groups, "absence")),
+        silence=frozenset(_terms(groups, "silence")),
         statement=frozenset(_terms(groups, "statement")),
         speaker_nouns=MappingProxyType({r["term"].lower(): r["value"]
                                         for r in groups.get("speaker_noun", [])}),

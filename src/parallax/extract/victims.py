@@ -148,6 +148,9 @@ def _modifier_tokens(victim: Token, lexicon: ClaimLexicon) -> list[Token]:
                           for t in g.subtree)
         elif child.dep_ in _QUANTITY_WORD_DEPS and (child.lower_ in lexicon.vague or child.lower_ in lexicon.bounds):
             tokens.extend(t for t in child.subtree if t.i < victim.i)
+        elif child.dep_ in ("det", "predet") and child.lower_ == "both" and victim.tag_ in ("NNS", "NNPS") \
+                and not victim.conjuncts:
+            tokens.append(child)  # "Both men died": a determiner that counts two ("both Flores and ..." is a list)
     if tokens and victim.lower_ == "more":
         tokens.append(victim)  # "many more"
     if tokens and any(t.lower_ in ("few", "couple", "handful") for t in tokens):
@@ -230,9 +233,19 @@ def default_figure(victim: Token) -> Figure | None:
     if victim.pos_ not in _VICTIM_POS:
         return None
     text = core_phrase(victim)[2]
+    if victim.tag_ == "NNPS" and _one_named_person(victim):
+        return Figure(1, 1, text)  # "31-year-old Lamar Hicks": a surname ending in s is tagged a plural
     if victim.tag_ in ("NNS", "NNPS") and victim.lower_ not in ("police",):
         return Figure(1, None, text)
     return Figure(1, 1, text)
+
+
+def _one_named_person(name: Token) -> bool:
+    """A name with a first name or an age before it and no article ("the Hickses" are a family)."""
+    if any(c.dep_ == "det" for c in name.children):
+        return False
+    return is_aged(name) or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in name.lefts) \
+        and name.ent_type_ == "PERSON"
 
 
 def victim_group(victim: Token, lexicon: ClaimLexicon) -> str:
@@ -320,13 +333,23 @@ def conjoined(victim: Token, trigger: Token, lexicon: ClaimLexicon | None = None
     cut = next((t.i for t in doc[victim.i:victim.sent.end] if _is_separator(t)), len(doc))
     members = [victim] + [c for c in (*victim.conjuncts, *_listed_in_apposition(victim))
                           if victim.i < c.i < cut and c.pos_ in _VICTIM_POS and not _done_to(c)
-                          and (c.ent_type_ not in _NOT_PEOPLE or is_aged(c))]  # "shot mother - WCAX News, Weather and Sports"
+                          and _may_be_person(c, victim)]
+    members = list(dict.fromkeys(members))  # a name both conjoined and listed in apposition counts once
     if lexicon is None:
         return members
     named = _names_of_counts(sorted(members, key=lambda t: t.i), lexicon)
     # "death of 14-year-old accidental, arrest made": a conjoined casualty word is no victim
     # "death of 14-year-old accidental, arrest made": a conjoined casualty word is no victim
     return [m for m in members if m.i not in named and (m is victim or m.lemma_.lower() not in lexicon.nouns)]
+
+
+def _may_be_person(member: Token, victim: Token) -> bool:
+    """A conjunct that can be a person: not an organisation or place ("shot mother - WCAX News, Weather and
+    Sports"), unless aged, or a name listed with a person's name (the tagger often calls a first name
+    it does not know an organisation: "Paul Reed and Tia Marsh")."""
+    if member.ent_type_ not in _NOT_PEOPLE or is_aged(member):
+        return True
+    return member.ent_type_ == "ORG" and member.pos_ == "PROPN" and victim.ent_type_ == "PERSON"
 
 
 def _names_of_counts(members: list[Token], lexicon: ClaimLexicon) -> set[int]:
@@ -380,6 +403,8 @@ def _is_separator(tok: Token) -> bool:
 
 def _listed_in_apposition(victim: Token) -> list[Token]:
     """ "his wife, son and daughter": the parser often hangs "son and daughter" on "wife" as an apposition."""
+    if victim.pos_ == "PROPN":
+        return _names_in_apposition(victim)
     if victim.pos_ != "NOUN":
         return []  # "Clark, a student athlete and cadet" describes one person
     for child in victim.children:
@@ -388,6 +413,20 @@ def _listed_in_apposition(victim: Token) -> list[Token]:
             return [child, *child.conjuncts]
     if _owned(victim):  # "his brother, his brother's girlfriend, and a third man": one owned noun after another
         return [c for c in victim.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _owned(c)]
+    return []
+
+
+def _names_in_apposition(name: Token) -> list[Token]:
+    """ "42-year-old Paul Reed, 20-year-old Tia Marsh and 33-year-old Carl Otis": the parser hangs the
+    second name on the first as an apposition and the third on the second; a name in apposition that
+    is itself the first of a list of names is the list's next member, not the first name told again."""
+    for child in name.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" \
+                and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in child.children):
+            return [child, *child.conjuncts]
+        if child.dep_ == "appos" and child.like_num and _is_age(child):
+            # "Walter Greene, 67 and Rosa Greene, 63": the next name is conjoined with the first one's age
+            return [c for c in child.conjuncts if c.pos_ == "PROPN"]
     return []
 
 
