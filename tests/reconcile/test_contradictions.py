@@ -151,3 +151,20 @@ def test_incident_takes_the_day_most_reports_give_and_the_outlier_is_a_date_cont
     assert incident_date([outlier, replace(rest[0], date=replace(rest[0].date, precision=DatePrecision.WEEK))]).value == friday
     found = [c for c in find_contradictions([outlier, *rest]) if c.kind == ContradictionKind.DATE]
     assert found and {found[0].value_a, found[0].value_b} == {"2026-11-19", "2026-11-20"}
+
+
+def test_a_perpetrator_is_the_account_of_whoever_the_sentence_quotes():
+    """Regression (fresh-clone user): 'Artillery fire by the RSF hit the market ..., the army said'
+    against 'The RSF said army artillery had fired the shells' was listed as the two outlets'
+    perpetrator dispute; it is the army's account against the RSF's."""
+    from parallax.schema import Actor, ActorRole, Span
+    army_says = "Artillery fire by the RSF hit the market on Monday, the army said."
+    rsf_says = "The RSF said army artillery had fired the shells."
+    a = replace(report("a1", army_says, outlet="Nile Wire"), actors=(
+        Actor("the RSF", "Rapid Support Forces", ActorRole.PERPETRATOR, "Rebel Groups",
+              span=Span("a1", 22, 29, "the RSF", army_says)),))
+    b = replace(report("b2", rsf_says, outlet="Horn Wire"), actors=(
+        Actor("army", "Military Forces of Sudan", ActorRole.PERPETRATOR, "State Forces",
+              span=Span("b2", 12, 16, "army", rsf_says)),))
+    (found,) = [c for c in find_contradictions([a, b]) if c.kind == ContradictionKind.PERPETRATOR]
+    assert {found.speaker_a, found.speaker_b} == {"the army", "The RSF"}

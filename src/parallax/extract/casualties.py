@@ -96,6 +96,8 @@ def _adj_victim(tok: Token) -> Token | None:
     victim = child_of(tok, "nsubj")
     if victim is None and tok.dep_ in ("oprd", "xcomp", "ccomp"):
         victim = child_of(tok.head, "dobj", "nsubjpass")  # "left one man dead", "was found dead"
+    if victim is None and tok.dep_ == "acomp" and child_of(tok.head, "dobj") is not None:
+        return child_of(tok.head, "dobj")  # "gunmen shot dead a commissioner": the gunmen shot
     if victim is None and tok.dep_ in ("acomp", "oprd", "xcomp", "attr", "ccomp", "advcl"):
         victim = child_of(tok.head, "nsubj", "nsubjpass")
     return vx.resolve_relative(victim) if victim is not None else None
@@ -136,7 +138,18 @@ def _noun_victim(tok: Token, trig: Trigger, lexicon: ClaimLexicon) -> Token | No
 def _condition_victim(tok: Token, lexicon: ClaimLexicon) -> Token | None:
     if tok.lemma_ == "condition" and not any(c.dep_ == "amod" for c in tok.children):
         return None  # a bare "condition" is not a wound
-    return _clause_subject(tok, lexicon)
+    victim = _clause_subject(tok, lexicon)
+    return None if victim is not None and _of_the_counted(victim, lexicon) else victim
+
+
+def _of_the_counted(victim: Token, lexicon: ClaimLexicon) -> bool:
+    """ "several of the wounded were in critical condition": a share of casualties told already, not
+    a count of its own."""
+    inner = vx.partitive_object(victim)
+    if inner is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in inner.children):
+        return False
+    trig = trigger_of(inner, lexicon)
+    return trig is not None and trig.measure in (Measure.INJURED, Measure.CASUALTIES)
 
 
 def _lives_victim(tok: Token, lexicon: ClaimLexicon) -> Token | None:
@@ -158,7 +171,7 @@ def _is_idle_noun(tok: Token, lexicon: ClaimLexicon) -> bool:
     if any(t.lower_ == "life" for t in (*tok.conjuncts, tok.head) if t != tok) \
             or tok.doc[max(0, tok.i - 2):tok.i].text.lower() in ("life-or-", "life or", "life and"):
         return True  # "a matter of life and death", "a life-or-death situation"
-    if _governed_by_trigger(tok, lexicon):
+    if _governed_by_trigger(tok, lexicon) or _left_unmentioned(tok, lexicon):
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.lemma_ == "death":
         return True  # "beaten to death" is read from its verb
@@ -170,6 +183,15 @@ def _is_idle_noun(tok: Token, lexicon: ClaimLexicon) -> bool:
         return True
     negated = any(c.lower_ in ("no", "not") for c in (*container.children, *container.head.children))
     return lemma in lexicon.absence and negated
+
+
+def _left_unmentioned(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """ "did not mention civilian casualties", "made no mention of deaths": silence, which admits no
+    casualties and denies none."""
+    told = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else None
+    if told is None or told.lemma_.lower() not in lexicon.silence:
+        return False
+    return any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in told.children)
 
 
 def _governed_by_trigger(tok: Token, lexicon: ClaimLexicon) -> bool:

@@ -122,8 +122,11 @@ def perpetrator_contradictions(mentions: Sequence[EventMention]) -> list[Contrad
     for mention in mentions:
         for actor in mention.actors:
             if actor.role == ActorRole.PERPETRATOR and side(actor) and actor.span is not None:
-                who = mention.outlet or mention.article_id
-                told.setdefault(f"{who}|{side(actor)}", (f"{actor.normalized} ({side(actor)})", who, actor.span))
+                # whose account it is: the speaker of the actor's sentence ("..., the army said"),
+                # else the outlet telling it as its own
+                outlet = mention.outlet or mention.article_id
+                who = speaker_of(actor.span.sentence, [mention]) or outlet
+                told.setdefault(f"{outlet}|{side(actor)}", (f"{actor.normalized} ({side(actor)})", who, actor.span))
     return list(_pairs(ContradictionKind.PERPETRATOR, "perpetrator", list(told.values()),
                        lambda a, b: a[0].rsplit("(", 1)[1] != b[0].rsplit("(", 1)[1]))
 

@@ -94,6 +94,9 @@ _SPEAKER_PATTERNS = (
     re.compile(r"^\W*((?:the\s+)?[\w\-’']+(?:\s+[\w\-’']+){0,3}?)\s+(?:said|says|told|stated|claimed|insisted)\b",
                re.IGNORECASE),
     re.compile(r"(" + _NAME + r")\s+(?:said|says|told|stated|claimed|added)\b"),
+    # a closing attribution: "..., killing 14 civilians, the Sudanese army said in a statement."
+    re.compile(r",\s+((?:the\s+|a\s+)?[\w\-’']+(?:\s+[\w\-’']+){0,3}?)\s+(?:said|says|told|stated|claimed)\b"
+               r"[^,]*$", re.IGNORECASE),
     re.compile(r"(" + _NAME + r"\s+" + _NAME + r")"),
 )
 
