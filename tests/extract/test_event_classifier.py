@@ -58,6 +58,36 @@ NEIGHBOURS = [
 ]
 
 
+# The cues of the sixth round's rows (docs/event_types.md), in other words: how many were hurt decides
+# excessive force vs intervention, barricades and broken gates a violent demonstration, police sent ahead
+# of a rally a change to group activity, ground taken back or walked into, leaving a treaty, denying a
+# report. The floor is what the shipped hashing model reached (6 of 10 on 2,858 examples, 7 on 2,928,
+# which still read "sending more than thirty of them to hospital" as a change to group activity, "took
+# the river port back" as an abduction and "leaving the arms control treaty" as a change to group
+# activity; at least 7 on the shipped 2,932).
+CUES = [
+    ("Riot police clubbed and kicked peaceful marchers in the port city, sending more than thirty of them to "
+     "hospital.", "FORCE_AGAINST_PROTEST"),
+    ("Doctors said 45 people were wounded when police fired rubber bullets at a peaceful crowd outside the "
+     "stadium.", "FORCE_AGAINST_PROTEST"),
+    ("Officers broke up the peaceful vigil with pepper spray and took six organisers into custody; nobody was "
+     "hurt.", "PROTEST_WITH_INTER"),
+    ("Angry youths barricaded the ring road with burning tyres and old cars to protest against the fuel price "
+     "rise.", "VIOL_DEMONSTR"),
+    ("Demonstrators pulled down the gates of the town hall and smashed its windows before police arrived.",
+     "VIOL_DEMONSTR"),
+    ("Hundreds of extra police were deployed across the old town ahead of the planned opposition rally.",
+     "CHANGE_TO_GROUP_ACT"),
+    ("The rebels took the river port back from the army on Saturday, a week after losing it.",
+     "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("Once the peacekeepers pulled out, militia fighters moved into the camp without meeting any resistance.",
+     "NON_VIOL_TERRIT_TRANSFER"),
+    ("The president announced that his country was leaving the arms control treaty with its neighbour.",
+     "AGREEMENT"),
+    ("The ministry denied a report that its agents had spied on exiled journalists.", "ATTRIB"),
+]
+
+
 @pytest.fixture(scope="module")
 def model():
     return load_model(HASHING)
@@ -77,10 +107,17 @@ def test_shipped_model_tells_neighbouring_classes_apart(nlp, model):
     assert right >= 8, list(zip(predicted, [g for _, g in NEIGHBOURS]))
 
 
+def test_shipped_model_reads_the_sixth_rounds_cues(nlp, model):
+    docs = [nlp(text) for text, _ in CUES]
+    predicted = [code for code, _ in classify_docs(docs, model, allow_none=False)]
+    right = sum(p == gold for p, (_, gold) in zip(predicted, CUES))
+    assert right >= 7, list(zip(predicted, [g for _, g in CUES]))
+
+
 def test_test_snippets_are_not_training_examples():
     with TRAINING.open(encoding="utf-8", newline="") as handle:
         trained = {row["text"] for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}
-    assert not trained & {text for text, _ in UNSEEN + NEIGHBOURS}
+    assert not trained & {text for text, _ in UNSEEN + NEIGHBOURS + CUES}
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
