@@ -20,6 +20,9 @@ _CONTENT_OBJECT_VERBS = frozenset({"report", "confirm", "announce", "record", "c
                                    "put", "deny", "acknowledge", "admit"})
 _TOLL_AT_VERBS = frozenset({"put", "place", "set", "estimate"})  # "put the toll at nine"
 _OBJECT_ONLY_VERBS = frozenset({"count"})  # a count is the speaker's only over what is counted
+# "the ministry gave a lower toll of 24 dead": the subject of these verbs speaks for a figure noun they take
+_FIGURE_VERBS = frozenset({"give", "issue", "release", "provide", "publish"})
+_FIGURE_NOUNS = frozenset({"toll", "figure", "tally", "count", "estimate"})
 _SIDE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
 _HOLDERS = frozenset({"report", "quote", "cite"})
 _INTERVIEW = frozenset({"interview", "comment", "comments", "remark", "remarks"})
@@ -186,15 +189,44 @@ def _quote_voices(doc: Doc, by_verb: dict[int, Voice], lexicon: ClaimLexicon) ->
     return quotes
 
 
+def _figure_verbs(doc: Doc) -> list[int]:
+    """ "gave a lower toll of 24 dead", "issued a figure of 12": verbs whose subject gives a figure."""
+    rows = doc.to_array([POS, LEMMA]).tolist()
+    strings = doc.vocab.strings
+    found = []
+    for i, (pos, lemma) in enumerate(rows):
+        if pos == VERB and strings[lemma].lower() in _FIGURE_VERBS and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS and not _none_of(c) for c in doc[i].children):
+            found.append(i)
+    return found
+
+
+def _none_of(noun: Token) -> bool:
+    """ "gave no precise toll": a figure given as none is no voice."""
+    return any(c.lower_ == "no" for c in noun.children) or any(c.dep_ == "neg" for c in noun.head.children)
+
+
+def _figure_voice(verb: Token, book: SpeakerBook, lexicon: ClaimLexicon) -> Voice:
+    subject = _nearest_subject(verb) if not _is_passive(verb) else _agent(verb)
+    speaker = make_speaker(subject, book, lexicon) if subject is not None else None
+    if speaker is not None:
+        book.remember(subject.idx, speaker)
+    return Voice(speaker, (), "reported", Stance.ASSERTED)
+
+
 def index_voices(doc: Doc, lexicon: ClaimLexicon) -> Voices:
     """The voice of every reporting verb and quote, read top to bottom so "he" finds its person."""
     book = build_book(doc, lexicon)
-    by_verb = {i: _voice(doc[i], book, lexicon) for i in _reporting_verbs(doc, lexicon)}
+    figures = set(_figure_verbs(doc))
+    by_verb = {i: _figure_voice(doc[i], book, lexicon) if i in figures else _voice(doc[i], book, lexicon)
+               for i in sorted(figures.union(_reporting_verbs(doc, lexicon)))}
     return Voices(book, by_verb, _quote_voices(doc, by_verb, lexicon))
 
 
 def _reports_over(verb: Token, child: Token) -> bool:
     """Whether a reporting verb governs the clause on the path (not "claimed lives")."""
+    if verb.lemma_.lower() in _FIGURE_VERBS:
+        return _gives_figure(child)
     if verb.lemma_.lower() in _OBJECT_ONLY_VERBS:
         return child.dep_ == "dobj"  # "the Red Cross counting 19 dead", not "counting the dead after 3 died"
     if child.dep_ in _PATH_DEPS:
@@ -202,6 +234,36 @@ def _reports_over(verb: Token, child: Token) -> bool:
     if child.dep_ == "prep" and child.lower_ == "at" and verb.lemma_.lower() in _TOLL_AT_VERBS:
         return True  # "the army put the toll at nine dead"
     return child.dep_ == "dobj" and verb.lemma_.lower() in _CONTENT_OBJECT_VERBS
+
+
+def _gives_figure(child: Token) -> bool:
+    """The figure noun a figure verb takes, or the misparsed "and 51 wounded" joined to the verb
+    (a number as the subject of a bare casualty word)."""
+    if child.dep_ == "dobj":
+        return child.lemma_.lower() in _FIGURE_NOUNS
+    return child.dep_ == "conj" and any(c.dep_ == "nsubj" and c.pos_ == "NUM" for c in child.children) \
+        and not any(c.dep_ in ("dobj", "ccomp", "aux") for c in child.children)
+
+
+def _closing_voice(tok: Token, voices: Voices) -> Voice | None:
+    """ "The toll rose to nine, including a girl, Ukraine's interior minister said on Thursday": a
+    "..., X said" that closes the sentence speaks for it wherever the parser hung it."""
+    sent = tok.sent
+    for i in range(sent.end - 1, tok.i, -1):
+        voice = voices.by_verb.get(i)
+        if voice is None:
+            continue
+        verb = sent.doc[i]
+        subject = _nearest_subject(verb)
+        if voice.speaker is None or subject is None or verb in tok.ancestors or verb.dep_ == "ROOT" \
+                or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+            return None
+        opens = subject.left_edge.i - 1
+        tail = [t for t in sent.doc[verb.i + 1:sent.end] if not (t.is_punct or t.is_space)]
+        if opens > tok.i and sent.doc[opens].text == "," and all(t in verb.subtree for t in tail):
+            return voice
+        return None
+    return None
 
 
 def _described_by(tok: Token, voices: Voices, lexicon: ClaimLexicon) -> Voice | None:
@@ -288,7 +350,7 @@ def _according_voice(obj: Token, voices: Voices, lexicon: ClaimLexicon) -> Voice
 def attribute(claim: Claim, tok: Token, voices: Voices, lexicon: ClaimLexicon) -> Claim:
     """The claim with its speaker, relays, verb and stance; unchanged when the outlet speaks itself."""
     voice, side, according = _walk(tok, voices)
-    voice = _described_by(tok, voices, lexicon) or voice or side
+    voice = _described_by(tok, voices, lexicon) or voice or side or _closing_voice(tok, voices)
     source = _according_voice(according, voices, lexicon) if according is not None else None
     if voice is None:
         voice = source or _quote_voice(tok, voices)
@@ -310,7 +372,7 @@ def _outer_outlet(tok: Token, voice: Voice, voices: Voices) -> str:
     speaker's words is a relay."""
     node, seen = tok, False
     for _ in range(_MAX_HOPS):
-        found = voices.by_verb.get(node.i)
+        found = voices.by_verb.get(node.i) if node.lemma_.lower() not in _FIGURE_VERBS else None
         if found is voice:
             seen = True
         elif seen and found is not None and found.speaker is not None and found.speaker.kind == "media":

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from parallax.extract.claim_lexicon import ClaimLexicon
+from parallax.nlp.arrays import token_table
 from parallax.nlp.entities import entities
 from parallax.schema import Speaker
 
@@ -17,6 +18,10 @@ _THING_PRONOUNS = frozenset({"it", "they", "them"})
 _REPORT_NOUNS = frozenset({"report", "reports", "media reports", "some reports", "unconfirmed reports"})
 _MEMBER_NOUNS = frozenset({"member", "staff", "doctor", "medic", "team", "volunteer", "worker", "monitor",
                            "researcher", "personnel", "colleague"})
+# a speaker named by a role that one person holds: "he" may be "a police spokesman" of the sentence before
+_ROLE_PERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "official", "commander",
+                                "governor", "mayor", "doctor", "medic", "director", "chief", "officer", "president",
+                                "witness", "resident", "activist", "diplomat", "source", "nurse", "paramedic"})
 
 
 @dataclass(slots=True)
@@ -35,6 +40,23 @@ class SpeakerBook:
             if at < offset and (speaker.kind == "person") == person:
                 return speaker
         return None
+
+    def last_person(self, offset: int, text: str) -> Speaker | None:
+        """The nearest earlier named person, or a speaker named by a one-person role ("a police
+        spokesman") in the same paragraph: the one "he" or "she" points back to."""
+        for at, speaker in reversed(self.history):
+            if at >= offset:
+                continue
+            if speaker.kind == "person":
+                return speaker
+            if _is_role_person(speaker) and "\n" not in text[at:offset]:
+                return speaker
+        return None
+
+
+def _is_role_person(speaker: Speaker) -> bool:
+    words = speaker.name.lower().split()
+    return bool(words) and words[-1] in _ROLE_PERSON_NOUNS
 
 
 def _entity_span(tok: Token) -> tuple[int, int] | None:
@@ -162,7 +184,7 @@ def _by_description(name: str, head: Token, book: SpeakerBook, offset: int) -> S
 def _pronoun(head: Token, book: SpeakerBook) -> Speaker | None:
     low = head.lower_
     if low in _PERSON_PRONOUNS:
-        earlier = book.last(head.idx, person=True)
+        earlier = book.last_person(head.idx, token_table(head.doc).text)
         if earlier is None:
             return _last_named_person(head, book)
         return earlier
