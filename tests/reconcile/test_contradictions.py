@@ -168,3 +168,14 @@ def test_a_perpetrator_is_the_account_of_whoever_the_sentence_quotes():
               span=Span("b2", 12, 16, "army", rsf_says)),))
     (found,) = [c for c in find_contradictions([a, b]) if c.kind == ContradictionKind.PERPETRATOR]
     assert {found.speaker_a, found.speaker_b} == {"the army", "The RSF"}
+
+
+def test_a_denied_damage_claim_lists_nothing_hit():
+    """Regression (fresh-clone user): the army 'rejecting opposition claims that a market had been
+    hit' was listed as the army saying a market was hit, against the medics' 'the bakery'."""
+    denied = replace(hit("a1", "a market", "army"), stance=Stance.DENIED)
+    a = report("a1", "The army rejected claims that a market had been hit.", denied)
+    b = report("b2", "Medics said the strike hit the bakery.", hit("b2", "the bakery", "medics"))
+    assert not [c for c in find_contradictions([a, b]) if c.kind == ContradictionKind.TARGET]
+    told = report("a1", "The army said a market had been hit.", hit("a1", "a market", "army"))
+    assert [c for c in find_contradictions([told, b]) if c.kind == ContradictionKind.TARGET]

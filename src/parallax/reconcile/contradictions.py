@@ -99,6 +99,8 @@ def target_contradictions(mentions: Sequence[EventMention]) -> list[Contradictio
         for claim in mention.claims:
             text = claim.object_text or claim.figure.text
             who = speaker_label(claim, mention.outlet)
+            if claim.negated or claim.stance in (Stance.DENIED, Stance.RETRACTED):
+                continue  # "rejecting claims that a market had been hit" lists nothing hit
             if claim.measure == Measure.DAMAGED and text and who not in told:
                 told[who] = (text, who, claim.span)
     return list(_pairs(ContradictionKind.TARGET, "what was hit", list(told.values()),
