@@ -96,3 +96,14 @@ def test_armed_sides_dead_add_to_the_victims_regression_gao_ambush():
     attackers = replace(claim("b", 2, 2, "spokesman", start=90), victim_group="attackers")
     f = reconcile_fatalities(_pairs(*civilians, attackers))
     assert (f.low, f.best, f.high) == (11, 11, 21)
+
+
+def test_a_denial_with_no_speaker_is_the_outlets_own_and_says_so():
+    """Regression (fresh-clone user): 'the outlet denies killed civilians' named no outlet and
+    hid that no speaker was named."""
+    from dataclasses import replace
+    where = place("Gao", "ML", 16.27, -0.04)
+    unsaid = replace(claim("b", 0, 0, "army", negated=True), speaker=None, victim_group="civilians")
+    m = mention("b", where, day(date(2024, 1, 2)), "x", (unsaid,), outlet="Sahel Post")
+    incident = reconcile_incident("i1", [m])
+    assert "Sahel Post (no speaker named) denies killed civilians" in incident.notes

@@ -66,8 +66,11 @@ def _disagreements(mentions: Sequence[EventMention]) -> list[str]:
         if any(rival(a, b, risen) for a, b in combinations(chosen.values(), 2)):
             told = "; ".join(f"{key.removeprefix('outlet:')}: {c.figure.text}" for key, c in chosen.items())
             notes.append(f"sources disagree on {measure.value}: {told}")
-    denials = [c for c, _ in pairs if c.negated]
-    for claim in denials:
-        who = (claim.speaker.normalized or claim.speaker.name) if claim.speaker else "the outlet"
+    for claim, outlet in pairs:
+        if not claim.negated:
+            continue
+        # no speaker named: the outlet tells it in its own voice, and the note says so
+        who = ((claim.speaker.normalized or claim.speaker.name) if claim.speaker
+               else f"{outlet or 'the outlet'} (no speaker named)")
         notes.append(f"{who} denies {claim.measure.value} {claim.victim_group}".strip())
     return notes
