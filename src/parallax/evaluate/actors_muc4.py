@@ -72,8 +72,8 @@ def _slot(actor: Actor, doc: Doc) -> str:
 
 
 def _member_groups(actor: Actor, doc: Doc, dictionary: ActorDictionary) -> list[str]:
-    """The organisation a perpetrator phrase says its people belong to: "a commando of the Tupac
-    Amaru Revolutionary Movement", "terrorists from the Zarate Willka Armed Forces of Liberation"."""
+    """The organisation a perpetrator phrase says its people belong to: "a cell of the People's
+    Liberation Front", "gunmen from the Northern Patriotic Brigades" (invented names)."""
     phrase = doc.char_span(actor.span.start, actor.span.end) if actor.span else None
     if phrase is None:
         return []
@@ -134,8 +134,8 @@ BLAST_PREPOSITIONS = frozenset({"in", "inside", "outside", "near", "at", "beside
 
 def _blast_sites(trigger) -> list:
     """Where an explosion went off, on the explosion word or the verb a bomb is the subject of: "a
-    bomb exploded inside a fast-food restaurant", "a bomb went off near a power tower", "a car bomb
-    exploded in front of the embassy" (a town there is dropped later: not a building)."""
+    device blew up inside a bakery", "the charge went off beside a pylon", "a truck bomb detonated
+    outside the ministry" (a town there is dropped later: not a building)."""
     holders = [trigger, *([trigger.head] if trigger.dep_ in ("nsubj", "nsubjpass") else [])]
     sites = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in BLAST_PREPOSITIONS
              for g in c.children if g.dep_ == "pobj"]
