@@ -234,3 +234,14 @@ def test_cli_run_over_bad_inputs_exits_0_and_counts_skips_by_code(tmp_path, caps
     for line in ("skipped 2 x malformed", "skipped 1 x binary", "skipped 1 x empty"):
         assert line in err
     assert "[malformed] not valid JSON" in err  # each item is listed too, with its file and line
+
+
+def test_jsonl_text_problems_are_told_apart(tmp_path):
+    """A user fixing a feed needs to know whether "text" is absent, null, of the wrong type or blank."""
+    lines = ['{"title": "x"}', '{"text": null}', '{"text": ["a"]}', '{"text": "   "}']
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    _, rejected = _read([path])
+    reasons = [rejected[f"{path}:{n}"].reason for n in range(1, 5)]
+    assert reasons == ['no "text" key', '"text" is null', '"text" must be a string, got list',
+                       '"text" is empty']

@@ -25,8 +25,13 @@ def _problem(record: object) -> str:
     """Why `record` cannot be an article, or "" if it can."""
     if not isinstance(record, dict):
         return f"expected a JSON object, got {type(record).__name__}"
-    if not isinstance(record.get("text"), str) or not record["text"].strip():
-        return "no \"text\" string"
+    text = record.get("text")
+    if text is None:
+        return "no \"text\" key" if "text" not in record else "\"text\" is null"
+    if not isinstance(text, str):
+        return f"\"text\" must be a string, got {type(text).__name__}"
+    if not text.strip():
+        return "\"text\" is empty"
     wrong = sorted(k for k in KEYS if record.get(k) is not None and not isinstance(record[k], str)
                    and not (k == "published" and published_text(record[k])))
     return f"key(s) {', '.join(wrong)} must be strings" if wrong else ""
