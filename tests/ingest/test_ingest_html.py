@@ -30,8 +30,19 @@ def test_html_page_becomes_article(tmp_path):
     assert "Home | World" not in article.text and "rights reserved" not in article.text
     assert article.outlet == "The Daily Ledger"  # the page's own name beats the command line
     assert article.url == "https://ledger.example/world/shelling"
-    assert article.published == datetime(2024, 3, 5)
+    assert article.published == datetime(2024, 3, 5, 8, 30)  # the page's time is kept
     assert article.dateline == "Khartoum"
+
+
+def test_page_time_with_an_offset_is_read_in_utc_and_a_bare_date_stays_midnight(tmp_path):
+    """21:40 at UTC-4 is 01:40 UTC the next day: the day relative dates are resolved against."""
+    late = PAGE.replace("2024-03-05T08:30:00Z", "2024-03-05T21:40:00-04:00")
+    bare = PAGE.replace("2024-03-05T08:30:00Z", "2024-03-05").replace("eleven", "twelve")  # not a duplicate
+    (tmp_path / "late.html").write_text(late, "utf-8")
+    (tmp_path / "bare.html").write_text(bare, "utf-8")
+    articles = {a.source.rsplit("/", 1)[-1]: a for a in read_inputs(sorted(tmp_path.iterdir()), Settings())}
+    assert articles["late.html"].published == datetime(2024, 3, 6, 1, 40)
+    assert articles["bare.html"].published == datetime(2024, 3, 5)
 
 
 def test_page_without_article_text_is_rejected(tmp_path):

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import trafilatura
+from trafilatura.settings import set_date_params
 
 from parallax.ingest.decoding import read_text
 from parallax.ingest.published import parse_published
@@ -21,10 +22,18 @@ def drop_leading_title(text: str, title: str) -> str:
     return text.strip()
 
 
+# htmldate's default output is the day alone: a page stamped 21:40 at UTC-4 is filed on the next
+# UTC day, which is the day "Thursday" is resolved against. A page with no time gives 00:00 here,
+# the same moment its bare date gives.
+DATE_WITH_TIME = "%Y-%m-%dT%H:%M:%S%z"
+
+
 def article_from_html(html: str, source: str) -> Article | Rejected:
     """A draft article (no id or language yet) from one page's HTML."""
     page = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                       include_tables=False)
+                                       include_tables=False,
+                                       date_extraction_params={**set_date_params(True),
+                                                               "outputformat": DATE_WITH_TIME})
     if page is None or not (page.text or "").strip():
         return reject(source, RejectCode.EMPTY, "no article text found in the HTML page")
     title = (page.title or "").strip()
