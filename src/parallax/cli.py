@@ -312,12 +312,13 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 
 def _add_eval(sub) -> None:
-    from parallax.evaluate.runner import EVALUATIONS, cmd_eval, dataset_layout
+    from parallax.evaluate.runner import EVALUATIONS, FORMATS, cmd_eval, dataset_layout
     evaluate = sub.add_parser("eval", help="score the stages on gold datasets", epilog=dataset_layout(),
                               formatter_class=LayoutHelpFormat)
-    evaluate.add_argument("name", choices=sorted(EVALUATIONS) + ["all"],
+    evaluate.add_argument("name", choices=sorted({*EVALUATIONS, *FORMATS}) + ["all"],
                           help="evaluation to run, or all of them")
-    evaluate.add_argument("--data", type=Path, required=True, help="folder holding the datasets")
+    evaluate.add_argument("--data", type=Path, required=True,
+                          help="the shared data folder, a dataset's folder, or one file of its format")
     evaluate.add_argument("--limit", type=int, help="score only the first N items of each dataset")
     evaluate.add_argument("--scores", type=Path, help="markdown file to (re)write the scores table into")
     evaluate.set_defaults(func=cmd_eval)

@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from parallax.errors import EvalDataError
 from parallax.evaluate.actor_matching import count_matches, half_of, prf
 from parallax.evaluate.actors_plover import country_namer
+from parallax.evaluate.paths import dataset_file
 from parallax.extract.actor_roles import phrase_of, role_candidates
 from parallax.extract.actors import (ActorDictionary, CountryNamer, extract_actors, is_weapon, load_actor_dictionary,
                                      normalize_actor)
@@ -36,9 +37,7 @@ MUC_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence 
 
 def read_documents(folder: Path, limit: int | None = None) -> list[tuple[str, str, dict]]:
     """(doc id, text, roles) of the gold file, in order."""
-    path = folder / DEV_FILE
-    if not path.is_file():
-        raise EvalDataError(f"{path} not found", "pass --data pointing at the shared data folder")
+    path = dataset_file(folder, DEV_FILE)
     try:
         data = json.loads(path.read_text("utf-8"))
         docs = [(key, item["doc"], item["roles"]) for key, item in data.items()]

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from parallax.errors import EvalDataError
 from parallax.evaluate.actor_matching import count_matches, half_of, prf
+from parallax.evaluate.paths import dataset_file
 from parallax.extract.actors import CountryNamer, load_actor_dictionary, sentence_actors
 from parallax.extract.event_type import find_triggers
 from parallax.extract.frames import MIN_TRIGGER_SCORE
@@ -22,9 +23,7 @@ ROLES = {"source": ActorRole.PERPETRATOR, "target": ActorRole.TARGET}
 
 def read_records(folder: Path, limit: int | None = None) -> list[dict]:
     """The sentence records (those with a text) of the gold file, in order."""
-    path = folder / PLOVER_FILE
-    if not path.is_file():
-        raise EvalDataError(f"{path} not found", "pass --data pointing at the shared data folder")
+    path = dataset_file(folder, PLOVER_FILE)
     try:
         records = json.loads(path.read_text("utf-8"))
     except json.JSONDecodeError as exc:

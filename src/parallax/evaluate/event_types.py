@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from parallax.errors import EvalDataError
+from parallax.evaluate.paths import dataset_file
 from parallax.extract.event_classifier import EMBEDDINGS, HASHING, NO_EVENT, available_kind, classify_docs, load_model
 from parallax.extract.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
 
@@ -39,9 +40,7 @@ class Snippet:
 
 def read_snippets(folder: Path, limit: int | None = None) -> list[Snippet]:
     """The gold snippets of dev.tsv (tab-separated, header id/EventSnippet/SubType, no quoting)."""
-    path = folder / DEV_FILE
-    if not path.is_file():
-        raise EvalDataError(f"{path} not found", "pass --data pointing at the shared data folder")
+    path = dataset_file(folder, DEV_FILE)
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     if not rows or rows[0][:3] != ["id", "EventSnippet", "SubType"]:

@@ -10,13 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parallax.errors import EvalDataError
+from parallax.evaluate.paths import dataset_file
 from parallax.extract.gazetteer import Gazetteer, km_between, load_gazetteer
 from parallax.extract.place_toponyms import Toponym, resolve_toponyms
-from parallax.extract.places import extract_places
+from parallax.extract.places import extract_toponyms
 from parallax.nlp.pipeline import load_nlp, parse_articles
 from parallax.schema import Article, Place
 
 CORPORA = {"lgl": "lgl.xml", "trnews": "TR-News.xml", "geovirus": "GeoVirus.xml"}
+USUAL_FILES = {**CORPORA, "geowebnews": "GeoWebNews.xml"}  # `parallax eval geowebnews --data FILE`
 ACCURATE_KM = 161.0  # 100 miles: the field's accuracy@161 threshold
 ALIGN_WINDOW = 5  # TR-News and GeoVirus offsets are often one character off
 
@@ -72,11 +74,18 @@ def score_geoparsing(data_dir: Path, limit: int | None = None) -> dict:
     return scores
 
 
+def score_geoparsing_file(path: Path, limit: int | None = None, corpus: str = "lgl") -> dict:
+    """The same measures on one gold file of LGL's or GeoVirus's XML format (`path`, or the
+    corpus's usual file in the folder `path`), keys prefixed with the corpus name."""
+    golds = list(read_corpus(dataset_file(path, USUAL_FILES[corpus])))[:limit]
+    return summarize(score_corpus(golds, load_gazetteer(), load_nlp()), f"{corpus}_")
+
+
 def score_corpus(golds: Sequence[GoldArticle], gazetteer: Gazetteer, nlp) -> Tally:
     tally = Tally()
     by_id = {g.article.id: g for g in golds}
     for article, doc in parse_articles([g.article for g in golds], nlp):
-        places = extract_places(doc, article, gazetteer)
+        places = extract_toponyms(doc, article, gazetteer)
         count_detection(tally, by_id[article.id].toponyms, places)
         count_resolution(tally, article.text, by_id[article.id].toponyms, gazetteer)
         count_end_to_end(tally, by_id[article.id].toponyms, places)
@@ -166,9 +175,10 @@ def read_corpus(path: Path) -> Iterator[GoldArticle]:
 def _toponyms(node: ET.Element, text: str) -> Iterator[GoldToponym | None]:
     for item in node.iter("toponym"):
         tag = item.find("gaztag")
-        lat = tag.findtext("lat") if tag is not None else None
-        lon = tag.findtext("lon") if tag is not None else None
-        yield _gold(text, item.findtext("phrase") or "", int(item.findtext("start") or 0), lat, lon)
+        tag = item if tag is None else tag  # GeoWebNews-style files put lat/lon on the toponym
+        lat, lon = tag.findtext("lat"), tag.findtext("lon")
+        phrase = item.findtext("phrase") or item.findtext("name") or ""
+        yield _gold(text, phrase, int(item.findtext("start") or 0), lat, lon)
 
 
 def _locations(node: ET.Element, text: str) -> Iterator[GoldToponym | None]:

@@ -7,6 +7,7 @@ import json
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 
@@ -39,6 +40,17 @@ EVALUATIONS: dict[str, tuple[str, str, str]] = {
 }
 
 
+# One dataset format each, for `parallax eval NAME --data FILE` on any file of that format (issue 4):
+# name -> (module, function, folder under the shared data root, keyword arguments). `all` runs
+# EVALUATIONS only: these score the same data as `event_types`, `dates` and `geoparsing`.
+FORMATS: dict[str, tuple[str, str, str, dict]] = {
+    "case2021": ("parallax.evaluate.event_types", "score_event_types", "case2021_task2_acled_types", {}),
+    "timebank": ("parallax.evaluate.timebank", "score_timebank", "tempeval3_tbaq_timex", {}),
+    **{corpus: ("parallax.evaluate.geoparsing", "score_geoparsing_file", "geoparsing_news_gold",
+                {"corpus": corpus}) for corpus in ("lgl", "trnews", "geovirus", "geowebnews")},
+}
+
+
 # what each scorer reads inside its folder, for `parallax eval --help`
 FILES: dict[str, str] = {
     "claims": "gva_articles.jsonl.gz, gva_incidents.jsonl.gz",
@@ -46,27 +58,45 @@ FILES: dict[str, str] = {
     "resolution": "gva_articles.jsonl.gz, gva_incidents.jsonl.gz",
     "event_types": "dev.tsv", "event_types_rules": "dev.tsv", "event_types_minilm": "dev.tsv",
     "geoparsing": "lgl.xml, TR-News.xml, GeoVirus.xml",
-    "plover": "PLOVER_GSR_CAMEO.json",
-    "muc4": "dev.json",
+    "plover": "PLOVER_GSR_CAMEO.json or any JSON array of PLOVER records",
+    "muc4": "dev.json or any GRIT-format MUC-4 JSON",
     "dates": "*.tml (or TimeBank/*.tml)",
     "gva": "gva_articles.jsonl.gz, gva_incidents.jsonl.gz (else the shared GVA folder under DIR)",
     "gvc": "val/dataset.conll (and ../cdcr_ecbplus/val/dataset.conll for ECB+)",
     "zones_ucdp": "ged_syria_2016_2017.csv.gz",
-    "ucdp": "ged_syria_2016_2017.csv.gz",
+    "ucdp": "ged_syria_2016_2017.csv.gz or any UCDP GED CSV (.csv or .csv.gz)",
+    "case2021": "dev.tsv or any CASE 2021 Task 2 TSV (id, EventSnippet, SubType)",
+    "timebank": "*.tml (or TimeBank/*.tml), or one .tml file",
+    "lgl": "lgl.xml or any LGL-format XML", "trnews": "TR-News.xml or any LGL-format XML",
+    "geovirus": "GeoVirus.xml or any GeoVirus-format XML",
+    "geowebnews": "GeoWebNews.xml: <article><text>, <toponym> with <start>, <phrase> and lat/lon",
 }
 
 
+def _entry(name: str) -> tuple[str, str, str, dict]:
+    return FORMATS[name] if name in FORMATS else (*EVALUATIONS[name], {})
+
+
 def scorer(name: str) -> Callable[[Path, int | None], dict]:
-    module, function, _ = EVALUATIONS[name]
-    return getattr(import_module(module), function)
+    module, function, _, options = _entry(name)
+    return partial(getattr(import_module(module), function), **options)
+
+
+def dataset_path(name: str, data: Path) -> Path:
+    """What the scorer reads: a file named by --data, the dataset's folder under the shared data
+    root, or the folder --data names (which must hold the dataset's files)."""
+    shared = data / _entry(name)[2]
+    if data.is_file() or not shared.is_dir():
+        if not data.exists():
+            raise EvalDataError(f"{data} not found", "pass --data the shared data folder (e.g. "
+                                "../shared/data), a dataset's folder or one file of its format")
+        return data
+    return shared
 
 
 def run_evaluation(name: str, data_root: Path, limit: int | None = None) -> dict:
     """Scores of one evaluation as a flat dict of numbers and short strings."""
-    folder = data_root / EVALUATIONS[name][2]
-    if not folder.is_dir():
-        raise EvalDataError(f"dataset folder {folder} not found",
-                            "pass --data pointing at the shared data folder (e.g. ../shared/data)")
+    folder = dataset_path(name, data_root)
     started = time.perf_counter()
     scores = scorer(name)(folder, limit)
     scores["seconds"] = round(time.perf_counter() - started, 1)
@@ -128,6 +158,8 @@ def _run_all(data_root: Path, limit: int | None, progress: Console) -> dict[str,
 
 def dataset_layout() -> str:
     """What `--data DIR` must hold, one evaluation per line, for `parallax eval --help`."""
+    folders = {name: _entry(name)[2] for name in sorted({*EVALUATIONS, *FORMATS})}
     rows = [f"  {name:<19} {'DIR/' + folder if folder != '.' else 'DIR'}: {FILES.get(name, '')}"
-            for name, (_, _, folder) in sorted(EVALUATIONS.items())]
-    return "each evaluation reads these files under --data DIR:\n" + "\n".join(rows)
+            for name, folder in folders.items()]
+    return ("each evaluation reads these files under --data DIR (DIR the shared data folder, or --data\n"
+            "names the dataset's folder or one file of its format):\n" + "\n".join(rows))

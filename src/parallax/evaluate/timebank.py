@@ -125,7 +125,9 @@ def dateparser_answer(text: str, published: date) -> date | None:
 
 
 def tml_files(data_dir: Path) -> list[Path]:
-    """The .tml files of `data_dir` or of its TimeBank/ folder."""
+    """The .tml files of `data_dir` or of its TimeBank/ folder, or `data_dir` itself when it is one."""
+    if data_dir.is_file():
+        return [data_dir]
     folder = data_dir / "TimeBank" if (data_dir / "TimeBank").is_dir() else data_dir
     files = sorted(folder.glob("*.tml"))
     if not files:

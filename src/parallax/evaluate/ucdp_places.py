@@ -5,14 +5,13 @@ event's coded point; and our UCDP where_prec against UCDP's own."""
 from __future__ import annotations
 
 import csv
-import gzip
 import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from parallax.errors import EvalDataError
+from parallax.evaluate.paths import dataset_file, open_text
 from parallax.extract.gazetteer import Gazetteer, km_between, load_gazetteer
 from parallax.extract.place_precision import ucdp_where_prec
 from parallax.extract.place_toponyms import Toponym, resolve_toponyms
@@ -90,9 +89,6 @@ def _summary(errors: list[float], total: int) -> dict[str, float]:
 
 
 def _rows(folder: Path) -> Iterator[dict[str, str]]:
-    path = folder / GED_FILE
-    if not path.is_file():
-        raise EvalDataError(f"{path} not found", "pass --data pointing at the shared data folder")
-    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+    with open_text(dataset_file(folder, GED_FILE)) as handle:
         yield from csv.DictReader(handle)
 
