@@ -13,7 +13,7 @@ from parallax.errors import EvalDataError
 from parallax.evaluate.paths import dataset_file
 from parallax.extract.gazetteer import Gazetteer, km_between, load_gazetteer
 from parallax.extract.place_toponyms import Toponym, resolve_toponyms
-from parallax.extract.places import extract_toponyms
+from parallax.extract.places import extract_places
 from parallax.nlp.pipeline import load_nlp, parse_articles
 from parallax.schema import Article, Place
 
@@ -85,7 +85,7 @@ def score_corpus(golds: Sequence[GoldArticle], gazetteer: Gazetteer, nlp) -> Tal
     tally = Tally()
     by_id = {g.article.id: g for g in golds}
     for article, doc in parse_articles([g.article for g in golds], nlp):
-        places = extract_toponyms(doc, article, gazetteer)
+        places = extract_places(doc, article, gazetteer)
         count_detection(tally, by_id[article.id].toponyms, places)
         count_resolution(tally, article.text, by_id[article.id].toponyms, gazetteer)
         count_end_to_end(tally, by_id[article.id].toponyms, places)
