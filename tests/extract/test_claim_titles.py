@@ -70,3 +70,17 @@ def test_a_headline_shot_count_loses_the_deaths_its_body_tells(nlp, knowledge):
     other = "Teen shot while hunting dies"
     [again] = analyse_article(nlp(body), Article(id="t6", text=body, title=other), knowledge, nlp(other))
     assert [(c.measure, c.figure.low) for c in again.claims if c.span.field == "title"] == [(Measure.KILLED, 1)]
+
+
+def test_a_headlines_short_source_is_the_bodys_named_one(nlp, knowledge):
+    """'..., monitor says' over 'the Britain-based monitor said' is one speaker, not a second source
+    whose 11 dead contradict the other's 11 (fresh-clone reading of two Idlib reports)."""
+    body = ("BEIRUT (Cedar Press) - Shelling on the town of Kafr Nabl killed 11 civilians on Tuesday, "
+            "the Britain-based monitor said.")
+    title = "Shelling kills 11 civilians in Kafr Nabl, monitor says"
+    article = Article(id="t9", text=body, title=title)
+    told = extract_claims(nlp(body), article, knowledge.claims)
+    [headline] = [c for c in extract_title_claims(nlp(title), article, knowledge.claims, told)
+                  if c.measure is Measure.KILLED]
+    assert told[0].speaker.normalized == "Syrian Observatory for Human Rights"
+    assert (headline.speaker.name, headline.speaker.normalized) == ("monitor", told[0].speaker.normalized)

@@ -18,6 +18,7 @@ from parallax.extract.headlines import headline_claims, is_headline
 from parallax.extract.numbers import parse_figure
 from parallax.extract.outcomes import settle_outcomes
 from parallax.extract.qualifiers import qualify
+from parallax.extract.speakers import headline_speaker
 from parallax.nlp.arrays import indices_between, token_table, tokens_with_word
 from parallax.schema import Article, Claim, Measure
 
@@ -106,7 +107,9 @@ def extract_title_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | Non
     text is ("2 dead, 3 hurt in weekend shootings" by the headline reader): their spans index the
     title (field "title") and their ids differ from a body claim's at the same offsets. The deaths the
     `body` claims tell are taken out of a headline's shot count that gives none ("4 shot")."""
-    return [on_title(claim) for claim in extract_claims(doc, article, lexicon, told_deaths(body))]
+    told = [c.speaker for c in body if c.speaker is not None]
+    return [on_title(replace(claim, speaker=headline_speaker(claim.speaker, told)))
+            for claim in extract_claims(doc, article, lexicon, told_deaths(body))]
 
 
 def told_deaths(claims: Sequence[Claim]) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -243,3 +244,18 @@ def relay_name(head: Token, lexicon: ClaimLexicon) -> str:
     if head.lemma_.lower() in lexicon.audience or head.lower_ in lexicon.audience or head.pos_ == "PRON":
         return ""
     return phrase_name(core_tokens(head, lexicon))
+
+
+def headline_speaker(speaker: Speaker | None, body: Sequence[Speaker]) -> Speaker | None:
+    """A headline names its source briefly ("..., monitor says", "Lavrov says"): it is the body's
+    speaker whose name holds all the headline's words and ends on the same one ("the Britain-based
+    monitor", SOHR; "Sergei Lavrov"), the first such in the text; else the headline's own."""
+    if speaker is None:
+        return None
+    words = [w for w in speaker.name.lower().split() if w != "the"]
+    for told in body:
+        known = told.name.lower().split()
+        if words and known and known[-1] == words[-1] and set(words) <= set(known):
+            return Speaker(speaker.name, told.normalized, told.kind, told.role)
+    return speaker
+
