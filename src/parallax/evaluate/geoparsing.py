@@ -11,9 +11,10 @@ from pathlib import Path
 
 from parallax.errors import EvalDataError
 from parallax.evaluate.paths import dataset_file
+from parallax.extract.compatibility import AS_ACTOR, DEMONYM
 from parallax.extract.gazetteer import Gazetteer, km_between, load_gazetteer
 from parallax.extract.place_toponyms import Toponym, resolve_toponyms
-from parallax.extract.places import extract_places
+from parallax.extract.places import extract_toponyms
 from parallax.nlp.pipeline import load_nlp, parse_articles
 from parallax.schema import Article, Place
 
@@ -52,15 +53,18 @@ class Tally:
     errors: list[float] = field(default_factory=list)  # km, ours
     baseline_errors: list[float] = field(default_factory=list)  # km, the gazetteer's first entry
     end_to_end_errors: list[float] = field(default_factory=list)  # km, the detected place over the gold span
+    event_place_errors: list[float] = field(default_factory=list)  # km, as above with extract_places' places only
 
 
 def score_geoparsing(data_dir: Path, limit: int | None = None) -> dict:
-    """Per corpus and overall: detection precision/recall of extract_places (a predicted place is
+    """Per corpus and overall: detection precision/recall of extract_toponyms (every place name of
+    the text, those used for an actor or a people included; a predicted place is
     right when its span overlaps a gold toponym); resolution with gold toponyms given (every gold
     toponym with coordinates, resolved together with the article's other gold toponyms by
     resolve_toponyms): accuracy@161 km over all of them (no answer counts as wrong), median error
-    over those answered; end to end (the place extract_places detected over each such toponym,
-    a missed toponym counting as wrong); and the gazetteer's context-free first entry as a
+    over those answered; end to end (the place extract_toponyms detected over each such toponym,
+    a missed toponym counting as wrong; also with extract_places' event places only, which leave
+    those two kinds out); and the gazetteer's context-free first entry as a
     baseline. `limit` caps the articles read per corpus."""
     gazetteer, nlp = load_gazetteer(), load_nlp()
     scores: dict[str, float] = {}
@@ -85,10 +89,12 @@ def score_corpus(golds: Sequence[GoldArticle], gazetteer: Gazetteer, nlp) -> Tal
     tally = Tally()
     by_id = {g.article.id: g for g in golds}
     for article, doc in parse_articles([g.article for g in golds], nlp):
-        places = extract_places(doc, article, gazetteer)
+        places = extract_toponyms(doc, article, gazetteer)
         count_detection(tally, by_id[article.id].toponyms, places)
         count_resolution(tally, article.text, by_id[article.id].toponyms, gazetteer)
-        count_end_to_end(tally, by_id[article.id].toponyms, places)
+        count_end_to_end(tally.end_to_end_errors, by_id[article.id].toponyms, places)
+        count_end_to_end(tally.event_place_errors, by_id[article.id].toponyms,
+                         [p for p in places if p.relation not in (AS_ACTOR, DEMONYM)])
     return tally
 
 
@@ -114,12 +120,12 @@ def count_resolution(tally: Tally, text: str, toponyms: Sequence[GoldToponym], g
                 km_between(toponym.latitude, toponym.longitude, first[0].latitude, first[0].longitude))
 
 
-def count_end_to_end(tally: Tally, toponyms: Sequence[GoldToponym], places: Sequence[Place]) -> None:
+def count_end_to_end(errors: list[float], toponyms: Sequence[GoldToponym], places: Sequence[Place]) -> None:
     located = [p for p in places if p.span and p.latitude is not None]
     for toponym in (t for t in toponyms if t.latitude is not None):
         found = next((p for p in located if _overlap(toponym.start, toponym.end, p.span.start, p.span.end)), None)
         if found is not None:
-            tally.end_to_end_errors.append(
+            errors.append(
                 km_between(toponym.latitude, toponym.longitude, found.latitude, found.longitude))
 
 
@@ -140,6 +146,7 @@ def summarize(tally: Tally, prefix: str) -> dict[str, float]:
         f"{prefix}baseline_median_km": median(tally.baseline_errors),
         f"{prefix}end_to_end_acc161": accuracy(tally.end_to_end_errors),
         f"{prefix}end_to_end_median_km": median(tally.end_to_end_errors),
+        f"{prefix}event_places_end_to_end_acc161": accuracy(tally.event_place_errors),
     }
 
 
@@ -149,6 +156,7 @@ def merge(total: Tally, part: Tally) -> None:
     total.errors += part.errors
     total.baseline_errors += part.baseline_errors
     total.end_to_end_errors += part.end_to_end_errors
+    total.event_place_errors += part.event_place_errors
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

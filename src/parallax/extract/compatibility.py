@@ -14,6 +14,8 @@ NEAR_KM = 30.0
 IN_A_NAME = "in the name of"  # Place.relation of a town named inside an organisation's name
 HOME_OF = "home of"  # Place.relation of a town someone is said to be from ("Jane Doe, 41, of Grovetown")
 NEWSROOM = "newsroom of"  # Place.relation of a dateline's town inside a text ("... bracelet . ROSWELL - A man")
+AS_ACTOR = "named as an actor"  # Place.relation of a country or capital standing for its government ("US officials")
+DEMONYM = "demonym of"  # Place.relation of the place a people's name stands for ("Georgian troops", "Ohioans")
 UNLOCATED = "in the article's province"  # Place.relation of a name the gazetteer lacks, put at that province
 _STATE_SIDE = {"State Forces", "External/Other Forces"}
 _ARTICLE = re.compile(r"^(al|el|at|ash|as|ad|ar|az|an|ad|the)[\s\-]+")
@@ -44,7 +46,7 @@ def is_border(place: Place) -> bool:
     Mansfield Police Department") and the towns people are from ("Rep. Jo Moe, R-Elbow Lake")
     locate an event only loosely: they never split incidents; nor does a newsroom's dateline."""
     relation = place.relation.lower()
-    return "border" in relation or "between" in relation or relation in (IN_A_NAME, HOME_OF, NEWSROOM)
+    return "border" in relation or "between" in relation or relation in (IN_A_NAME, HOME_OF, NEWSROOM, AS_ACTOR, DEMONYM)
 
 
 def specific(places: Iterable[Place]) -> list[Place]:

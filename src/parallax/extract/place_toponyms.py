@@ -8,15 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parallax.extract.gazetteer import Candidate, Gazetteer
-from parallax.extract.place_names import acronym_kinds, demonym_stems, is_acronym, name_key
+from parallax.extract.place_demonyms import demonym_candidates
+from parallax.extract.place_names import acronym_kinds, is_acronym, name_key
 from parallax.extract.place_ranking import (
     build_context, choose_coherent, lies_within, list_neighbours, name_cells, region_support, unit_among_units,
     vouched,
 )
 
 FIRST_PASS_WEIGHT = 0.5
-# What a demonym given as a toponym may stand for: "Londoner" has too many Londons to choose from.
-DEMONYM_KINDS = frozenset({"country", "region", "admin1"})
 # "Paris, Texas", "Mosul, Iraq", "Dublin, Ohio": a name, a comma and the unit it lies in.
 _REGION_GAP = re.compile(r"^\s*,\s*$")
 # The rest of a list of names closed by a plural unit word: ", Otoe and Washington counties".
@@ -96,17 +95,7 @@ def _candidates(name: str, gazetteer: Gazetteer, unit: str = "") -> list[Candida
     found = (gazetteer.lookup(f"{name} {unit}") if unit else []) or gazetteer.lookup(name)
     if is_acronym(name):
         return [c for c in found if c.kind in acronym_kinds(name)]
-    return found or _demonym_places(name, gazetteer)
-
-
-def _demonym_places(name: str, gazetteer: Gazetteer) -> list[Candidate]:
-    """The place a demonym given as a toponym is named for ("Ohioans", "South Ossetian",
-    "Ontarians"): the first stem with a country, region or province."""
-    for stem in demonym_stems(name_key(name)):
-        found = [c for c in gazetteer.lookup(stem) if not (c.alias or c.variant) and c.kind in DEMONYM_KINDS]
-        if found:
-            return found
-    return []
+    return found or demonym_candidates(name, gazetteer)
 
 
 def _narrow_pairs(text: str, toponyms: Sequence[Toponym],

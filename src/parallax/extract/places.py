@@ -9,8 +9,9 @@ from dataclasses import dataclass, replace
 from spacy.attrs import ENT_TYPE, IDX, ORTH
 from spacy.tokens import Doc
 
-from parallax.extract.compatibility import HOME_OF, IN_A_NAME, NEWSROOM, UNLOCATED, is_border
+from parallax.extract.compatibility import AS_ACTOR, HOME_OF, IN_A_NAME, NEWSROOM, UNLOCATED, is_border
 from parallax.extract.gazetteer import Candidate, Gazetteer
+from parallax.extract.place_demonyms import demonym_places
 from parallax.extract.place_mentions import (
     OTHER_LABELS, PLACE_LABELS, POSSESSIVE, Mention, entity_mentions, is_capitalised, run_mentions,
 )
@@ -45,6 +46,22 @@ class Resolved:
 def extract_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Place]:
     """Every place mention after the dateline, in text order. Names the gazetteer does not know
     stay in the list with no coordinates (precision UNKNOWN) when NER calls them a GPE."""
+    return _read_places(doc, article, gazetteer)[0]
+
+
+def extract_toponyms(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Place]:
+    """Every place name of the text, as a geoparser reads it: `extract_places`' places, and the
+    names it leaves out because the text uses them for an actor ("US officials", "Russia said",
+    "the US-led coalition": relation AS_ACTOR) or for a people ("Georgian troops", "Ohioans", "the
+    U.S. Army": relation DEMONYM), at their entries. Neither relation ever locates an event."""
+    places, actors = _read_places(doc, article, gazetteer)
+    found = places + actors
+    found += demonym_places(doc, article, gazetteer, [p.span for p in found if p.span])
+    return sorted(found, key=lambda p: p.span.start if p.span else 0)
+
+
+def _read_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[list[Place], list[Place]]:
+    """(the article's places in text order, the place names it uses for an actor)."""
     first, terms, taken = article.dateline_end, gazetteer.terms, set()
     borders = list(border_phrases(doc, first, terms, gazetteer.country_of_adjective))
     parts = list(country_parts(doc, first, terms))
@@ -60,7 +77,9 @@ def extract_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Pla
               if (p := _named_place(doc, article, r, None if far else chosen, gazetteer, far))]
     places += [_border_place(doc, article, b, gazetteer, context) for b in borders]
     places += [p for part in parts if (p := _part_place(doc, article, part, gazetteer, context))]
-    return sorted(_in_article_region(places, gazetteer), key=lambda p: p.span.start if p.span else 0)
+    actors = [p for p in places if p.relation == AS_ACTOR]
+    places = [p for p in places if p.relation != AS_ACTOR]
+    return sorted(_in_article_region(places, gazetteer), key=lambda p: p.span.start if p.span else 0), actors
 
 
 def _in_article_region(places: list[Place], gazetteer: Gazetteer) -> list[Place]:
@@ -413,16 +432,18 @@ def _far_namesakes(doc: Doc, named: Sequence[Resolved], choices: list[Candidate 
 
 def _named_place(doc: Doc, article: Article, resolved: Resolved, chosen: Candidate | None,
                  gazetteer: Gazetteer, far: bool = False) -> Place | None:
-    """The Place of a mention and its chosen entry; None where the text uses it for an actor
-    ("US-led", "Damascus condemned", "US officials", a country or capital as a verb's subject:
-    "Washington has targeted") or for a name with no entry that NER did not call a GPE or
-    that was set aside as a far namesake."""
+    """The Place of a mention and its chosen entry, with the relation AS_ACTOR where the text
+    uses it for an actor ("US-led", "Damascus condemned", "US officials", a country or capital as a
+    verb's subject: "Washington has targeted"); None for such a name with no entry, and for a name
+    with no entry that NER did not call a GPE or that was set aside as a far namesake."""
     mention = resolved.mention
     span = _span(doc, article, mention.start, mention.span_end or mention.end)
     national = chosen is not None and (chosen.kind == "country" or chosen.geonameid in gazetteer.capitals)
     if mention.metonymic or (mention.modifier and (chosen is None or chosen.kind == "country")) \
             or (mention.subject and national):
-        return None
+        actor = replace(mention, relation=AS_ACTOR, direction="", metonymic=False, modifier=False, subject=False)
+        resolved = replace(resolved, mention=actor)
+        return None if chosen is None else _named_place(doc, article, resolved, chosen, gazetteer)
     if chosen is None:
         keep = mention.label == "GPE" or far
         return Place(name=mention.text(doc), span=span, relation=mention.relation) if keep else None
@@ -458,7 +479,7 @@ def _qualify(chosen: Candidate, mention: Mention) -> tuple[GeoPrecision, str]:
         if chosen.kind == "country":
             precision = GeoPrecision.REGION
         return precision, relation
-    if mention.relation not in ("", IN_A_NAME, HOME_OF, NEWSROOM) and chosen.kind in {"place", "landmark", "admin2"}:
+    if mention.relation not in ("", IN_A_NAME, HOME_OF, NEWSROOM, AS_ACTOR) and chosen.kind in {"place", "landmark", "admin2"}:
         precision = max(precision, GeoPrecision.NEAR)
     return precision, mention.relation
 
