@@ -87,10 +87,18 @@ def _counts_despite_label(tok: Token, lexicon: ClaimLexicon) -> bool:
 
 
 def resolve_relative(victim: Token) -> Token:
-    """ "people who were killed": the relative pronoun stands for the noun its clause modifies."""
+    """ "people who were killed": the relative pronoun stands for the noun its clause modifies; in "A, 45,
+    and B, 35, were the victims who died" that noun names no count and the subject of "were" does."""
     if victim.lower_ in _RELATIVE and victim.head.dep_ == "relcl":
-        return victim.head.head
+        return _named_by_copula(victim.head.head)
     return victim
+
+
+def _named_by_copula(noun: Token) -> Token:
+    """The subject of "be" whose complement `noun` is ("A and B were the victims"), when `noun` has no count."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be" or any(c.dep_ in _QUANTITY_DEPS for c in noun.children):
+        return noun
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), noun)
 
 
 def partitive_object(tok: Token) -> Token | None:
@@ -327,7 +335,7 @@ def including_parts(victim: Token, trigger: Token, lexicon: ClaimLexicon) -> tup
 def conjoined(victim: Token, trigger: Token, lexicon: ClaimLexicon | None = None) -> list[Token]:
     """ "he and three others", "a man and a woman": every member of a coordinated victim phrase; but only
     the modified noun for "the three dead suspects and two residents" or "two men who were killed"."""
-    if trigger.dep_ in ("amod", "relcl", "acl") and trigger.head == victim or trigger.dep_ == "relcl":
+    if trigger.dep_ in ("amod", "relcl", "acl") and trigger.head == victim:  # not "shots that killed A, B and C"
         return [victim]
     doc = victim.doc
     cut = next((t.i for t in doc[victim.i:victim.sent.end] if _is_separator(t)), len(doc))
@@ -419,15 +427,17 @@ def _listed_in_apposition(victim: Token) -> list[Token]:
 def _names_in_apposition(name: Token) -> list[Token]:
     """ "42-year-old Paul Reed, 20-year-old Tia Marsh and 33-year-old Carl Otis": the parser hangs the
     second name on the first as an apposition and the third on the second; a name in apposition that
-    is itself the first of a list of names is the list's next member, not the first name told again."""
-    for child in name.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" \
-                and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in child.children):
-            return [child, *child.conjuncts]
-        if child.dep_ == "appos" and child.like_num and _is_age(child):
+    is itself the first of a list of names is the list's next member, not the first name told again;
+    so is a name with its own age after a name with an age ("Dana Roe, 31, Carl Minton, 19, and ...")."""
+    found: list[Token] = []
+    for child in (c for c in name.children if c.dep_ == "appos"):
+        if child.pos_ == "PROPN" and (any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in child.children)
+                                      or is_aged(child) and is_aged(name)):
+            found += [child, *child.conjuncts]
+        elif child.like_num and _is_age(child):
             # "Walter Greene, 67 and Rosa Greene, 63": the next name is conjoined with the first one's age
-            return [c for c in child.conjuncts if c.pos_ == "PROPN"]
-    return []
+            found += [c for c in child.conjuncts if c.pos_ == "PROPN"]
+    return found
 
 
 def _owned(noun: Token) -> bool:
