@@ -186,3 +186,18 @@ def test_troops_repelling_the_attack_told_are_in_that_incident(nlp, knowledge):
     mentions = [m for m in _analyse(nlp, knowledge, AMBUSH) if not m.background]
     assert len(mentions) == 1
     assert mentions[0].place.name == "Bama" and 4 in _killed(mentions[0])
+
+
+RAIDS = ("KYIV, June 9 (Dnipro Wire) - Russian missiles struck a grain terminal in the port of Izmail on "
+         "Tuesday, wounding four workers, the regional governor said.\n\n"
+         "Two days later, artillery shells hit a clinic in the city of Kherson, killing a nurse, the "
+         "city's military administration said.")
+
+
+def test_days_later_counts_from_the_day_told_before(nlp, knowledge):
+    """'Two days later' with no date of its own in the sentence was undated: a news reader counts it
+    from the last event day told (fresh-clone user: 'Hours later, drones attacked ...' had no date)."""
+    article = Article(id="raids", text=RAIDS, outlet="Wire", published=datetime.datetime(2026, 6, 11))
+    port, clinic = analyse_article(nlp(RAIDS), article, knowledge)
+    assert port.date.value == datetime.date(2026, 6, 9)  # Tuesday
+    assert clinic.date.value == datetime.date(2026, 6, 11) and clinic.date.expression == "Two days later"

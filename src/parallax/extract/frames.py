@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -13,12 +13,11 @@ from spacy.tokens import Token
 from parallax.extract.actor_roles import CLAIMING_VERBS
 from parallax.extract.actors import extract_actors
 from parallax.extract.anchors import owning_trigger
-from parallax.extract.date_lexicon import load_date_lexicon
 from parallax.extract.dates import as_report_date, find_dates
 from parallax.extract.event_type import EventTrigger, find_triggers
 from parallax.extract.place_terms import load_place_terms
 from parallax.nlp.arrays import sentence_text, token_table
-from parallax.schema import Actor, ActorRole, Article, Claim, DatePrecision, EventDate, Place, Span
+from parallax.schema import Actor, ActorRole, Article, Claim, EventDate, Place, Span
 
 # Below this trigger score a sentence's event word only carries claims; it opens no incident.
 MIN_TRIGGER_SCORE = 0.5
@@ -106,13 +105,14 @@ def sentence_frames(index: int, sent: SpacySpan, article: Article, places: list[
                     claims: list[Claim], context: "FrameContext",
                     anchor: date | None = None) -> tuple[list[Frame], list[Claim]]:
     """Frames for one sentence, and the claims no trigger in it owns (they follow the discourse);
-    `anchor` (the event day told last) dates "the same day"."""
+    `anchor` (the event day told last) dates "the same day", "two days later" and "hours later"
+    in a sentence that names no day of its own, as a news reader counts them."""
     frames = [Frame(index, sent, trig, sent.doc[trig.start_token:trig.end_token].root)
               for trig in find_triggers(sent, context.triggers) if opens_incident(trig, sent)]
     if not frames:
         return [], claims
     doc = sent.doc
-    dates = [_anchored(d, anchor) for d in find_dates(sent, article) if d.span is not None]
+    dates = [d for d in find_dates(sent, article, anchor) if d.span is not None]
     parts = {i for p in places if p.span for i in _tokens_of(doc, p.span)}
     _distribute(frames, [p for p in places if p.span and not _metonym(doc, p, parts)], "places", doc)
     _date_by_report(frames, _distribute(frames, dates, "dates", doc), article)
@@ -149,15 +149,6 @@ def _date_by_report(frames: list[Frame], loose: list[EventDate], article: Articl
     for frame in frames:
         if told and not frame.dates:
             frame.dates.extend(filter(None, [as_report_date(told[0])]))
-
-
-def _anchored(when: EventDate, anchor: date | None) -> EventDate:
-    """ "In Kitwe, the same day, a separate demonstration": the event day told last. Only the words
-    for that very day ("the same day", "that day"): "the next day" or "27 hours later" in a story
-    that tells several events keeps its own reading."""
-    same_day = load_date_lexicon().anchored_days.get(when.expression.lower()) == 0
-    return replace(when, value=anchor, precision=DatePrecision.DAY) if same_day and when.value is None \
-        and anchor is not None else when
 
 
 def opens_incident(trigger: EventTrigger, sent: SpacySpan) -> bool:
