@@ -179,3 +179,17 @@ def test_a_denied_damage_claim_lists_nothing_hit():
     assert not [c for c in find_contradictions([a, b]) if c.kind == ContradictionKind.TARGET]
     told = report("a1", "The army said a market had been hit.", hit("a1", "a market", "army"))
     assert [c for c in find_contradictions([told, b]) if c.kind == ContradictionKind.TARGET]
+
+
+def test_a_denial_of_civilian_dead_contradicts_civilians_not_combatants():
+    """A spokesman denying that civilians were killed was listed as saying 'civilians' against the
+    army's 'combatants' (an invented Djibo case): the denial agrees with the army and contradicts
+    the residents, and says so."""
+    denial = replace(killed("g3", 0, "government spokesman", "civilians"), stance=Stance.DENIED, negated=True)
+    army = report("a1", WARNED, killed("a1", 15, "army", "militants"))
+    residents = report("b2", NOT_WARNED, killed("b2", 23, "residents", "civilians"))
+    found = [c for c in find_contradictions([army, residents, report("g3", "", denial)])
+             if c.kind == ContradictionKind.VICTIMS]
+    told = {frozenset({(c.speaker_a, c.value_a), (c.speaker_b, c.value_b)}) for c in found}
+    assert told == {frozenset({("army", "combatants"), ("residents", "civilians")}),
+                    frozenset({("residents", "civilians"), ("government spokesman", "denies civilians")})}

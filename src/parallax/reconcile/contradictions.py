@@ -71,8 +71,23 @@ def victim_contradictions(mentions: Sequence[EventMention]) -> list[Contradictio
             who = speaker_label(claim, mention.outlet)
             key = claim.speaker.normalized if claim.speaker else who
             if kind and key not in told:
-                told[key] = (kind, who, claim.span)
-    return list(_pairs(ContradictionKind.VICTIMS, "victims", list(told.values())))
+                told[key] = (DENIES + kind if _denies(claim) else kind, who, claim.span)
+    return list(_pairs(ContradictionKind.VICTIMS, "victims", list(told.values()), _victims_differ))
+
+
+DENIES = "denies "  # a source's word that the victims were not of a kind: "denied that civilians were killed"
+
+
+def _denies(claim: Claim) -> bool:
+    return claim.negated or claim.stance is Stance.DENIED
+
+
+def _victims_differ(a: Told, b: Told) -> bool:
+    """Civilians against combatants; a denial of civilian dead against civilians only (the army's
+    "militants" and a spokesman's "no civilians were killed" agree)."""
+    if a[0].startswith(DENIES) or b[0].startswith(DENIES):
+        return a[0].removeprefix(DENIES) == b[0].removeprefix(DENIES) and a[0] != b[0]
+    return a[0] != b[0]
 
 
 def object_words(text: str) -> frozenset[str]:
