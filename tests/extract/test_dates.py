@@ -377,3 +377,23 @@ def test_a_date_after_a_dash_that_opens_no_dateline_is_still_read(nlp):
     text = "Police said the shooting happened on Nov 14 near the market."
     found = _dates_of_doc(nlp, text, datetime(2026, 11, 16, 9, 0))
     assert [d.value for d in found] == [date(2026, 11, 14)]
+
+
+def test_the_day_nearest_the_trigger_in_the_parse_dates_it(nlp):
+    # regression (GVA dev): "held a news conference Tuesday afternoon, saying ... suspects in the
+    # shooting at the truck stop on Aug. 29" dated the shooting to the news conference
+    text = ("HARLOW, Texas - Sheriff Dale Burris held a news conference Tuesday afternoon, saying his office "
+            "needs help identifying possible suspects in the shooting at Rudy's Truck Stop on Aug. 29.")
+    article = Article(id="near1", text=text, title="", outlet="", published=datetime(2015, 9, 15, 9))
+    [mention] = analyse_article(nlp(text), article, load_knowledge(Settings()))
+    assert mention.date.value == date(2015, 8, 29)
+
+
+def test_a_day_another_verb_puts_ahead_does_not_date_the_event_under_it(nlp):
+    # regression (GVA dev): "Video of the shootout will be released Tuesday, June 2" dated a shooting
+    # told undated earlier in the story to the day of the release
+    text = ("The store owner was behind the counter with his wife when Hollis opened fire.\n\n"
+            "Police video of the shootout at the house will also be released Tuesday, June 2.")
+    article = Article(id="ahead1", text=text, title="", outlet="", published=datetime(2015, 6, 2, 9))
+    mentions = analyse_article(nlp(text), article, load_knowledge(Settings()))
+    assert mentions and all(m.date is None or m.date.value != date(2015, 6, 2) for m in mentions)

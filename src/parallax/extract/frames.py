@@ -12,8 +12,9 @@ from spacy.tokens import Token
 
 from parallax.extract.actor_roles import CLAIMING_VERBS
 from parallax.extract.actors import extract_actors
-from parallax.extract.anchors import owning_trigger
-from parallax.extract.dates import as_report_date, find_dates
+from parallax.extract.anchors import owning_trigger, tree_path
+from parallax.extract.date_lexicon import load_date_lexicon
+from parallax.extract.dates import as_report_date, find_dates, governor, is_future
 from parallax.extract.event_type import EventTrigger, find_triggers
 from parallax.extract.place_terms import load_place_terms
 from parallax.nlp.arrays import sentence_text, token_table
@@ -83,6 +84,25 @@ def _root(doc: Doc, span: Span) -> Token:
     return chunk.root if chunk is not None and len(chunk) else doc[0]
 
 
+def _told_ahead(doc: Doc, span: Span, trigger: Token) -> bool:
+    """A day another verb puts ahead ("video of the shootout will be released Tuesday") dates
+    that verb's act, not the event named under it; the trigger's own ("will march on Friday",
+    "a vigil will be held Tuesday", "there will be vigils tomorrow") stays."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens) or not is_future(tokens, load_date_lexicon()):
+        return False
+    verb = governor(tokens)
+    return verb.i != trigger.i and trigger.head.i != verb.i
+
+
+def _tree_distance(doc: Doc, span: Span, trigger: Token) -> int:
+    """Steps in the parse from a date to the trigger: of two dates neither inside the trigger's
+    phrase, the nearer is its own ("held a news conference Tuesday ... suspects in the shooting
+    at the truck stop on Aug. 29": the shooting's day is Aug. 29)."""
+    paths = tree_path(_root(doc, span), trigger)
+    return len(paths[0]) + len(paths[1]) if paths else len(doc)
+
+
 def _tokens_of(doc: Doc, span: Span) -> set[int]:
     chunk = doc.char_span(span.start, span.end, alignment_mode="expand")
     return {t.i for t in chunk} if chunk is not None else set()
@@ -117,8 +137,9 @@ def sentence_frames(index: int, sent: SpacySpan, article: Article, places: list[
     _distribute(frames, [p for p in places if p.span and not _metonym(doc, p, parts)], "places", doc)
     _date_by_report(frames, _distribute(frames, dates, "dates", doc), article)
     for frame in frames:  # "gave tolls on Friday for Thursday's attack": the trigger's own date first
+        frame.dates = [d for d in frame.dates if not _told_ahead(doc, d.span, frame.token)]
         inside = {t.i for t in frame.token.subtree}
-        frame.dates.sort(key=lambda d: not _tokens_of(doc, d.span) & inside)
+        frame.dates.sort(key=lambda d: (not _tokens_of(doc, d.span) & inside, _tree_distance(doc, d.span, frame.token)))
     orphans = _distribute(frames, claims, "claims", doc)
     frames[0].claims.extend(orphans)
     for frame in frames:
