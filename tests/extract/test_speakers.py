@@ -19,3 +19,17 @@ def test_regression_beni_the_red_cross_is_not_the_icrc(nlp):
     assert speakers(nlp, named) == ["International Committee of the Red Cross"]
     assert speakers(nlp, "The ICRC said 14 people were killed near Kalemie.") == [
         "International Committee of the Red Cross"]
+
+
+def test_the_statement_speaks_for_whoever_issued_it(nlp):
+    """'The statement said two soldiers were wounded' was the outlet's own voice (an invented Djibo report)."""
+    text = ("The army general staff said in a statement that 15 militants were killed near Dori. "
+            "The statement said two soldiers were wounded.")
+    assert speakers(nlp, text) == ["army general staff", "army general staff"]
+    assert speakers(nlp, "According to the statement, four civilians were wounded.") == []  # nobody issued it
+
+
+def test_the_group_is_the_organisation_quoted_before(nlp):
+    text = ("Amnesty International said on Tuesday that at least 20 civilians were killed in Gassel. "
+            "The group said three more people were wounded.")
+    assert speakers(nlp, text) == ["Amnesty International", "Amnesty International"]

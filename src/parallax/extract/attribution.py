@@ -86,7 +86,8 @@ def _statement_owner(subject: Token, lexicon: ClaimLexicon) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             return _child(child, "pobj")
-    return None
+    # "The statement said": the one whose statement the article told (speakers.make_speaker)
+    return subject if any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in subject.children) else None
 
 
 def _subject(verb: Token, lexicon: ClaimLexicon) -> tuple[Token | None, list[Token]]:

@@ -16,6 +16,9 @@ _CORE_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod"
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _THING_PRONOUNS = frozenset({"it", "they", "them"})
+# "the group said" after "Human Rights Watch said": a noun for any organisation points back to the last one
+_ORGANISATION_NOUNS = frozenset({"group", "organisation", "organization", "agency", "watchdog", "charity",
+                                 "body", "network", "monitor", "ngo"})
 _REPORT_NOUNS = frozenset({"report", "reports", "media reports", "some reports", "unconfirmed reports"})
 _MEMBER_NOUNS = frozenset({"member", "staff", "doctor", "medic", "team", "volunteer", "worker", "monitor",
                            "researcher", "personnel", "colleague"})
@@ -41,6 +44,9 @@ class SpeakerBook:
             if at < offset and (speaker.kind == "person") == person:
                 return speaker
         return None
+
+    def last_of_kind(self, offset: int, kind: str) -> Speaker | None:
+        return next((s for at, s in reversed(self.history) if at < offset and s.kind == kind), None)
 
     def last_person(self, offset: int, text: str) -> Speaker | None:
         """The nearest earlier named person, or a speaker named by a one-person role ("a police
@@ -200,6 +206,24 @@ def _last_named_person(head: Token, book: SpeakerBook) -> Speaker | None:
     return Speaker(full.split()[-1], full, "person", role)
 
 
+def _issuer(head: Token, book: SpeakerBook) -> Speaker | None:
+    """ "The statement said two soldiers were wounded": whoever the article last quoted (the army
+    general staff "said in a statement"); None when nobody was."""
+    earlier = book.last(head.idx, person=False) or book.last(head.idx, person=True)
+    if earlier is None:
+        return None
+    name = head.doc[head.left_edge.i:head.i + 1].text
+    return Speaker(name, earlier.normalized, earlier.kind, earlier.role)
+
+
+def _organisation(name: str, head: Token, book: SpeakerBook) -> Speaker | None:
+    """ "the group", "the organisation", "the watchdog": the organisation the article last quoted."""
+    if head.lemma_.lower() not in _ORGANISATION_NOUNS or len(name.split()) > 2:
+        return None
+    earlier = book.last_of_kind(head.idx, "organisation")
+    return Speaker(name, earlier.normalized, earlier.kind, earlier.role) if earlier is not None else None
+
+
 def _members_of(head: Token, book: SpeakerBook) -> Speaker | None:
     """ "The network said its members had counted 19 bodies": an organisation's members speak for it."""
     owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
@@ -219,6 +243,8 @@ def make_speaker(head: Token, book: SpeakerBook, lexicon: ClaimLexicon) -> Speak
     members = _members_of(head, book)
     if members is not None:
         return members
+    if head.lemma_.lower() in lexicon.statement:
+        return _issuer(head, book)
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
     if head.ent_type_ == "PERSON" and not definite:  # people take no "the": "the Observatory" is not one
         return _person(head, book, lexicon)
@@ -233,7 +259,7 @@ def make_speaker(head: Token, book: SpeakerBook, lexicon: ClaimLexicon) -> Speak
     if known is not None:
         return Speaker(name, known[0], known[1])
     if definite or head.pos_ == "PROPN":
-        earlier = _by_description(name, head, book, head.idx)
+        earlier = _by_description(name, head, book, head.idx) or _organisation(name, head, book)
         if earlier is not None:
             return earlier
     return Speaker(name, _plain_case(tokens, name), _kind(head, tokens, lexicon))
