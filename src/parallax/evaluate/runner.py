@@ -26,6 +26,8 @@ EVALUATIONS: dict[str, tuple[str, str, str]] = {
                           "case2021_task2_acled_types"),
     "event_types_minilm": ("parallax.evaluate.event_types", "score_event_types_minilm",
                            "case2021_task2_acled_types"),
+    # the same typer on text by other authors, read at a coarser grain (docs/event_types.md)
+    "event_types_satp": ("parallax.evaluate.event_types_satp", "score_event_types_satp", "conflibert_satp_relevant"),
     "geoparsing": ("parallax.evaluate.geoparsing", "score_geoparsing", "geoparsing_news_gold"),
     "plover": ("parallax.evaluate.actors_plover", "score_plover", "plover_gold_standard_records"),
     "muc4": ("parallax.evaluate.actors_muc4", "score_muc4", "muc4_terrorism_templates"),
@@ -57,6 +59,7 @@ FILES: dict[str, str] = {
     "claims_gold": "nothing: its 75 sentences ship in tests/extract/claims_gold.jsonl",
     "resolution": "gva_articles.jsonl.gz, gva_incidents.jsonl.gz",
     "event_types": "dev.tsv", "event_types_rules": "dev.tsv", "event_types_minilm": "dev.tsv",
+    "event_types_satp": "dev.tsv (or train.tsv): SATP summaries, text and four 0/1 label columns",
     "geoparsing": "lgl.xml, TR-News.xml, GeoVirus.xml",
     "plover": "PLOVER_GSR_CAMEO.json or any JSON array of PLOVER records",
     "muc4": "dev.json or any GRIT-format MUC-4 JSON",
