@@ -84,3 +84,12 @@ def test_a_headlines_short_source_is_the_bodys_named_one(nlp, knowledge):
                   if c.measure is Measure.KILLED]
     assert told[0].speaker.normalized == "Syrian Observatory for Human Rights"
     assert (headline.speaker.name, headline.speaker.normalized) == ("monitor", told[0].speaker.normalized)
+
+
+def test_a_headline_toll_parsed_as_the_object_of_says_has_its_speaker(nlp, knowledge):
+    """'Army says 15 militants killed in raid' parses the count as the object of 'says': it was the
+    outlet's own figure."""
+    for title, who in (("Army says 15 militants killed in raid", "Army"), ("Police say 3 dead in shooting", "Police")):
+        article = Article(id="t10", text=title, title=title)
+        [claim] = extract_title_claims(nlp(title), article, knowledge.claims)
+        assert claim.speaker is not None and claim.speaker.name == who

@@ -234,7 +234,13 @@ def _reports_over(verb: Token, child: Token) -> bool:
         return True
     if child.dep_ == "prep" and child.lower_ == "at" and verb.lemma_.lower() in _TOLL_AT_VERBS:
         return True  # "the army put the toll at nine dead"
+    if child.dep_ == "dobj" and verb.lemma_.lower() == "say":
+        return _counted(child)  # a headline's "Army says 15 militants killed": the count parsed as the object
     return child.dep_ == "dobj" and verb.lemma_.lower() in _CONTENT_OBJECT_VERBS
+
+
+def _counted(noun: Token) -> bool:
+    return noun.pos_ == "NUM" or any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _gives_figure(child: Token) -> bool:
