@@ -24,7 +24,7 @@ from parallax.evaluate import resolution_gva as gva
 from parallax.resolve import follow_ups as fu
 from parallax.resolve.features import with_reference_date
 from parallax.resolve.incidents import resolve_incidents
-from parallax.resolve.scoring import DATES_DIFFER, conflict, evidence, follow_up_member, score
+from parallax.resolve.scoring import DATES_DIFFER, SAME_ARTICLE, conflict, evidence, follow_up_member, score, told_apart
 from parallax.settings import Settings
 
 
@@ -57,6 +57,8 @@ def kept_apart(a, b, incidents, articles, settings) -> str:
 
     def why(x, y) -> str:  # as clustering judges it: a follow-up report's date does not count
         found = conflict(dated[x.id], dated[y.id], settings.max_day_gap)
+        if found == SAME_ARTICLE:  # two mentions of one article that tell nothing apart may merge
+            found = told_apart(dated[x.id], dated[y.id], settings.max_day_gap)
         waived = found == DATES_DIFFER and follow_up_member(dated[x.id], dated[y.id], members, settings.max_day_gap)
         return "" if waived else found
     found = [f"{x.id[:8]}/{y.id[:8]} {why(x, y)}" for x in of[a.id].mentions for y in of[b.id].mentions if why(x, y)]

@@ -3,7 +3,7 @@ reports of a shooting name joins the shooting's incident, marked follow-up, what
 articles arrive in; its day never becomes the incident's date."""
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from itertools import permutations
 
 from parallax.reconcile.dates import follow_up_reports
@@ -106,3 +106,18 @@ def test_the_report_names_the_outlets_of_the_follow_up_reports():
     a1, a2, f3, _ = corpus()
     incident = resolve_incidents([a1, a2, replace(f3, outlet="Dayton Daily Wire")], Settings())[0]
     assert follow_up_labels(incident, {}) == ["Dayton Daily Wire"]
+
+
+def test_an_arrest_story_told_as_two_mentions_joins_its_shooting_through_both():
+    # regression (GVA dev, an Ocala nightclub shooting): extraction tells an arrest story as its
+    # arrest and the shooting it recalls (their days differ); other reports joined each, and "same
+    # article" kept the two incidents apart, though the two mentions tell nothing apart
+    first = dated("a1", SHOOTING_DAY, FIRST)
+    arrest = replace(mention("f2", DAYTON, day(ARREST_DAY), "Police arrested Darnell Hicks, 31, on Tuesday "
+                             "in the shooting of Terrell Banks, 24.", start=0))
+    recalled = replace(mention("f2", DAYTON, day(SHOOTING_DAY), "Terrell Banks, 24, was shot outside a house "
+                               "on March 3.", start=90))
+    charged = dated("f3", ARREST_DAY + timedelta(days=1), "Darnell Hicks, 31, was charged on Wednesday with "
+                    "the attempted murder of Terrell Banks, 24, police said.")
+    incidents = resolve_incidents([first, arrest, recalled, charged], Settings())
+    assert groups(incidents) == [("a1", "f2", "f3")]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from parallax.resolve.scoring import DATES_DIFFER, conflict, follow_up_member
+from parallax.resolve.scoring import DATES_DIFFER, SAME_ARTICLE, conflict, follow_up_member, told_apart
 from parallax.schema import EventMention, MatchLink
 
 
@@ -39,11 +39,15 @@ def cluster(mentions: Mapping[str, EventMention], links: Sequence[MatchLink], th
 def _any_conflict(mentions: Mapping[str, EventMention], left: list[str], right: list[str],
                   max_day_gap: int) -> bool:
     """Complete link on conflicts: one contradiction between any two members forbids the merge,
-    except dates too far apart when the later report is a follow-up of the merged incident."""
+    except dates too far apart when the later report is a follow-up of the merged incident, and
+    two mentions of one article that tell nothing apart (one story that extraction told as two,
+    each joined by other reports of it: an arrest story's arrest and its shooting)."""
     members: list[EventMention] = []
     for a in left:
         for b in right:
             why = conflict(mentions[a], mentions[b], max_day_gap)
+            if why == SAME_ARTICLE:
+                why = told_apart(mentions[a], mentions[b], max_day_gap)
             if not why:
                 continue
             members = members or [mentions[m] for m in (*left, *right)]

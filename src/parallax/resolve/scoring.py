@@ -25,6 +25,7 @@ CONTEXT_PENALTY = -0.1  # the place a report's sentences give outranks its artic
 CONTEXT = "article context"  # Place.relation of a place taken from the article, not the event's sentences
 _name_key = lru_cache(maxsize=1 << 14)(compat.place_key)  # asked again and again for the same few names
 DATES_DIFFER = "dates differ"
+SAME_ARTICLE = "same article"
 # Days either side of a date within which two reports can be one event, by date precision.
 DAY_WINDOW = {DatePrecision.DAY: 1, DatePrecision.WEEK: 7, DatePrecision.MONTH: 31}
 
@@ -76,12 +77,19 @@ def follows_up(a: EventMention, b: EventMention) -> bool:
 
 def conflict(a: EventMention, b: EventMention, max_day_gap: int = 1, dates: bool = True) -> str:
     """Why two mentions cannot be one incident ("" when nothing forbids it; `dates=False` leaves the
-    dates out). Two reports naming the same people (victims, suspects, the street; not speakers)
-    are one event even when their places disagree: a namesake town picked by the geocoder, or a
-    county told against its town; and a follow-up report naming a person the other names is one
-    incident with it whatever their dates (`follows_up`)."""
+    dates out): two mentions of one article are never matched with each other, and `told_apart`
+    says what else keeps two mentions apart."""
     if a.article_id == b.article_id:
-        return "same article"
+        return SAME_ARTICLE
+    return told_apart(a, b, max_day_gap, dates)
+
+
+def told_apart(a: EventMention, b: EventMention, max_day_gap: int = 1, dates: bool = True) -> str:
+    """What the two mentions tell that forbids one incident, whatever articles they are from. Two
+    reports naming the same people (victims, suspects, the street; not speakers) are one event
+    even when their places disagree: a namesake town picked by the geocoder, or a county told
+    against its town; and a follow-up report naming a person the other names is one incident with
+    it whatever their dates (`follows_up`)."""
     if dates and dates_conflict(a.date, b.date, max_day_gap) and not follows_up(a, b):
         return DATES_DIFFER
     if compat.perpetrators_conflict(a.actors, b.actors) and not (blame_disputed(a) or blame_disputed(b)):
