@@ -4,7 +4,7 @@ written by us)."""
 
 from __future__ import annotations
 
-from parallax.extract.claims import extract_claims
+from parallax.extract.claims import extract_claims, extract_title_claims
 from parallax.schema import Article
 
 
@@ -48,3 +48,35 @@ def test_deaths_over_past_weeks_or_years_ago_are_not_this_incidents(nlp):
     assert figures(nlp, text) == [("injured", 9, 9, "cumulative")]
     assert figures(nlp, "Two others died in a house fire years ago.") == [("killed", 2, 2, "cumulative")]
     assert figures(nlp, "Three men were wounded in an attack on Elm Street.") == [("injured", 3, 3, "incident")]
+
+
+def test_victims_found_suffering_from_wounds_are_the_found(nlp):
+    """ "deputies found the woman and the infant suffering from gunshot wounds": the woman and the infant
+    are hurt, not the deputies (the parser makes "suffering" a noun conjoined with the woman)."""
+    text = "At the house, deputies found the 39-year-old woman and the 9-month-old infant suffering from gunshot wounds."
+    assert [(m, low, high) for m, low, high, _ in figures(nlp, text)] == [("injured", 2, 2)]
+    assert figures(nlp, "The boy was treated for minor injuries.") == [("injured", 1, 1, "incident")]
+
+
+def title_figures(nlp, title: str) -> list[tuple[str, int | None, int | None]]:
+    claims = extract_title_claims(nlp(title), Article(id="l", text="", title=title))
+    return [(c.measure.value, c.figure.low, c.figure.high) for c in claims]
+
+
+def test_headline_another_wounded_is_one_more(nlp):
+    """ "Teen Killed, Another Wounded in ... Shooting" is one dead and one hurt (the hurt one was lost)."""
+    assert title_figures(nlp, "Teen Killed, Another Wounded in Elmwood Shooting") == [
+        ("killed", 1, 1), ("injured", 1, 1)]
+
+
+def test_headline_left_ends_a_count(nlp):
+    """ "shooting that injured 5-year-old, left man dead": one hurt and one dead, not two of each
+    ("left" is tagged an adjective and the walk ran through it)."""
+    assert sorted(title_figures(nlp, "Man charged in shooting that injured 5-year-old, left man dead")) == [
+        ("injured", 1, 1), ("killed", 1, 1)]
+
+
+def test_they_both_is_two(nlp):
+    """ "They were both pronounced dead" is two dead, not "at least two"; "They were all taken" stays open."""
+    assert figures(nlp, "They were both pronounced dead at the scene.") == [("killed", 2, 2, "incident")]
+    assert figures(nlp, "They were all taken to hospitals with gunshot wounds.") == [("injured", 2, None, "incident")]

@@ -105,15 +105,17 @@ def _adj_victim(tok: Token) -> Token | None:
 
 def _clause_subject(tok: Token, lexicon: ClaimLexicon) -> Token | None:
     """ "was treated for injuries", "is in critical condition": the subject of the governing verb;
-    "found a victim with a gunshot wound": its object; "died from his injuries": nobody (a death)."""
+    "found a victim with a gunshot wound", "found a woman suffering from wounds": its object; "died from
+    his injuries": nobody (a death)."""
     head, path = tok, []
     for _ in range(4):
-        path.append(head.lower_)
+        path.append(head)
         head = head.head
         if head.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() not in lexicon.wound_verbs:
                 return None  # "died from his injuries", "held pressure on the wound"
-            subject = child_of(head, "dobj") if "with" in path else None
+            through = "with" in (t.lower_ for t in path) or len(path) > 1 and path[-1].dep_ == "dobj"
+            subject = child_of(head, "dobj") if through else None
             subject = subject or child_of(head, "nsubj", "nsubjpass")
             return vx.resolve_relative(subject) if subject is not None else None
         if head.head == head:

@@ -20,6 +20,7 @@ _GLUE = frozenset({",", "and", "&", "then", "other", "others", "more", "people",
                    "accidentally", "allegedly", "reportedly", "was", "were", "been"})
 _RELATIVE = frozenset({"that", "who", "which"})  # "shooting that wounded an 8-year-old": the verb is active  # not "critically": "6 shot, 1 critically hurt"
 _SELF = frozenset({"himself", "herself", "self"})  # "kills wife, son, then himself": the killer is one of the dead
+_LEFT = frozenset({"left", "leaves", "leaving"})  # "injured 5-year-old, left man dead": "left" (tagged ADJ) ends a count
 _AGE_SEPARATORS = frozenset({",", "("})
 _QUOTES = frozenset({"\"", "”", "’", "'"})
 
@@ -96,7 +97,7 @@ def _is_person(tok: Token, lexicon: ClaimLexicon) -> bool:
         return True  # "Three men shot, a fourth wounded by shrapnel": one more
     if tok.like_num or tok.is_punct or tok.lower_ in _GLUE:
         return False  # "Boy, 15," may all be tagged PERSON: the age is not a second person
-    if tok.ent_type_ == "PERSON" or tok.lower_ in _SELF or \
+    if tok.ent_type_ == "PERSON" or tok.lower_ in _SELF or tok.lower_ == "another" or \
             tok.lower_ == "old" and tok.i >= 4 and _aged_person(tok.doc[tok.i - 4]):
         return True
     singular = tok.tag_ not in ("NNS", "NNPS") and not tok.lower_.endswith("s")
@@ -146,7 +147,7 @@ def _walk(sent: DocSpan, start: int, step: int, lexicon: ClaimLexicon) -> list[T
             continue
         if _is_count(tok, lexicon) or _is_person(tok, lexicon) or _is_bound(tok, taken, step, lexicon):
             taken.append(tok)
-        elif not (tok.lower_ in _GLUE or tok.pos_ in ("ADJ", "ADV") or _is_age(tok, lexicon)
+        elif tok.lower_ in _LEFT or not (tok.lower_ in _GLUE or tok.pos_ in ("ADJ", "ADV") or _is_age(tok, lexicon)
                   or tok.lemma_.lower() in lexicon.victims or _counted_noun(tok, step, lexicon)):
             break
         i += step

@@ -237,7 +237,9 @@ def default_figure(victim: Token) -> Figure | None:
     if victim.pos_ == "PRON":
         if low in _SINGULAR_PRONOUNS:
             return Figure(1, 1, victim.text)
-        return Figure(2, None, victim.text) if low in _PLURAL_PRONOUNS else None
+        if low not in _PLURAL_PRONOUNS:
+            return None
+        return Figure(2, 2 if _floating_both(victim) else None, victim.text)
     if victim.pos_ not in _VICTIM_POS:
         return None
     text = core_phrase(victim)[2]
@@ -246,6 +248,14 @@ def default_figure(victim: Token) -> Figure | None:
     if victim.tag_ in ("NNS", "NNPS") and victim.lower_ not in ("police",):
         return Figure(1, None, text)
     return Figure(1, 1, text)
+
+
+def _floating_both(pronoun: Token) -> bool:
+    """ "They both died", "They were both pronounced dead": a "both" after the pronoun (or its auxiliary)
+    says the pronoun stands for two."""
+    after = pronoun.doc[pronoun.i + 1:pronoun.i + 3]
+    words = [t.lower_ for t in after]
+    return words[:1] == ["both"] or len(words) == 2 and after[0].pos_ == "AUX" and words[1] == "both"
 
 
 def _one_named_person(name: Token) -> bool:
