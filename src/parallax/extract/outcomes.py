@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from parallax.extract.casualties import Found, fatal_measure, trigger_of
 from parallax.extract.claim_lexicon import ClaimLexicon, says_separate
+from parallax.knowledge import read_table
 from parallax.schema import Claim, Figure, Measure
 
 _NUMERALS = frozenset({"one", "1"})
@@ -26,6 +28,7 @@ def is_hit(tok: Token, lexicon: ClaimLexicon) -> bool:
         return False
     before = [c for c in tok.subtree if c.i < tok.i]
     written = tok.doc[before[0].i:tok.i].text.lower() if before else ""
+    written = written.replace(" ", "-")  # "non-life threatening" is "non-life-threatening"
     survived = any(c.lower_ in lexicon.nonfatal or c.lemma_.lower() in lexicon.nonfatal for c in before) \
         or any(term in written for term in lexicon.nonfatal if term.startswith("non-"))  # "non-fatal": 3 tokens
     return tok.pos_ == "NOUN" and tok.lemma_ in ("wound", "injury") and not survived
@@ -42,8 +45,24 @@ def _is_single(claim: Claim) -> bool:
     return figure.low == figure.high == 1 and figure.text.lower() not in _NUMERALS
 
 
+@lru_cache(maxsize=1)
+def survival_phrases() -> tuple[str, ...]:
+    """Phrases saying the people a sentence tells were hit survived (data/survived_terms.tsv)."""
+    return tuple(row["phrase"].lower() for row in read_table("survived_terms.tsv") if row["phrase"])
+
+
+def _survives(claim: Claim) -> bool:
+    """ "A fourth person was also shot but escaped with non-life-threatening injuries": the hit told
+    as survived is nobody the article says died."""
+    sentence = claim.span.sentence.lower()
+    return any(phrase in sentence for phrase in survival_phrases())
+
+
 def _settled(claim: Claim, dead: list[Claim]) -> Claim | None:
-    """The hit claim once the deaths the article reports are taken out of it (None: nobody left)."""
+    """The hit claim once the deaths the article reports are taken out of it (None: nobody left);
+    a hit its sentence tells as survived stays whole."""
+    if _survives(claim):
+        return claim
     if _is_single(claim):
         beside = [d for d in dead if d.span.sentence == claim.span.sentence]
         pronoun = claim.figure.text.lower() in _PRONOUNS
