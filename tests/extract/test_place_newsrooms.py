@@ -54,3 +54,32 @@ def test_a_newsroom_place_splits_no_incidents():
     place = Place(name="Tucson", country="US", latitude=32.2, longitude=-110.9, precision=GeoPrecision.EXACT,
                   relation=NEWSROOM)
     assert compatibility.is_border(place)
+
+
+@pytest.mark.parametrize("text, name, province", [
+    ("County workers owe back taxes . HAMILTON — Butler County Auditor Jo Reyes said the county "
+     "would appeal the assessment.", "Butler County", "Ohio"),
+    ("Help line reaches more families . ATLANTA — A dialing code linking needy Georgia residents with "
+     "food banks will expand, officials said.", "Georgia", "Georgia"),
+])
+def test_a_newsroom_votes_for_its_province(nlp, gazetteer, text, name, province):
+    """A newsroom is never the event's place, but its town tells which of the story's namesakes are
+    meant: Hamilton lies in Butler County, Ohio (of nine Butler Counties); Atlanta in the state of Georgia."""
+    places = extract_places(nlp(text), Article(id="t", text=text), gazetteer)
+    found = next(p for p in places if p.span and p.span.text == name)
+    assert (found.country, found.admin1) == ("US", province)
+
+
+def test_a_story_naming_no_other_town_is_read_where_its_newsroom_is(nlp):
+    # regression (GVA dev): "CAMPBELL, Ohio (WKBN) - ... an accidental shooting" and a local
+    # station's other datelines gave the incident no place at all, so it met its other reports on
+    # words alone; the newsroom's town is now its article context (soft evidence, never a conflict)
+    from datetime import datetime
+
+    from parallax.pipeline import analyse_article, load_knowledge
+    from parallax.settings import Settings
+    text = ("CAMPBELL, Ohio (WKRV) - Police said a 6-year-old boy remains in the hospital Monday after an "
+            "accidental shooting on Sunday.  The shooting happened Sunday at a home on Penfield Avenue.")
+    article = Article(id="nr1", text=text, published=datetime(2015, 6, 1))
+    mention = analyse_article(nlp(text), article, load_knowledge(Settings()))[0]
+    assert mention.place is not None and mention.place.name == "Campbell" and mention.place.relation == "article context"

@@ -206,8 +206,10 @@ def _locate_main(mentions: list[EventMention], places: list[Place]) -> list[Even
     if not mentions or mentions[0].place is not None:
         return mentions
     located = [p for p in places if p.latitude is not None and p.precision <= GeoPrecision.NEAR]
-    # a town only named in a body's name ("outside the University of Nairobi") when no other is
-    towns = [p for p in located if not compat.is_border(p)] or [p for p in located if p.relation == compat.IN_A_NAME]
+    # a town only named in a body's name ("outside the University of Nairobi") when no other is,
+    # and then the newsroom's town of a dateline ("CAMPBELL, Ohio (WKBN) - ... an accidental shooting")
+    towns = [p for p in located if not compat.is_border(p)] or [p for p in located if p.relation == compat.IN_A_NAME] \
+        or [p for p in located if p.relation == compat.NEWSROOM]
     if not towns:
         return mentions
     context = replace(towns[0], relation="article context", precision=GeoPrecision.NEAR)
