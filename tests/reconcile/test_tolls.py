@@ -235,6 +235,22 @@ def test_a_body_that_tells_no_death_counts_the_dead_among_those_shot():
     assert counts([others, [told(K, 1, "a man", "A man was killed.")]]) == (1, 2)
 
 
+
+def test_a_headline_that_tells_no_death_counts_the_dead_among_those_shot():
+    """ "2 teens shot in the head in Easton" over a body that says nothing more, beside a later report of
+    two teens dead and a third hurt: the headline's two shot are the dead, so it counts no one hurt
+    (GVA 2 killed, 1 hurt came out as 2 hurt); with no death reported it stays two hurt."""
+    def told(article: str, measure: Measure, n: int, text: str, sentence: str, field: str = "text") -> Claim:
+        span = Span(article, 0, len(text), text, sentence, field=field)
+        return Claim(id=f"{article}{measure}{n}{field}", article_id=article, measure=measure,
+                     figure=Figure(n, n, text), span=span)
+    later = [told("a", K, 2, "Two teens", "Two teens died after a triple shooting in Easton."),
+             told("a", I, 1, "A third teen", "A third teen was wounded.")]
+    title = [told("b", I, 2, "2 teens", "2 teens shot in the head in Easton", "title")]
+    early = [told("b", I, 3, "Three teenagers", "Three teenagers were hurt in a shooting in Easton.")]
+    assert counts([later, title, early]) == (2, 1)
+    assert counts([title, early]) == (None, 3)
+
 def said(article: str, measure: Measure, n: int, text: str, sentence: str) -> Claim:
     span = Span(article, 0, len(text), text, sentence)
     return Claim(id=f"{article}{measure}{n}", article_id=article, measure=measure, figure=Figure(n, n, text),

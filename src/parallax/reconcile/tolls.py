@@ -22,7 +22,7 @@ RULE = ("each side (the armed side's dead, everyone else's) counted apart and ad
         "a vague figure's lower bound only when none is exact, a part ('nine of the children') never when a total is given; across reports: the upper median of the exact counts (the larger of two; none below a toll told as risen, 'rose to 11', or grown by a ranked victim, 'four ... a fifth victim'), else the largest vague one; "
         "an injury that most likely tells a death again (one person named by a phrase, or no number) "
         "is not counted when someone died, nor a hurt count only a minority of reports give that tell nobody dead "
-        "(the death told early); a body that tells no death counts the dead among those it says were shot; "
+        "(the death told early); a body or a headline that tells no death counts the dead among those it says were shot; "
         "a death fewer articles tell than tell only the hurt, none of them as a victim dying, is none of this incident")
 
 
@@ -89,22 +89,26 @@ def _hurt_told_early(articles: Sequence[Sequence[Claim]], killed: int) -> bool:
 
 
 _SHOT = re.compile(r"\b(?:were|was|been|are|is|get|got) shot\b", re.IGNORECASE)
+_TITLE_SHOT = re.compile(r"\bshot\b", re.IGNORECASE)  # headlines drop the auxiliary: "2 teens shot"
 _SURVIVED = re.compile(r"\b(?:wounded|injured|hurt|survived?|hospitali[sz]ed|also)\b", re.IGNORECASE)
 _BESIDE = re.compile(r"^(?:\w+\s+)?others?\b", re.IGNORECASE)  # "two others", "others": besides someone
 
 
 def _shot_less_the_dead(claims: Sequence[Claim], killed: int) -> list[Claim]:
     """A body that tells no death and counts who "were shot" (an early report: "Three people were shot
-    early Wednesday") counts the dead the other reports tell among them: they are not also hurt."""
+    early Wednesday") counts the dead the other reports tell among them: they are not also hurt. So
+    does a headline that tells no death ("2 teens shot in the head" under another report's two dead):
+    when all it counts died, it says no one was hurt (0, a count of its own)."""
     if any(c.measure is Measure.KILLED for c in _usable_any(claims)):
         return list(claims)
     out = []
     for claim in claims:
         n = _exact(claim)
-        if claim in _usable(claims, Measure.INJURED) and claim.span.field == "text" and n is not None \
-                and n >= killed and _SHOT.search(claim.span.sentence) and not _SURVIVED.search(claim.span.sentence) \
-                and not _BESIDE.match(claim.figure.text):
-            if n > killed:
+        title = claim.span.field == "title" and bool(_TITLE_SHOT.search(claim.span.sentence))
+        if claim in _usable(claims, Measure.INJURED) and n is not None and n >= killed \
+                and (title or claim.span.field == "text" and _SHOT.search(claim.span.sentence)) \
+                and not _SURVIVED.search(claim.span.sentence) and not _BESIDE.match(claim.figure.text):
+            if n > killed or title:  # a headline's "2 teens shot" is its count of the hurt: none left
                 out.append(replace(claim, figure=Figure(n - killed, n - killed, claim.figure.text)))
             continue
         out.append(claim)
