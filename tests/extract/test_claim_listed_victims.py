@@ -5,6 +5,7 @@ written by us)."""
 from __future__ import annotations
 
 from parallax.extract.claims import extract_claims, extract_title_claims
+from parallax.reconcile.tolls import incident_toll
 from parallax.schema import Article
 
 
@@ -80,3 +81,14 @@ def test_they_both_is_two(nlp):
     """ "They were both pronounced dead" is two dead, not "at least two"; "They were all taken" stays open."""
     assert figures(nlp, "They were both pronounced dead at the scene.") == [("killed", 2, 2, "incident")]
     assert figures(nlp, "They were all taken to hospitals with gunshot wounds.") == [("injured", 2, None, "incident")]
+
+
+def test_shooter_who_turned_the_gun_on_himself_is_dead_too(nlp):
+    """ "shot and killed a girl before turning the gun on himself": two dead (the shooter was not counted);
+    "threatened to turn the gun on himself" and "turned himself in" kill nobody."""
+    text = "A man shot and killed a girl in Elmwood before turning the gun on himself."
+    assert figures(nlp, text) == [("killed", 1, 1, "incident"), ("killed", 1, 1, "incident")]
+    claims = extract_claims(nlp(text), Article(id="l", text=text))
+    assert incident_toll([claims]).killed == 2
+    assert figures(nlp, "He threatened to turn the gun on himself before officers talked him down.") == []
+    assert figures(nlp, "He turned himself in to police on Monday.") == []

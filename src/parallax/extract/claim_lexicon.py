@@ -90,6 +90,7 @@ class ClaimLexicon:
     falsity: frozenset[str] = frozenset()  # words that call a report false ("reports of deaths were fabricated")
     perpetrators: frozenset[str] = frozenset()  # who did it: their fleeing is a getaway, not displacement
     retractions: tuple[str, ...] = ()  # the outlet's own corrected text as a speaker ("earlier version")
+    firearms: frozenset[str] = frozenset()  # what a shooter "turned on himself" ("the gun", "the rifle")
 
     @property
     def bound_words(self) -> frozenset[str]:
@@ -212,5 +213,5 @@ def load_claim_lexicon(override_dir: str = "") -> ClaimLexicon:
         ordinals=MappingProxyType(ordinals), armed=frozenset(_terms(groups, "armed")),
         falsity=frozenset(_terms(groups, "falsity")),
         perpetrators=frozenset(_terms(groups, "armed") + _terms(groups, "perpetrator")),
-        retractions=tuple(_terms(groups, "retraction")),
+        retractions=tuple(_terms(groups, "retraction")), firearms=frozenset(_terms(groups, "firearm")),
     )

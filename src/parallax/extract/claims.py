@@ -18,6 +18,7 @@ from parallax.extract.headlines import headline_claims, is_headline
 from parallax.extract.numbers import parse_figure
 from parallax.extract.outcomes import settle_outcomes
 from parallax.extract.qualifiers import qualify
+from parallax.extract.self_inflicted import REFLEXIVES, turned_on_self
 from parallax.extract.speakers import headline_speaker
 from parallax.nlp.arrays import indices_between, token_table, tokens_with_word
 from parallax.schema import Article, Claim, Measure
@@ -43,7 +44,7 @@ def deduplicate(claims: list[Claim]) -> list[Claim]:
 
 def _claim_words(lexicon: ClaimLexicon) -> frozenset[str]:
     """Every word a casualty or damage claim hangs on (casualties.trigger_of, "to death")."""
-    return frozenset({*lexicon.verbs, *lexicon.nouns, *lexicon.adjectives, "death"})
+    return frozenset({*lexicon.verbs, *lexicon.nouns, *lexicon.adjectives, "death", *REFLEXIVES})
 
 
 def extract_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = None,
@@ -59,7 +60,8 @@ def extract_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = No
         if not words:  # no casualty or damage word: nothing to read
             found.extend(heads)
             continue
-        told = heads or casualty_claims(sent, article.id, lexicon, words)
+        told = heads or casualty_claims(sent, article.id, lexicon, words) \
+            + turned_on_self(sent, article.id, lexicon, words)
         found.extend(told + compared_claims(sent, told, article.id, lexicon))
         found.extend(damage_claims(sent, article.id, lexicon, words))
     if not found:
