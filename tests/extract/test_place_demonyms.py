@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.extract.compatibility import AS_ACTOR, DEMONYM, is_border
+from parallax.extract.compatibility import AS_ACTOR, DEMONYM, IN_A_NAME, is_border
 from parallax.extract.gazetteer import load_gazetteer
 from parallax.extract.place_demonyms import demonym_entry
 from parallax.extract.places import extract_places, extract_toponyms
@@ -50,3 +50,22 @@ def test_a_peoples_name_comes_from_its_province_only_when_no_place_has_it(gazett
     assert demonym_entry("Ohioans", gazetteer, stems=True).name == "Ohio"
     assert demonym_entry("Ohioans", gazetteer) is None  # stems are for NER's NORP entities
     assert demonym_entry("Us", gazetteer) is None  # "Us" opening a sentence is no "US"
+
+
+CRASH = ("Two men were hurt in a crash in Gainesville, Ga., on Friday and taken to Northeast Georgia "
+         "Medical Center, police said. Storm debris closed a road in Waukesha, Wis., days before the "
+         "Waukesha Blues Festival.")
+
+
+def test_a_province_or_a_town_of_the_article_inside_another_name_is_a_toponym(nlp, gazetteer):
+    doc, article = nlp(CRASH), Article(id="t", text=CRASH)
+    named = [p for p in extract_toponyms(doc, article, gazetteer) if p.relation == IN_A_NAME]
+    assert [(p.span.text, p.country, p.admin1) for p in named] == [("Georgia", "US", "Georgia"),
+                                                                   ("Waukesha", "US", "Wisconsin")]
+    assert not any(p.relation == IN_A_NAME for p in extract_places(doc, article, gazetteer))
+
+
+def test_a_compass_word_heading_a_name_is_no_province(nlp, gazetteer):
+    """"Northeast Georgia Medical Center" is not Iceland's Northeast region."""
+    doc, article = nlp(CRASH), Article(id="t", text=CRASH)
+    assert not any(p.span.text == "Northeast" for p in extract_toponyms(doc, article, gazetteer))

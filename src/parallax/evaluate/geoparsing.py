@@ -11,10 +11,9 @@ from pathlib import Path
 
 from parallax.errors import EvalDataError
 from parallax.evaluate.paths import dataset_file
-from parallax.extract.compatibility import AS_ACTOR, DEMONYM
 from parallax.extract.gazetteer import Gazetteer, km_between, load_gazetteer
 from parallax.extract.place_toponyms import Toponym, resolve_toponyms
-from parallax.extract.places import extract_toponyms
+from parallax.extract.places import extract_places, extract_toponyms
 from parallax.nlp.pipeline import load_nlp, parse_articles
 from parallax.schema import Article, Place
 
@@ -58,13 +57,13 @@ class Tally:
 
 def score_geoparsing(data_dir: Path, limit: int | None = None) -> dict:
     """Per corpus and overall: detection precision/recall of extract_toponyms (every place name of
-    the text, those used for an actor or a people included; a predicted place is
+    the text, those used for an actor or a people and those inside other names included; a predicted place is
     right when its span overlaps a gold toponym); resolution with gold toponyms given (every gold
     toponym with coordinates, resolved together with the article's other gold toponyms by
     resolve_toponyms): accuracy@161 km over all of them (no answer counts as wrong), median error
     over those answered; end to end (the place extract_toponyms detected over each such toponym,
     a missed toponym counting as wrong; also with extract_places' event places only, which leave
-    those two kinds out); and the gazetteer's context-free first entry as a
+    those kinds out); and the gazetteer's context-free first entry as a
     baseline. `limit` caps the articles read per corpus."""
     gazetteer, nlp = load_gazetteer(), load_nlp()
     scores: dict[str, float] = {}
@@ -93,8 +92,7 @@ def score_corpus(golds: Sequence[GoldArticle], gazetteer: Gazetteer, nlp) -> Tal
         count_detection(tally, by_id[article.id].toponyms, places)
         count_resolution(tally, article.text, by_id[article.id].toponyms, gazetteer)
         count_end_to_end(tally.end_to_end_errors, by_id[article.id].toponyms, places)
-        count_end_to_end(tally.event_place_errors, by_id[article.id].toponyms,
-                         [p for p in places if p.relation not in (AS_ACTOR, DEMONYM)])
+        count_end_to_end(tally.event_place_errors, by_id[article.id].toponyms, extract_places(doc, article, gazetteer))
     return tally
 
 

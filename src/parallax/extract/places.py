@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from parallax.extract.compatibility import AS_ACTOR, HOME_OF, IN_A_NAME, NEWSROOM, UNLOCATED, is_border
 from parallax.extract.gazetteer import Candidate, Gazetteer
 from parallax.extract.place_demonyms import demonym_places
+from parallax.extract.place_in_names import named_in_names
 from parallax.extract.place_mentions import (
     OTHER_LABELS, PLACE_LABELS, POSSESSIVE, Mention, entity_mentions, is_capitalised, run_mentions,
 )
@@ -57,6 +58,7 @@ def extract_toponyms(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[P
     places, actors = _read_places(doc, article, gazetteer)
     found = places + actors
     found += demonym_places(doc, article, gazetteer, [p.span for p in found if p.span])
+    found += named_in_names(doc, article, gazetteer, found, geocode_name)
     return sorted(found, key=lambda p: p.span.start if p.span else 0)
 
 
@@ -132,7 +134,7 @@ def _named_mentions(doc: Doc, article: Article, taken: set[int],
     extra = [r for r in extra if not _is_street(doc, r, streets)]
     named = narrow_by_region(doc, sorted(labelled + extra + newsrooms_inside, key=lambda r: r.mention.start))
     by_name = {name_key(r.mention.text(doc)): r.candidates for r in named
-               if r.mention.relation not in (HOME_OF, NEWSROOM)}
+               if r.mention.relation != HOME_OF}
     context.regions, context.cells = region_support(by_name.values()), name_cells(by_name)
     return named, context
 
@@ -172,7 +174,7 @@ def _first_choices(doc: Doc, named: Sequence[Resolved], context: ArticleContext)
     firsts: dict[str, Candidate | None] = {}
     for resolved in named:
         mention = resolved.mention
-        if not (mention.metonymic or mention.modifier or mention.subject or mention.relation in (HOME_OF, NEWSROOM)):
+        if not (mention.metonymic or mention.modifier or mention.subject or mention.relation == HOME_OF):
             key = name_key(mention.text(doc))
             if key not in firsts:
                 firsts[key] = choose_coherent(resolved.candidates, context, key)
@@ -351,7 +353,8 @@ def _embedded(doc: Doc, mention: Mention, gazetteer: Gazetteer, context: Article
     for end in range(mention.end - 1, mention.start, -1):
         head = replace(mention, end=end, span_end=end, relation=IN_A_NAME, direction="", metonymic=False,
                        modifier=False, subject=False)
-        if not all(t.pos_ == "PROPN" for t in doc[head.start:end] if t.is_alpha):
+        if not all(t.pos_ == "PROPN" for t in doc[head.start:end] if t.is_alpha) \
+                or name_key(head.text(doc)) in gazetteer.terms.directions:  # "Northeast Georgia Medical Center"
             continue
         resolved = _resolve(doc, head, gazetteer)
         if resolved and resolved.candidates and _head_counts(doc, head, resolved, gazetteer, context, known):
