@@ -511,3 +511,43 @@ def test_an_event_noun_as_subject_gives_its_doers_not_its_receivers(nlp):
     # a noun the lexicon types as an event yet names the doers stays the doer ("gang": organised crime)
     found = trigger_actors(nlp, "A gang from the port killed two traders.", word="killed")
     assert named(found, ActorRole.PERPETRATOR) == ["A gang"]
+
+
+def test_an_adjective_of_readiness_governs_the_act(nlp):
+    # regression: "is ready to contribute ... in Somalia", "is prepared to hand over ... to" gave no receiver
+    found = roles(nlp, "Kenya is ready to contribute troops to a regional force in Somalia, the minister said.")
+    assert "Somalia" in named(found, ActorRole.TARGET)
+    found = roles(nlp, "The militia said it is prepared to hand over the prisoners to the Red Cross.")
+    assert "the Red Cross" in named(found, ActorRole.TARGET)
+
+
+def test_troops_a_country_sends_are_its_own(nlp):
+    # regression: "sent 300 troops" made the troops the receiver, as "its troops" already was not
+    found = roles(nlp, "Kenya sent 300 troops to Somalia on Monday.")
+    assert not any("troops" in a.name for a in found if a.role == ActorRole.TARGET)
+
+
+def test_the_forces_a_deployment_moves_are_no_receiver(nlp):
+    found = trigger_actors(nlp, "The deployment of Ugandan troops began on Monday.", word="deployment")
+    assert not any("troops" in a.name for a in found if a.role == ActorRole.TARGET)
+    assert any("troops" in a.name for a in found if a.role == ActorRole.PERPETRATOR)
+
+
+@pytest.mark.parametrize("text, receiver", [
+    ("The governor allowed the opposition party to hold a rally in the capital.", "the opposition party"),
+    ("Students staged rallies to demand the resignation of the Sudanese governor.", "the Sudanese governor"),
+    ("The farmers' union issued a statement demanding that the government lift the quota.", "the government"),
+    ("Farmers held a march calling for the release of the jailed union leader.", "the jailed union leader"),
+])
+def test_whom_an_act_bids_or_demands_receives_it(nlp, text, receiver):
+    # regression: the bidden party (subject of the infinitive or that-clause), the object of a
+    # demand through a light verb or a demanding participle, were no receivers
+    assert receiver in named(roles(nlp, text), ActorRole.TARGET)
+
+
+@pytest.mark.parametrize("text, receiver", [
+    ("The dockers' union threatened to strike unless the city council rescinded the order.", "the city council"),
+    ("Somalia warned that it would close the border if Kenya deployed more troops.", "Kenya"),
+])
+def test_a_threat_is_aimed_at_the_subject_of_its_condition(nlp, text, receiver):
+    assert receiver in named(roles(nlp, text), ActorRole.TARGET)

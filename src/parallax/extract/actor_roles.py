@@ -18,6 +18,9 @@ REPORTING_VERBS = frozenset({"say", "tell", "announce", "report", "state", "add"
 # Verbs whose clause says what someone else must do: "demanded that the government end curbs".
 DIRECTIVE_VERBS = frozenset({"demand", "urge", "ask", "call", "insist", "appeal", "press", "remind"})
 
+# Verbs of threat, whose condition names whom they are aimed at: "threatened to strike unless ...".
+THREAT_VERBS = frozenset({"threaten", "warn"})
+
 # Verbs by which a group owns an event ("claimed responsibility for") or is given it ("blamed X for").
 CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "take", "bear", "assume"})
 BLAMING_VERBS = frozenset({"blame", "accuse", "fault", "condemn", "hold", "suspect"})
@@ -29,7 +32,9 @@ PARTAKING_VERBS = frozenset({"involve", "implicate", "participate", "engage"})
 # Verbs that move a side's own forces: "its troops" in "withdraw its troops from Lebanon" are the
 # doer's means, not the receiver (the receiving country is read by the country rule).
 MOVING_VERBS = frozenset({"withdraw", "deploy", "send", "offer", "contribute", "pull", "move", "station",
-                          "dispatch", "redeploy"})
+                          "dispatch", "redeploy", "mobilize", "mobilise", "rush"})
+# Nouns of such moves, whose "of" names the forces moved: "the deployment of NATO troops".
+MOVING_NOUNS = frozenset({"deployment", "withdrawal", "pullout", "redeployment", "dispatch", "arrival"})
 
 # Event nouns done only to people: "the assassination of X" names a person, never a town.
 PERSON_ACTS = frozenset({"assassination", "murder", "killing", "kidnapping", "kidnaping", "abduction",
@@ -77,11 +82,12 @@ def _in_clause(tok: Token, head: Token) -> bool:
 
 def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
     """Tokens that head the doer and the receiver of the event named by `trigger`."""
-    found = _direct_roles(trigger)
-    for verb in _xcomps(trigger):
+    found = _direct_roles(trigger) + [(g, ActorRole.TARGET) for g in _bid_subjects(trigger) + _threatened(trigger)]
+    for verb in _governed_acts(trigger):
         # "offered to hand over to Great Britain", "threatened to cut off power to the town": the
         # receivers of the verb it governs, the doer stays the governing verb's subject
         found += [(head, role) for head, role in _direct_roles(verb) if role == ActorRole.TARGET]
+        found += [(g, ActorRole.TARGET) for g in _bid_subjects(verb)]
     if trigger.dep_ in {"dobj", "attr"} and trigger.head.lemma_ in LIGHT_VERBS | MEANS_VERBS:
         # "American warplanes launched an attack": the doer is the subject of the light verb
         aims = {"on", "against"} | ({"at", "into"} if trigger.head.lemma_ in MEANS_VERBS else set())
@@ -129,12 +135,22 @@ def where_objects(trigger: Token) -> list[Token]:
              for g in c.children if g.dep_ == "pobj"]
     if trigger.lemma_.lower() in REPORTING_VERBS:  # "Nigeria announced it will withdraw its force from Chad"
         found += [g for act in _own_acts(trigger) for g in where_objects(act)]
+    if trigger.pos_ in ("VERB", "AUX"):  # "France is ready to contribute troops to a force in Liberia"
+        found += [g for act in _xcomps(trigger) for g in where_objects(act)]
     return found
 
 
 def _named(token: Token) -> bool:
     """A noun naming an organisation, person or people, itself or by its compounds ("the Islamic State group")."""
     return any(t.ent_type_ in ("ORG", "PERSON", "NORP") for t in (token, *token.lefts) if t is token or t.dep_ == "compound")
+
+
+def _owned(token: Token) -> bool:
+    """A noun naming or owned by a party of its own: "Syrian troops", "the army's tanks", "UN
+    monitors"; not "300 troops", which a moving verb's subject moves ("France sent 300 troops")."""
+    words = [token, *(c for c in token.lefts if c.dep_ in ("compound", "amod", "poss", "nmod"))]
+    return any(t.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or (t.dep_ == "poss" and t.pos_ != "PRON")
+               for t in words)
 
 
 DEMAND_NOUNS = frozenset({"demand", "call", "request", "appeal", "insistence", "ultimatum"})
@@ -275,8 +291,8 @@ def _direct_roles(verb: Token) -> list[tuple[Token, ActorRole]]:
         elif dep in {"nsubj", "poss", "compound", "amod", "npadvmod"}:
             found.append((child, ActorRole.PERPETRATOR))
         elif dep in {"dobj", "nsubjpass", "dative"}:
-            if not (verb.lemma_.lower() in MOVING_VERBS and _own_side(child)):  # "withdraw its troops from"
-                found.append((child, ActorRole.TARGET))
+            if not (verb.lemma_.lower() in MOVING_VERBS and (_own_side(child) or not _owned(child))):
+                found.append((child, ActorRole.TARGET))  # not "withdraw its troops", "send 300 troops"
         elif dep == "prt" and child.lower_ == "up":  # "kidnapped up to 16 advisers", read as "kidnapped up"
             found += [(g, ActorRole.TARGET) for p in child.children if p.dep_ == "prep" and p.lower_ == "to"
                       for g in p.children if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)]
@@ -287,10 +303,13 @@ def _direct_roles(verb: Token) -> list[tuple[Token, ActorRole]]:
         elif dep == "agent" or (dep == "prep" and child.lower_ == "by" and verb.pos_ == "NOUN"):
             # "struck by warplanes", "the bombing of a convoy by coalition warplanes"
             found += [(g, ActorRole.PERPETRATOR) for g in child.children if g.dep_ == "pobj"]
-        elif dep == "prep" and (child.lower_ in TARGET_PREPOSITIONS or (child.lower_ == "of" and verb.pos_ == "NOUN")):
-            # "the murder of the mayor": the object of an event noun's "of" is its receiver
+        elif dep == "prep" and (child.lower_ in TARGET_PREPOSITIONS or (child.lower_ == "of" and verb.pos_ == "NOUN")
+                                or (child.lower_ == "for" and verb.lemma_.lower() in DIRECTIVE_VERBS)):
+            # "the murder of the mayor": the object of an event noun's "of" is its receiver; what
+            # is called for ("called for the removal of X") holds one
             objects = [g for g in child.children if g.dep_ == "pobj"]
-            found += [(g, ActorRole.TARGET) for g in objects]
+            moved = child.lower_ == "of" and verb.lemma_.lower() in MOVING_NOUNS
+            found += [(g, ActorRole.PERPETRATOR if moved else ActorRole.TARGET) for g in objects]
             if child.lower_ == "of":  # "the bombing of a convoy by warplanes", "by" read as the convoy's;
                 # "the assassination of six Jesuits who were machine-gunned by men in uniform"
                 found += [(a, ActorRole.PERPETRATOR) for g in [*objects, *_passive_clauses(objects)] for p in g.children
@@ -307,12 +326,52 @@ def _passive_clauses(nouns: list[Token]) -> list[Token]:
     return clauses + [a for c in clauses for a in c.children if a.dep_ == "acomp" and a.tag_ == "VBN"]
 
 
+def _governed_acts(trigger: Token) -> list[Token]:
+    """The acts an event word governs (see _xcomps), also through the light verb it is the object
+    of ("staged rallies to demand reforms") and through a demanding participle on it or on its
+    object ("a march calling for the release of X", "issued a statement demanding that X leave";
+    not "shot down a helicopter carrying monitors")."""
+    found = _xcomps(trigger)
+    holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS:
+        found += _xcomps(trigger.head)
+        holders.append(trigger.head)  # "held a rally on Monday calling for": parsed on the verb
+    participles = [c for n in holders for c in n.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"
+                   and c.lemma_.lower() in DIRECTIVE_VERBS]
+    return found + [a for p in participles for a in (p, *_xcomps(p))]
+
+
+def _threatened(verb: Token) -> list[Token]:
+    """Whom a threat is aimed at: the subject of its condition ("threatened to strike unless the
+    council resigned", "warned it would retaliate if Ruritania attacked"), also for the act
+    threatened ("strike" in the first)."""
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in THREAT_VERBS:
+        verb = verb.head
+    if verb.lemma_.lower() not in THREAT_VERBS:
+        return []
+    acts = [verb, *_xcomps(verb), *(c for c in verb.children if c.dep_ == "ccomp")]
+    conditions = [c for a in acts for c in a.children if c.dep_ == "advcl"
+                  and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+    return [g for c in conditions for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and not _own_side(g)]
+
+
+def _bid_subjects(verb: Token) -> list[Token]:
+    """Whom a verb bids, allows or forces to act, parsed as the subject of its infinitive ("allowed
+    the opposition to march", "ordered the paper to close"); and, after a demanding word, the
+    subject of its "that"-clause ("demanding that the government resign")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and (
+        any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or verb.lemma_.lower() in DIRECTIVE_VERBS)]
+    return [g for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and not _own_side(g)]
+
+
 def _xcomps(verb: Token) -> list[Token]:
     """The verbs an event verb governs without a subject of their own: "agreed to (re-)open",
-    and its purpose: "fired tear gas to disperse protesters", "marched to demand reforms"."""
+    its purpose: "fired tear gas to disperse protesters", "marched to demand reforms", and what
+    an adjective of readiness governs: "is ready to send troops", "are willing to forgive him"."""
     found, frontier = [], [verb]
     while frontier:
-        nxt = [c for v in frontier for c in v.children if c.pos_ in ("VERB", "AUX") and
+        holders = [*frontier, *(c for v in frontier for c in v.children if c.dep_ == "acomp" and c.pos_ == "ADJ")]
+        nxt = [c for v in holders for c in v.children if c.pos_ in ("VERB", "AUX") and
                (c.dep_ == "xcomp" or (c.dep_ == "advcl" and _is_purpose(c)))]
         found += nxt
         frontier = nxt
