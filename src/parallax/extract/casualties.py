@@ -48,7 +48,7 @@ def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | No
     if victim is None and (trig.extra == "flee" or tok.lemma_ == "die"):
         victim = child_of(tok, "nsubj")
     if victim is None:
-        victim = child_of(tok, "dobj")
+        victim = _active_object(tok)
     has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
     if victim is None and tok.tag_ == "VBN" and not has_perfect:
         victim = child_of(tok, "nsubj")
@@ -66,6 +66,13 @@ def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | No
     if victim is None:  # "Three people are dead and another hospitalized": the parser made "another" a det
         victim = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "another" and c.i < tok.i), None)
     return vx.resolve_relative(victim) if victim is not None else None
+
+
+def _active_object(verb: Token) -> Token | None:
+    """ "CONROE, Texas - A man shot and killed his daughter": the parser may make the dateline a second
+    object; the victim is the object after the verb (a relative "whom" before it is the only one)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return next((c for c in objects if c.i > verb.i), objects[0] if objects else None)
 
 
 def _object_parsed_as_subject(tok: Token) -> Token | None:

@@ -1,0 +1,41 @@
+"""Round 7 of reading casualties within one sentence (GVA misses of the studied sample, sentences written
+by us): a dateline the parser takes for a second object, ..."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from parallax.extract.claims import extract_claims
+from parallax.schema import Article
+
+
+def figures(nlp, text: str) -> list[tuple[str, int | None, int | None, str]]:
+    return [(c.measure.value, c.figure.low, c.figure.high, c.figure.text)
+            for c in extract_claims(nlp(text), Article(id="w", text=text))]
+
+
+def rewired(doc: Doc, word: str, dep: str, head: str) -> Doc:
+    """`doc` with `word` hung on `head` as `dep`: a parse the model gives some datelines, fixed here so
+    the test does not hang on the model's mood."""
+    at = {t.text: t.i for t in doc}
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    heads[at[word]], deps[at[word]] = at[head], dep
+    ents = [f"{'B' if t.ent_iob_ == 'B' else 'I'}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc]
+    return Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+               heads=heads, deps=deps, pos=[t.pos_ for t in doc], tags=[t.tag_ for t in doc],
+               lemmas=[t.lemma_ for t in doc], ents=ents)
+
+
+def test_a_dateline_parsed_as_an_object_is_not_the_victim(nlp):
+    """ "MILLBROOK, Texas – A man shot and killed his son ...": the parser made the dateline a first
+    object of "killed" (as it does for some towns); the victim is the object after the verb (was only
+    "himself")."""
+    text = "MILLBROOK, Texas – A man shot and killed his son before turning the gun on himself Saturday night."
+    doc = rewired(nlp(text), "MILLBROOK", "dobj", "killed")
+    found = [(c.measure.value, c.figure.low, c.figure.text) for c in extract_claims(doc, Article(id="w", text=text))]
+    assert found == [("killed", 1, "his son"), ("killed", 1, "himself")]
+
+
+def test_whom_before_the_verb_is_still_its_victim(nlp):
+    assert [f[:3] for f in figures(nlp, "The clerk, whom the robber killed, was 34.")] == [("killed", 1, 1)]
