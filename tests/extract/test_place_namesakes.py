@@ -183,6 +183,20 @@ def test_names_listed_before_a_plural_unit_word_are_those_units(gazetteer):
     assert (georgia.kind, georgia.name) == ("admin1", "Georgia")
 
 
+def test_names_listed_before_a_plural_unit_word_are_those_units_end_to_end(nlp, gazetteer):
+    """Regression (end to end): "Harvey, Harper and Kingman counties" kept only Harvey, since
+    NER called the others a person and a people; "Dakota, Otoe and Washington counties" put
+    Washington in the capital. Each listed name is now read as its county."""
+    text = ("Building collapses were reported in Harvey, Harper and Kingman counties, and the "
+            "Highway Patrol closed roads near Wichita.")
+    places = {p.span.text: p for p in _places(nlp, gazetteer, text)}
+    assert {name: places[name].admin1 for name in ("Harvey", "Harper", "Kingman") if name in places} \
+        == {"Harvey": "Kansas", "Harper": "Kansas", "Kingman": "Kansas"}
+    text = "Dakota, Otoe and Washington counties lost people, the census office said."
+    places = {p.span.text: p for p in _places(nlp, gazetteer, text)}
+    assert places["Washington"].admin1 == "Nebraska"
+
+
 def test_a_list_before_a_plural_unit_word_is_no_list_of_units_when_one_name_has_none(gazetteer):
     """Regression: "the Cambridge, Pleasant City and Lore City departments" (fire departments)
     made Cambridge a Jamaican parish ("department" is a unit word); Pleasant City has no unit."""

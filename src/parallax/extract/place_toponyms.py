@@ -39,7 +39,7 @@ def resolve_toponyms(text: str, toponyms: Sequence[Toponym], gazetteer: Gazettee
     text's countries and provinces, the first choices then vouch for each other (never a name for
     itself, however often it is repeated), and a name
     followed by ", <province or country>" keeps only the entries inside it."""
-    options = [_candidates(t.text, gazetteer, _listed_unit(text, t, gazetteer)) for t in toponyms]
+    options = [_candidates(t.text, gazetteer, listed_unit(text, t, gazetteer)) for t in toponyms]
     options = _narrow_pairs(text, toponyms, options)
     context = build_context(options, [])
     keys = [name_key(t.text) for t in toponyms]
@@ -62,7 +62,7 @@ def _units_among_units(text: str, toponyms: Sequence[Toponym], options: Sequence
     return result
 
 
-def _listed_unit(text: str, toponym: Toponym, gazetteer: Gazetteer) -> str:
+def listed_unit(text: str, toponym: Toponym, gazetteer: Gazetteer) -> str:
     """The unit word of a list of units the toponym is part of ("Dakota, Otoe and Washington
     counties": "county" for each name), or ""; a lone name before the plural ("Georgia
     counties") is the unit they lie in, and is left alone."""

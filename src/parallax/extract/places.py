@@ -18,6 +18,8 @@ from parallax.extract.place_mentions import (
 )
 from parallax.extract.place_names import acronym_kinds, is_acronym, name_key, strip_suffix_words
 from parallax.extract.place_phrases import BorderPhrase, CountryPart, border_phrases, country_parts
+from parallax.extract.place_streets import is_street, street_names
+from parallax.extract.place_toponyms import Toponym, listed_unit
 from parallax.extract.place_ranking import (
     ArticleContext, add_evidence, build_context, choose, choose_coherent, is_far_namesake, is_strong, is_supported,
     lies_within, list_neighbours, name_cells, region_support, unit_among_units, vouched,
@@ -30,8 +32,6 @@ from parallax.schema import Article, GeoPrecision, Place, Span
 FIRST_PASS_WEIGHT = 0.5
 COUNT_WORDS = frozenset({"a", "an", "each", "every", "another"})  # before a common noun, not a place name
 POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})  # "his Taser", for unknown names
-LIST_WORDS = frozenset({"and", "or", "&", ","})  # "Warren and Copeland streets"
-PLURAL_STREETS = frozenset({"streets", "avenues"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})  # before a dateline inside a text
 CITY_CENTRE = "centre"  # the direction of "central": "central Lusaka" is the city's centre, not its province
 
@@ -42,6 +42,7 @@ class Resolved:
 
     mention: Mention
     candidates: tuple[Candidate, ...]
+    listed: bool = False  # one of a list of units closed by their plural ("Harvey and Kingman counties")
 
 
 def extract_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Place]:
@@ -113,10 +114,10 @@ def _named_mentions(doc: Doc, article: Article, taken: set[int],
     mentions = entity_mentions(doc, first, taken, gazetteer.terms, gazetteer.names_entry)
     found = [r for m in mentions if (r := _resolve(doc, m, gazetteer))]
     common, people = _count_nouns(doc, found), _surnames(doc, gazetteer)
-    streets = _street_names(doc, gazetteer.terms.streets)
+    streets = street_names(doc, gazetteer.terms.streets)
     found = [r for r in found if name_key(r.mention.text(doc)) not in common
-             and (r.mention.cue == "strong" or name_key(r.mention.text(doc)) not in people)
-             and not _is_street(doc, r, streets)]
+             and (r.mention.cue == "strong" or r.listed or name_key(r.mention.text(doc)) not in people)
+             and not is_street(doc, r.mention, r.candidates, streets)]
     labelled = [r for r in found if r.mention.label not in OTHER_LABELS]
     locative = [r.candidates for r in labelled if not (r.mention.metonymic or r.mention.modifier)]
     newsrooms, region = _dateline_names(article)
@@ -131,7 +132,7 @@ def _named_mentions(doc: Doc, article: Article, taken: set[int],
     for resolved in extra:  # not where someone is from ("Sen. Jo Moe, D-Pa." in a Washington story)
         if resolved.mention.relation != HOME_OF:
             add_evidence(context, resolved.candidates, 1.0)
-    extra = [r for r in extra if not _is_street(doc, r, streets)]
+    extra = [r for r in extra if not is_street(doc, r.mention, r.candidates, streets)]
     named = narrow_by_region(doc, sorted(labelled + extra + newsrooms_inside, key=lambda r: r.mention.start))
     by_name = {name_key(r.mention.text(doc)): r.candidates for r in named
                if r.mention.relation != HOME_OF}
@@ -202,12 +203,21 @@ def _resolve(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Resolved | Non
     adjective = key in gazetteer.adjectives and not (key in gazetteer.country_keys and mention.cue == "strong")
     if not key or {key, bare} & gazetteer.terms.not_places or adjective:
         return None
-    candidates = gazetteer.lookup(text)
+    unit = _listed_unit(doc, mention, gazetteer)
+    candidates = (gazetteer.lookup(f"{text} {unit}") if unit else []) or gazetteer.lookup(text)
     if is_acronym(text):  # "RT", "IS": only a country's short name ("US", "UAE") or "S.C." counts
         candidates = [c for c in candidates if c.kind in acronym_kinds(text)]
         if not candidates:
             return None
-    return Resolved(mention, tuple(candidates))
+    return Resolved(mention, tuple(candidates), bool(unit))
+
+
+def _listed_unit(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> str:
+    """The unit word of a list of units the mention is part of ("Barrow, Jackson and Madison
+    counties": "county"), or "" (as `resolve_toponyms` reads such lists)."""
+    table = token_table(doc)
+    toponym = Toponym(mention.text(doc), table.starts[mention.start], table.ends[mention.end - 1])
+    return listed_unit(doc.text, toponym, gazetteer)
 
 
 def _count_nouns(doc: Doc, found: Sequence[Resolved]) -> set[str]:
@@ -242,47 +252,6 @@ def _surnames(doc: Doc, gazetteer: Gazetteer) -> set[str]:
             and all(t.pos_ == "PROPN" for t in ent) and not gazetteer.lookup(ent.text)}
 
 
-def _street_names(doc: Doc, streets: frozenset[str]) -> dict[str, set[int]]:
-    """Names the article gives streets, with the tokens where they do: before a street word
-    ("Copeland St.", "Warren Street") or listed before a plural one ("Warren and Copeland
-    streets"); not before a name ("St. Louis"), nor a common noun ("a Brooklyn street", "a South
-    Shore drive-by", "Chicago streets")."""
-    names: dict[str, set[int]] = {}
-    for token in (doc[i] for i in _street_words(doc, streets)):
-        end, plural = token.i, token.lower_ in PLURAL_STREETS
-        title = token.i + 1 < len(doc) and is_capitalised(doc[token.i + 1])  # "St. Louis", "Ave. Maria"
-        named = (token.text[:1].isupper() and not plural) or (plural and end > 2 and doc[end - 2].lower_ in LIST_WORDS)
-        while end > 0 and name_key(token.text) in streets and named and not title:
-            start = end
-            while start > 0 and is_capitalised(doc[start - 1]):
-                start -= 1
-            if start == end:
-                break
-            names.setdefault(name_key(doc[start:end].text), set()).add(start)
-            end = start - 1 if start > 1 and doc[start - 1].lower_ in LIST_WORDS else 0
-    return names
-
-
-def _street_words(doc: Doc, streets: frozenset[str]) -> list[int]:
-    """The tokens whose key is a street word, found from the Doc's arrays (a Token per word was
-    most of the street rule's time)."""
-    strings, orths = doc.vocab.strings, doc.to_array(ORTH).tolist()
-    wanted = {orth for orth in set(orths) if name_key(strings[orth]) in streets}
-    return [i for i, orth in enumerate(orths) if orth in wanted]
-
-
-def _is_street(doc: Doc, resolved: Resolved, streets: dict[str, set[int]]) -> bool:
-    """A street's name ("Copeland" in "at Warren and Copeland streets"), or a name the article
-    gives a street, unless "in", "near" or a unit word says it is a place ("on Warren Street in
-    Warren"); a state or country keeps its other mentions ("Louisiana Avenue")."""
-    mention = resolved.mention
-    starts = streets.get(name_key(mention.text(doc)))
-    if starts is None or mention.start in starts:
-        return starts is not None
-    units = {c.kind for c in resolved.candidates} & {"country", "admin1", "region"}
-    return mention.cue != "strong" and not units
-
-
 def _before_day(doc: Doc, end: int) -> bool:
     after = [t.text for t in doc[end:end + 2]]
     return after[:1] == ["Day"] or (len(after) == 2 and after[0] in POSSESSIVE and after[1] == "Day")
@@ -294,7 +263,7 @@ def _credible(resolved: Resolved, context: ArticleContext, known: set[str], doc:
     "of": "said to Carter") with a strong entry."""
     if not resolved.candidates or resolved.mention.metonymic:
         return False
-    if name_key(resolved.mention.text(doc)) in known:
+    if resolved.listed or name_key(resolved.mention.text(doc)) in known:
         return True
     if resolved.mention.label == "ORG" and is_supported(resolved.candidates, context):
         return True  # "Mansfield" tagged ORG in a story whose other towns are near Mansfield, La.
@@ -312,8 +281,8 @@ def narrow_by_region(doc: Doc, found: list[Resolved]) -> list[Resolved]:
         regions = [c for c in second.candidates if c.kind in {"admin1", "country"}]
         inside = [c for c in first.candidates if any(lies_within(c, r) for r in regions)]
         if regions and inside:
-            narrowed[i] = Resolved(first.mention, tuple(inside))
-            narrowed[i + 1] = Resolved(second.mention, tuple(r for r in regions if any(lies_within(c, r) for c in inside)))
+            narrowed[i] = replace(first, candidates=tuple(inside))
+            narrowed[i + 1] = replace(second, candidates=tuple(r for r in regions if any(lies_within(c, r) for c in inside)))
     return narrowed
 
 
