@@ -38,6 +38,11 @@ class CachedPipeline:
         self._directory = directory
         directory.mkdir(parents=True, exist_ok=True)
 
+    @property
+    def wrapped(self) -> Language:
+        """The pipeline itself, for timing a parse that the cache would answer."""
+        return self._nlp
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self._nlp, name)
 
