@@ -501,6 +501,19 @@ def test_where_someone_is_from_is_a_place_but_not_the_events(nlp, gazetteer):
     assert best_place(places).name == "Minnesota"
 
 
+def test_a_town_ner_calls_an_organisation_after_a_persons_of_or_from_is_where_they_are_from(nlp, gazetteer):
+    """Regression (LGL: "Rebecca Sears, 41, of Grovetown", "Anna Winstanley, 25, from Marston"
+    found no place: NER called the towns organisations, and a person's "of" counted only for names
+    it called persons or missed; "from" not at all): a name after a person's or an age's "of" or
+    "from" with a strong entry is where someone is from, kept "home of", never the event's place."""
+    text = "Deputies in Columbia County, Georgia, said Rebecca Sears, 41, of Grovetown, planned the attack."
+    places = _places(nlp, gazetteer, text)
+    assert ("Grovetown", "Georgia", HOME_OF) in [(p.span.text, p.admin1, p.relation) for p in places]
+    assert best_place(places).name != "Grovetown"
+    text = "Police in Oxford, England, said Anna Winstanley, 25, from Marston, gave several coats to the shop."
+    assert ("Marston", HOME_OF) in [(p.span.text, p.relation) for p in _places(nlp, gazetteer, text)]
+
+
 def test_where_an_organisation_is_based_is_a_place_but_not_the_events(nlp, gazetteer):
     """Regression (LGL: "the Houston-based contractor", "the Tbilisi-based Maestro TV" found no
     place: "-based" was read like "US-led", an actor): where something is based is kept "home of";

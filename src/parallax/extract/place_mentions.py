@@ -33,6 +33,7 @@ _DISTANCE = re.compile(
 NAMED_UNITS = frozenset({"county", "parish"})  # "the Butler County Jail" is the county's
 HOME_PARTICIPLES = frozenset({"based", "born"})  # "a Houston-based contractor": where it is, not who
 PARTY_TAGS = frozenset({"D", "R", "I", "DFL"})  # "Sen. Jo Moe, D-Ohio": her party and home state
+HOME_PREPOSITIONS = frozenset({"of", "from"})  # after a person, an age or a word for one
 # A hyphenated modifier makes a place an attribute, not a location: "US-led", "Britain-based".
 COMPOUND_VERBS = frozenset({"led", "backed", "based", "born", "funded", "allied", "brokered", "sponsored",
                             "controlled", "held", "run", "made", "owned", "aligned", "supported"})
@@ -170,8 +171,8 @@ def cue_of(doc: Doc, end: int, before: str, relation: str, terms: PlaceTerms) ->
 
 
 def is_home(doc: Doc, start: int, end: int, terms: PlaceTerms) -> bool:
-    """A name the words around it give as where someone is from: a person's "of" ("Daniel
-    Hufstetler of Roswell", "Jane Doe, 41, of Grovetown"), an address's town ("of 1935 Orchard St.,
+    """A name the words around it give as where someone is from: a person's "of" or "from" ("Daniel
+    Hufstetler of Roswell", "Jane Doe, 41, of Grovetown", "a man from Brampton"), an address's town ("of 1935 Orchard St.,
     Alexandria"), a legislator's party tag ("Rep. Jo Moe, R-Elbow Lake", "(D-Ocilla)") or a
     person's word after it ("an Alexandria man")."""
     if end < len(doc) and doc[end].lower_ in terms.home_nouns:
@@ -179,8 +180,8 @@ def is_home(doc: Doc, start: int, end: int, terms: PlaceTerms) -> bool:
     if start < 3:
         return False
     before, two, three = doc[start - 1], doc[start - 2], doc[start - 3]
-    if before.lower_ == "of":
-        return two.ent_type_ == "PERSON" or (two.text == "," and three.like_num)
+    if before.lower_ in HOME_PREPOSITIONS:  # "Jane Doe, 25, from Marston", "a man from Brampton"
+        return two.ent_type_ == "PERSON" or (two.text == "," and three.like_num) or two.lower_ in terms.home_nouns
     if before.text == ",":
         return name_key(two.text) in terms.streets and is_capitalised(three)
     return before.text == "-" and two.text in PARTY_TAGS and three.text in (",", "(")

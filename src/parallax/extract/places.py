@@ -259,15 +259,17 @@ def _before_day(doc: Doc, end: int) -> bool:
 
 def _credible(resolved: Resolved, context: ArticleContext, known: set[str], doc: Doc) -> bool:
     """A name NER labelled a person or organisation counts when NER called it a place elsewhere
-    in the article (one sense per article), or after "in", "near", "the city of" (not "to" or
-    "of": "said to Carter") with a strong entry."""
+    in the article (one sense per article), or after "in", "near", "the city of" or as where a
+    person is from ("Jo Doe, 41, of Grovetown"; not a bare "to" or "of": "said to Carter") with a
+    strong entry."""
     if not resolved.candidates or resolved.mention.metonymic:
         return False
     if resolved.listed or name_key(resolved.mention.text(doc)) in known:
         return True
     if resolved.mention.label == "ORG" and is_supported(resolved.candidates, context):
         return True  # "Mansfield" tagged ORG in a story whose other towns are near Mansfield, La.
-    return resolved.mention.cue == "strong" and any(is_strong(c, context) for c in resolved.candidates)
+    cued = resolved.mention.cue == "strong" or resolved.mention.relation == HOME_OF  # "Jo Doe, 41, of Grovetown"
+    return cued and any(is_strong(c, context) for c in resolved.candidates)
 
 
 def narrow_by_region(doc: Doc, found: list[Resolved]) -> list[Resolved]:
