@@ -26,9 +26,11 @@ def name_country(word: str):
 
 
 def _sentence(nlp, text: str):
+    """The first sentence with a trigger (a wire dateline is a sentence of its own), and its triggers' heads."""
     doc = nlp(text)
-    sent = next(doc.sents)
-    return sent, [doc[t.start_token:t.end_token].root for t in find_triggers(sent) if t.score >= 0.5]
+    found = [(sent, [doc[t.start_token:t.end_token].root for t in find_triggers(sent) if t.score >= 0.5])
+             for sent in doc.sents]
+    return next(((sent, heads) for sent, heads in found if heads), found[0])
 
 
 def roles(nlp, text: str, default_country=None) -> list[Actor]:

