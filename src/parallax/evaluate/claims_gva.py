@@ -157,8 +157,8 @@ def score_gva(data_dir: Path, limit: int | None = None) -> dict:
     gathered, timing = gather(pairs, load_nlp(), eventless=eventless)
     predicted = _counts(pairs, gathered)
     scores = compare(gold, predicted)
-    # the claim extractor alone: articles the product finds no event in (accidental shootings are
-    # man-made disasters, outside parallax's scope) counted too
+    # the claim extractor alone: articles the product makes no mention of (no casualty claim it
+    # keeps: extract.casualty_reports gives a counted article a mention even outside ACLED) counted too
     every = {i: gathered.get(i, []) + eventless.get(i, []) for i, _ in pairs}
     scores |= {f"with_eventless_{k}": v for k, v in compare(gold, _counts(pairs, every)).items() if k != "incidents"}
     best = {i: (fatalities_best(gathered.get(i, [])), p[1]) for i, p in predicted.items()}

@@ -20,6 +20,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from parallax.errors import DataFileError, ModelUnavailableError
+from parallax.extract.casualty_reports import NON_ACLED
 from parallax.extract.event_type import EventTrigger, best_code, code_totals, find_triggers, snippet_triggers
 from parallax.extract.incident_kind import follows_act, only_setting
 from parallax.extract.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
@@ -216,8 +217,8 @@ def retype_single_incident(doc: Doc, mentions: list[EventMention], model: Linear
     several incidents, runs without a model, and a model whose best class is the catch-all
     Strategic developments/Other keep the rules' types."""
     told = [m for m in mentions if not m.background]
-    if model is None or len(told) != 1:
-        return mentions
+    if model is None or len(told) != 1 or told[0].event_type == NON_ACLED:
+        return mentions  # a casualty report outside ACLED (extract.casualty_reports) is never made a conflict
     lex = lexicon or load_trigger_lexicon()
     probs = model.probabilities(model_features(model, [doc], lex))[0]
     incident = [i for i, code in enumerate(model.labels) if code in lex.classes and lex.classes[code].incident]

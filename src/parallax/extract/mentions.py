@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 
 from parallax.extract import compatibility as compat
+from parallax.extract.casualty_reports import casualty_report
 from parallax.extract.compatibility import best_date, best_place
 from parallax.extract.claim_lexicon import says_separate
 from parallax.extract.claims import on_title as claim_on_title
@@ -192,6 +193,9 @@ def extract_mentions(doc: Doc, article: Article, places: list[Place], claims: li
         if not found and frames:
             claimers.append((len(frames), claimed_by(sent, article, context)))
     groups = group_frames(frames)
+    if not groups:  # no conflict incident: the casualties the article counts are still reported
+        report = casualty_report(doc, article, places, claims, context.triggers)
+        return _locate_main([report], places) if report else []
     _attach_orphans(groups, frames, pending)
     owner = {id(f): g for g in groups for f in g.frames}
     for frames_before, actors in claimers:  # the incident being told when the claim comes
