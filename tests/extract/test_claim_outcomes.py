@@ -30,3 +30,13 @@ def test_non_life_threatening_written_with_a_space_is_survived(nlp):
     text = ("Two people were shot and killed outside a Millbrook nightclub early Sunday. "
             "Police said two unidentified men suffered non-life threatening injuries in the shooting.")
     assert counts(nlp, text) >= {("killed", 2), ("injured", 2)}
+
+
+def test_both_later_died_after_two_hurt_is_no_one_hurt_when_more_died(nlp):
+    """ "Five people are dead ... A woman and a girl suffered life-threatening injuries ... Both later
+    died." kept the two as hurt: the article's dead (five) outnumber them, so they were not taken out."""
+    text = ("Five people are dead after a shooting at a Millbrook home on Tuesday. "
+            "Three people died at the scene. "
+            "A woman and a 6-year-old girl suffered life-threatening injuries and were taken to hospitals. "
+            "Both later died.")
+    assert not {f for f in counts(nlp, text) if f[0] == "injured"}

@@ -39,3 +39,21 @@ def test_a_dateline_parsed_as_an_object_is_not_the_victim(nlp):
 
 def test_whom_before_the_verb_is_still_its_victim(nlp):
     assert [f[:3] for f in figures(nlp, "The clerk, whom the robber killed, was 34.")] == [("killed", 1, 1)]
+
+
+def speakers(nlp, text: str) -> list[tuple[int | None, str | None]]:
+    return [(c.figure.low, c.speaker.normalized if c.speaker else None)
+            for c in extract_claims(nlp(text), Article(id="w", text=text))]
+
+
+def test_who_calls_for_an_inquiry_into_deaths_speaks_for_them(nlp):
+    """ "X called for an investigation into the killing of at least 20 civilians": the caller speaks for
+    the deaths it calls to investigate or condemns (was no speaker)."""
+    text = "Human Rights Watch called for an investigation into the killing of at least 20 civilians."
+    assert speakers(nlp, text) == [(20, "Human Rights Watch")]
+    text = "Amnesty International condemned the killing of 14 villagers in the raid on Tuesday."
+    assert speakers(nlp, text) == [(14, "Amnesty International")]
+
+
+def test_who_calls_the_police_after_a_shooting_does_not_speak_for_it(nlp):
+    assert speakers(nlp, "Neighbors called police after two men were shot outside the bar.") == [(2, None)]

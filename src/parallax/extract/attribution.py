@@ -47,6 +47,7 @@ class Voices:
     book: SpeakerBook
     by_verb: dict[int, Voice]
     quotes: list[tuple[int, int, Voice | None]]
+    calling: frozenset[int] = frozenset()  # verbs that speak only for what they call for or condemn
 
 
 def _child(tok: Token, *deps: str) -> Token | None:
@@ -215,17 +216,35 @@ def _figure_voice(verb: Token, book: SpeakerBook, lexicon: ClaimLexicon) -> Voic
     return Voice(speaker, (), "reported", Stance.ASSERTED)
 
 
+def _calling_verbs(doc: Doc, lexicon: ClaimLexicon) -> list[int]:
+    """ "called for an inquiry into", "condemned", "urged ... to investigate": verbs whose subject speaks
+    for the deaths its object or its "for" phrase takes for granted."""
+    return [t.i for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in lexicon.calling]
+
+
+def _calling_voice(verb: Token, book: SpeakerBook, lexicon: ClaimLexicon) -> Voice:
+    subject, _ = _subject(verb, lexicon)
+    speaker = make_speaker(subject, book, lexicon) if subject is not None else None
+    if speaker is not None:
+        book.remember(subject.idx, speaker)
+    return Voice(speaker, (), lexicon.calling[verb.lemma_.lower()], Stance.ASSERTED)
+
+
 def index_voices(doc: Doc, lexicon: ClaimLexicon) -> Voices:
     """The voice of every reporting verb and quote, read top to bottom so "he" finds its person."""
     book = build_book(doc, lexicon)
     figures = set(_figure_verbs(doc))
-    by_verb = {i: _figure_voice(doc[i], book, lexicon) if i in figures else _voice(doc[i], book, lexicon)
-               for i in sorted(figures.union(_reporting_verbs(doc, lexicon)))}
-    return Voices(book, by_verb, _quote_voices(doc, by_verb, lexicon))
+    calling = set(_calling_verbs(doc, lexicon)) if lexicon.calling else set()
+    by_verb = {i: _figure_voice(doc[i], book, lexicon) if i in figures
+               else _calling_voice(doc[i], book, lexicon) if i in calling else _voice(doc[i], book, lexicon)
+               for i in sorted(figures | calling | set(_reporting_verbs(doc, lexicon)))}
+    return Voices(book, by_verb, _quote_voices(doc, by_verb, lexicon), frozenset(calling))
 
 
-def _reports_over(verb: Token, child: Token) -> bool:
+def _reports_over(verb: Token, child: Token, calling: frozenset[int] = frozenset()) -> bool:
     """Whether a reporting verb governs the clause on the path (not "claimed lives")."""
+    if verb.i in calling:  # "called for an inquiry into the killing of 20", not "called police after 2 were shot"
+        return child.dep_ in ("dobj", "xcomp") or child.dep_ == "prep" and child.lower_ == "for"
     if verb.lemma_.lower() in _FIGURE_VERBS:
         return _gives_figure(child)
     if verb.lemma_.lower() in _OBJECT_ONLY_VERBS:
@@ -327,7 +346,7 @@ def _walk(tok: Token, voices: Voices) -> tuple[Voice | None, Voice | None, Token
     according: Token | None = None
     for _ in range(_MAX_HOPS):
         voice = voices.by_verb.get(node.i)
-        if child is not None and voice is not None and voice.speaker is not None and _reports_over(node, child) \
+        if child is not None and voice is not None and voice.speaker is not None and _reports_over(node, child, voices.calling) \
                 and not _denial_beside(node, child, voice):
             return voice, side, according
         according = according or _according_to(node)

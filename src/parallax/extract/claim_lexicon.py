@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -91,6 +91,7 @@ class ClaimLexicon:
     perpetrators: frozenset[str] = frozenset()  # who did it: their fleeing is a getaway, not displacement
     retractions: tuple[str, ...] = ()  # the outlet's own corrected text as a speaker ("earlier version")
     firearms: frozenset[str] = frozenset()  # what a shooter "turned on himself" ("the gun", "the rifle")
+    calling: Mapping[str, str] = field(default_factory=dict)  # "call" -> "called for": speaks for what it calls for
 
     @property
     def bound_words(self) -> frozenset[str]:
@@ -214,4 +215,5 @@ def load_claim_lexicon(override_dir: str = "") -> ClaimLexicon:
         falsity=frozenset(_terms(groups, "falsity")),
         perpetrators=frozenset(_terms(groups, "armed") + _terms(groups, "perpetrator")),
         retractions=tuple(_terms(groups, "retraction")), firearms=frozenset(_terms(groups, "firearm")),
+        calling=MappingProxyType({r["term"].lower(): r["value"] for r in groups.get("calling", [])}),
     )

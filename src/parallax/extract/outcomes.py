@@ -72,11 +72,23 @@ def _settled(claim: Claim, dead: list[Claim]) -> Claim | None:
     low = claim.figure.low
     if low is None or low != claim.figure.high or _others(claim):
         return claim
+    if any(_told_back(d, claim) for d in dead):
+        return None
     most = max(d.figure.low or 0 for d in dead)
     if most > low:
         return claim
     rest = low - most
     return replace(claim, figure=Figure(rest, rest, claim.figure.text)) if rest else None
+
+
+_BACK = frozenset({"both", "they", "all", "each"})
+
+
+def _told_back(dead: Claim, hit: Claim) -> bool:
+    """ "A woman and a girl suffered life-threatening injuries. Both later died.": a death that points
+    back at as many hit as the hit count, after it, is those hit (even when the article's dead are more)."""
+    return dead.figure.text.lower() in _BACK and dead.figure.low == hit.figure.low \
+        and dead.span.start > hit.span.start
 
 
 def _others(claim: Claim) -> bool:
