@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from builders import toponyms
 
-from parallax.extract.compatibility import HOME_OF, IN_A_NAME, UNLOCATED
+from parallax.extract.compatibility import AS_ACTOR, HOME_OF, IN_A_NAME, UNLOCATED
 from parallax.extract.gazetteer import load_gazetteer
 from parallax.extract.place_toponyms import resolve_toponyms
-from parallax.extract.places import best_place, extract_places, geocode_name
+from parallax.extract.places import best_place, extract_places, extract_toponyms, geocode_name
 from parallax.ingest.dateline import find_dateline
 from parallax.ingest.readers import read_inputs
 from parallax.schema import Article, GeoPrecision, Place, Span
@@ -555,3 +555,15 @@ def test_a_county_heading_a_building_ner_took_for_a_place_is_kept_in_the_name(nl
         ("Titus County", "Texas", IN_A_NAME)]
     text = "Deputies searched a home in Orange County on Monday."
     assert [(p.span.text, p.relation) for p in _places(nlp, gazetteer, text)] == [("Orange County", "")]
+
+
+def test_a_capital_tagged_a_person_that_speaks_is_its_government_not_lost(nlp, gazetteer):
+    """ "Tbilisi says" (NER: a person) in a story about Georgia: the toponym is kept, named as an actor,
+    and never locates the event (was dropped: a geoparser missed it)."""
+    text = ("Georgian police said two border guards were wounded near Gori on Tuesday. "
+            "Tbilisi says Russian troops moved the border fence overnight.")
+    article = _article(text)
+    doc = nlp(text)
+    found = {(p.name, p.relation) for p in extract_toponyms(doc, article, gazetteer)}
+    assert ("Tbilisi", AS_ACTOR) in found
+    assert [p.name for p in extract_places(doc, article, gazetteer)] == ["Gori"]

@@ -126,11 +126,11 @@ def _named_mentions(doc: Doc, article: Article, taken: set[int],
     known = {name_key(r.mention.text(doc)) for r in labelled if r.candidates} | set(newsrooms)
     known |= {name_key(r.mention.text(doc)) for r in newsrooms_inside}
     context.regions = region_support({name_key(r.mention.text(doc)): r.candidates for r in labelled}.values())
-    extra = [r for r in found if r.mention.label in OTHER_LABELS and _credible(r, context, known, doc)]
+    extra = [r for r in found if r.mention.label in OTHER_LABELS and _credible(r, context, known, doc, gazetteer.capitals)]
     extra += [e for r in found if not r.candidates and (e := _embedded(doc, r.mention, gazetteer, context, known))]
     extra += _runs(doc, first, taken, gazetteer, context)
     for resolved in extra:  # not where someone is from ("Sen. Jo Moe, D-Pa." in a Washington story)
-        if resolved.mention.relation != HOME_OF:
+        if resolved.mention.relation != HOME_OF and not resolved.mention.metonymic:  # nor an actor
             add_evidence(context, resolved.candidates, 1.0)
     extra = [r for r in extra if not is_street(doc, r.mention, r.candidates, streets)]
     named = narrow_by_region(doc, sorted(labelled + extra + newsrooms_inside, key=lambda r: r.mention.start))
@@ -257,12 +257,17 @@ def _before_day(doc: Doc, end: int) -> bool:
     return after[:1] == ["Day"] or (len(after) == 2 and after[0] in POSSESSIVE and after[1] == "Day")
 
 
-def _credible(resolved: Resolved, context: ArticleContext, known: set[str], doc: Doc) -> bool:
+def _credible(resolved: Resolved, context: ArticleContext, known: set[str], doc: Doc,
+              capitals: frozenset[int]) -> bool:
     """A name NER labelled a person or organisation counts when NER called it a place elsewhere
     in the article (one sense per article), or after "in", "near", "the city of" or as where a
     person is from ("Jo Doe, 41, of Grovetown"; not a bare "to" or "of": "said to Carter") with a
     strong entry."""
-    if not resolved.candidates or resolved.mention.metonymic:
+    if not resolved.candidates:
+        return False
+    if (resolved.mention.metonymic or resolved.mention.subject) and _national_actor(resolved, context, capitals):
+        return True  # "Tbilisi says": kept as an actor
+    if resolved.mention.metonymic:
         return False
     if resolved.listed or name_key(resolved.mention.text(doc)) in known:
         return True
@@ -270,6 +275,13 @@ def _credible(resolved: Resolved, context: ArticleContext, known: set[str], doc:
         return True  # "Mansfield" tagged ORG in a story whose other towns are near Mansfield, La.
     cued = resolved.mention.cue == "strong" or resolved.mention.relation == HOME_OF  # "Jo Doe, 41, of Grovetown"
     return cued and any(is_strong(c, context) for c in resolved.candidates)
+
+
+def _national_actor(resolved: Resolved, context: ArticleContext, capitals: frozenset[int]) -> bool:
+    """"Tbilisi says", "Tbilisi accuses" (NER: a person) in a story about Georgia: a country or
+    national capital of a country the article is about, used for its government."""
+    return any((c.kind == "country" or c.geonameid in capitals) and not c.variant and context.countries[c.country] > 0
+               for c in resolved.candidates)
 
 
 def narrow_by_region(doc: Doc, found: list[Resolved]) -> list[Resolved]:
