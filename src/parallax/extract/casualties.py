@@ -41,11 +41,14 @@ def new_claim(article_id: str, sent: DocSpan, measure: Measure, figure: Figure,
 
 
 def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | None:
+    if trig.extra == "subject" and not _to_harm(tok, lexicon):
+        return None  # "the company succumbed to pressure"
     victim = _passive_subject(tok)
     if victim is None and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" \
             and tok.head.pos_ in ("NOUN", "NUM", "PROPN") and child_of(tok, "nsubj", "aux") is None:
-        return tok.head  # "two men killed in": but in "claims that 11 civilians had died" they died
-    if victim is None and (trig.extra == "flee" or tok.lemma_ == "die"):
+        return None if _event_object(tok.head, lexicon) else tok.head  # "two men killed in": but in
+        # "claims that 11 civilians had died" they died
+    if victim is None and (trig.extra in ("flee", "subject") or tok.lemma_ == "die"):  # "succumbed to"
         victim = child_of(tok, "nsubj")
     if victim is None:
         victim = _active_object(tok)
@@ -54,6 +57,8 @@ def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | No
         victim = child_of(tok, "nsubj")
     if victim is None and tok.dep_ in ("oprd", "xcomp"):
         victim = child_of(tok.head, "dobj")  # "left three people injured"
+    if victim is None:
+        victim = _left_so(tok)
     if victim is None and tok.dep_ == "xcomp":
         # "are believed to have died"; but who "started shooting" is the one who shot
         doer = tok.tag_ == "VBG" and tok.lemma_ != "die"
@@ -65,7 +70,41 @@ def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | No
         victim = _object_parsed_as_subject(tok)
     if victim is None:  # "Three people are dead and another hospitalized": the parser made "another" a det
         victim = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "another" and c.i < tok.i), None)
-    return vx.resolve_relative(victim) if victim is not None else None
+    if victim is None or _event_object(victim, lexicon):
+        return None
+    return vx.resolve_relative(victim)
+
+
+def _to_harm(verb: Token, lexicon: ClaimLexicon) -> bool:
+    """ "succumbed to his wounds", "perished": a "to" phrase, if any, names a wound (read off the words:
+    the parser may make "to pressure" a clause)."""
+    doc = verb.doc
+    to = next((t for t in doc[verb.i + 1:min(len(doc), verb.i + 3)] if t.lower_ == "to"), None)
+    if to is None:
+        return True
+    noun = next((t for t in doc[to.i + 1:min(len(doc), to.i + 5)] if t.pos_ in ("NOUN", "PROPN")), None)
+    return noun is not None and noun.lemma_.lower() in lexicon.nouns
+
+
+def _left_so(tok: Token) -> Token | None:
+    """ "The attack left two soldiers wounded", "arrested after a shooting that left two people wounded":
+    the parser may make the participle an adverbial clause, of "left" or of the verb before."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBN" or not tok.i:
+        return None
+    before = tok.doc[tok.i - 1]
+    if tok.head.lemma_ == "leave" and tok.head.i < tok.i:
+        return child_of(tok.head, "dobj")
+    return before if before.dep_ == "dobj" and before.head.lemma_ == "leave" else None
+
+
+def _event_object(noun: Token, lexicon: ClaimLexicon) -> bool:
+    """ "arrested in shooting incident", "suspect from shooting spree arrested": a bare noun right after
+    "shooting" that names no person is the noun the "shooting" modifies (the parser made it its object)."""
+    verb = noun.head
+    bare = noun.dep_ == "dobj" and noun.i == verb.i + 1 and noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+    lemma = noun.lemma_.lower()
+    return verb.tag_ == "VBG" and bare and lemma not in lexicon.victims and lemma not in lexicon.persons \
+        and noun.ent_type_ == ""
 
 
 def _active_object(verb: Token) -> Token | None:
@@ -434,6 +473,8 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
         victim = None  # "wounded Monday evening", "a shooting west of Pittsboro": misparses, not victims
     if victim is None:
         victim, own = _inherited(tok, lexicon), _own_count(tok, lexicon)
+        if trig.extra == "flee" and victim is not None and victim.dep_ == "dobj":
+            victim = None  # "Gunmen left three guards wounded and fled": who left them fled
     if victim is None:
         victim = _count_before(tok, lexicon)
     if victim is None or victim.lemma_.lower() in lexicon.materiel or _shot_to_death(tok, victim, lexicon):

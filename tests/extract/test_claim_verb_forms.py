@@ -1,0 +1,49 @@
+"""Verb forms of casualty claims (extract/casualties.py): who an attack "left wounded", who
+"succumbed to" wounds or was "grazed", and the nouns "shooting" modifies. Sentences written by us,
+wire style."""
+
+from __future__ import annotations
+
+from parallax.extract.claims import extract_claims
+from parallax.schema import Article
+
+
+def counts(nlp, text: str) -> set[tuple[str, int | None]]:
+    return {(c.measure.value, c.figure.low) for c in extract_claims(nlp(text), Article(id="l", text=text))}
+
+
+def test_left_wounded_parsed_as_an_adverbial_clause_counts_the_object(nlp):
+    """The parser makes "wounded" an adverbial clause of "left" (was no claim)."""
+    assert counts(nlp, "The roadside bomb left two soldiers wounded.") == {("injured", 2)}
+
+
+def test_left_wounded_attached_to_the_main_verb_still_counts_the_object_of_left(nlp):
+    """Here the parser hangs "wounded" on "arrested": the object of "left" just before it is who was hurt."""
+    text = "Police arrested a man after a shooting that left two people wounded."
+    assert counts(nlp, text) == {("arrested", 1), ("injured", 2)}
+
+
+def test_who_left_them_wounded_and_fled_displaced_nobody(nlp):
+    assert counts(nlp, "Gunmen left three guards wounded and fled.") == {("injured", 3)}
+
+
+def test_a_shooting_incident_or_spree_is_nobody_hurt(nlp):
+    """ "shooting incident" parsed as a verb and its object counted one person injured (and arrested)."""
+    text = "Three more suspects arrested in shooting incident\n\nPolice arrested three more men on Friday."
+    assert ("injured", 1) not in counts(nlp, text)
+    text = "Fifth suspect from shooting spree arrested\n\nPolice arrested a fifth man on Friday."
+    assert counts(nlp, text) == {("arrested", 1)}
+
+
+def test_shooting_a_person_named_by_a_noun_is_still_a_victim(nlp):
+    assert ("injured", 1) in counts(nlp, "He is accused of shooting a teenager outside the store on Friday.")
+
+
+def test_who_succumbed_to_wounds_died_but_not_who_succumbed_to_pressure(nlp):
+    assert counts(nlp, "Police said a 32-year-old man succumbed to his wounds on Saturday.") == {("killed", 1)}
+    assert counts(nlp, "Three fishermen perished at sea when the shell hit their boat.") >= {("killed", 3)}
+    assert counts(nlp, "The company succumbed to pressure and closed the plant.") == set()
+
+
+def test_grazed_by_a_bullet_is_hurt(nlp):
+    assert counts(nlp, "A 15-year-old boy was grazed by a bullet while walking home.") == {("injured", 1)}
