@@ -258,3 +258,20 @@ def test_a_town_and_its_state_after_a_count_word_stay_a_place(nlp, gazetteer):
             "began in Kansas City, Kan., late Sunday.")
     found = [(p.span.text, p.admin1) for p in _places(nlp, gazetteer, text) if p.span.text == "Kansas City"]
     assert found == [("Kansas City", "Kansas")] * 2
+
+
+def test_a_town_is_not_the_large_city_it_is_an_alternate_name_of(nlp, gazetteer):
+    """Regression (GVA: "Frankfort police" resolved to Frankfurt am Main, "An Augusta teenager" to
+    Augsburg): a large town matched by an alternate name only no longer makes a name NER tagged an
+    organisation or person credible when towns bear the name itself."""
+    text = ("Officials say an accidental shooting on Christmas night has killed a 16-year-old in Frankfort. "
+            "Frankfort police say the shooting happened just before midnight at a home on Taylor Avenue.")
+    assert all(p.country != "DE" for p in _places(nlp, gazetteer, text))
+    text = "An Augusta teenager is behind bars after a 1-year-old boy was shot and killed Wednesday."
+    assert all(p.country != "DE" for p in _places(nlp, gazetteer, text))
+
+
+def test_a_capitalised_word_ner_left_before_a_name_joins_it_when_the_gazetteer_knows_the_whole(nlp, gazetteer):
+    """Regression (GVA: "a Little Havana apartment" resolved to Havana, Cuba; NER tags only "Havana")."""
+    found = _places(nlp, gazetteer, "A man was shot in a Little Havana apartment late Wednesday.")
+    assert [(p.span.text, p.country) for p in found] == [("Little Havana", "US")]

@@ -243,7 +243,8 @@ def entity_mentions(doc: Doc, first_char: int, taken: set[int], terms: PlaceTerm
         if any(i in taken for i in range(ent_start, ent_end)):
             continue
         start, end = grow(doc, ent_start, ent_end, taken)
-        end = longer_name(doc, start, end, taken, is_name) if is_name else end
+        if is_name:
+            start, end = earlier_start(doc, start, end, taken, is_name), longer_name(doc, start, end, taken, is_name)
         unit_end = _named_unit_end(doc, start, end) if label in PLACE_LABELS else 0
         mention = make_mention(doc, start, unit_end or end, label, terms)
         if mention and unit_end:  # "the Titus County Jail": Titus County, in the building's name
@@ -274,6 +275,18 @@ def longer_name(doc: Doc, start: int, end: int, taken: set[int], is_name: Callab
             break
         if is_name(table.span_text(start, stop)):
             best = stop
+    return best
+
+
+def earlier_start(doc: Doc, start: int, end: int, taken: set[int], is_name: Callable[[str], bool]) -> int:
+    """The start of the longest name the gazetteer knows that takes in the capitalised words NER
+    left before it: "a Little Havana apartment", a Miami neighbourhood, of which NER tags only "Havana"."""
+    table, best = token_table(doc), start
+    for first in range(start - 1, max(-1, start - MAX_NAME_RUN), -1):
+        if first in taken or table.entity[first] or not is_capitalised(doc[first]):
+            break
+        if is_name(table.span_text(first, end)):
+            best = first
     return best
 
 

@@ -231,6 +231,17 @@ def is_strong(candidate: Candidate, context: ArticleContext) -> bool:
         or (candidate.kind == "place" and candidate.population >= STRONG_POPULATION)
 
 
+def strong_entries(candidates: Sequence[Candidate], context: ArticleContext) -> list[Candidate]:
+    """The strong entries of a name (`is_strong`); where one is a large town matched by an alternate
+    name only and towns bear the name itself, those towns too, to be weighed against it: "Frankfort
+    police" is credible, but need not be Frankfurt's, nor "an Augusta teenager" Augsburg's."""
+    strong = [c for c in candidates if is_strong(c, context)]
+    if not any(c.alias and c.kind == "place" for c in strong):
+        return strong
+    named = [c for c in candidates if c.kind == "place" and not (c.alias or c.variant) and c not in strong]
+    return strong + named
+
+
 def list_neighbours(text: str, bounds: Sequence[tuple[int, int]]) -> list[list[int]]:
     """For each name at character `bounds` (in text order), the indices of the names it is listed
     with: the one before and the one after when only a comma, "and" or "or" lies between."""

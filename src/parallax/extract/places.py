@@ -22,7 +22,7 @@ from parallax.extract.place_streets import is_street, street_names
 from parallax.extract.place_toponyms import Toponym, listed_unit
 from parallax.extract.place_ranking import (
     ArticleContext, add_evidence, build_context, choose, choose_coherent, is_far_namesake, is_strong, is_supported,
-    lies_within, list_neighbours, name_cells, region_support, unit_among_units, vouched,
+    lies_within, list_neighbours, name_cells, region_support, strong_entries, unit_among_units, vouched,
 )
 from parallax.ingest.dateline import MAX_DATELINE_CHARS, shouted_newsrooms
 from parallax.nlp.arrays import sentence_of, token_table
@@ -274,7 +274,7 @@ def _credible(resolved: Resolved, context: ArticleContext, known: set[str], doc:
     if resolved.mention.label == "ORG" and is_supported(resolved.candidates, context):
         return True  # "Mansfield" tagged ORG in a story whose other towns are near Mansfield, La.
     cued = resolved.mention.cue == "strong" or resolved.mention.relation == HOME_OF  # "Jo Doe, 41, of Grovetown"
-    return cued and any(is_strong(c, context) for c in resolved.candidates)
+    return cued and bool(strong_entries(resolved.candidates, context))
 
 
 def _national_actor(resolved: Resolved, context: ArticleContext, capitals: frozenset[int]) -> bool:
@@ -313,7 +313,7 @@ def _runs(doc: Doc, first: int, taken: set[int], gazetteer: Gazetteer, context: 
         resolved = _resolve(doc, mention, gazetteer) if mention.cue == "strong" or _is_proper(doc, mention) else None
         if resolved is None:
             continue
-        strong = tuple(c for c in resolved.candidates if is_strong(c, context))
+        strong = tuple(strong_entries(resolved.candidates, context))
         if mention.cue == "strong" and strong:
             found.append(Resolved(mention, strong))
             used |= tokens
@@ -366,7 +366,7 @@ def _head_counts(doc: Doc, head: Mention, resolved: Resolved, gazetteer: Gazette
     if head.label == "PERSON":
         return units
     town_office = head.end < len(doc) and doc[head.end].lower_ in gazetteer.terms.town_offices and any(
-        is_strong(c, context) for c in resolved.candidates if c.kind == "place")
+        c.kind == "place" for c in strong_entries(resolved.candidates, context))
     return units or town_office or name_key(head.text(doc)) in known or is_supported(resolved.candidates, context) \
         or any(c.kind in {"country", "admin1"} and not c.variant for c in resolved.candidates)
 
