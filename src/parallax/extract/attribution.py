@@ -370,7 +370,12 @@ def _quote_voice(tok: Token, voices: Voices) -> Voice | None:
 def _according_voice(obj: Token, voices: Voices, lexicon: ClaimLexicon) -> Voice | None:
     owner = _statement_owner(obj, lexicon)
     speaker = make_speaker(owner, voices.book, lexicon) if owner is not None else None
-    return Voice(speaker, (), "according to", Stance.ASSERTED) if speaker is not None else None
+    carriers = [a for c in obj.children if c.dep_ == "acl" and c.lemma_ in _CARRYING and (a := _agent(c)) is not None]
+    relay = tuple(n for n in (relay_name(a, lexicon) for a in carriers) if n)
+    return Voice(speaker, relay, "according to", Stance.ASSERTED) if speaker is not None else None
+
+
+_CARRYING = frozenset({"quote", "cite", "carry", "report", "relay"})  # "according to X, quoted by RIA Novosti"
 
 
 def attribute(claim: Claim, tok: Token, voices: Voices, lexicon: ClaimLexicon) -> Claim:

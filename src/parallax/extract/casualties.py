@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from collections.abc import Sequence
 
 from spacy.tokens import Span as DocSpan
@@ -446,15 +447,28 @@ def _among_victim(tok: Token) -> Token | None:
     return child_of(tok.head.head, "nsubj", "attr")
 
 
+def _included_victim(tok: Token) -> Token | None:
+    """ "the dead included a girl and her grandmother", "the wounded include two officers": the object."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_ != "include" or not any(c.lower_ == "the" for c in tok.children):
+        return None
+    return child_of(tok.head, "dobj")
+
+
 def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexicon: ClaimLexicon) -> list[Found]:
     if trig.extra == "toll":
         return _toll_claims(tok, sent, article_id, lexicon)
     number = _counted_by(tok)
     if number is not None and _toll_value(number, lexicon) is not None:
         return _toll_claims(number, sent, article_id, lexicon, trig.measure)  # the counted word's measure
+    if number is not None and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ != "a" for c in number.children):
+        return []  # "still confirming the number of casualties": no figure ("a number of casualties" is some)
     among = _among_victim(tok)
     if among is not None:
         return _victim_claims(tok, trig.measure, among, sent, article_id, lexicon)
+    included = _included_victim(tok)
+    if included is not None:  # some of the dead: at least these
+        return [(t, replace(c, figure=Figure(c.figure.low, None, c.figure.text)))
+                for t, c in _victim_claims(tok, trig.measure, included, sent, article_id, lexicon)]
     if tok.pos_ == "NOUN" and _is_idle_noun(tok, lexicon):
         return []
     if tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("pobj", "nsubj", "dobj", "compound"):
