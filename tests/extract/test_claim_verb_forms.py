@@ -47,3 +47,23 @@ def test_who_succumbed_to_wounds_died_but_not_who_succumbed_to_pressure(nlp):
 
 def test_grazed_by_a_bullet_is_hurt(nlp):
     assert counts(nlp, "A 15-year-old boy was grazed by a bullet while walking home.") == {("injured", 1)}
+
+
+def test_left_dead_and_wounded_pairs_each_count_with_its_participle(nlp):
+    """ "left 12 dead and at least 40 injured" lost the 40 (the parser hangs the count on the verb, or
+    the second participle on "left", or makes "others" its subject); "two dead and at least five
+    wounded" gave two hurt."""
+    assert counts(nlp, "The blast left 12 dead and at least 40 injured.") == {("killed", 12), ("injured", 40)}
+    assert counts(nlp, "The shootings left two dead and at least five wounded.") == {("killed", 2), ("injured", 5)}
+    text = "The shooting left two people dead and at least five others wounded."
+    assert counts(nlp, text) == {("killed", 2), ("injured", 5)}
+    assert counts(nlp, "The attack left a soldier and two civilians wounded.") == {("injured", 3)}
+
+
+def test_a_person_hit_by_the_firing_the_clause_hangs_on_is_hurt(nlp):
+    """ "fired at least 10 shots, hitting two people" counted nobody ("hit" counts damage unless a
+    bullet is its subject); what the shots hit that is no person stays damage."""
+    assert counts(nlp, "Police said the gunman fired at least 10 shots, hitting two people.") == {("injured", 2)}
+    assert counts(nlp, "The suspect opened fire, striking a 20-year-old man in the leg.") == {("injured", 1)}
+    assert counts(nlp, "He fired at officers, striking one in the arm.") == {("injured", 1)}
+    assert counts(nlp, "The gunman fired several rounds, hitting two parked cars.") == {("damaged", 2)}

@@ -57,7 +57,7 @@ def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | No
     if victim is None and tok.tag_ == "VBN" and not has_perfect:
         victim = child_of(tok, "nsubj")
     if victim is None and tok.dep_ in ("oprd", "xcomp"):
-        victim = child_of(tok.head, "dobj")  # "left three people injured"
+        victim = _left_object(tok)  # "left three people injured"
     if victim is None:
         victim = _left_so(tok)
     if victim is None and tok.dep_ == "xcomp":
@@ -69,11 +69,29 @@ def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | No
                        and (vx.is_quantity(c, lexicon) or c.lower_ == "more")), None)  # "many more were hurt"
     if victim is None and tok.tag_ == "VBD":
         victim = _object_parsed_as_subject(tok)
+    if victim is None and tok.tag_ == "VBN":  # "left 12 dead and at least 40 injured": the count on the verb
+        victim = next((c for c in tok.children if c.dep_ == "nummod" and c.i < tok.i), None)
+    if victim is None and tok.tag_ == "VBD" and tok.dep_ == "conj" and tok.head.lemma_ == "leave" \
+            and child_of(tok, "dobj") is None:  # "left two people dead and five others wounded"
+        victim = child_of(tok, "nsubj")
     if victim is None:  # "Three people are dead and another hospitalized": the parser made "another" a det
         victim = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "another" and c.i < tok.i), None)
     if victim is None or _event_object(victim, lexicon):
         return None
     return vx.resolve_relative(victim)
+
+
+def _left_object(tok: Token) -> Token | None:
+    """The object a predicative participle describes: "left three people injured"; of "left 12 dead
+    and at least 40 injured", the count after the other predicate ("dead") before it (40, not 12)."""
+    first = child_of(tok.head, "dobj")
+    if first is None:
+        return None
+    other = max((c.i for c in tok.head.children if c.dep_ == "oprd" and first.i < c.i < tok.i), default=None)
+    if other is None:
+        return first
+    after = [t for t in tok.doc[other + 1:tok.i] if t.pos_ in ("NUM", "NOUN") and t.dep_ in ("conj", "dobj", "nsubj")]
+    return after[-1] if after else first
 
 
 def _to_harm(verb: Token, lexicon: ClaimLexicon) -> bool:
@@ -571,7 +589,23 @@ def _is_hit_by_projectile(tok: Token, lexicon: ClaimLexicon) -> bool:
     """ "hit by a stray bullet", "a round struck the boy": a damage verb that wounded a person."""
     causes = [c for c in tok.children if c.dep_ == "nsubj"]
     causes += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return tok.pos_ == "VERB" and any(c.lemma_.lower() in lexicon.projectiles for c in causes)
+    return tok.pos_ == "VERB" and (any(c.lemma_.lower() in lexicon.projectiles for c in causes)
+                                   or _hit_by_firing(tok, lexicon))
+
+
+def _hit_by_firing(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """ "fired at least 10 shots, hitting two people", "opened fire, striking a man": a person hit by
+    the firing the clause hangs on."""
+    if tok.dep_ not in ("advcl", "conj") or tok.tag_ != "VBG":
+        return False
+    head = tok.head
+    fired = head.lemma_ in ("fire", "shoot") or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.projectiles for c in head.children)
+    hit = child_of(tok, "dobj")
+    person = hit is not None and (hit.lemma_.lower() in lexicon.victims or hit.lemma_.lower() in lexicon.persons
+                                  or hit.ent_type_ == "PERSON" or hit.lower_ in ("him", "her", "them")
+                                  or hit.pos_ == "NUM")  # "striking one in the arm"
+    return fired and person
 
 
 def casualty_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon,
