@@ -33,3 +33,15 @@ def test_the_group_is_the_organisation_quoted_before(nlp):
     text = ("Amnesty International said on Tuesday that at least 20 civilians were killed in Gassel. "
             "The group said three more people were wounded.")
     assert speakers(nlp, text) == ["Amnesty International", "Amnesty International"]
+
+
+def test_a_description_in_apposition_never_renames_a_named_speaker(nlp):
+    """ "The Observatory for Civil Rights, a Britain-based monitor" became the Syrian Observatory for
+    Human Rights (the alias of "Britain-based monitor"): the text names another body. A name the
+    normalised one holds ("the Syrian Observatory") and a bare description still take the alias."""
+    text = "The Observatory for Civil Rights, a Britain-based monitor, said 17 civilians were killed."
+    assert speakers(nlp, text) == ["Observatory for Civil Rights"]
+    text = "The Syrian Observatory, a Britain-based monitor, said 17 civilians were killed."
+    assert speakers(nlp, text) == ["Syrian Observatory for Human Rights"]
+    assert speakers(nlp, "A Britain-based monitor said 17 civilians were killed.") == [
+        "Syrian Observatory for Human Rights"]

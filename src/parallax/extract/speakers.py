@@ -108,7 +108,8 @@ def phrase_name(tokens: list[Token]) -> str:
 def _plain_case(tokens: list[Token], name: str) -> str:
     """ "Police" at a sentence start is "police": only proper names keep their capital."""
     first = next((t for t in tokens if t.lower_ not in _DETERMINERS), None)
-    if first is None or first.pos_ == "PROPN" or first.ent_type_ or first.text.isupper():
+    if first is None or first.pos_ == "PROPN" or first.ent_type_ or first.text.isupper() \
+            or first.text[:1].isupper() and any(t.pos_ == "PROPN" for t in tokens):  # "The Observatory for Civil Rights"
         return name
     return name[:1].lower() + name[1:]
 
@@ -254,8 +255,10 @@ def make_speaker(head: Token, book: SpeakerBook, lexicon: ClaimLexicon) -> Speak
         return None
     known = _lookup(name, lexicon)
     appos = _appositive(head)
-    if known is None and appos is not None:
+    if known is None and appos is not None:  # "the monitor, SOHR", "the Syrian Observatory, a Britain-based monitor"
         known = _lookup(phrase_name(core_tokens(appos, lexicon)), lexicon)
+        if known is not None and not _may_be(name, tokens, known[0]):
+            known = None  # "the Observatory for Civil Rights, a Britain-based monitor" is not SOHR
     if known is not None:
         return Speaker(name, known[0], known[1])
     if definite or head.pos_ == "PROPN":
@@ -263,6 +266,15 @@ def make_speaker(head: Token, book: SpeakerBook, lexicon: ClaimLexicon) -> Speak
         if earlier is not None:
             return earlier
     return Speaker(name, _plain_case(tokens, name), _kind(head, tokens, lexicon))
+
+
+def _may_be(name: str, tokens: Sequence[Token], normalized: str) -> bool:
+    """Whether a speaker the text names (`name`) may be the one its apposition describes: a
+    description only ("the monitor") or a name whose every word the normalised name has."""
+    if not any(t.pos_ == "PROPN" or t.text[:1].isupper() and t.i != t.sent.start for t in tokens):
+        return True
+    words = set(normalized.lower().split())
+    return all(w in words for w in name.lower().split() if w != "the")
 
 
 def relay_name(head: Token, lexicon: ClaimLexicon) -> str:
