@@ -201,3 +201,16 @@ def test_days_later_counts_from_the_day_told_before(nlp, knowledge):
     port, clinic = analyse_article(nlp(RAIDS), article, knowledge)
     assert port.date.value == datetime.date(2026, 6, 9)  # Tuesday
     assert clinic.date.value == datetime.date(2026, 6, 11) and clinic.date.expression == "Two days later"
+
+
+def test_a_main_incident_placed_nowhere_is_not_put_in_another_incidents_town(nlp, knowledge):
+    """The main incident's place falls back to the article's first town only when that town is not
+    where the article places another incident (it gave the strike on an unknown village the town of
+    the separate bombing)."""
+    text = ("The death toll from Thursday's air strikes on Kafr Amra rose to 23, a monitor said on Friday. "
+            "The monitor said the planes gave no warning.\n\n"
+            "In a separate incident, a roadside bomb killed two soldiers near the city of Daraa on Friday, "
+            "state media said.")
+    main, *others = _analyse(nlp, knowledge, text)
+    assert any(m.place and m.place.name.startswith("Dar") for m in others)
+    assert main.place is None or not main.place.name.startswith("Dar")

@@ -206,10 +206,14 @@ def extract_mentions(doc: Doc, article: Article, places: list[Place], claims: li
 
 def _locate_main(mentions: list[EventMention], places: list[Place]) -> list[EventMention]:
     """A main incident whose sentences name no place is where the article's first town is, as a
-    human coder would read it; the place keeps its own span and says it came from the context."""
+    human coder would read it (not a town where the article places another incident: "In a
+    separate incident, a bomb killed two soldiers near Dara"); the place keeps its own span and
+    says it came from the context."""
     if not mentions or mentions[0].place is not None:
         return mentions
-    located = [p for p in places if p.latitude is not None and p.precision <= GeoPrecision.NEAR]
+    elsewhere = {(m.place.span.start, m.place.span.end) for m in mentions[1:] if m.place and m.place.span}
+    located = [p for p in places if p.latitude is not None and p.precision <= GeoPrecision.NEAR
+               and not (p.span and (p.span.start, p.span.end) in elsewhere)]  # not another incident's town
     # a town only named in a body's name ("outside the University of Nairobi") when no other is,
     # and then the newsroom's town of a dateline ("CAMPBELL, Ohio (WKBN) - ... an accidental shooting")
     towns = [p for p in located if not compat.is_border(p)] or [p for p in located if p.relation == compat.IN_A_NAME] \
