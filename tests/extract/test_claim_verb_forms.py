@@ -67,3 +67,15 @@ def test_a_person_hit_by_the_firing_the_clause_hangs_on_is_hurt(nlp):
     assert counts(nlp, "The suspect opened fire, striking a 20-year-old man in the leg.") == {("injured", 1)}
     assert counts(nlp, "He fired at officers, striking one in the arm.") == {("injured", 1)}
     assert counts(nlp, "The gunman fired several rounds, hitting two parked cars.") == {("damaged", 2)}
+
+
+def test_a_second_person_told_with_the_verb_left_out_is_counted(nlp):
+    """ "One person was shot in the hand, another in the leg" counted one hurt; "another in the
+    hospital" is no second victim (the place is no wound)."""
+    assert sorted(c for c in figures_of(nlp, "One person was shot in the hand, another in the leg.")) == [1, 1]
+    assert sorted(figures_of(nlp, "Two men were shot in the leg and a third in the back.")) == [1, 2]
+    assert figures_of(nlp, "One man was killed and another in the hospital.") == [1]
+
+
+def figures_of(nlp, text: str) -> list[int | None]:
+    return [c.figure.low for c in extract_claims(nlp(text), Article(id="g", text=text))]

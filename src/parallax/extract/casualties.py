@@ -465,6 +465,23 @@ def _among_victim(tok: Token) -> Token | None:
     return child_of(tok.head.head, "nsubj", "attr")
 
 
+def _gapped_victim(verb: Token, lexicon: ClaimLexicon) -> Token | None:
+    """ "One person was shot in the hand, another in the leg", "and a third in the back": a person the
+    verb is left out for, told by its own "in" phrase."""
+    doc = verb.doc
+    for tok in doc[verb.i + 1:verb.sent.end]:
+        ordinal = tok.ent_type_ == "ORDINAL" and tok.i and doc[tok.i - 1].lower_ == "a"
+        if tok.lower_ != "another" and not ordinal:
+            continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        attached = tok.head == verb or tok.head.head == verb or tok.head.head.head == verb
+        site = next((t for t in doc[tok.i + 2:min(len(doc), tok.i + 5)] if t.pos_ == "NOUN"), None)
+        if after is not None and after.lower_ in ("in", "on") and attached and tok.dep_ in ("dep", "conj", "npadvmod") \
+                and site is not None and site.lemma_.lower() in lexicon.wound_sites:
+            return tok
+    return None
+
+
 def _included_victim(tok: Token) -> Token | None:
     """ "the dead included a girl and her grandmother", "the wounded include two officers": the object."""
     if tok.dep_ != "nsubj" or tok.head.lemma_ != "include" or not any(c.lower_ == "the" for c in tok.children):
@@ -520,6 +537,10 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
     claims = _victim_claims(tok, measure, victim, sent, article_id, lexicon, own)
     if trig.extra == "denial" and not all(claim.negated for _, claim in claims):
         return []
+    other = _gapped_victim(tok, lexicon) if tok.pos_ == "VERB" and not any(c.negated for _, c in claims) else None
+    if other is not None:  # "One man was shot in the chest, another in the arm"
+        claims += [(o, c) for o, c in _victim_claims(tok, measure, other, sent, article_id, lexicon)
+                   if c.span.start != claims[0][1].span.start]
     return _split_fatal(tok, claims, sent, article_id, lexicon) if trig.extra == "shot" else claims
 
 

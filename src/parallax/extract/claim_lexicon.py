@@ -92,6 +92,7 @@ class ClaimLexicon:
     retractions: tuple[str, ...] = ()  # the outlet's own corrected text as a speaker ("earlier version")
     firearms: frozenset[str] = frozenset()  # what a shooter "turned on himself" ("the gun", "the rifle")
     calling: Mapping[str, str] = field(default_factory=dict)  # "call" -> "called for": speaks for what it calls for
+    wound_sites: frozenset[str] = frozenset()  # "shot in the leg": where a person is hit
 
     @property
     def bound_words(self) -> frozenset[str]:
@@ -216,4 +217,5 @@ def load_claim_lexicon(override_dir: str = "") -> ClaimLexicon:
         perpetrators=frozenset(_terms(groups, "armed") + _terms(groups, "perpetrator")),
         retractions=tuple(_terms(groups, "retraction")), firearms=frozenset(_terms(groups, "firearm")),
         calling=MappingProxyType({r["term"].lower(): r["value"] for r in groups.get("calling", [])}),
+        wound_sites=frozenset(_terms(groups, "wound_site")),
     )
