@@ -18,13 +18,13 @@ from parallax.reconcile.tolls import article_toll
 from parallax.schema import Measure
 
 
-def held_out(folder: Path, gold, studied: set[str], n: int) -> set[str]:
-    """`n` incidents spread evenly, each half a step after a sampling point, none of the studied ones."""
+def held_out(folder: Path, gold, studied: set[str], n: int, phase: float = 0.5) -> set[str]:
+    """`n` incidents spread evenly, each `phase` of a step after a sampling point, none of the studied ones."""
     every = sorted(gva.chosen_incidents(folder, gold, None), key=int)
     step = len(every) / n
     picked = set()
     for k in range(n):
-        at = int((k + 0.5) * step)
+        at = int((k + phase) * step)
         while every[at] in studied or every[at] in picked:
             at = (at + 1) % len(every)
         picked.add(every[at])
@@ -64,11 +64,15 @@ def main() -> None:
     parser.add_argument("--categories", action="store_true", help="count the misses by category() and stop")
     parser.add_argument("--held-out", type=int, default=0, metavar="N",
                         help="score N incidents half-way between the --limit sample's instead (never study these)")
+    parser.add_argument("--fresh", type=int, default=0, metavar="N",
+                        help="study N incidents that are neither the --limit sample nor the --held-out 400")
     args = parser.parse_args()
     folder = args.data / "semeval2018t5_gva_incidents_articles"
     gold = gva.read_gold(folder)
     chosen = gva.chosen_incidents(folder, gold, args.limit)
-    if args.held_out:
+    if args.fresh:
+        chosen = held_out(folder, gold, chosen | held_out(folder, gold, chosen, 400), args.fresh, phase=0.25)
+    elif args.held_out:
         chosen = held_out(folder, gold, chosen, args.held_out)
     pairs = gva.read_articles(folder, chosen)
     claims, _ = gva.gather(pairs, load_nlp())

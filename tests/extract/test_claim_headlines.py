@@ -37,7 +37,7 @@ CASES = [
     ("Teen girl killed, 3 hurt in shooting", [("killed", 1, 1, "incident"), ("injured", 3, 3, "incident")]),
     # regressions (GVA): "7-year-old" is read as one word, naming the person or the noun after it
     ("Man kills 7-year-old daughter, himself", [("killed", 2, 2, "incident")]),
-    ("Woman, 3-year-old dead in triple shooting", [("killed", 2, 2, "incident")]),
+    ("Woman, 3-year-old dead in triple shooting", [("killed", 2, 2, "incident"), ("injured", 1, 1, "incident")]),  # 3 shot, 2 died
     ("3-year-old and four adults shot outside store", [("injured", 5, 5, "incident")]),
     ("Teen kills 6-year-old brother, self", [("killed", 2, 2, "incident")]),
     # regressions (GVA): relative clauses, passives, counted plurals, a closing parenthesis

@@ -393,9 +393,22 @@ def attribute(claim: Claim, tok: Token, voices: Voices, lexicon: ClaimLexicon) -
     if outlet and outlet not in voice.relay:
         voice = replace(voice, relay=voice.relay + (outlet,))
     stance = Stance.DENIED if _called_false(tok, lexicon) else voice.stance
-    if any(phrase in voice.speaker.name.lower() for phrase in lexicon.retractions):
+    if any(phrase in voice.speaker.name.lower() for phrase in lexicon.retractions) or _revised_since(tok):
         stance = Stance.RETRACTED  # "Correction: An earlier version of this story said 20 were killed"
     return replace(claim, speaker=voice.speaker, relay=voice.relay, verb=voice.verb, stance=stance)
+
+
+_FIRST_TOLD = frozenset({"originally", "initially"})
+_REVISING = frozenset({"amend", "revise", "correct", "lower", "update", "change", "downgrade", "raise"})
+
+
+def _revised_since(tok: Token) -> bool:
+    """ "Police had originally said that seven people were shot, but amended that number to four": the
+    speaker took the first figure back (the claim's reporting verb told "originally", and revised)."""
+    for verb in tok.ancestors:
+        if any(c.dep_ == "advmod" and c.lower_ in _FIRST_TOLD for c in verb.children):
+            return any(c.dep_ == "conj" and c.lemma_.lower() in _REVISING for c in verb.subtree)
+    return False
 
 
 def _outer_outlet(tok: Token, voice: Voice, voices: Voices) -> str:

@@ -13,7 +13,7 @@ from parallax.extract import victims as vx
 from parallax.extract.claim_lexicon import ClaimLexicon, Trigger
 from parallax.extract.verb_outcomes import (
     child_of, either_outcome, fatal_measure, fatal_share, has_modal, is_irrealis, missed, own_subjects,
-    trigger_of, under_irrealis,
+    trigger_of, tuple_word, under_irrealis,
 )
 from parallax.nlp.arrays import sentence_text, tokens_at
 from parallax.schema import Claim, ClaimPart, Figure, Measure, Span
@@ -148,7 +148,7 @@ def _object_parsed_as_subject(tok: Token) -> Token | None:
 def _passive_subject(verb: Token) -> Token | None:
     """ "DAYTON, Ohio - A man was shot": the parser may give the dateline as a second subject; the
     victim is the subject that is no place or organisation."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    subjects = list(dict.fromkeys(vx.age_owner(c) or c for c in verb.children if c.dep_ == "nsubjpass"))
     people = [c for c in subjects if c.ent_type_ not in _NOT_VICTIMS or vx.is_aged(c)]
     return (people or subjects or [None])[-1]  # the one nearest the verb: a dateline comes first
 
@@ -182,7 +182,10 @@ def _clause_subject(tok: Token, lexicon: ClaimLexicon) -> Token | None:
             through = "with" in (t.lower_ for t in path) or len(path) > 1 and path[-1].dep_ == "dobj"
             subject = child_of(head, "dobj") if through else None
             subject = subject or child_of(head, "nsubj", "nsubjpass")
-            return vx.resolve_relative(subject) if subject is not None else None
+            if subject is None or subject.lemma_.lower() in lexicon.not_victims:
+                return None  # "the cause of death was a gunshot injury" (but "the injury was not
+                # life-threatening" tells someone hurt)
+            return vx.resolve_relative(subject)
         if head.head == head:
             break
     return None
@@ -404,8 +407,20 @@ def _group(members: list[Token], trigger: Token, lexicon: ClaimLexicon) -> str:
     return extra or base
 
 
+def _generic(tok: Token, victim: Token) -> bool:
+    """ "guns do kill people", "tools like hammers kill people more often": a bare plural after a verb
+    in the simple present tells what happens in general, not a count."""
+    bare = victim.tag_ == "NNS" and victim.dep_ == "dobj" and victim.head == tok \
+        and not any(c.dep_ in ("det", "nummod", "poss", "quantmod", "amod", "compound") for c in victim.children)
+    present = tok.tag_ in ("VBP", "VBZ") or tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in tok.children)  # "guns do kill people"
+    return bare and present and not victim.conjuncts
+
+
 def _victim_claims(tok: Token, measure: Measure, victim: Token, sent: DocSpan, article_id: str,
                    lexicon: ClaimLexicon, own_count: Token | None = None) -> list[Found]:
+    if _generic(tok, victim):
+        return []
     members = vx.conjoined(victim, tok, lexicon)
     members = members[:1] + [m for m in members[1:] if not _told_by_other(m, measure, lexicon)]
     members = [m for m in members if not _described_otherwise(m, tok, measure, lexicon)] or members[:1]
@@ -504,6 +519,8 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
     if included is not None:  # some of the dead: at least these
         return [(t, replace(c, figure=Figure(c.figure.low, None, c.figure.text)))
                 for t, c in _victim_claims(tok, trig.measure, included, sent, article_id, lexicon)]
+    if tuple_word(tok, lexicon) is not None:  # "a quadruple shooting": the noun counts its own victims
+        return [] if under_irrealis(tok, lexicon) else _victim_claims(tok, trig.measure, tok, sent, article_id, lexicon)
     if tok.pos_ == "NOUN" and _is_idle_noun(tok, lexicon):
         return []
     if tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("pobj", "nsubj", "dobj", "compound"):
@@ -644,6 +661,33 @@ def casualty_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon,
         elif trig is not None and trig.extra == "weak" and _is_hit_by_projectile(tok, lexicon):
             found.extend(_claims_at(tok, Trigger(Measure.INJURED, "shot"), sent, article_id, lexicon))
     return found
+
+
+def tuple_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon,
+                 words: Sequence[int] | None = None, told_dead: int = 0) -> list[Found]:
+    """The figures of "a quadruple shooting", "double homicide" alone: a headline's reader counts the
+    rest of it ("Quadruple Shooting Leaves 1 Dead"). `told_dead`: deaths told elsewhere (a headline
+    that tells none, over a body that does), taken out of the shot count ("Chester Quadruple Shooting"
+    over a body with one dead is 3 hurt)."""
+    return tuples_less_dead([(tok, claim) for tok, claim in casualty_claims(sent, article_id, lexicon, words)
+                             if tuple_word(tok, lexicon) is not None], lexicon, told_dead)
+
+
+def tuples_less_dead(found: list[Found], lexicon: ClaimLexicon, told_dead: int) -> list[Found]:
+    """The claims with `told_dead` taken out of each tuple's shot count (dropped when none is left),
+    unless they tell a death themselves (extract.outcomes settles those)."""
+    if not told_dead or any(claim.measure is Measure.KILLED for _, claim in found):
+        return found
+    kept = []
+    for tok, claim in found:
+        n = claim.figure.low
+        if tuple_word(tok, lexicon) is not None and claim.measure is Measure.INJURED and n is not None \
+                and n == claim.figure.high:
+            if n <= told_dead:
+                continue
+            claim = replace(claim, figure=Figure(n - told_dead, n - told_dead, claim.figure.text))
+        kept.append((tok, claim))
+    return kept
 
 
 def _to_death(tok: Token, sent: DocSpan, article_id: str, lexicon: ClaimLexicon) -> list[Found]:

@@ -93,6 +93,9 @@ class ClaimLexicon:
     firearms: frozenset[str] = frozenset()  # what a shooter "turned on himself" ("the gun", "the rifle")
     calling: Mapping[str, str] = field(default_factory=dict)  # "call" -> "called for": speaks for what it calls for
     wound_sites: frozenset[str] = frozenset()  # "shot in the leg": where a person is hit
+    not_victims: frozenset[str] = frozenset()  # what a wound's clause may be about that is nobody ("the cause")
+    tuples: Mapping[str, int] = field(default_factory=dict)  # "quadruple" -> 4 ("a quadruple shooting")
+    tuple_nouns: Mapping[str, Trigger] = field(default_factory=dict)  # what a tuple counts ("shooting": hit)
 
     @property
     def bound_words(self) -> frozenset[str]:
@@ -218,4 +221,8 @@ def load_claim_lexicon(override_dir: str = "") -> ClaimLexicon:
         retractions=tuple(_terms(groups, "retraction")), firearms=frozenset(_terms(groups, "firearm")),
         calling=MappingProxyType({r["term"].lower(): r["value"] for r in groups.get("calling", [])}),
         wound_sites=frozenset(_terms(groups, "wound_site")),
+        not_victims=frozenset(_terms(groups, "not_victim")),
+        tuples=MappingProxyType({r["term"].lower(): int(_number(r["value"], "claim_terms.tsv"))
+                                 for r in groups.get("tuple", [])}),
+        tuple_nouns=_triggers(groups.get("tuple_noun", [])),
     )

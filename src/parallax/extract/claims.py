@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from parallax.extract.attribution import attribute, index_voices
-from parallax.extract.casualties import casualty_claims, claim_id
+from parallax.extract.casualties import casualty_claims, claim_id, tuple_claims, tuples_less_dead
 from parallax.extract.claim_lexicon import ClaimLexicon, load_claim_lexicon
 from parallax.extract.compared import compared_claims
 from parallax.extract.damage import damage_claims
@@ -33,18 +33,22 @@ def _key(claim: Claim) -> tuple[object, ...]:
     return speaker, claim.measure, figure.low, figure.high, claim.negated, claim.scope, person
 
 
-def deduplicate(claims: list[Claim]) -> list[Claim]:
+def deduplicate(claims: list[Claim], lexicon: ClaimLexicon | None = None) -> list[Claim]:
     """One claim per (speaker, measure, figure): a figure repeated later in the article keeps its first
-    span. Single victims named differently ("a man", "another woman") stay apart."""
+    span. Single victims named differently ("a man", "another woman") stay apart. A figure read from a
+    tuple ("the quadruple murder", often in a sentence about an arrest) yields to a count told in words
+    ("the four people found shot to death")."""
+    tuples = lexicon.tuples if lexicon is not None else {}
     seen: dict[tuple[object, ...], Claim] = {}
-    for claim in claims:
+    for claim in sorted(claims, key=lambda c: c.figure.text.split("-")[0].split(" ")[0].lower() in tuples):
         seen.setdefault(_key(claim), claim)
-    return list(seen.values())
+    return sorted(seen.values(), key=claims.index)
 
 
 def _claim_words(lexicon: ClaimLexicon) -> frozenset[str]:
     """Every word a casualty or damage claim hangs on (casualties.trigger_of, "to death")."""
-    return frozenset({*lexicon.verbs, *lexicon.nouns, *lexicon.adjectives, "death", *REFLEXIVES})
+    return frozenset({*lexicon.verbs, *lexicon.nouns, *lexicon.adjectives, *lexicon.tuple_nouns, "death",
+                      *REFLEXIVES})
 
 
 def extract_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = None,
@@ -60,8 +64,12 @@ def extract_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = No
         if not words:  # no casualty or damage word: nothing to read
             found.extend(heads)
             continue
-        told = heads or casualty_claims(sent, article.id, lexicon, words) \
-            + turned_on_self(sent, article.id, lexicon, words)
+        if heads:  # the headline reader's counts, and a tuple's ("Quadruple Shooting Leaves 1 Dead")
+            dead_told = 0 if any(c.measure is Measure.KILLED for _, c in heads) else told_dead
+            told = heads + tuple_claims(sent, article.id, lexicon, words, dead_told)
+        else:
+            told = tuples_less_dead(casualty_claims(sent, article.id, lexicon, words), lexicon, told_dead) \
+                + turned_on_self(sent, article.id, lexicon, words)
         found.extend(told + compared_claims(sent, told, article.id, lexicon))
         found.extend(damage_claims(sent, article.id, lexicon, words))
     if not found:
@@ -71,7 +79,7 @@ def extract_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = No
     found += gapped_claims(found, voices, lexicon)
     claims = [claim for _, claim in settle_outcomes(found, lexicon)]
     claims.sort(key=lambda c: (c.span.start, c.span.end))
-    return deduplicate(off_furniture(claims, token_table(doc).text, lexicon))
+    return deduplicate(off_furniture(claims, token_table(doc).text, lexicon), lexicon)
 
 
 def off_furniture(claims: list[Claim], text: str, lexicon: ClaimLexicon) -> list[Claim]:

@@ -71,8 +71,10 @@ def _is_age(tok: Token, lexicon: ClaimLexicon) -> bool:
         return True
     if tok.i < 2 or doc[tok.i - 1].text not in _AGE_SEPARATORS:
         return False
-    if tok.i + 1 < len(doc) and doc[tok.i + 1].text not in (",", ")", "-"):
-        return False  # "Teen, 3 adults shot": a count
+    following = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if following is not None and following.text not in (",", ")", "-") \
+            and not (following.ent_type_ == "PERSON" and following.tag_ == "NNP" and doc[tok.i - 2].tag_ == "NN"):
+        return False  # "Teen, 3 adults shot": a count; but "kills man, 18 Jose Estrada" tells his age
     return doc[tok.i - 2].pos_ in ("NOUN", "PROPN") or _is_person(doc[tok.i - 2], lexicon)
 
 
@@ -95,8 +97,10 @@ def _is_person(tok: Token, lexicon: ClaimLexicon) -> bool:
     of "15-year-old"."""
     if tok.ent_type_ == "ORDINAL" and tok.i and tok.doc[tok.i - 1].lower_ == "a":
         return True  # "Three men shot, a fourth wounded by shrapnel": one more
-    if tok.like_num or tok.is_punct or tok.lower_ in _GLUE:
-        return False  # "Boy, 15," may all be tagged PERSON: the age is not a second person
+    if tok.like_num or tok.is_punct or tok.lower_ in _GLUE or tok.lower_ in lexicon.tuples \
+            or tok.lower_ in lexicon.tuple_nouns:
+        return False  # "Boy, 15," may all be tagged PERSON: the age is not a second person; nor is the
+        # "Quadruple" of "Quadruple Shooting Leaves 1 Dead" anybody
     if tok.ent_type_ == "PERSON" or tok.lower_ in _SELF or tok.lower_ == "another" or \
             tok.lower_ == "old" and tok.i >= 4 and _aged_person(tok.doc[tok.i - 4]):
         return True
@@ -135,8 +139,8 @@ def _walk(sent: DocSpan, start: int, step: int, lexicon: ClaimLexicon) -> list[T
     taken, i = [], start
     while sent.start <= i < sent.end:
         tok = sent.doc[i]
-        if _kind(tok, lexicon) is not None:
-            break
+        if _kind(tok, lexicon) is not None or tok.lower_ in _LEFT:
+            break  # "Quadruple Shooting Leaves 1 Dead": "Leaves" (title case, maybe tagged a name) ends it
         if step > 0 and tok.lower_ in ("a", "an") and _aged_person(tok.doc[min(tok.i + 1, len(tok.doc) - 1)]):
             i += step  # "wounded an 8-year-old": the article of the age phrase, not a count
             continue

@@ -26,6 +26,8 @@ def is_hit(tok: Token, lexicon: ClaimLexicon) -> bool:
         return shot and fatal_measure(tok, lexicon) is None
     if trig.measure is not Measure.INJURED:
         return False
+    if trig.extra == "shot":
+        return True  # "a quadruple shooting": four hit, the dead among them
     before = [c for c in tok.subtree if c.i < tok.i]
     written = tok.doc[before[0].i:tok.i].text.lower() if before else ""
     written = written.replace(" ", "-")  # "non-life threatening" is "non-life-threatening"

@@ -13,6 +13,11 @@ from parallax.schema import Measure
 def trigger_of(tok: Token, lexicon: ClaimLexicon) -> Trigger | None:
     """The measure a word reports, if it is a casualty or damage word in this use."""
     lemma = tok.lemma_.lower()
+    if (tok.pos_ in ("NOUN", "PROPN") or tok.tag_ == "VBG") and (lemma in lexicon.tuple_nouns or tok.lower_ in lexicon.tuple_nouns) \
+            and tuple_word(tok, lexicon) is not None:
+        trig = lexicon.tuple_nouns.get(lemma) or lexicon.tuple_nouns[tok.lower_]
+        fatal = trig.extra == "shot" and any(c.dep_ == "amod" and c.lower_ == "fatal" for c in tok.children)
+        return Trigger(Measure.KILLED, "tuple") if fatal else trig  # "a double fatal shooting": 2 dead
     if tok.pos_ == "VERB":
         return lexicon.verbs.get(lemma) or lexicon.adjectives.get(tok.lower_)
     if tok.pos_ == "ADJ":
@@ -20,6 +25,12 @@ def trigger_of(tok: Token, lexicon: ClaimLexicon) -> Trigger | None:
     if tok.pos_ == "NOUN":
         return lexicon.nouns.get(lemma) or lexicon.nouns.get(tok.lower_)
     return None
+
+
+def tuple_word(tok: Token, lexicon: ClaimLexicon) -> Token | None:
+    """The "quadruple" of "a quadruple shooting" / "Quadruple-Shooting": a word counting the noun's victims."""
+    return next((c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod")
+                 and c.lower_ in lexicon.tuples and c.i < tok.i), None)
 
 
 def child_of(tok: Token, *deps: str) -> Token | None:

@@ -60,7 +60,25 @@ def _is_age(tok: Token) -> bool:
                                                                    or after.is_space)
     before = doc[tok.i - 2]
     named = before.pos_ == "PROPN" or before.ent_type_ == "PERSON" or before.tag_ == "NN"  # "Boy, 15, shot"
+    if not set_off and tok.i >= 2 and doc[tok.i - 1].text == "," and after is not None and tok.like_num:
+        # the closing comma left out: "Kalone Mcgee, 26 was shot", "kills man, 18 Jose Estrada wounded"
+        set_off = (before.ent_type_ == "PERSON" and (after.tag_.startswith("VB") or after.tag_ == "MD")
+                   or before.tag_ == "NN" and after.pos_ == "PROPN") and _small(tok)
     return set_off and tok.like_num and named
+
+
+def age_owner(tok: Token) -> Token | None:
+    """The name an age set off by a comma belongs to, when the parser made the age the subject:
+    "Kalone Mcgee, 26 was shot" (Mcgee)."""
+    if not (tok.like_num and tok.i >= 2 and tok.doc[tok.i - 1].text == "," and _is_age(tok)):
+        return None
+    owner = tok.doc[tok.i - 2]
+    return owner if owner.pos_ in ("PROPN", "NOUN") else None
+
+
+def _small(tok: Token) -> bool:
+    """A number a person's age can be (digits only: "26", not "twenty-six" or "1,200")."""
+    return tok.text.isdigit() and 0 < int(tok.text) < 110
 
 
 def _entity_tokens(tok: Token) -> list[Token]:
@@ -185,6 +203,9 @@ def negation_word(victim: Token, trigger: Token) -> str:
 
 def phrase_figure(victim: Token, lexicon: ClaimLexicon) -> tuple[Figure, tuple[int, int, str]] | None:
     """The count a victim phrase gives and where it was read, or None when it gives none."""
+    counted = _tuple_figure(victim, lexicon)
+    if counted is not None:
+        return counted
     head = _quantity_head(victim, lexicon)
     tokens = _with_of(_figure_tokens(head, lexicon), head, lexicon) if head is not None \
         else _modifier_tokens(victim, lexicon)
@@ -197,6 +218,18 @@ def phrase_figure(victim: Token, lexicon: ClaimLexicon) -> tuple[Figure, tuple[i
         start, end, text = _span_text([head])
         figure = parse_figure(text, lexicon)
     return (figure, (start, end, text)) if figure is not None else None
+
+
+def _tuple_figure(victim: Token, lexicon: ClaimLexicon) -> tuple[Figure, tuple[int, int, str]] | None:
+    """ "a quadruple shooting", "the double homicide": the count the tuple word gives its event noun."""
+    if victim.lemma_.lower() not in lexicon.tuple_nouns and victim.lower_ not in lexicon.tuple_nouns:
+        return None
+    word = next((c for c in victim.children if c.lower_ in lexicon.tuples and c.i < victim.i), None)
+    if word is None:
+        return None
+    n = lexicon.tuples[word.lower_]
+    start, end, text = _span_text(list(victim.doc[word.i:victim.i + 1]))
+    return Figure(n, n, text), (start, end, text)
 
 
 def core_phrase(victim: Token) -> tuple[int, int, str]:
