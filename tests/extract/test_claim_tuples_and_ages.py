@@ -75,3 +75,7 @@ def test_killing_told_as_a_general_truth_is_no_claim(nlp):
     assert counts(nlp, "Maybe guns do kill people, the pastor said.") == []
     assert counts(nlp, "Tools like hammers kill people more often than rifles do.") == []
     assert counts(nlp, "The militants killed civilians in the raid.") == [("killed", 1)]
+
+
+def test_a_plural_tuple_noun_is_a_kind_of_crime_not_a_count(nlp):
+    assert counts(nlp, '"Triple homicides are not something that happen in this county," the sheriff said.') == []

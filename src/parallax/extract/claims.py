@@ -103,9 +103,11 @@ _VIDEO = re.compile(r"^Video:?\s+[A-Z]")
 
 
 def _is_teaser(line: str) -> bool:
-    """A line that names another story's video: a clip's length then its title, or "Video" and a title
-    with no closing punctuation."""
-    return bool(_CLIP.match(line)) or bool(_VIDEO.match(line)) and not line.endswith((".", "!", "?", '"', "”"))
+    """A line that names another story or its video: a clip's length then its title, "Video" and a title
+    with no closing punctuation, or a headline in brackets ("[PD: Teens play with gun, one shot]")."""
+    bracketed = line.startswith("[") and line.endswith("]") and len(line) <= _HEADER * 2 and ". " not in line
+    return bracketed or bool(_CLIP.match(line)) or bool(_VIDEO.match(line)) \
+        and not line.endswith((".", "!", "?", '"', "”"))
 
 
 _HEADER = 60  # characters: "More stories you may like on 7News" is a header, a sentence is longer

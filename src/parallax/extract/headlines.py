@@ -3,6 +3,7 @@ whose telegraphic grammar the parser gets wrong: each count is read with the cas
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as DocSpan
@@ -273,7 +274,7 @@ def _sum(segments: list[Segment]) -> Figure:
 
 def _settle(segments: list[Segment]) -> list[tuple[Measure, list[Segment], int]]:
     """(measure, segments, deaths to take out): "4 shot, 3 dead" is killed 3 and injured 1; "Boy shot
-    while hunting dies" is one death; "2 critical, 2 stable" is four injured."""
+    while hunting dies" and "Teen wounded in bar shooting has died" are one death; "2 critical, 2 stable" is four injured."""
     killed, hit = _total(segments, "killed"), _total(segments, "hit")
     injured = _total(segments, "injured") + _total(segments, "condition")
     more = [s for s in injured if any(t.ent_type_ == "ORDINAL" for t in s.anchor.doc[s.anchor.i:s.anchor.i + 2])]
@@ -281,6 +282,9 @@ def _settle(segments: list[Segment]) -> list[tuple[Measure, list[Segment], int]]
         hit, injured = hit + more, []  # "Three men shot, a fourth hurt": four hit
     if hit and not killed and any(s.kind == "died" and s.anchor.i > hit[0].anchor.i for s in segments):
         killed, hit = hit, []
+    if injured and not killed and not hit and any(s.kind == "died" and s.anchor.i > injured[0].anchor.i
+                                                  for s in segments):
+        killed, injured = injured, []  # "Woman injured in drive-by shooting dies": the hurt one died
     out: list[tuple[Measure, list[Segment], int]] = []
     if killed:
         out.append((Measure.KILLED, killed, 0))
@@ -305,7 +309,13 @@ def is_roundup(sent: DocSpan, lexicon: ClaimLexicon) -> bool:
     """ "5 dead, 17 wounded in weekend shootings", "18 people shot in 48-hour span": a city's toll over a
     period, not one incident's."""
     words = {t.lower_ for t in sent}
+    if _DAYS_SPAN.search(sent.text):
+        return True  # "13 people shot in Cleveland Friday and Saturday"
     return bool(words & lexicon.roundup_cues) and ("shootings" in words or bool(words & lexicon.roundup_periods))
+
+
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAYS_SPAN = re.compile(rf"\b{_DAY}\s+(?:and|through|to|-|–)\s+{_DAY}\b", re.IGNORECASE)
 
 
 def headline_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon, told_dead: int = 0) -> list[Found]:

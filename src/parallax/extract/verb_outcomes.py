@@ -14,7 +14,8 @@ def trigger_of(tok: Token, lexicon: ClaimLexicon) -> Trigger | None:
     """The measure a word reports, if it is a casualty or damage word in this use."""
     lemma = tok.lemma_.lower()
     if (tok.pos_ in ("NOUN", "PROPN") or tok.tag_ == "VBG") and (lemma in lexicon.tuple_nouns or tok.lower_ in lexicon.tuple_nouns) \
-            and tuple_word(tok, lexicon) is not None:
+            and tok.tag_ not in ("NNS", "NNPS") and tuple_word(tok, lexicon) is not None:  # "Triple homicides
+        # are not something that happens here" is no count
         trig = lexicon.tuple_nouns.get(lemma) or lexicon.tuple_nouns[tok.lower_]
         fatal = trig.extra == "shot" and any(c.dep_ == "amod" and c.lower_ == "fatal" for c in tok.children)
         return Trigger(Measure.KILLED, "tuple") if fatal else trig  # "a double fatal shooting": 2 dead
