@@ -66,12 +66,14 @@ def main() -> None:
                         help="score N incidents half-way between the --limit sample's instead (never study these)")
     parser.add_argument("--fresh", type=int, default=0, metavar="N",
                         help="study N incidents that are neither the --limit sample nor the --held-out 400")
+    parser.add_argument("--phase", type=float, default=0.25,
+                        help="where in each step --fresh picks (another phase, another fresh pool)")
     args = parser.parse_args()
     folder = args.data / "semeval2018t5_gva_incidents_articles"
     gold = gva.read_gold(folder)
     chosen = gva.chosen_incidents(folder, gold, args.limit)
     if args.fresh:
-        chosen = held_out(folder, gold, chosen | held_out(folder, gold, chosen, 400), args.fresh, phase=0.25)
+        chosen = held_out(folder, gold, chosen | held_out(folder, gold, chosen, 400), args.fresh, phase=args.phase)
     elif args.held_out:
         chosen = held_out(folder, gold, chosen, args.held_out)
     pairs = gva.read_articles(folder, chosen)

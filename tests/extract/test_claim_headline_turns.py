@@ -45,3 +45,14 @@ def test_the_seriously_hurt_told_before_a_death_include_the_dead(nlp):
             "serious injuries. One of them died on Sunday, police said.")
     toll = incident_toll([extract_claims(nlp(text), Article(id="s", text=text))])
     assert (toll.killed, toll.injured) == (1, 3)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("One of 5 shot in Southern Pines billiards bar dies of injuries", [("killed", 1, "incident"),
+                                                                       ("injured", 4, "incident")]),
+    ("Police: Man shoots 4 relatives, killing 2, then himself", [("injured", 2, "incident"),
+                                                                  ("killed", 3, "incident")]),
+    ("Nine Injured In Strip Mall Shooting, Suspect Dead", [("injured", 9, "incident")]),
+])
+def test_who_of_the_hit_died(nlp, title, expected):
+    assert title_claims(nlp, title) == expected

@@ -149,6 +149,8 @@ def _passive_subject(verb: Token) -> Token | None:
     """ "DAYTON, Ohio - A man was shot": the parser may give the dateline as a second subject; the
     victim is the subject that is no place or organisation."""
     subjects = list(dict.fromkeys(vx.age_owner(c) or c for c in verb.children if c.dep_ == "nsubjpass"))
+    subjects = [s for s in subjects if not any(o != s and s in o.subtree for o in subjects)]  # "Dennie
+    # Reeves, 66 and Ginger Reeves, 64 were found": the second name is in the first one's list
     people = [c for c in subjects if c.ent_type_ not in _NOT_VICTIMS or vx.is_aged(c)]
     return (people or subjects or [None])[-1]  # the one nearest the verb: a dateline comes first
 
@@ -160,7 +162,8 @@ def _adj_victim(tok: Token) -> Token | None:
         return tok  # "left 5 dead": the adjective heads its own count
     victim = child_of(tok, "nsubj")
     if victim is None and tok.dep_ in ("oprd", "xcomp", "ccomp"):
-        victim = child_of(tok.head, "dobj", "nsubjpass")  # "left one man dead", "was found dead"
+        victim = child_of(tok.head, "dobj") or _passive_subject(tok.head)  # "left one man dead", "was found
+        # dead" ("About 2 a.m., Jamayah Fields was found dead": the victim, not the hour)
     if victim is None and tok.dep_ == "acomp" and child_of(tok.head, "dobj") is not None:
         return child_of(tok.head, "dobj")  # "gunmen shot dead a commissioner": the gunmen shot
     if victim is None and tok.dep_ in ("acomp", "oprd", "xcomp", "attr", "ccomp", "advcl"):
@@ -181,7 +184,7 @@ def _clause_subject(tok: Token, lexicon: ClaimLexicon) -> Token | None:
                 return None  # "died from his injuries", "held pressure on the wound"
             through = "with" in (t.lower_ for t in path) or len(path) > 1 and path[-1].dep_ == "dobj"
             subject = child_of(head, "dobj") if through else None
-            subject = subject or child_of(head, "nsubj", "nsubjpass")
+            subject = subject or child_of(head, "nsubj") or _passive_subject(head)
             if subject is None or subject.lemma_.lower() in lexicon.not_victims:
                 return None  # "the cause of death was a gunshot injury" (but "the injury was not
                 # life-threatening" tells someone hurt)
@@ -412,8 +415,9 @@ def _generic(tok: Token, victim: Token) -> bool:
     in the simple present tells what happens in general, not a count."""
     bare = victim.tag_ == "NNS" and victim.dep_ == "dobj" and victim.head == tok \
         and not any(c.dep_ in ("det", "nummod", "poss", "quantmod", "amod", "compound") for c in victim.children)
-    present = tok.tag_ in ("VBP", "VBZ") or tok.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in tok.children)  # "guns do kill people"
+    present = tok.tag_ in ("VBP", "VBZ") or tok.tag_ in ("VB", "VBG") and any(
+        c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in tok.children)  # "guns do kill people",
+    # "it's killing kids"
     return bare and present and not victim.conjuncts
 
 
@@ -543,8 +547,9 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
             victim = None  # "Gunmen left three guards wounded and fled": who left them fled
     if victim is None:
         victim = _count_before(tok, lexicon)
-    if victim is None or victim.lemma_.lower() in lexicon.materiel or _shot_to_death(tok, victim, lexicon):
-        return []
+    if victim is None or victim.lemma_.lower() in lexicon.materiel or victim.lemma_.lower() in lexicon.projectiles \
+            or victim.lemma_.lower() in lexicon.not_victims or _shot_to_death(tok, victim, lexicon):
+        return []  # "shot a dozen bullets into his apartment", "Image 4 of 11 Two men ...", "hurting a lot"
     victim = _postposed_owner(victim, tok, lexicon)
     victim, own = _out_of_dateline(victim, own)
     if victim is None:

@@ -280,10 +280,16 @@ def _settle(segments: list[Segment]) -> list[tuple[Measure, list[Segment], int]]
     more = [s for s in injured if any(t.ent_type_ == "ORDINAL" for t in s.anchor.doc[s.anchor.i:s.anchor.i + 2])]
     if hit and more and len(more) == len(injured):
         hit, injured = hit + more, []  # "Three men shot, a fourth hurt": four hit
-    if hit and not killed and any(s.kind == "died" and s.anchor.i > hit[0].anchor.i for s in segments):
-        killed, hit = hit, []
-    if injured and not killed and not hit and any(s.kind == "died" and s.anchor.i > injured[0].anchor.i
-                                                  for s in segments):
+    if hit and not killed and any(_dies(s) and s.anchor.i > hit[0].anchor.i for s in segments):
+        share = _share_of(hit[0])
+        if share is None:
+            killed, hit = hit, []
+        else:  # "One of 5 shot in bar dies": one dead of the five hit
+            n, start = share
+            where = (start, hit[0].where[1], hit[0].anchor.doc.text[start:hit[0].where[1]])
+            killed = [Segment("killed", Figure(n, n, where[2]), where, hit[0].anchor)]
+            return [(Measure.KILLED, killed, 0), (Measure.INJURED, hit, n)]
+    if injured and not killed and not hit and any(_dies(s) and s.anchor.i > injured[0].anchor.i for s in segments):
         killed, injured = injured, []  # "Woman injured in drive-by shooting dies": the hurt one died
     out: list[tuple[Measure, list[Segment], int]] = []
     if killed:
@@ -292,8 +298,31 @@ def _settle(segments: list[Segment]) -> list[tuple[Measure, list[Segment], int]]
         out.append((Measure.INJURED, injured, 0))
     elif hit:
         dead = _sum(killed).low or 0 if killed and not any(_besides(s) for s in hit) else 0
-        out.append((Measure.INJURED, hit, dead))
+        shooter = sum(w in _SELF for s in killed if s.figure for w in re.findall(r"\w+", s.figure.text.lower()))
+        out.append((Measure.INJURED, hit, max(0, dead - shooter)))  # "shoots 4 relatives, killing 2, then
+        # himself": he is none of the 4 he shot
     return out
+
+
+def _dies(segment: Segment) -> bool:
+    """A count-less death told by a verb ("dies", "has died", "shot, killed"): the hit or hurt person
+    before it died; a count-less "dead" ("Nine Injured In Mall Shooting, Suspect Dead") may be someone else."""
+    return segment.kind == "died" and segment.anchor.lemma_.lower() in ("die", "succumb", "kill")
+
+
+_SHARE = re.compile(r"\b(one|two|three|1|2|3) of (?:the )?$", re.IGNORECASE)
+
+
+def _share_of(segment: Segment) -> tuple[int, int] | None:
+    """The 1 of "One of 5 shot ... dies", "2 of 4 shot" (how many of a hit count a headline goes on
+    about) and the character where it starts."""
+    doc = segment.anchor.doc
+    offset = max(0, segment.where[0] - 12)
+    found = _SHARE.search(doc.text[offset:segment.where[0]])
+    if found is None or segment.figure is None or segment.figure.low is None:
+        return None
+    n = {"one": 1, "two": 2, "three": 3}.get(found.group(1).lower()) or int(found.group(1))
+    return (n, offset + found.start()) if n < segment.figure.low else None
 
 
 _BESIDES = frozenset({"other", "others", "more"})

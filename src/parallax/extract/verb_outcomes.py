@@ -44,7 +44,8 @@ def is_irrealis(tok: Token, lexicon: ClaimLexicon) -> bool:
         return True
     if any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in tok.children):
         return True  # "bullets that nearly killed his father"
-    return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in lexicon.irrealis
+    return tok.dep_ in ("xcomp", "ccomp", "acl") and tok.head.lemma_.lower() in lexicon.irrealis  # "in an
+    # effort to kill himself", "an attempt to kill"
 
 
 def under_irrealis(tok: Token, lexicon: ClaimLexicon) -> bool:
@@ -63,6 +64,8 @@ def under_irrealis(tok: Token, lexicon: ClaimLexicon) -> bool:
         return True  # the first conjunct's modal governs the rest
     if tok.pos_ == "NOUN" and node.dep_ in ("dobj", "prep") and node.head.pos_ == "VERB":
         return has_modal(node.head, lexicon)
+    if tok.pos_ == "NOUN" and tok.dep_ == "attr" and tok.head.pos_ == "AUX":
+        return has_modal(tok.head, lexicon)  # "This could have been a fatality"
     return False
 
 

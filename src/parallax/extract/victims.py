@@ -70,8 +70,9 @@ def _is_age(tok: Token) -> bool:
 def age_owner(tok: Token) -> Token | None:
     """The name an age set off by a comma belongs to, when the parser made the age the subject:
     "Kalone Mcgee, 26 was shot" (Mcgee)."""
-    if not (tok.like_num and tok.i >= 2 and tok.doc[tok.i - 1].text == "," and _is_age(tok)):
-        return None
+    if not (tok.like_num and tok.i >= 2 and tok.doc[tok.i - 1].text == "," and _is_age(tok)) \
+            or any(c.dep_ == "conj" for c in tok.children):
+        return None  # "Dennie Reeves, 66 and Ginger Reeves, 64 were found": the list hangs on the age
     owner = tok.doc[tok.i - 2]
     return owner if owner.pos_ in ("PROPN", "NOUN") else None
 

@@ -248,8 +248,25 @@ def _told_death(claim: Claim, article: Sequence[Claim]) -> bool:
     injury whose sentence also reports a death was tried: it lost more GVA incidents than it won."""
     if _one_person(claim):
         return not (_headline_beside_death(claim, article) or _another_person(claim, article)
-                    or _someone_else(claim))
+                    or _someone_else(claim) or _only_the_shooter_died(article))
     return _exact(claim) is None and parse_figure(claim.figure.text, load_claim_lexicon()) is None
+
+
+_SELVES = frozenset({"himself", "herself", "themselves"})
+
+
+def _only_the_shooter_died(article: Sequence[Claim]) -> bool:
+    """ "The deputy who was shot is in stable condition ... the suspect died from a self-inflicted
+    gunshot wound": every death the article tells is the shooter's, who is not the one he hurt."""
+    perpetrators = load_claim_lexicon().perpetrators
+
+    def shooter(claim: Claim) -> bool:  # "a suspect who later killed himself"; a boy who "fatally shot
+        # himself" is no shooter of others
+        words = re.findall(r"[a-z]+", claim.figure.text.lower())
+        told = set(re.findall(r"[a-z]+", claim.span.sentence.lower()))
+        return bool(words) and (words[-1] in perpetrators or words[-1] in _SELVES and bool(told & perpetrators))
+    dead = [c for c in article if c.measure is Measure.KILLED and not c.negated and c.scope == "incident"]
+    return bool(dead) and all(map(shooter, dead))
 
 
 _ELSE = re.compile(r"\b(?:another|other|second|third|fourth|fifth)\b")
