@@ -19,6 +19,9 @@ _PATH_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "pcomp"})
 _CONTENT_OBJECT_VERBS = frozenset({"report", "confirm", "announce", "record", "count", "document", "estimate",
                                    "put", "deny", "acknowledge", "admit"})
 _TOLL_AT_VERBS = frozenset({"put", "place", "set", "estimate"})  # "put the toll at nine"
+# denials whose object is what they deny: a figure in the report they reject is theirs, denied (not
+# "rejected the proposal after the attack that killed 30")
+_REJECTING_VERBS = frozenset({"reject", "dispute", "dismiss", "refute", "rebut"})
 _OBJECT_ONLY_VERBS = frozenset({"count"})  # a count is the speaker's only over what is counted
 # "the ministry gave a lower toll of 24 dead": the subject of these verbs speaks for a figure noun they take
 _FIGURE_VERBS = frozenset({"give", "issue", "release", "provide", "publish"})
@@ -110,7 +113,21 @@ def _subject(verb: Token, lexicon: ClaimLexicon) -> tuple[Token | None, list[Tok
         if head.dep_ not in ("conj", "advcl", "xcomp") or head.head.pos_ not in ("VERB", "AUX"):
             break
         head = head.head
+    subject = _subject_in_apposition(verb)
+    if subject is not None:
+        return _statement_owner(subject, lexicon), _relays(verb, lexicon)
     return None, _relays(verb, lexicon)
+
+
+def _subject_in_apposition(verb: Token) -> Token | None:
+    """ "wounding 17, including a 6-year-old girl, regional governor Oleh Syniehubov said": a speaker
+    right before a subjectless "said" that the parser hung on the last victim as an apposition."""
+    if verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ != "appos" or before.pos_ not in ("PROPN", "NOUN") or before.head.i >= before.i:
+        return None
+    return before if verb.doc[before.left_edge.i - 1].text == "," else None
 
 
 def _nearest_subject(verb: Token) -> Token | None:
@@ -146,7 +163,20 @@ def _voice(verb: Token, book: SpeakerBook, lexicon: ClaimLexicon) -> Voice:
     entry = lexicon.reporting[verb.lemma_.lower()]
     verb_form = "said" if _as_saying(verb) is not None else entry.verb
     names = tuple(n for n in (relay_name(r, lexicon) for r in relays) if n)
+    cited = _cited_by_outlet(verb, subject, speaker)
+    source = make_speaker(cited, book, lexicon) if cited is not None else None
+    if source is not None:  # "Local media, citing hospital officials, said": the officials, via the media
+        return Voice(source, (speaker.name, *names), verb_form, entry.stance)
     return Voice(speaker, names, verb_form, entry.stance)
+
+
+def _cited_by_outlet(verb: Token, subject: Token | None, speaker: Speaker | None) -> Token | None:
+    """Whom an outlet cites for what it reports: "Al Arabiya reported, citing a security source"."""
+    if speaker is None or speaker.kind != "media" or subject is None:
+        return None
+    citing = [c for owner in (verb, subject) for c in owner.children
+              if c.lemma_ == "cite" and c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp", "acl", "conj")]
+    return next((o for c in citing for o in c.children if o.dep_ == "dobj"), None)
 
 
 def _is_reporting(tok: Token, lexicon: ClaimLexicon) -> bool:
@@ -253,6 +283,8 @@ def _reports_over(verb: Token, child: Token, calling: frozenset[int] = frozenset
         return True
     if child.dep_ == "prep" and child.lower_ == "at" and verb.lemma_.lower() in _TOLL_AT_VERBS:
         return True  # "the army put the toll at nine dead"
+    if child.dep_ == "dobj" and verb.lemma_.lower() in _REJECTING_VERBS:
+        return child.lemma_.lower() in _REPORT_NOUNS  # "rejected reports that 30 villagers had been killed"
     if child.dep_ == "dobj" and verb.lemma_.lower() == "say":
         return _counted(child)  # a headline's "Army says 15 militants killed": the count parsed as the object
     return child.dep_ == "dobj" and verb.lemma_.lower() in _CONTENT_OBJECT_VERBS

@@ -44,7 +44,7 @@ def new_claim(article_id: str, sent: DocSpan, measure: Measure, figure: Figure,
 def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | None:
     if trig.extra == "subject" and not _to_harm(tok, lexicon):
         return None  # "the company succumbed to pressure"
-    victim = _passive_subject(tok)
+    victim = _passive_subject(tok) or _between_object(tok, lexicon)
     if victim is None and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" \
             and tok.head.pos_ in ("NOUN", "NUM", "PROPN") and child_of(tok, "nsubj", "aux") is None:
         return None if _event_object(tok.head, lexicon) else tok.head  # "two men killed in": but in
@@ -68,7 +68,7 @@ def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | No
         victim = next((c for c in tok.children if c.dep_ in ("advmod", "npadvmod")
                        and (vx.is_quantity(c, lexicon) or c.lower_ == "more")), None)  # "many more were hurt"
     if victim is None and tok.tag_ == "VBD":
-        victim = _object_parsed_as_subject(tok)
+        victim = _gapped_passive_subject(tok) or _object_parsed_as_subject(tok)
     if victim is None and tok.tag_ == "VBN":  # "left 12 dead and at least 40 injured": the count on the verb
         victim = next((c for c in tok.children if c.dep_ == "nummod" and c.i < tok.i), None)
     if victim is None and tok.tag_ == "VBD" and tok.dep_ == "conj" and tok.head.lemma_ == "leave" \
@@ -79,6 +79,15 @@ def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | No
     if victim is None or _event_object(victim, lexicon):
         return None
     return vx.resolve_relative(victim)
+
+
+def _between_object(verb: Token, lexicon: ClaimLexicon) -> Token | None:
+    """ "The attack killed between 12 and 15 people": the parser hangs the counted object on "between"."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between" and c.i > verb.i):
+        obj = child_of(prep, "pobj")
+        if obj is not None and any(c.dep_ == "nummod" and vx.is_quantity(c, lexicon) for c in obj.children):
+            return obj
+    return None
 
 
 def _left_object(tok: Token) -> Token | None:
@@ -131,6 +140,15 @@ def _active_object(verb: Token) -> Token | None:
     object; the victim is the object after the verb (a relative "whom" before it is the only one)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return next((c for c in objects if c.i > verb.i), objects[0] if objects else None)
+
+
+def _gapped_passive_subject(tok: Token) -> Token | None:
+    """ "Two soldiers were killed and three others wounded": "were" left out, the parser reads "wounded"
+    as a past tense whose subject did the wounding; joined to a passive, that subject was wounded."""
+    if tok.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in tok.head.children) \
+            or any(c.dep_ in ("dobj", "aux", "auxpass") for c in tok.children):
+        return None
+    return child_of(tok, "nsubj")
 
 
 def _object_parsed_as_subject(tok: Token) -> Token | None:
@@ -312,7 +330,9 @@ def _toll_claims(tok: Token, sent: DocSpan, article_id: str, lexicon: ClaimLexic
     if found is None:
         return []
     figure, where = found
-    return [(tok, new_claim(article_id, sent, measure or _toll_measure(tok, lexicon), figure, where))]
+    parts = vx.including_parts(value, tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else tok, lexicon)
+    return [(tok, new_claim(article_id, sent, measure or _toll_measure(tok, lexicon), figure, where,
+                            parts=parts))]  # "rose to 31, including nine children"
 
 
 def _victim_of(tok: Token, trig: Trigger, lexicon: ClaimLexicon) -> Token | None:
@@ -534,7 +554,7 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
     if under_irrealis(tok, lexicon):
         return []
     measure = _measure_of(tok, trig, lexicon)
-    if measure is None:
+    if measure is None or measure is Measure.DISPLACED and _status_word(tok):
         return []
     victim = _victim_of(tok, trig, lexicon)
     own = None
@@ -564,6 +584,16 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
         claims += [(o, c) for o, c in _victim_claims(tok, measure, other, sent, article_id, lexicon)
                    if c.span.start != claims[0][1].span.start]
     return _split_fatal(tok, claims, sent, article_id, lexicon) if trig.extra == "shot" else claims
+
+
+_NEWLY = frozenset({"newly", "recently", "just"})
+
+
+def _status_word(tok: Token) -> bool:
+    """ "a homeless man was stabbed", "a camp for displaced people": an attributive "displaced" or
+    "homeless" says who people are, uprooted before; no one is displaced by the event told ("2,000
+    newly displaced families arrived" still are)."""
+    return tok.dep_ == "amod" and not any(c.lower_ in _NEWLY for c in tok.children)
 
 
 def _count_before(tok: Token, lexicon: ClaimLexicon) -> Token | None:

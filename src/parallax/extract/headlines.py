@@ -334,6 +334,16 @@ def _besides(segment: Segment) -> bool:
     return any(t.lower_ in _BESIDES for t in after)
 
 
+def _armed_group(sent: DocSpan, parts: list[Segment], lexicon: ClaimLexicon) -> str:
+    """ "Two militants killed in Kupwara gunfight": the armed side's noun after a count, so that the
+    headline's dead are that side's, added to the others the body tells, not a rival count of them."""
+    if len(parts) != 1:
+        return ""
+    doc, start = sent.doc, parts[0].where[1]
+    after = [t for t in doc[parts[0].anchor.i:sent.end] if t.idx >= start and t.pos_ != "ADJ"]
+    return after[0].lower_ if after and after[0].lower_ in lexicon.armed else ""
+
+
 def is_roundup(sent: DocSpan, lexicon: ClaimLexicon) -> bool:
     """ "5 dead, 17 wounded in weekend shootings", "18 people shot in 48-hour span": a city's toll over a
     period, not one incident's."""
@@ -367,6 +377,6 @@ def headline_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon, told_
         start, end = min(p.where[0] for p in parts), max(p.where[1] for p in parts)  # read both ways
         text = sent.doc.char_span(start, end, alignment_mode="expand").text
         claim = new_claim(article_id, sent, measure, Figure(figure.low, figure.high, text), (start, end, text),
-                          scope=scope)
+                          scope=scope, victim_group=_armed_group(sent, parts, lexicon))
         found.append((parts[0].anchor, claim))
     return found

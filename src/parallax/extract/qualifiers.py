@@ -185,8 +185,15 @@ def claim_time(tok: Token) -> str:
         labelled = any(t.ent_type_ in ("TIME", "DATE") for t in phrase)
         if labelled or _TIME_OF_DAY.search(text):
             return text
-    dated = [e for e in entities_within(tok.doc, start, end) if e.label_ in ("TIME", "DATE")] if rising else []
+    dated = [e for e in entities_within(tok.doc, start, end) if e.label_ in ("TIME", "DATE")
+             and not _names_the_event(e)] if rising else []
     return dated[0].text if dated else ""
+
+
+def _names_the_event(date: DocSpan) -> bool:
+    """ "the toll from Saturday's drone strike rose to 31": a possessive date is the event's, not the count's."""
+    after = date.end
+    return after < len(date.doc) and date.doc[after].tag_ == "POS" or date[-1].tag_ == "POS"
 
 
 def _semicolon_part(tok: Token) -> tuple[int, int]:

@@ -152,6 +152,9 @@ def _figure_tokens(head: Token, lexicon: ClaimLexicon) -> list[Token]:
         if child.dep_ in _QUANTITY_DEPS or child.dep_ in ("advmod", "amod", "det", "nummod", "compound"):
             tokens.extend(child.subtree)
     tokens.extend(c for c in head.rights if c.dep_ == "advmod" and c.lower_ == "more")
+    if any(t.lower_ == "between" for t in tokens):  # "at between 12 and 15": the range's upper end too
+        tokens.extend(t for c in head.rights if c.dep_ in ("cc", "conj") and (c.dep_ == "cc" or c.like_num)
+                      for t in c.subtree)
     return tokens
 
 
@@ -167,8 +170,9 @@ def _with_of(tokens: list[Token], head: Token, lexicon: ClaimLexicon) -> list[To
 def _modifier_tokens(victim: Token, lexicon: ClaimLexicon) -> list[Token]:
     """Count words hanging on a noun: "at least 40 civilians", "several dozen civilians", "many people"."""
     tokens: list[Token] = []
-    for child in victim.lefts:
-        if child.dep_ in _QUANTITY_DEPS and is_quantity(child, lexicon):
+    for child in victim.lefts:  # "Thirty people died": the parser may make a number word a compound
+        if (child.dep_ in _QUANTITY_DEPS or child.dep_ == "compound" and child.pos_ == "NUM") \
+                and is_quantity(child, lexicon):
             tokens.extend(child.subtree)
         elif child.dep_ == "poss":  # "two sheriff's deputies": the count hangs on the possessor
             tokens.extend(t for g in child.lefts if g.dep_ in _QUANTITY_DEPS and is_quantity(g, lexicon)
@@ -178,6 +182,8 @@ def _modifier_tokens(victim: Token, lexicon: ClaimLexicon) -> list[Token]:
         elif child.dep_ in ("det", "predet") and child.lower_ == "both" and victim.tag_ in ("NNS", "NNPS") \
                 and not victim.conjuncts:
             tokens.append(child)  # "Both men died": a determiner that counts two ("both Flores and ..." is a list)
+    if tokens and victim.dep_ == "pobj" and victim.head.lower_ == "between" and victim.head.i == tokens[0].i - 1:
+        tokens.append(victim.head)  # "killed between 12 and 15 people": the parser made "between" a preposition
     if tokens and victim.lower_ == "more":
         tokens.append(victim)  # "many more"
     if tokens and any(t.lower_ in ("few", "couple", "handful") for t in tokens):
@@ -365,15 +371,31 @@ def qualifier(trigger: Token) -> str:
 
 def including_parts(victim: Token, trigger: Token, lexicon: ClaimLexicon) -> tuple[ClaimPart, ...]:
     """ "52 people, including 11 women and 17 children" -> (women, 11), (children, 17)."""
+    listed = [obj for owner in (victim, trigger)
+              for prep in owner.children if prep.dep_ == "prep" and prep.lemma_ == "include"
+              for obj in prep.children if obj.dep_ == "pobj"]
+    listed += [c for c in victim.children if _share_in_apposition(c)]  # "17 people, among them four women"
     parts: list[ClaimPart] = []
-    for owner in (victim, trigger):
-        for prep in (c for c in owner.children if c.dep_ == "prep" and c.lemma_ == "include"):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                for member in (obj, *(c for c in obj.conjuncts if c.i > obj.i)):
-                    found = phrase_figure(member, lexicon)
-                    if found is not None:
-                        parts.append(ClaimPart(victim_group(member, lexicon), found[0]))
+    for obj in listed:
+        for member in (obj, *(c for c in obj.conjuncts if c.i > obj.i)):
+            found = phrase_figure(member, lexicon)
+            if found is not None:
+                parts.append(ClaimPart(victim_group(member, lexicon), found[0]))
     return tuple(parts)
+
+
+_MOSTLY = frozenset({"mostly", "mainly", "largely", "primarily", "predominantly", "chiefly"})
+
+
+def _share_in_apposition(child: Token) -> bool:
+    """ "17 people, among them four women and three children", "40 villagers, mostly women and children":
+    an apposition that says who some or most of the victims were, a part of the count and never more
+    victims."""
+    return child.dep_ == "appos" and any(
+        c.dep_ == "advmod" and c.lower_ in _MOSTLY
+        or c.dep_ == "prep" and c.lower_ == "among" and any(
+            o.dep_ == "pobj" and o.lower_ in ("them", "whom", "those") for o in c.children)
+        for c in child.children)
 
 
 def conjoined(victim: Token, trigger: Token, lexicon: ClaimLexicon | None = None) -> list[Token]:
@@ -461,7 +483,7 @@ def _listed_in_apposition(victim: Token) -> list[Token]:
         return []  # "Clark, a student athlete and cadet" describes one person
     for child in victim.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and any(c.dep_ == "conj" for c in child.children) \
-                and not any(c.dep_ == "det" for c in child.children):
+                and not any(c.dep_ == "det" for c in child.children) and not _share_in_apposition(child):
             return [child, *child.conjuncts]
     if _owned(victim):  # "his brother, his brother's girlfriend, and a third man": one owned noun after another
         return [c for c in victim.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _owned(c)]

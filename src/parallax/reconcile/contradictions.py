@@ -66,13 +66,19 @@ def victim_contradictions(mentions: Sequence[EventMention]) -> list[Contradictio
     apart = added_apart(claims) | added_apart(claims, Measure.INJURED)  # the attackers told beside the victims
     for mention in mentions:
         for claim in mention.claims:
-            kind = victim_kind(claim.victim_group) if claim.measure != Measure.DAMAGED and claim.id not in apart \
+            kind = _victims_kind(claim) if claim.measure != Measure.DAMAGED and claim.id not in apart \
                 and claim.stance is not Stance.RETRACTED else ""
             who = speaker_label(claim, mention.outlet)
             key = claim.speaker.normalized if claim.speaker else who
             if kind and key not in told:
                 told[key] = (DENIES + kind if _denies(claim) else kind, who, claim.span)
     return list(_pairs(ContradictionKind.VICTIMS, "victims", list(told.values()), _victims_differ))
+
+
+def _victims_kind(claim: Claim) -> str:
+    """The kind of the victims, or of the parts a figure lists when its group tells none: "17 people,
+    among them four women and three children" are civilians dead."""
+    return victim_kind(claim.victim_group) or victim_kind(" and ".join(p.victim_group for p in claim.parts))
 
 
 DENIES = "denies "  # a source's word that the victims were not of a kind: "denied that civilians were killed"

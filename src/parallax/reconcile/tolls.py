@@ -118,8 +118,8 @@ def _shot_less_the_dead(claims: Sequence[Claim], killed: int) -> list[Claim]:
 def _by_side(articles: Sequence[Sequence[Claim]], measure: Measure) -> int | None:
     """The count of each side (the armed side's dead an article tells beside others', `added_apart`;
     everyone else's) added up: "killing seven soldiers ... 15 assailants were killed" is 22 dead."""
-    apart = [added_apart(a, measure) for a in articles]
-    counts = [_across([[c for c in a if (c.id in ids) == armed] for a, ids in zip(articles, apart)], measure)
+    apart = added_apart([c for a in articles for c in a], measure)  # a headline beside its own body
+    counts = [_across([[c for c in a if (c.id in apart) == armed] for a in articles], measure)
               for armed in (False, True)]
     given = [n for n in counts if n is not None]
     return sum(given) if given else None
