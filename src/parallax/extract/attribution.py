@@ -281,6 +281,9 @@ def _reports_over(verb: Token, child: Token, calling: frozenset[int] = frozenset
         return child.dep_ == "dobj"  # "the Red Cross counting 19 dead", not "counting the dead after 3 died"
     if child.dep_ in _PATH_DEPS:
         return True
+    if child.dep_ == "nsubj" and any(c.dep_ == "nsubj" and child.i < c.i < verb.i for c in verb.children):
+        return True  # "The attack left 20 dead and scores wounded, officials said": the parser made the
+        # clause's subject a second subject of "said"
     if child.dep_ == "prep" and child.lower_ == "at" and verb.lemma_.lower() in _TOLL_AT_VERBS:
         return True  # "the army put the toll at nine dead"
     if child.dep_ == "dobj" and verb.lemma_.lower() in _REJECTING_VERBS:

@@ -149,10 +149,12 @@ def is_cumulative(tok: Token, claim: Claim, lexicon: ClaimLexicon) -> bool:
 
 
 def _denied(claim: Claim) -> Claim:
-    """ "denied that any civilians were killed" is a claim of none; a denied number stays that number."""
+    """ "denied that any civilians were killed" is a claim of none; a denied number stays that number,
+    open-ended too ("denied reports of more than 100 civilian deaths")."""
     if claim.stance is not Stance.DENIED or claim.negated:
         return claim
-    if claim.figure.high is None or claim.figure.low == claim.figure.high == 1 and "any" in claim.figure.text:
+    if claim.figure.high is None and (claim.figure.low or 0) <= 1 \
+            or claim.figure.low == claim.figure.high == 1 and "any" in claim.figure.text:
         return replace(claim, negated=True, figure=Figure(0, 0, claim.figure.text))
     return claim
 
