@@ -35,9 +35,17 @@ def counted(claim: Claim, measure: Measure = Measure.KILLED) -> bool:
             and claim.figure.low is not None and not is_part(claim))
 
 
+_AMONG = re.compile(r"\bamong (?:the )?(?:dead|killed|victims|wounded|injured|casualties)\b", re.IGNORECASE)
+
+
 def is_part(claim: Claim) -> bool:
-    """ "nine of the children": a count inside a group already counted, never a total of its own."""
-    return f"{claim.span.text} of the " in claim.span.sentence
+    """ "nine of the children", "11 of its members were among the dead": a count inside a group already
+    counted, never a total of its own."""
+    sentence, span = claim.span.sentence, claim.span.text
+    if f"{span} of the " in sentence:
+        return True  # not "four of his family members": his family is no count told
+    at = sentence.find(span)
+    return at >= 0 and bool(_AMONG.search(sentence, at + len(span)))
 
 
 def is_vague(claim: Claim) -> bool:
@@ -63,6 +71,8 @@ def rival(a: Claim, b: Claim, risen: frozenset[tuple[str, Measure, int]] = froze
     if a.article_id == b.article_id and _named_group(a) and _named_group(b) and _named_group(a) != _named_group(b):
         return False  # one account of two groups: "injuring at least 25 workers ... 12 officers were hurt"
     larger = a if a.figure.low > b.figure.low else b
+    if _ranked_total(larger) is not None:
+        return False  # "A fifth person has died" grows another report's four: no disagreement
     return not told_as_rise(larger) and (larger.article_id, larger.measure, larger.figure.low) not in risen
 
 
@@ -136,9 +146,10 @@ def _as_ranked(claim: Claim, claims: list[tuple[Claim, str]]) -> Claim:
     """ "killed four ... A fifth victim died in hospital": the fifth makes the article's count five,
     an update of its four, not a rival figure of one."""
     rank = rank_of(claim)
-    if rank is None or not any(c.article_id == claim.article_id and c.measure == claim.measure
-                               and c.figure.low == c.figure.high == rank - 1 for c, _ in claims):
-        return claim
+    if rank is None or not any((c.article_id == claim.article_id or claim.measure is Measure.KILLED)
+                               and c.measure == claim.measure and c.figure.low == c.figure.high == rank - 1
+                               for c, _ in claims):
+        return claim  # a follow-up's "A fifth person has died" beside another report's four dead is five too
     return replace(claim, figure=Figure(rank, rank, claim.figure.text))
 
 
