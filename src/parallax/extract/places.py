@@ -126,7 +126,8 @@ def _named_mentions(doc: Doc, article: Article, taken: set[int],
     known = {name_key(r.mention.text(doc)) for r in labelled if r.candidates} | set(newsrooms)
     known |= {name_key(r.mention.text(doc)) for r in newsrooms_inside}
     context.regions = region_support({name_key(r.mention.text(doc)): r.candidates for r in labelled}.values())
-    extra = [r for r in found if r.mention.label in OTHER_LABELS and _credible(r, context, known, doc, gazetteer.capitals)]
+    extra = [r for r in found if r.mention.label in OTHER_LABELS and _credible(r, context, known, doc, gazetteer.capitals,
+                                                                             gazetteer.terms.admin1)]
     extra += [e for r in found if not r.candidates and (e := _embedded(doc, r.mention, gazetteer, context, known))]
     extra += _runs(doc, first, taken, gazetteer, context)
     for resolved in extra:  # not where someone is from ("Sen. Jo Moe, D-Pa." in a Washington story)
@@ -258,7 +259,7 @@ def _before_day(doc: Doc, end: int) -> bool:
 
 
 def _credible(resolved: Resolved, context: ArticleContext, known: set[str], doc: Doc,
-              capitals: frozenset[int]) -> bool:
+              capitals: frozenset[int], admin1_words: frozenset[str] = frozenset()) -> bool:
     """A name NER labelled a person or organisation counts when NER called it a place elsewhere
     in the article (one sense per article), or after "in", "near", "the city of" or as where a
     person is from ("Jo Doe, 41, of Grovetown"; not a bare "to" or "of": "said to Carter") with a
@@ -274,7 +275,8 @@ def _credible(resolved: Resolved, context: ArticleContext, known: set[str], doc:
     if resolved.mention.label == "ORG" and is_supported(resolved.candidates, context):
         return True  # "Mansfield" tagged ORG in a story whose other towns are near Mansfield, La.
     cued = resolved.mention.cue == "strong" or resolved.mention.relation == HOME_OF  # "Jo Doe, 41, of Grovetown"
-    return cued and bool(strong_entries(resolved.candidates, context))
+    return cued and bool(strong_entries(resolved.candidates, context)
+                         or _named_units(doc, resolved.mention, resolved, admin1_words))
 
 
 def _national_actor(resolved: Resolved, context: ArticleContext, capitals: frozenset[int]) -> bool:
@@ -313,7 +315,8 @@ def _runs(doc: Doc, first: int, taken: set[int], gazetteer: Gazetteer, context: 
         resolved = _resolve(doc, mention, gazetteer) if mention.cue == "strong" or _is_proper(doc, mention) else None
         if resolved is None:
             continue
-        strong = tuple(strong_entries(resolved.candidates, context))
+        strong = tuple(strong_entries(resolved.candidates, context)) \
+            or _named_units(doc, mention, resolved, gazetteer.terms.admin1)  # "in the Donetsk region"
         if mention.cue == "strong" and strong:
             found.append(Resolved(mention, strong))
             used |= tokens
@@ -321,6 +324,16 @@ def _runs(doc: Doc, first: int, taken: set[int], gazetteer: Gazetteer, context: 
             found.append(resolved)
             used |= tokens
     return found
+
+
+def _named_units(doc: Doc, mention: Mention, resolved: Resolved,
+                 admin1_words: frozenset[str]) -> tuple[Candidate, ...]:
+    """ "in the Donetsk region", "in the Kursk region": a name told with a first-level unit's word after
+    it is credible as that unit even when NER missed it or called it something else, and the article
+    names no other place."""
+    if name_key(doc[mention.end - 1].text) not in admin1_words:
+        return ()
+    return tuple(c for c in resolved.candidates if c.kind == "admin1" and not c.variant)
 
 
 def _embedded(doc: Doc, mention: Mention, gazetteer: Gazetteer, context: ArticleContext,
