@@ -82,7 +82,26 @@ def _read_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[list
     places += [p for part in parts if (p := _part_place(doc, article, part, gazetteer, context))]
     actors = [p for p in places if p.relation == AS_ACTOR]
     places = [p for p in places if p.relation != AS_ACTOR]
+    places = _not_people(doc, _without_shortened(places))
     return sorted(_in_article_region(places, gazetteer), key=lambda p: p.span.start if p.span else 0), actors
+
+
+def _not_people(doc: Doc, places: list[Place]) -> list[Place]:
+    """A name the gazetteer does not know that the article uses for a person ("at the Pitts' family
+    residence" in a story about Jeffrey Pitts) is no unknown village."""
+    people = {e[-1].text.lower() for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    return [p for p in places if not (p.latitude is None and p.span and p.span.text.lower().removesuffix("'")
+                                      .removesuffix("'s") in people)]
+
+
+def _without_shortened(places: list[Place]) -> list[Place]:
+    """A name that ends another place the article names ("Carolina's Medical Center" in a story that
+    names North Carolina) is that place shortened, never a namesake in another country (Carolina,
+    Puerto Rico): the namesake is dropped."""
+    named = [(p.name.lower(), p.country) for p in places if p.name and " " in p.name]
+    return [p for p in places if not (p.span and p.name and p.country and any(
+        longer.endswith(" " + p.span.text.lower().removesuffix("'s").strip()) and country and country != p.country
+        for longer, country in named))]
 
 
 def _in_article_region(places: list[Place], gazetteer: Gazetteer) -> list[Place]:
