@@ -1,4 +1,5 @@
-"""Names a geoparser must not take for other places: a shortened name of a place the article names
+"""Names a geoparser must not take for other places: an abbreviated "St." (GeoNames files the Florida
+county as "Saint Johns"), a shortened name of a place the article names
 ("Carolina's Medical Center" beside North Carolina is no Carolina, Puerto Rico) and a family name
 ("returned fire ... at Pitts" in a story about Jeffrey Pitts is no unknown village). Articles we
 wrote in wire style."""
@@ -33,3 +34,8 @@ def test_a_family_name_is_no_unknown_village(nlp, gazetteer):
     text = ("Deputies said Jeffrey Pitts opened fire at a liquor store in Conyers, Georgia, on Sunday. A customer "
             "returned fire from the back of the store at Pitts, saving the lives of those around him, the sheriff said.")
     assert all(name != "Pitts" for name, _ in toponyms(nlp, gazetteer, text))
+
+
+def test_an_abbreviated_saint_finds_the_place_filed_in_full(nlp, gazetteer):
+    text = "A man was shot Sunday in St. Johns County, deputies in Jacksonville said."
+    assert ("Saint Johns", "US") in toponyms(nlp, gazetteer, text)

@@ -140,8 +140,12 @@ class Gazetteer:
             if len(self._found) >= LOOKUP_CACHE_SIZE:
                 self._found.clear()
             found = tuple(self._lookup_key(key))
-            expanded = self.terms.expand(key)  # "Platte Co." is "Platte County"
-            found = self._found[key] = found or (tuple(self._lookup_key(expanded)) if expanded != key else ())
+            expanded = self.terms.expand(key)  # "Platte Co." is "Platte County"; a county is also its name
+            # written out ("St. Johns County": GeoNames files the Florida county as "Saint Johns", St. John's
+            # in Canada as written; towns are not widened: "St. Petersburg" has enough namesakes)
+            widened = not found or expanded.split()[-1:] == ["county"]
+            more = tuple(self._lookup_key(expanded)) if expanded != key and widened else ()
+            found = self._found[key] = tuple(dict.fromkeys(found + more))
         return list(found)
 
     def names_entry(self, name: str) -> bool:
