@@ -285,9 +285,15 @@ def default_figure(victim: Token) -> Figure | None:
     text = core_phrase(victim)[2]
     if victim.tag_ == "NNPS" and _one_named_person(victim):
         return Figure(1, 1, text)  # "31-year-old Lamar Hicks": a surname ending in s is tagged a plural
+    if victim.lower_ == "twins" or victim.lower_ in _PARENTS and any(c.dep_ == "poss" for c in victim.children) \
+            or victim.lower_ == "couple" and not any(c.lower_ == "of" for c in victim.children):
+        return Figure(2, 2, text)  # "Her parents, Reyna and Julian Gonzalez, were killed", "a young couple": two
     if victim.tag_ in ("NNS", "NNPS") and victim.lower_ not in ("police",):
         return Figure(1, None, text)
     return Figure(1, 1, text)
+
+
+_PARENTS = frozenset({"parents", "grandparents"})  # one's parents are two ("the parents" of many children: not)
 
 
 def _floating_both(pronoun: Token) -> bool:
