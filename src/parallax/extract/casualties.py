@@ -266,6 +266,9 @@ def _is_idle_noun(tok: Token, lexicon: ClaimLexicon) -> bool:
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.lemma_ == "death":
         return True  # "beaten to death" is read from its verb
+    if tok.tag_ == "NNS" and any(c.lower_ == "many" and any(g.lower_ in ("too", "so") for g in c.children)
+                                 for c in tok.children):
+        return True  # "It's just too many killings here": a lament, no count
     container = tok.head.head if tok.dep_ == "pobj" else None
     if container is None:
         return False
@@ -576,6 +579,9 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
         return []
     if trig.extra == "flee" and victim.lemma_.lower() in lexicon.perpetrators:
         return []  # "the attackers fled toward the border": a getaway, nobody displaced
+    if _either_casualty(tok, lexicon) and vx.phrase_figure(own if own is not None else victim, lexicon) is None \
+            and not vx.negation_word(victim, tok):
+        return []  # "careless discharge causing injury or death", "to harm or kill another person"
     claims = _victim_claims(tok, measure, victim, sent, article_id, lexicon, own)
     if trig.extra == "denial" and not all(claim.negated for _, claim in claims):
         return []
@@ -587,6 +593,15 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
 
 
 _NEWLY = frozenset({"newly", "recently", "just"})
+
+
+def _either_casualty(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """ "causing injury or death", "to harm or kill another person": one casualty word or another, a
+    charge's or a law's wording, tells no one hurt; with a count ("killed or wounded 30") it still counts."""
+    pair = [c for c in tok.conjuncts if c != tok]
+    ors = [t for t in (tok, *pair) for t in t.children if t.dep_ == "cc"]
+    return bool(pair) and bool(ors) and all(t.lower_ == "or" for t in ors) \
+        and any(trigger_of(c, lexicon) is not None for c in pair)
 
 
 def _status_word(tok: Token) -> bool:

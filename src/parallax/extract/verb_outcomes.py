@@ -44,8 +44,13 @@ def is_irrealis(tok: Token, lexicon: ClaimLexicon) -> bool:
         return True
     if any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in tok.children):
         return True  # "bullets that nearly killed his father"
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "about" and tok.head.head.lemma_.lower() in _TALKED_ABOUT:
+        return True  # "he had talked about killing himself", "joked about shooting up the school"
     return tok.dep_ in ("xcomp", "ccomp", "acl") and tok.head.lemma_.lower() in lexicon.irrealis  # "in an
     # effort to kill himself", "an attempt to kill"
+
+
+_TALKED_ABOUT = frozenset({"talk", "speak", "joke", "dream", "brag", "boast", "fantasize", "fantasise", "think"})
 
 
 def under_irrealis(tok: Token, lexicon: ClaimLexicon) -> bool:
