@@ -51,7 +51,7 @@ def incident_toll(articles: Sequence[Sequence[Claim]]) -> ReportedToll:
         articles = [[c for c in a if not (c.measure is Measure.INJURED and _told_death(c, a))] for a in articles]
         if _hurt_told_early(articles, killed):
             articles = [[c for c in a if c.measure is not Measure.INJURED] for a in articles]
-        articles = [_shot_less_the_dead(a, killed) for a in articles]
+        articles = [_shot_less_the_dead(_named_dead_out(a), killed) for a in articles]
     return ReportedToll(killed, _by_side(articles, Measure.INJURED), RULE)
 
 
@@ -111,6 +111,27 @@ def _shot_less_the_dead(claims: Sequence[Claim], killed: int) -> list[Claim]:
             if n > killed or title:  # a headline's "2 teens shot" is its count of the hurt: none left
                 out.append(replace(claim, figure=Figure(n - killed, n - killed, claim.figure.text)))
             continue
+        out.append(claim)
+    return out
+
+
+_NAME = re.compile(r"\b([A-Z][a-z]+)$")
+
+
+def _named_dead_out(claims: Sequence[Claim]) -> list[Claim]:
+    """ "Police believe Simpson and the four other teens were shot" beside "Shane Simpson, 16, was
+    killed": a count of the shot that lists by name someone the article tells dead counts that death
+    among them; the hurt are the others."""
+    names = {m.group(1) for c in _usable(claims, Measure.KILLED) if _one_person(c)
+             for m in [_NAME.search(c.figure.text)] if m}
+    out = []
+    for claim in claims:
+        n = _exact(claim)
+        listed = [w for w in names if re.search(rf"\b{w}\b(?=,| and\b)", claim.figure.text)] \
+            if names and n is not None and claim in _usable(claims, Measure.INJURED) \
+            and _SHOT.search(claim.span.sentence) else []
+        if listed and n > len(listed):
+            claim = replace(claim, figure=Figure(n - len(listed), n - len(listed), claim.figure.text))
         out.append(claim)
     return out
 
@@ -247,12 +268,22 @@ def _told_death(claim: Claim, article: Sequence[Claim]) -> bool:
     victims", "shooting deaths"); "dozens hurt" and "at least 4 injured" stay. Keeping every single
     injury whose sentence also reports a death was tried: it lost more GVA incidents than it won."""
     if _one_person(claim):
+        if _dies_in_the_sentence(claim, article):
+            return True  # "the toddler also suffered a gunshot wound ... where she was later pronounced dead"
         return not (_headline_beside_death(claim, article) or _another_person(claim, article)
                     or _someone_else(claim) or _only_the_shooter_died(article))
     return _exact(claim) is None and parse_figure(claim.figure.text, load_claim_lexicon()) is None
 
 
 _SELVES = frozenset({"himself", "herself", "themselves"})
+_HE_OR_SHE = frozenset({"he", "she"})
+
+
+def _dies_in_the_sentence(claim: Claim, article: Sequence[Claim]) -> bool:
+    """A hurt person the same sentence then tells dead by a pronoun after it ("the toddler also suffered a
+    gunshot wound and was rushed to a hospital, where she was later pronounced dead"): that one death."""
+    return any(c.measure is Measure.KILLED and not c.negated and c.span.sentence == claim.span.sentence
+               and c.span.start > claim.span.end and c.figure.text.lower() in _HE_OR_SHE for c in article)
 
 
 def _only_the_shooter_died(article: Sequence[Claim]) -> bool:

@@ -1,0 +1,32 @@
+"""A death told inside a count of the hurt: a pronoun that dies later in the same sentence, a name the
+article tells dead listed among the shot. Sentences written by us, wire style."""
+
+from __future__ import annotations
+
+from parallax.extract.claims import extract_claims
+from parallax.reconcile.tolls import incident_toll
+from parallax.schema import Article
+
+
+def toll(nlp, text: str) -> tuple[int | None, int | None]:
+    found = incident_toll([extract_claims(nlp(text), Article(id="q", text=text))])
+    return found.killed, found.injured
+
+
+def test_a_hurt_person_who_dies_later_in_the_sentence_is_that_death(nlp):
+    assert toll(nlp, "Police said the toddler also suffered a gunshot wound and was rushed to a local hospital, "
+                     "where she was later pronounced dead.") == (1, None)
+
+
+def test_a_hurt_person_beside_another_death_stays_hurt(nlp):
+    assert toll(nlp, "The boy's mother was also shot and is in stable condition. The boy died at the scene.") \
+        == (1, 1)
+
+
+def test_a_name_told_dead_listed_among_the_shot_is_out_of_the_hurt(nlp):
+    text = ("Police believe Simpson and the four other teens were shot after a sedan drove by the corner. "
+            "Shane Simpson, 16, was killed in the drive-by shooting.")
+    assert toll(nlp, text) == (1, 4)
+    text = ("Police said Moore and two other men were shot outside the store. "
+            "Darnell Moore, 19, was pronounced dead at a hospital.")
+    assert toll(nlp, text) == (1, 2)
