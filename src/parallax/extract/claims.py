@@ -88,7 +88,7 @@ def off_furniture(claims: list[Claim], text: str, lexicon: ClaimLexicon) -> list
     lowered = text.lower()
     cut, links = len(text), []
     for line in _LINE.finditer(lowered):
-        words = line.group().strip()
+        words = line.group().strip().lstrip(_BULLETS).strip()  # "• Related: 2 suspects killed in ..."
         if words.startswith(lexicon.links) or _is_teaser(text[line.start():line.end()].strip()):
             links.append((line.start(), line.end()))
         elif words.startswith(lexicon.furniture) and len(words) <= _HEADER and not words.endswith("."):
@@ -97,6 +97,7 @@ def off_furniture(claims: list[Claim], text: str, lexicon: ClaimLexicon) -> list
 
 
 _LINE = re.compile(r"[^\n]+")
+_BULLETS = "•·*»▶►■▪-–—"
 # a video list's entries: "3:26 Fatal confrontation caught on camera", "Video Man and Woman Killed in Crash"
 _CLIP = re.compile(r"^\d{1,2}:\d\d\s+(?![ap]\.?m\b)[A-Z\"“‘']")
 _VIDEO = re.compile(r"^Video:?\s+[A-Z]")

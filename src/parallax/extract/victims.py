@@ -414,6 +414,7 @@ def conjoined(victim: Token, trigger: Token, lexicon: ClaimLexicon | None = None
     members = [victim] + [c for c in (*victim.conjuncts, *_listed_in_apposition(victim))
                           if victim.i < c.i < cut and c.pos_ in _VICTIM_POS and not _done_to(c)
                           and _may_be_person(c, victim)]
+    members += [c for c in _along_with(victim, trigger) if c.pos_ in _VICTIM_POS and _may_be_person(c, victim)]
     members = list(dict.fromkeys(members))  # a name both conjoined and listed in apposition counts once
     if lexicon is None:
         return members
@@ -421,6 +422,28 @@ def conjoined(victim: Token, trigger: Token, lexicon: ClaimLexicon | None = None
     # "death of 14-year-old accidental, arrest made": a conjoined casualty word is no victim
     # "death of 14-year-old accidental, arrest made": a conjoined casualty word is no victim
     return [m for m in members if m.i not in named and (m is victim or m.lemma_.lower() not in lexicon.nouns)]
+
+
+def _along_with(victim: Token, trigger: Token) -> list[Token]:
+    """ "A man, along with his two daughters, was shot dead", "two boys are dead along with their father",
+    "two men were killed together with a woman": more victims told beside the subject, as a preposition
+    of the casualty verb (or of the "be" of "dead"); not of another verb ("one man was found dead, along
+    with two other shooting victims" were found, wounded)."""
+    if victim.dep_ not in ("nsubj", "nsubjpass") or victim.head != trigger and not (
+            victim.head.lemma_ == "be" and trigger.head == victim.head):
+        return []
+    found: list[Token] = []
+    for prep in victim.head.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "along":
+            preps = [w for w in prep.children if w.dep_ == "prep" and w.lower_ == "with"]
+        elif prep.lower_ == "with" and any(c.lower_ == "together" for c in victim.head.children if c.i == prep.i - 1):
+            preps = [prep]
+        else:
+            continue
+        found += [m for w in preps for o in w.children if o.dep_ == "pobj" for m in (o, *o.conjuncts)]
+    return found
 
 
 def _may_be_person(member: Token, victim: Token) -> bool:

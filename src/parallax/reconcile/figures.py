@@ -125,20 +125,31 @@ def updated(claims: Iterable[tuple[Claim, str]]) -> list[tuple[Claim, str]]:
     return [(c, o) for c, o in claims if not _superseded(c, body)]
 
 
-_RANKED = re.compile(r"^(?:a|an|the)\s+(\w+)\b")
+# "a fifth victim"; headlines drop the article for a victim ("5th person dies", "Third victim dies"), not
+# for who someone is ("Eighth grader dead", "Girl is third teen hit by stray bullet this week")
+_RANKED = re.compile(r"^(?:(?:a|an|the)\s+(\w+)\b|(\w+)\s+(?:person|victim)\b)")
+_DIGIT_ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+
+
+def _ordinal(word: str) -> int | None:
+    """4 for "fourth" (numbers.tsv) or "4th"."""
+    digits = _DIGIT_ORDINAL.match(word)
+    if digits:
+        return int(digits.group(1)) if int(digits.group(1)) > 1 else None
+    return load_claim_lexicon().ordinals.get(word)
 
 
 def rank_of(claim: Claim) -> int | None:
     """4 for "a fourth victim", "A fourth", "the fifth man": one victim told as the next of a count."""
     found = _RANKED.match(claim.figure.text.lower())
     exact = claim.figure.low == claim.figure.high == 1
-    return load_claim_lexicon().ordinals.get(found.group(1)) if found and exact else None
+    return _ordinal(found.group(1) or found.group(2)) if found and exact else None
 
 
 def _ranked_total(claim: Claim) -> int | None:
     """5 for "A fifth victim" once `_as_ranked` read it as the article's count of five."""
     found = _RANKED.match(claim.figure.text.lower())
-    rank = load_claim_lexicon().ordinals.get(found.group(1)) if found else None
+    rank = _ordinal(found.group(1) or found.group(2)) if found else None
     return rank if rank is not None and claim.figure.low == claim.figure.high == rank else None
 
 
