@@ -180,7 +180,7 @@ class Claim:
     hedged: bool = False
     hedge: str = ""
     negated: bool = False
-    scope: str = "incident"  # "incident", or "cumulative" for tolls of a whole war
+    scope: str = "incident"  # "incident"; "cumulative" for tolls of a whole war; "earlier" for an earlier incident recalled
     claim_time: str = ""  # when the figure held, as written, for a toll that rises: "by Tuesday evening"
 
 

@@ -17,7 +17,7 @@ from parallax.extract.gapping import gapped_claims
 from parallax.extract.headlines import headline_claims, is_headline
 from parallax.extract.numbers import parse_figure
 from parallax.extract.outcomes import settle_outcomes
-from parallax.extract.qualifiers import qualify
+from parallax.extract.qualifiers import of_an_earlier_year, qualify
 from parallax.extract.self_inflicted import REFLEXIVES, turned_on_self
 from parallax.extract.speakers import headline_speaker
 from parallax.nlp.arrays import indices_between, token_table, tokens_with_word
@@ -75,7 +75,9 @@ def extract_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = No
     if not found:
         return []
     voices = index_voices(doc, lexicon)
-    found = [(tok, qualify(attribute(claim, tok, voices, lexicon), tok, lexicon)) for tok, claim in found]
+    year = article.published.year if article.published else None
+    found = [(tok, of_an_earlier_year(qualify(attribute(claim, tok, voices, lexicon), tok, lexicon), tok, year))
+             for tok, claim in found]
     found += gapped_claims(found, voices, lexicon)
     claims = [claim for _, claim in settle_outcomes(found, lexicon)]
     claims.sort(key=lambda c: (c.span.start, c.span.end))

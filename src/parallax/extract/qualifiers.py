@@ -214,6 +214,27 @@ def qualify(claim: Claim, tok: Token, lexicon: ClaimLexicon) -> Claim:
     return _denied(per_side(replace(claim, hedged=bool(hedge), hedge=hedge, scope=scope, claim_time=claim_time(tok))))
 
 
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
+def of_an_earlier_year(claim: Claim, tok: Token, published_year: int | None) -> Claim:
+    """ "In July 2011, 35-year-old Alfred Smith was found shot", "a July 2014 shooting that left a
+    12-year-old girl dead" in a 2016 report: a casualty of an earlier incident the article recalls
+    (scope "earlier"), no count of this one. Only a date the parser labels, in the claim's clause or on
+    the event noun the clause describes, with a year before the article's; without a publication date,
+    nothing is assumed."""
+    if published_year is None or claim.scope != "incident":
+        return claim
+    verb = _clause_verb(tok)
+    while verb.dep_ in ("xcomp", "oprd", "conj", "acomp") and verb.head != verb:
+        verb = verb.head  # "In July 2011, Smith was found shot and fatally wounded": the date is on "found"
+    words = set(verb.subtree)
+    if verb.dep_ in ("relcl", "acl"):
+        words.update(t for c in verb.head.lefts for t in c.subtree)  # "a July 2014 shooting that left ..."
+    years = [int(y) for t in words if t.ent_type_ == "DATE" for y in _YEAR.findall(t.text)]
+    return replace(claim, scope="earlier") if years and max(years) < published_year else claim
+
+
 # "leaving four fighters dead on each side": the count of one side of two; its own clause only
 _PER_SIDE = r"\b{figure}\b[^.;,:]{{0,60}}?\b(?:on|from|for) (?:each|either) side\b"
 

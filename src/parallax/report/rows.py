@@ -31,7 +31,7 @@ CLAIM_COLUMNS = (
     "value_low", "value_high", "value_text", "hedged", "negated", "sentence", "start", "end",
     "claim_time", "stance", "verb", "hedge",  # appended: readers of the older columns keep working
     "span_field",  # what start/end index: "text" (the body) or "title" (the headline)
-    "parts", "scope", "damaged",  # "women: 11; children: 17"; incident or cumulative; what was hit
+    "parts", "scope", "damaged",  # "women: 11; children: 17"; incident, cumulative or earlier; what was hit
 )
 
 # A relay is a chain (speaker told X, X told the outlet), so it reads as a path.
