@@ -31,3 +31,12 @@ def test_too_many_killings_is_a_lament(nlp):
 def test_an_animal_is_no_victim(nlp):
     assert toll(nlp, "The sheriff's office could not confirm the dog was killed.") == (None, None)
     assert toll(nlp, "A hunter shot a deer and then found the wounded man in the brush.") == (None, 1)
+
+
+def test_so_many_victims_is_a_lament(nlp):
+    assert toll(nlp, '"So many kids are getting killed in our community, and it has to stop."') == (None, None)
+
+
+def test_a_count_over_a_span_of_hours_is_a_roundup(nlp):
+    text = "The shooting occurred during a violent weekend that saw 20 people shot over a span of 80 hours."
+    assert toll(nlp, text) == (None, None)

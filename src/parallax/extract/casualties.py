@@ -266,8 +266,7 @@ def _is_idle_noun(tok: Token, lexicon: ClaimLexicon) -> bool:
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.lemma_ == "death":
         return True  # "beaten to death" is read from its verb
-    if tok.tag_ == "NNS" and any(c.lower_ == "many" and any(g.lower_ in ("too", "so") for g in c.children)
-                                 for c in tok.children):
+    if tok.tag_ == "NNS" and _so_many(tok):
         return True  # "It's just too many killings here": a lament, no count
     container = tok.head.head if tok.dep_ == "pobj" else None
     if container is None:
@@ -435,13 +434,19 @@ def _group(members: list[Token], trigger: Token, lexicon: ClaimLexicon) -> str:
 
 def _generic(tok: Token, victim: Token) -> bool:
     """ "guns do kill people", "tools like hammers kill people more often": a bare plural after a verb
-    in the simple present tells what happens in general, not a count."""
+    in the simple present tells what happens in general, not a count; so does a lament ("so many kids
+    are getting killed")."""
     bare = victim.tag_ == "NNS" and victim.dep_ == "dobj" and victim.head == tok \
         and not any(c.dep_ in ("det", "nummod", "poss", "quantmod", "amod", "compound") for c in victim.children)
     present = tok.tag_ in ("VBP", "VBZ") or tok.tag_ in ("VB", "VBG") and any(
         c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in tok.children)  # "guns do kill people",
     # "it's killing kids"
-    return bare and present and not victim.conjuncts
+    return bare and present and not victim.conjuncts or _so_many(victim)
+
+
+def _so_many(noun: Token) -> bool:
+    """ "So many kids are getting killed", "too many killings": a lament, no count."""
+    return any(c.lower_ == "many" and any(g.lower_ in ("too", "so") for g in c.children) for c in noun.children)
 
 
 def _victim_claims(tok: Token, measure: Measure, victim: Token, sent: DocSpan, article_id: str,
