@@ -92,3 +92,12 @@ def test_shooter_who_turned_the_gun_on_himself_is_dead_too(nlp):
     assert incident_toll([claims]).killed == 2
     assert figures(nlp, "He threatened to turn the gun on himself before officers talked him down.") == []
     assert figures(nlp, "He turned himself in to police on Monday.") == []
+
+
+def test_names_listed_in_apposition_without_ages_are_all_counted(nlp):
+    """The parser hangs the second and third names on the first as appositions: one person has no two
+    names in apposition, so they are a list (was two hurt of four)."""
+    text = ("When officers arrived, they were told by hospital staff that Ralph Robinson, Shekirrah Thomas, "
+            "Demereay Doe, and Bryant Turner had been shot.")
+    assert [f[:3] for f in figures(nlp, text)] == [("injured", 4, 4)]
+    assert [f[:3] for f in figures(nlp, "The dead man, John Smith, was shot in the chest.")] == [("killed", 1, 1)]

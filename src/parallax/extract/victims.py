@@ -525,9 +525,12 @@ def _names_in_apposition(name: Token) -> list[Token]:
     is itself the first of a list of names is the list's next member, not the first name told again;
     so is a name with its own age after a name with an age ("Dana Roe, 31, Carl Minton, 19, and ...")."""
     found: list[Token] = []
+    named = [c for c in name.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"]
+    listed = len(named) > 1 or bool(named) and any(c.dep_ == "cc" for c in name.children)  # "Ralph Robinson,
+    # Shekirrah Thomas, Demereay Doe, and Bryant Turner": one person has no two names in apposition
     for child in (c for c in name.children if c.dep_ == "appos"):
         if child.pos_ == "PROPN" and (any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in child.children)
-                                      or is_aged(child) and is_aged(name)):
+                                      or is_aged(child) and is_aged(name) or listed and child in named):
             found += [child, *child.conjuncts]
         elif child.like_num and _is_age(child):
             # "Walter Greene, 67 and Rosa Greene, 63": the next name is conjoined with the first one's age
