@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from parallax.extract.claims import extract_claims
+from parallax.reconcile.tolls import incident_toll
 from parallax.schema import Article
 
 
@@ -57,3 +58,9 @@ def test_who_calls_for_an_inquiry_into_deaths_speaks_for_them(nlp):
 
 def test_who_calls_the_police_after_a_shooting_does_not_speak_for_it(nlp):
     assert speakers(nlp, "Neighbors called police after two men were shot outside the bar.") == [(2, None)]
+
+
+def test_the_shooter_who_killed_himself_is_none_of_those_he_shot(nlp):
+    text = "A man shot his two young sons before turning the gun on himself."
+    found = incident_toll([extract_claims(nlp(text), Article(id="w", text=text))])
+    assert (found.killed, found.injured) == (1, 2)  # was (1, 1): his death came out of the two hit

@@ -14,6 +14,7 @@ from parallax.schema import Claim, Figure, Measure
 
 _NUMERALS = frozenset({"one", "1"})
 _PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+_SELF = frozenset({"himself", "herself"})
 
 
 def is_hit(tok: Token, lexicon: ClaimLexicon) -> bool:
@@ -72,7 +73,9 @@ def _settled(claim: Claim, dead: list[Claim]) -> Claim | None:
         # "a man was shot ... he died": one death; so is "The man who was shot on Friday has died"
         return claim if beside and not pronoun and not same else None
     low = claim.figure.low
-    if low is None or low != claim.figure.high or _others(claim):
+    dead = [d for d in dead if d.figure.text.lower() not in _SELF]  # "shot his two young sons before
+    # turning the gun on himself": the shooter is none of those he shot
+    if low is None or low != claim.figure.high or _others(claim) or not dead:
         return claim
     if any(_told_back(d, claim) for d in dead):
         return None
