@@ -56,3 +56,11 @@ def test_the_seriously_hurt_told_before_a_death_include_the_dead(nlp):
 ])
 def test_who_of_the_hit_died(nlp, title, expected):
     assert title_claims(nlp, title) == expected
+
+
+def test_a_relative_clause_goes_on_after_its_comma(nlp):
+    """ "shooting that killed one man, injured 3 others": the second verb's count follows it too (was one
+    man hurt)."""
+    assert title_claims(nlp, "Police investigating drive-by shooting that killed one man, injured 3 others") == [
+        ("killed", 1, "incident"), ("injured", 3, "incident")]
+    assert title_claims(nlp, "2 dead, 4 wounded in shooting") == [("killed", 2, "incident"), ("injured", 4, "incident")]

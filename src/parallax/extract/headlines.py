@@ -34,6 +34,7 @@ class Segment:
     figure: Figure | None
     where: tuple[int, int, str]
     anchor: Token
+    active: bool = False  # its count follows the verb ("Gunman shoots 4", "that killed one man")
 
 
 def is_headline(sent: DocSpan) -> bool:
@@ -249,15 +250,17 @@ def _segments(sent: DocSpan, lexicon: ClaimLexicon) -> list[Segment]:
             continue
         before = sent.doc[tok.i - 1].lower_ if tok.i > sent.start else ""
         active = tok.lower_.endswith(("s", "ing")) and tok.lower_ != "dies" or before in _RELATIVE  # "Gunman shoots 4"
+        active = active or before in (",", "and") and bool(segments) and segments[-1].active  # "shooting that
+        # killed one man, injured 3 others": the relative clause goes on
         start = tok.i - 2 if kind == "condition" and before == "in" else tok.i - 1  # "2-year-old in critical condition"
         tokens = _walk(sent, tok.i + 1, 1, lexicon) if active else _walk(sent, start, -1, lexicon)
         found = _figure(tokens, lexicon) if tokens else None
         if closed and not (found is None and kind == "killed"):
             continue
         if found is None:
-            segments.append(Segment("died" if kind == "killed" else kind, None, (0, 0, ""), tok))
+            segments.append(Segment("died" if kind == "killed" else kind, None, (0, 0, ""), tok, active))
         else:
-            segments.append(Segment(kind, found[0], found[1], tokens[0]))
+            segments.append(Segment(kind, found[0], found[1], tokens[0], active))
     return segments
 
 
