@@ -30,3 +30,10 @@ def test_a_name_told_dead_listed_among_the_shot_is_out_of_the_hurt(nlp):
     text = ("Police said Moore and two other men were shot outside the store. "
             "Darnell Moore, 19, was pronounced dead at a hospital.")
     assert toll(nlp, text) == (1, 2)
+
+
+def test_full_names_listed_one_by_one_in_a_sentence_are_counted_each(nlp):
+    text = ("Those hurt and taken to the medical center include: Rockella Moore, who was shot in the foot; "
+            "Chancey Bradford, who was shot in the arm; and Leroy Hall, who was shot in the hand.")
+    assert toll(nlp, text) == (None, 3)
+    assert toll(nlp, "Darnell Moore was shot in the leg, and Moore was taken to a hospital.") == (None, 1)

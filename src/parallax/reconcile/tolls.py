@@ -245,7 +245,9 @@ def _sentence_total(claims: list[Claim]) -> int | None:
     """One sentence's count: its largest exact figure, plus the shooter who "then killed himself" on top
     of the count of his victims (GVA counts him among the dead). Adding up victims listed one by one
     ("a man was shot in the back, a woman in the face") was tried twice: 2.5 points worse on GVA, as
-    articles name the same victim twice in a sentence more often than they list victims."""
+    articles name the same victim twice in a sentence more often than they list victims; only full names
+    with different surnames are counted each ("include: Rockella Moore, who was shot in the foot; Chancey
+    Bradford, ...")."""
     exact = [c for c in claims if _exact(c) is not None]
     if not exact:
         return None
@@ -253,7 +255,11 @@ def _sentence_total(claims: list[Claim]) -> int | None:
     others = [c for c in exact if c not in reflexive]
     if others and reflexive:
         return max(_exact(c) or 0 for c in others) + 1
-    return max(_exact(c) or 0 for c in exact)
+    named = {c.figure.text.split()[-1] for c in exact if _one_person(c) and _FULL_NAME.match(c.figure.text)}
+    return max(len(named), max(_exact(c) or 0 for c in exact))
+
+
+_FULL_NAME = re.compile(r"^(?:[A-Z][a-z'’]+\s){1,2}[A-Z][a-zA-Z'’-]+$")  # "Rockella Moore", "Leroy J. Hall": no
 
 
 def _one_person(claim: Claim) -> bool:
