@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from parallax.extract import victims as vx
 from parallax.extract.claim_lexicon import ClaimLexicon, Trigger
+from parallax.extract.headline_shape import is_headline
 from parallax.extract.verb_outcomes import (
     child_of, either_outcome, fatal_measure, fatal_share, has_modal, is_irrealis, missed, own_subjects,
     trigger_of, tuple_word, under_irrealis,
@@ -451,8 +452,8 @@ def _so_many(noun: Token) -> bool:
 
 def _victim_claims(tok: Token, measure: Measure, victim: Token, sent: DocSpan, article_id: str,
                    lexicon: ClaimLexicon, own_count: Token | None = None) -> list[Found]:
-    if _generic(tok, victim):
-        return []
+    if _generic(tok, victim) and not is_headline(sent) and not vx.is_quantity(victim, lexicon):
+        return []  # a headline tells the past in the present ("Suicide bomber kills worshippers"); "dozens" counts
     members = vx.conjoined(victim, tok, lexicon)
     members = members[:1] + [m for m in members[1:] if not _told_by_other(m, measure, lexicon)]
     members = [m for m in members if not _described_otherwise(m, tok, measure, lexicon)] or members[:1]

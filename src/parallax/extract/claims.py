@@ -14,7 +14,8 @@ from parallax.extract.claim_lexicon import ClaimLexicon, load_claim_lexicon
 from parallax.extract.compared import compared_claims
 from parallax.extract.damage import damage_claims
 from parallax.extract.gapping import gapped_claims
-from parallax.extract.headlines import headline_claims, is_headline
+from parallax.extract.headline_shape import is_headline
+from parallax.extract.headlines import headline_claims
 from parallax.extract.numbers import parse_figure
 from parallax.extract.outcomes import settle_outcomes
 from parallax.extract.qualifiers import of_an_earlier_year, qualify

@@ -12,18 +12,14 @@ from spacy.tokens import Token
 from parallax.extract.casualties import Found, new_claim
 from parallax.extract.claim_lexicon import ClaimLexicon
 from parallax.extract.numbers import is_figure_word, parse_figure
-from parallax.nlp.arrays import token_table
 from parallax.schema import Figure, Measure
 
-_MAX_TOKENS = 30
-_FINAL = frozenset({".", "!", "?", "\"", "”", "’", "'", ")"})
 _GLUE = frozenset({",", "and", "&", "then", "other", "others", "more", "people", "persons", "victims", "adults",
                    "accidentally", "allegedly", "reportedly", "was", "were", "been"})
 _RELATIVE = frozenset({"that", "who", "which"})  # "shooting that wounded an 8-year-old": the verb is active  # not "critically": "6 shot, 1 critically hurt"
 _SELF = frozenset({"himself", "herself", "self"})  # "kills wife, son, then himself": the killer is one of the dead
 _LEFT = frozenset({"left", "leaves", "leaving"})  # "injured 5-year-old, left man dead": "left" (tagged ADJ) ends a count
 _AGE_SEPARATORS = frozenset({",", "("})
-_QUOTES = frozenset({"\"", "”", "’", "'"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,22 +31,6 @@ class Segment:
     where: tuple[int, int, str]
     anchor: Token
     active: bool = False  # its count follows the verb ("Gunman shoots 4", "that killed one man")
-
-
-def is_headline(sent: DocSpan) -> bool:
-    """A short line with no closing punctuation: a title, or a title repeated at the top of a body."""
-    table = token_table(sent.doc)  # every sentence is asked: no Token object per word
-    words = [i for i in range(sent.start, sent.end) if not table.space[i]]
-    if not words or len(words) > _MAX_TOKENS or "\n\n" in table.span_text(sent.start, sent.end).strip():
-        return False
-    if table.word(words[-1]) == ")":  # "Two Hunters Shot in Hunting Accident (Posey County)"
-        opening = [k for k, i in enumerate(words) if table.word(i) == "("]
-        words = words[:opening[-1]] if opening else words
-        if not words:
-            return False
-    if table.word(words[-1]) in _QUOTES and len(words) > 1:  # "Two shot in Austin: 'The world needs to see it'"
-        return table.word(words[-2]) not in _FINAL
-    return table.word(words[-1]) not in _FINAL
 
 
 def _kind(tok: Token, lexicon: ClaimLexicon) -> str | None:
