@@ -91,3 +91,11 @@ def test_non_english_article_is_reported_and_skipped():
     rejected = [i for i in items if isinstance(i, Rejected)]
     assert [r.code for r in rejected] == ["language"]
     assert "french" in rejected[0].source or "fr" in rejected[0].reason
+
+
+def test_every_example_headline_that_tells_a_casualty_gives_its_claim(incidents):
+    """Headlines tell the past in the present: "Suicide bomber kills worshippers ...", "Gunmen abduct
+    dozens of pupils ..." (a general-truth rule once dropped both without any test failing)."""
+    titled = {(c.measure, c.figure.text) for i in incidents for c in i.claims if c.span.field == "title"}
+    assert (Measure.KILLED, "worshippers") in titled
+    assert (Measure.ABDUCTED, "dozens") in titled
