@@ -323,3 +323,21 @@ def test_a_member_described_dead_is_not_also_wounded(nlp):
     claims = extract_claims(doc, Article(id="r", text=doc.text))
     assert [(c.measure.value, c.figure.low, c.figure.high) for c in claims] == [
         ("killed", 1, 1), ("injured", 1, 1)]
+
+
+def test_a_toll_the_shooting_came_after_is_another_incidents(nlp):
+    """ "The shooting came after an attack ... left 49 people dead": that toll is the earlier attack's."""
+    from parallax.pipeline import analyse_doc, load_knowledge
+    from parallax.settings import Settings
+    text = ("OAKLAND, Calif. (AP) - Gunfire erupted near a vigil downtown, leaving a 17-year-old girl dead and "
+            "three other people wounded, police said.\n\nThe shooting came after an attack early Sunday at a "
+            "nightclub in Florida left 49 people dead.")
+    mentions = analyse_doc(nlp(text), Article(id="r", text=text), load_knowledge(Settings()))
+    assert {(c.measure.value, c.figure.low) for c in mentions[0].claims} == {("killed", 1), ("injured", 3)}
+
+
+def test_a_parents_children_are_no_count_of_the_dead(nlp):
+    from parallax.extract.claims import extract_title_claims
+    for title in ("Father of 3 fatally shot outside northeast Houston pharmacy", "Mother of two killed in drive-by shooting"):
+        claims = extract_title_claims(nlp(title), Article(id="r", text="", title=title))
+        assert [(c.measure.value, c.figure.low) for c in claims] == [("killed", 1)], title

@@ -579,6 +579,8 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
     if victim is None or victim.lemma_.lower() in lexicon.materiel or victim.lemma_.lower() in lexicon.projectiles \
             or victim.lemma_.lower() in lexicon.not_victims or _shot_to_death(tok, victim, lexicon):
         return []  # "shot a dozen bullets into his apartment", "Image 4 of 11 Two men ...", "hurting a lot"
+    if victim.like_num and vx.counts_children(victim):
+        victim = victim.doc[victim.i - 2]  # "Mother of two killed in drive-by shooting": the mother
     victim = _postposed_owner(victim, tok, lexicon)
     victim, own = _out_of_dateline(victim, own)
     if victim is None:

@@ -17,7 +17,9 @@ BOUND_KINDS = frozenset({"min", "above", "near", "approx", "max", "under"})
 # own there, and extract.outcomes takes no death from it out of this incident's shot count
 SEPARATE_CUES = ("separate incident", "separate attack", "in another attack", "in another incident",
                  "elsewhere", "a separate", "other shootings", "another shooting", "follows a shooting",
-                 "follows another", "follows a deadly", "comes after a shooting")
+                 "follows another", "follows a deadly", "comes after a shooting", "came after a shooting",
+                 "came after an attack", "comes after an attack", "came days after", "comes days after",
+                 "came just days after", "came a day after", "came weeks after")
 
 
 def says_separate(sentence: str) -> bool:

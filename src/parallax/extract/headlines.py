@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from parallax.extract.casualties import Found, new_claim
 from parallax.extract.claim_lexicon import ClaimLexicon
+from parallax.extract.victims import counts_children
 from parallax.extract.numbers import is_figure_word, parse_figure
 from parallax.schema import Figure, Measure
 
@@ -71,7 +72,8 @@ def _aged_person(tok: Token) -> Token | None:
 
 
 def _is_count(tok: Token, lexicon: ClaimLexicon) -> bool:
-    return (tok.like_num or is_figure_word(tok.lower_, lexicon)) and not _is_age(tok, lexicon)
+    return (tok.like_num or is_figure_word(tok.lower_, lexicon)) and not _is_age(tok, lexicon) \
+        and not counts_children(tok)  # "Father of 3 fatally shot"
 
 
 def _is_person(tok: Token, lexicon: ClaimLexicon) -> bool:

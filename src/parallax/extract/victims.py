@@ -296,6 +296,15 @@ def default_figure(victim: Token) -> Figure | None:
 _PARENTS = frozenset({"parents", "grandparents"})  # one's parents are two ("the parents" of many children: not)
 
 
+_WITH_CHILDREN = frozenset({"father", "mother", "dad", "mom", "mum", "parent", "grandfather", "grandmother"})
+
+
+def counts_children(tok: Token) -> bool:
+    """ "Father of 3 fatally shot", "a mother of two was killed": the count is the victim's children."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lower_ in _WITH_CHILDREN
+
+
 def _floating_both(pronoun: Token) -> bool:
     """ "They both died", "They were both pronounced dead": a "both" after the pronoun (or its auxiliary)
     says the pronoun stands for two."""
