@@ -341,3 +341,9 @@ def test_a_parents_children_are_no_count_of_the_dead(nlp):
     for title in ("Father of 3 fatally shot outside northeast Houston pharmacy", "Mother of two killed in drive-by shooting"):
         claims = extract_title_claims(nlp(title), Article(id="r", text="", title=title))
         assert [(c.measure.value, c.figure.low) for c in claims] == [("killed", 1)], title
+
+
+def test_a_stations_number_is_no_part_of_the_count(nlp):
+    assert figures(nlp, "Wayne Jefferson tells Channel 3 four men were shot at a laundromat.") == [
+        ("injured", 4, 4, "incident")]
+    assert figures(nlp, "A spokesman told Fox 5 two people were killed.") == [("killed", 2, 2, "incident")]

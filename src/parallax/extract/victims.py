@@ -182,6 +182,7 @@ def _modifier_tokens(victim: Token, lexicon: ClaimLexicon) -> list[Token]:
         elif child.dep_ in ("det", "predet") and child.lower_ == "both" and victim.tag_ in ("NNS", "NNPS") \
                 and not victim.conjuncts:
             tokens.append(child)  # "Both men died": a determiner that counts two ("both Flores and ..." is a list)
+    tokens = [t for t in tokens if not _station_number(t)]
     if tokens and victim.dep_ == "pobj" and victim.head.lower_ == "between" and victim.head.i == tokens[0].i - 1:
         tokens.append(victim.head)  # "killed between 12 and 15 people": the parser made "between" a preposition
     if tokens and victim.lower_ == "more":
@@ -189,6 +190,14 @@ def _modifier_tokens(victim: Token, lexicon: ClaimLexicon) -> list[Token]:
     if tokens and any(t.lower_ in ("few", "couple", "handful") for t in tokens):
         tokens.extend(c for c in victim.lefts if c.dep_ == "det" and c.lower_ in ("a", "an"))
     return tokens
+
+
+def _station_number(tok: Token) -> bool:
+    """ "tells Channel 3 four men were shot", "told Fox 5 two people": the digits end a name, the
+    number word after them is the count (the parser makes the digits part of it: 7 men)."""
+    doc = tok.doc
+    return tok.is_digit and 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].pos_ == "PROPN" \
+        and doc[tok.i + 1].like_num and not doc[tok.i + 1].is_digit
 
 
 def negation_word(victim: Token, trigger: Token) -> str:
