@@ -37,3 +37,9 @@ def test_full_names_listed_one_by_one_in_a_sentence_are_counted_each(nlp):
             "Chancey Bradford, who was shot in the arm; and Leroy Hall, who was shot in the hand.")
     assert toll(nlp, text) == (None, 3)
     assert toll(nlp, "Darnell Moore was shot in the leg, and Moore was taken to a hospital.") == (None, 1)
+
+
+def test_a_headline_shaped_line_of_the_body_counts_the_dead_among_its_shot(nlp):
+    text = ("Five Shot in Back of the Yards View Full Caption\n\n"
+            "A shooter opened fire on the group, hitting all five and killing both women, police said.")
+    assert toll(nlp, text) == (2, 3)

@@ -51,7 +51,7 @@ def incident_toll(articles: Sequence[Sequence[Claim]]) -> ReportedToll:
         articles = [[c for c in a if not (c.measure is Measure.INJURED and _told_death(c, a))] for a in articles]
         if _hurt_told_early(articles, killed):
             articles = [[c for c in a if c.measure is not Measure.INJURED] for a in articles]
-        articles = [_shot_less_the_dead(_named_dead_out(a), killed) for a in articles]
+        articles = [_shot_less_the_dead(_named_dead_out(_shot_line_less_its_dead(a)), killed) for a in articles]
     return ReportedToll(killed, _by_side(articles, Measure.INJURED), RULE)
 
 
@@ -111,6 +111,25 @@ def _shot_less_the_dead(claims: Sequence[Claim], killed: int) -> list[Claim]:
             if n > killed or title:  # a headline's "2 teens shot" is its count of the hurt: none left
                 out.append(replace(claim, figure=Figure(n - killed, n - killed, claim.figure.text)))
             continue
+        out.append(claim)
+    return out
+
+
+def _shot_line_less_its_dead(claims: Sequence[Claim]) -> list[Claim]:
+    """A line of the body shaped like a headline that counts the shot ("Five Shot in Back of the Yards",
+    a photo caption or a repeated title) beside the article's own dead: the dead are among the shot, the
+    hurt are the rest (as a headline over a body is read)."""
+    dead = article_toll(claims, Measure.KILLED)
+    if not dead:
+        return list(claims)
+    out = []
+    for claim in claims:
+        n = _exact(claim)
+        sentence = claim.span.sentence.strip()
+        if claim.measure is Measure.INJURED and claim.span.field == "text" and n is not None and n > dead \
+                and sentence and not sentence.endswith(_CLOSING) and _TITLE_SHOT.search(sentence) \
+                and not _SURVIVED.search(sentence) and not _BESIDE.match(claim.figure.text):
+            claim = replace(claim, figure=Figure(n - dead, n - dead, claim.figure.text))
         out.append(claim)
     return out
 
