@@ -74,10 +74,10 @@ def test_foreign_files_are_refused(tmp_path):
         read_documents(tmp_path)
 
 
-MUC_NAMED = {"D2": {"doc": "ATTORNEY GENERAL ROBERTO GARCIA ALVARADO WAS KILLED BY URBAN GUERRILLAS OF THE FMLN.\n"
+MUC_NAMED = {"D2": {"doc": "DEPUTY MAYOR ELENA MARIN SOTO WAS KILLED BY URBAN GUERRILLAS OF THE FMLN.\n"
                            "A BOMB ALSO KILLED FIVE PEASANTS AND DESTROYED A BUS.",
                     "roles": {"perp_individual_id": [["URBAN GUERRILLAS"]], "perp_organization_id": [["FMLN"]],
-                              "hum_tgt_name": [["ROBERTO GARCIA ALVARADO"]], "phys_tgt_id": [["BUS"]],
+                              "hum_tgt_name": [["ELENA MARIN SOTO"]], "phys_tgt_id": [["BUS"]],
                               "incident_instrument_id": [["BOMB"]]}}}
 
 
@@ -118,10 +118,10 @@ def _muc_doc(text: str, **roles) -> dict:
 
 def test_muc4_an_attack_held_against_someone_is_an_incident(tmp_path, nlp):
     # regression: "the FMLN is responsible for the murder of ...", "claimed responsibility for the
-    # kidnapping" filled no slot: the attack word is typed as the attribution it sits in, which
+    # abduction" filled no slot: the attack word is typed as the attribution it sits in, which
     # opens no incident of its own
     doc = _muc_doc("THE FMLN IS RESPONSIBLE FOR THE MURDER OF THE MAYOR.\n\nTHE SHINING PATH CLAIMED "
-                   "RESPONSIBILITY FOR THE KIDNAPPING OF TWO ENGINEERS.",
+                   "RESPONSIBILITY FOR THE ABDUCTION OF TWO SURVEYORS.",
                    perp_organization_id=[["FMLN"], ["SHINING PATH"]])
     (tmp_path / "dev.json").write_text(json.dumps(doc), "utf-8")
     assert score_muc4(tmp_path, nlp=nlp)["perp_organization_id_recall"] == 1.0
@@ -130,11 +130,11 @@ def test_muc4_an_attack_held_against_someone_is_an_incident(tmp_path, nlp):
 def test_muc4_troops_of_a_named_body_give_the_body_as_organisation(tmp_path, nlp):
     # regression: "Guatemalan army troops", "armed forces elements", "officers of the armed forces"
     # filled only perp_individual_id; MUC-4 gives their army the organisation slot too, and a
-    # phrase headed by a body ("the guerrilla movement ...") is the organisation itself
-    doc = _muc_doc("GUATEMALAN ARMY TROOPS KILLED NINE PEASANTS ON 17 AUGUST.\n\nTHE PERUVIAN GUERRILLA MOVEMENT "
-                   "TUPAC AMARU REVOLUTIONARY MOVEMENT CLAIMED RESPONSIBILITY FOR THE KIDNAPPING.",
+    # phrase headed by a body ("the guerrilla movement ...", an invented group) is the organisation itself
+    doc = _muc_doc("GUATEMALAN ARMY TROOPS KILLED NINE FARMERS ON 3 MARCH.\n\nTHE LEFTIST GUERRILLA MOVEMENT "
+                   "SIERRA ROJA REVOLUTIONARY MOVEMENT CLAIMED RESPONSIBILITY FOR THE ABDUCTION OF A JUDGE.",
                    perp_individual_id=[["GUATEMALAN ARMY TROOPS"]],
-                   perp_organization_id=[["GUATEMALAN ARMY"], ["TUPAC AMARU REVOLUTIONARY MOVEMENT"]])
+                   perp_organization_id=[["GUATEMALAN ARMY"], ["SIERRA ROJA REVOLUTIONARY MOVEMENT"]])
     (tmp_path / "dev.json").write_text(json.dumps(doc), "utf-8")
     scores = score_muc4(tmp_path, nlp=nlp)
     assert scores["perp_organization_id_recall"] == 1.0 and scores["perp_organization_id_precision"] == 1.0
@@ -142,20 +142,20 @@ def test_muc4_troops_of_a_named_body_give_the_body_as_organisation(tmp_path, nlp
 
 
 def test_muc4_the_building_a_bomb_goes_off_at_is_a_physical_target(tmp_path, nlp):
-    # regression: "a bomb exploded inside a fast-food restaurant", "went off near a power tower"
+    # regression: "a bomb exploded inside a pizza restaurant", "went off near an electricity pylon"
     # gave no physical target (the building is where, not an object of the verb)
-    doc = _muc_doc("A BOMB EXPLODED INSIDE A FAST-FOOD RESTAURANT IN THE CAPITAL.\n\n"
-                   "ANOTHER BOMB WENT OFF THIS MORNING NEAR A POWER TOWER.",
-                   phys_tgt_id=[["FAST-FOOD RESTAURANT"], ["POWER TOWER"]])
+    doc = _muc_doc("A BOMB EXPLODED INSIDE A PIZZA RESTAURANT IN THE PORT CITY.\n\n"
+                   "ANOTHER BOMB WENT OFF THIS MORNING NEAR AN ELECTRICITY PYLON.",
+                   phys_tgt_id=[["PIZZA RESTAURANT"], ["ELECTRICITY PYLON"]])
     (tmp_path / "dev.json").write_text(json.dumps(doc), "utf-8")
     scores = score_muc4(tmp_path, nlp=nlp)
     assert scores["phys_tgt_id_recall"] == 1.0 and scores["phys_tgt_id_precision"] == 1.0
 
 
 def test_muc4_a_victims_name_runs_over_what_ner_left_out(tmp_path, nlp):
-    # regression: "the assassination of dr jose antonio rodriguez porth" (NER tags only "jose
-    # antonio" in the lower-cased text) gave no named victim
-    doc = _muc_doc("THE FMLN IS RESPONSIBLE FOR THE ASSASSINATION OF DR JOSE ANTONIO RODRIGUEZ PORTH.",
-                   hum_tgt_name=[["JOSE ANTONIO RODRIGUEZ PORTH"]])
+    # regression: a title, given names NER tags and a surname it leaves out (an invented name: NER
+    # tags only "jose manuel ortega" in the lower-cased text) gave no named victim
+    doc = _muc_doc("THE FMLN IS RESPONSIBLE FOR THE ASSASSINATION OF DR JOSE MANUEL ORTEGA VILLALBA.",
+                   hum_tgt_name=[["JOSE MANUEL ORTEGA VILLALBA"]])
     (tmp_path / "dev.json").write_text(json.dumps(doc), "utf-8")
     assert score_muc4(tmp_path, nlp=nlp)["hum_tgt_name_recall"] == 1.0

@@ -63,7 +63,8 @@ def _slot(actor: Actor, doc: Doc) -> str:
         named = actor.category and actor.normalized not in GENERIC_GROUPS and actor.category != "Civilians"
         phrase = doc.char_span(actor.span.start, actor.span.end) if actor.span else None
         people = phrase is not None and phrase.root.tag_ == "NNS"
-        # a body named by its head, known or not: "the guerrilla movement Tupac Amaru Revolutionary Movement"
+        # a body named by its head, known or not: "the guerrilla movement Sierra Roja Revolutionary
+        # Movement" (an invented group)
         body = phrase is not None and phrase.root.lemma_.lower() in GROUP_NOUNS - {"group"}
         return "perp_organization_id" if (named or body) and not people and actor.name != actor.normalized else \
             "perp_individual_id"
@@ -98,15 +99,15 @@ def _person_names(actor: Actor, doc: Doc) -> list[str]:
 
 def _given_names(token) -> list:
     """The compounds NER called a person before a proper noun it left out, in the lower-cased
-    text: "dr jose antonio rodriguez porth" (only "jose antonio" tagged)."""
+    text: "dr jose manuel ortega villalba" (only "jose manuel ortega" tagged; an invented name)."""
     if token.tag_ != "NNP":
         return []
     return [c for c in token.lefts if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
 
 
 def _name_of(token) -> str:
-    """The words of the person name `token` ends, without a title before it: "governor antonio
-    roldan" -> "antonio roldan", "dr jose antonio rodriguez porth" -> "jose antonio rodriguez porth"."""
+    """The words of the person name `token` ends, without a title before it (invented names): "governor
+    marta quiroga" -> "marta quiroga", "dr jose manuel ortega villalba" -> "jose manuel ortega villalba"."""
     start = token.i
     while start > 0 and token.doc[start - 1].ent_type_ == "PERSON" and token.doc[start - 1].dep_ == "compound":
         start -= 1
@@ -150,7 +151,7 @@ def _terrorist_incident(trigger) -> bool:
 
 def _attributed_incident(trigger) -> bool:
     """An attack word typed as the attribution it sits in ("holds the FMLN responsible for the
-    assassination of ...", "claimed responsibility for the kidnapping of ..."): the incident is
+    assassination of ...", "said it was behind the abduction of ..."): the incident is
     MUC-4's, its doer the one held responsible. Attribution is capped under MIN_TRIGGER_SCORE, as it
     opens no incident of its own, so these are taken whatever their score."""
     if trigger.code != ATTRIBUTION:
