@@ -58,7 +58,7 @@ def _slot(actor: Actor, doc: Doc) -> str:
     group, or its head is a body's ("movement", "front"), and the phrase names the group, not its
     people ("the FMLN", "the Guatemalan army"; but
     "Guatemalan army troops", "urban guerrillas" are individuals); a receiver only when it names a
-    person, as hum_tgt_name holds named victims ("Hector Oqueli"), not groups ("civilians")."""
+    person, as hum_tgt_name holds named victims ("Elena Marin Soto", invented), not groups ("civilians")."""
     if actor.role in (ActorRole.PERPETRATOR, ActorRole.ASSOCIATED):  # a backer is a co-perpetrator
         named = actor.category and actor.normalized not in GENERIC_GROUPS and actor.category != "Civilians"
         phrase = doc.char_span(actor.span.start, actor.span.end) if actor.span else None
@@ -79,7 +79,7 @@ def _member_groups(actor: Actor, doc: Doc, dictionary: ActorDictionary) -> list[
         return []
     objects = [g for c in phrase.root.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                for g in c.children if g.dep_ == "pobj"]
-    if phrase.root.tag_ == "NNS":  # "Guatemalan army troops", "Atonal battalion troops": the army, the battalion
+    if phrase.root.tag_ == "NNS":  # "Guatemalan army troops", "Cobra battalion troops": the army, the battalion
         objects += [c for c in phrase.root.lefts if c.dep_ == "compound"]
     return [phrase_of(g).text for g in objects if g.pos_ == "PROPN" or g.ent_type_ == "ORG"
             or normalize_actor(phrase_of(g).text, dictionary, lambda word: None, countryless=True) is not None

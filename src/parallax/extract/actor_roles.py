@@ -267,7 +267,7 @@ def _given_doers(trigger: Token) -> list[Token]:
 def _partakers(verb: Token) -> list[Token]:
     """Who takes part through `verb`: "the military men involved in the murder" (the noun it
     modifies), "two soldiers were involved in", "rebels participated in", and the accused of it:
-    "three persons suspected of participating in the attack"."""
+    "four youths suspected of participating in the raid"."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return [verb.head]
     if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in BLAMING_VERBS:
