@@ -174,6 +174,34 @@ def _passive_subject(verb: Token) -> Token | None:
     return (people or subjects or [None])[-1]  # the one nearest the verb: a dateline comes first
 
 
+_CAUSE_PREPS = frozenset({"in", "after", "from", "during", "following", "of"})
+
+
+def _other_cause(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """The casualty word's own cause is a road accident or an overdose ("died in a motorcycle accident",
+    "killed in a single vehicle wreck", "died of an overdose"): another event than an attack. A bare
+    "crash" may be a helicopter shot down; an "accidental shooting" is a shooting."""
+    owners = [tok, tok.head] if tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "oprd") else [tok]
+    preps = sorted((c for owner in owners for c in owner.children if c.dep_ == "prep" and c.lower_ in _CAUSE_PREPS),
+                   key=lambda c: c.i)
+    cause = next((c for prep in preps for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if cause is None:  # the first cause told decides: "killed in a shooting after a crash" is the shooting's
+        return False
+    lemma = cause.lemma_.lower()
+    return lemma in lexicon.other_causes or lemma in lexicon.mishaps and any(
+        m.lemma_.lower() in lexicon.vehicles for m in cause.subtree if m.i < cause.i)
+
+
+def _hyphenated_head(victim: Token) -> Token:
+    """ "shot his ex-wife, her friend and a deputy": the parser may split "ex-wife" into three objects of
+    the verb; the noun after the hyphen is the victim, the head of the list that follows."""
+    doc = victim.doc
+    if victim.i + 2 < len(doc) and doc[victim.i + 1].text == "-" and not doc[victim.i + 1].whitespace_ \
+            and not victim.whitespace_ and doc[victim.i + 2].dep_ == victim.dep_ and doc[victim.i + 2].head == victim.head:
+        return doc[victim.i + 2]
+    return victim
+
+
 def _adj_victim(tok: Token) -> Token | None:
     if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head
@@ -401,7 +429,7 @@ def _members_figure(members: list[Token], lexicon: ClaimLexicon) -> tuple[Figure
         return None
     if _is_breakdown(figures) and found[0] is not None:
         return found[0]  # "four bodies, two males and two females": four, told twice
-    first, last = vx.core_phrase(members[0]), vx.core_phrase(members[-1])
+    first, last = vx.core_phrase(min(members, key=lambda m: m.i)), vx.core_phrase(max(members, key=lambda m: m.i))
     text = tok_text(members[0], first[0], last[1])
     return _sum_figures(figures, text), (first[0], last[1], text)  # type: ignore[arg-type]
 
@@ -568,8 +596,10 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
     victim = _victim_of(tok, trig, lexicon)
     own = None
     if victim is not None and victim.ent_type_ in _NOT_VICTIMS and not vx.is_aged(victim) \
-            and not vx.is_quantity(victim, lexicon):  # "and wounding 40": a count the tagger took for a date
+            and not vx.is_quantity(victim, lexicon) and not vx.listed_with_person(victim):  # "and wounding 40": a count the tagger took for a date
         victim = None  # "wounded Monday evening", "a shooting west of Pittsboro": misparses, not victims
+    if victim is not None and victim.i > tok.i and any(vx.is_separator(t) for t in tok.doc[tok.i:victim.i]):
+        victim = None  # "in teen's shooting death - KSLA News 12": the page's name after the headline
     if victim is None:
         victim, own = _inherited(tok, lexicon), _own_count(tok, lexicon)
         if trig.extra == "flee" and victim is not None and victim.dep_ == "dobj":
@@ -585,8 +615,11 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
     victim, own = _out_of_dateline(victim, own)
     if victim is None:
         return []
+    victim = _hyphenated_head(victim)
     if trig.extra == "flee" and victim.lemma_.lower() in lexicon.perpetrators:
         return []  # "the attackers fled toward the border": a getaway, nobody displaced
+    if _other_cause(tok, lexicon):
+        return []  # "Porraz was killed in a high-speed motorcycle accident": no attack's casualty
     if _either_casualty(tok, lexicon) and vx.phrase_figure(own if own is not None else victim, lexicon) is None \
             and not vx.negation_word(victim, tok):
         return []  # "careless discharge causing injury or death", "to harm or kill another person"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,6 +26,15 @@ SEPARATE_CUES = ("separate incident", "separate attack", "in another attack", "i
 def says_separate(sentence: str) -> bool:
     lowered = sentence.lower()
     return any(cue in lowered for cue in SEPARATE_CUES)
+
+
+# "12 wounded in Chicago shootings", "1 Dead, 5 Wounded In Chicago Shootings": a city's shootings, a roundup
+_CITY_SHOOTINGS = re.compile(r"\b[Ii]n (?:(?:two|three|four|five|several|multiple|separate|\d+) )?"
+                             r"(?:[A-Z][\w.'-]*\s){1,3}[Ss]hootings\b")  # "in two South Side shootings"
+
+
+def names_city_shootings(text: str) -> bool:
+    return bool(_CITY_SHOOTINGS.search(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +108,9 @@ class ClaimLexicon:
     not_victims: frozenset[str] = frozenset()  # what a wound's clause may be about that is nobody ("the cause")
     tuples: Mapping[str, int] = field(default_factory=dict)  # "quadruple" -> 4 ("a quadruple shooting")
     tuple_nouns: Mapping[str, Trigger] = field(default_factory=dict)  # what a tuple counts ("shooting": hit)
+    other_causes: frozenset[str] = frozenset()  # "died of an overdose": a death of another event
+    mishaps: frozenset[str] = frozenset()  # "a motorcycle accident", "a vehicle wreck": with a vehicle word, the same
+    vehicles: frozenset[str] = frozenset()  # what makes a mishap a road accident, not a helicopter shot down
 
     @property
     def bound_words(self) -> frozenset[str]:
@@ -227,4 +240,6 @@ def load_claim_lexicon(override_dir: str = "") -> ClaimLexicon:
         tuples=MappingProxyType({r["term"].lower(): int(_number(r["value"], "claim_terms.tsv"))
                                  for r in groups.get("tuple", [])}),
         tuple_nouns=_triggers(groups.get("tuple_noun", [])),
+        other_causes=frozenset(_terms(groups, "other_cause")), mishaps=frozenset(_terms(groups, "mishap")),
+        vehicles=frozenset(_terms(groups, "vehicle")),
     )

@@ -10,7 +10,7 @@ from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from parallax.extract.casualties import Found, new_claim
-from parallax.extract.claim_lexicon import ClaimLexicon
+from parallax.extract.claim_lexicon import ClaimLexicon, names_city_shootings
 from parallax.extract.victims import counts_children
 from parallax.extract.numbers import is_figure_word, parse_figure
 from parallax.schema import Figure, Measure
@@ -145,8 +145,13 @@ def _walk(sent: DocSpan, start: int, step: int, lexicon: ClaimLexicon) -> list[T
 def _counted_noun(tok: Token, step: int, lexicon: ClaimLexicon) -> bool:
     """ "Two Hunters Shot": a plural noun right after a count is what it counts."""
     before = tok.doc[tok.i - 1] if tok.i else None
-    plural = tok.pos_ in ("NOUN", "PROPN") and tok.lower_.endswith("s")
+    plural = tok.pos_ in ("NOUN", "PROPN") and tok.lower_.endswith("s") and tok.lower_ not in _NOT_COUNTED
     return step < 0 and plural and before is not None and _is_count(before, lexicon)
+
+
+# plurals a count before them counts, which are not people: "3 days, 9 shot", "27 shots fired, 4 hit"
+_NOT_COUNTED = frozenset({"days", "weeks", "hours", "months", "years", "minutes", "nights", "weekends", "shots",
+                          "rounds", "bullets", "times"})
 
 
 def _age_phrase(tok: Token, step: int, lexicon: ClaimLexicon) -> tuple[Token | None, int] | None:
@@ -333,13 +338,16 @@ def is_roundup(sent: DocSpan, lexicon: ClaimLexicon) -> bool:
     """ "5 dead, 17 wounded in weekend shootings", "18 people shot in 48-hour span": a city's toll over a
     period, not one incident's."""
     words = {t.lower_ for t in sent}
-    if _DAYS_SPAN.search(sent.text):
+    if _DAYS_SPAN.search(sent.text) or names_city_shootings(sent.text):
         return True  # "13 people shot in Cleveland Friday and Saturday"
-    return bool(words & lexicon.roundup_cues) and ("shootings" in words or bool(words & lexicon.roundup_periods))
+    cued = bool(words & lexicon.roundup_cues)
+    return cued and ("shootings" in words or bool(words & lexicon.roundup_periods) or bool(_COUNTED_DAYS.search(sent.text)))
 
 
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAYS_SPAN = re.compile(rf"\b{_DAY}\s+(?:and|through|to|-|–)\s+{_DAY}\b", re.IGNORECASE)
+# "Gun violence in Columbus: 1 week, 6 shot, 2 die": a counted stretch of days, not "a week after"
+_COUNTED_DAYS = re.compile(r"\b\d+[- ](?:weeks?|days?)\b(?!\s+(?:after|before|ago|later|since|earlier))", re.IGNORECASE)
 
 
 def headline_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon, told_dead: int = 0) -> list[Found]:

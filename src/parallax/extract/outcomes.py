@@ -73,8 +73,8 @@ def _settled(claim: Claim, dead: list[Claim]) -> Claim | None:
         # "a man was shot ... he died": one death; so is "The man who was shot on Friday has died"
         return claim if beside and not pronoun and not same else None
     low = claim.figure.low
-    dead = [d for d in dead if d.figure.text.lower() not in _SELF]  # "shot his two young sons before
-    # turning the gun on himself": the shooter is none of those he shot
+    dead = [d for d in dead if d.figure.text.lower() not in _SELF and not _shooter_told(d, claim)]  # "shot his
+    # two young sons before turning the gun on himself": the shooter is none of those he shot
     if low is None or low != claim.figure.high or _others(claim) or not dead:
         return claim
     if any(_told_back(d, claim) for d in dead):
@@ -84,6 +84,13 @@ def _settled(claim: Claim, dead: list[Claim]) -> Claim | None:
         return claim
     rest = low - most
     return replace(claim, figure=Figure(rest, rest, claim.figure.text)) if rest else None
+
+
+def _shooter_told(dead: Claim, hit: Claim) -> bool:
+    """ "A former officer shot his ex-wife, her friend and two deputies before he died": a "he" or "she"
+    dying in the sentence that tells several people hit is the one who shot them."""
+    return dead.figure.text.lower() in ("he", "she") and dead.span.sentence == hit.span.sentence \
+        and (hit.figure.low or 0) >= 2 and dead.span.start > hit.span.start
 
 
 _BACK = frozenset({"both", "they", "all", "each"})

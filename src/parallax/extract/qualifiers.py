@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
-from parallax.extract.claim_lexicon import ClaimLexicon
+from parallax.extract.claim_lexicon import ClaimLexicon, names_city_shootings
 from parallax.nlp.arrays import sentence_text, token_table
 from parallax.nlp.entities import entities_starting_in, entities_within
 from parallax.schema import Claim, Figure, Measure, Stance
@@ -138,7 +138,8 @@ def is_cumulative(tok: Token, claim: Claim, lexicon: ClaimLexicon) -> bool:
     verb = _clause_verb(tok)
     clause = token_table(verb.doc).span_text(verb.left_edge.i, verb.right_edge.i + 1)  # no Token per word
     if _SINCE_YEAR.search(clause) or _SINCE_DAY.search(clause) or _DAY_SHOOTINGS.search(clause) \
-            or _MANY_EVENTS.search(sentence_text(verb.sent)) or _period_in(verb, claim):
+            or _MANY_EVENTS.search(sentence_text(verb.sent)) or _period_in(verb, claim) \
+            or names_city_shootings(clause):
         return True
     if lexicon.cumulative and _phrase_pattern(lexicon.cumulative).search(clause):
         return True

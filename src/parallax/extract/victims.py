@@ -170,8 +170,9 @@ def _with_of(tokens: list[Token], head: Token, lexicon: ClaimLexicon) -> list[To
 def _modifier_tokens(victim: Token, lexicon: ClaimLexicon) -> list[Token]:
     """Count words hanging on a noun: "at least 40 civilians", "several dozen civilians", "many people"."""
     tokens: list[Token] = []
-    for child in victim.lefts:  # "Thirty people died": the parser may make a number word a compound
-        if (child.dep_ in _QUANTITY_DEPS or child.dep_ == "compound" and child.pos_ == "NUM") \
+    for child in victim.lefts:  # "Thirty people died": the parser may make a number word a compound (a proper noun
+        # at a paragraph's start: "Thirteen people are dead")
+        if (child.dep_ in _QUANTITY_DEPS or child.dep_ == "compound" and (child.pos_ == "NUM" or child.like_num)) \
                 and is_quantity(child, lexicon):
             tokens.extend(child.subtree)
         elif child.dep_ == "poss":  # "two sheriff's deputies": the count hangs on the possessor
@@ -257,7 +258,7 @@ def core_phrase(victim: Token) -> tuple[int, int, str]:
 def _after_dateline(tokens: list[Token]) -> list[Token]:
     """ "HOUSTON - Four people": the words after a spaced dash; the parser hangs the dateline on the count."""
     last = max(t.i for t in tokens) if tokens else -1
-    cut = max((t.i for t in tokens if _is_separator(t) and t.i < last), default=-1)
+    cut = max((t.i for t in tokens if is_separator(t) and t.i < last), default=-1)
     return [t for t in tokens if t.i > cut]
 
 
@@ -268,7 +269,7 @@ def dateline_dash(sent: Span) -> Token | None:
     if not words or not (words[0].is_upper and words[0].is_alpha and len(words[0]) > 1):
         return None
     for tok in words[1:]:
-        if _is_separator(tok) and tok.text != "|":
+        if is_separator(tok) and tok.text != "|":
             return tok
         if not (tok.pos_ == "PROPN" or tok.is_punct and tok.text in ",/()" or tok.is_upper):
             return None
@@ -428,16 +429,16 @@ def conjoined(victim: Token, trigger: Token, lexicon: ClaimLexicon | None = None
     if trigger.dep_ in ("amod", "relcl", "acl") and trigger.head == victim:  # not "shots that killed A, B and C"
         return [victim]
     doc = victim.doc
-    cut = next((t.i for t in doc[victim.i:victim.sent.end] if _is_separator(t)), len(doc))
-    members = [victim] + [c for c in (*victim.conjuncts, *_listed_in_apposition(victim))
-                          if victim.i < c.i < cut and c.pos_ in _VICTIM_POS and not _done_to(c)
-                          and _may_be_person(c, victim)]
+    cut = next((t.i for t in doc[victim.i:victim.sent.end] if is_separator(t)), len(doc))
+    first = _split_subject(victim)  # "A woman, who was ..., and three men were hospitalized"
+    members = ([first] if first is not None else []) + [victim] + [
+        c for c in (*victim.conjuncts, *_listed_in_apposition(victim))
+        if victim.i < c.i < cut and c.pos_ in _VICTIM_POS and not _done_to(c) and _may_be_person(c, victim)]
     members += [c for c in _along_with(victim, trigger) if c.pos_ in _VICTIM_POS and _may_be_person(c, victim)]
     members = list(dict.fromkeys(members))  # a name both conjoined and listed in apposition counts once
     if lexicon is None:
         return members
     named = _names_of_counts(sorted(members, key=lambda t: t.i), lexicon)
-    # "death of 14-year-old accidental, arrest made": a conjoined casualty word is no victim
     # "death of 14-year-old accidental, arrest made": a conjoined casualty word is no victim
     return [m for m in members if m.i not in named and (m is victim or m.lemma_.lower() not in lexicon.nouns)]
 
@@ -464,13 +465,34 @@ def _along_with(victim: Token, trigger: Token) -> list[Token]:
     return found
 
 
+def _split_subject(victim: Token) -> Token | None:
+    """ "A woman, who was trying to get ready for bed, and three men were hospitalized": after a relative
+    clause the parser may make the second member another subject of the verb; the first subject then
+    keeps a dangling "and" and no conjunct. That first subject, when it can be a person."""
+    if victim.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for other in victim.head.children:
+        if other.dep_ == victim.dep_ and other.i < victim.i and other.pos_ in ("NOUN", "PROPN") \
+                and other.ent_type_ not in _NOT_PEOPLE and not other.conjuncts \
+                and any(c.dep_ == "cc" and c.lower_ == "and" for c in other.children):
+            return other
+    return None
+
+
 def _may_be_person(member: Token, victim: Token) -> bool:
     """A conjunct that can be a person: not an organisation or place ("shot mother - WCAX News, Weather and
     Sports"), unless aged, or a name listed with a person's name (the tagger often calls a first name
     it does not know an organisation: "Paul Reed and Tia Marsh")."""
     if member.ent_type_ not in _NOT_PEOPLE or is_aged(member):
         return True
-    return member.ent_type_ == "ORG" and member.pos_ == "PROPN" and victim.ent_type_ == "PERSON"
+    return member.ent_type_ == "ORG" and member.pos_ == "PROPN" and (victim.ent_type_ == "PERSON" or listed_with_person(victim))
+
+
+def listed_with_person(name: Token) -> bool:
+    """ "Marcus Hill, Dante Reese and Kevin Moss were shot": a name the tagger calls an organisation,
+    conjoined with a name it calls a person, is a person too."""
+    return name.pos_ == "PROPN" and name.ent_type_ == "ORG" and any(
+        c.ent_type_ == "PERSON" and c.pos_ == "PROPN" for c in name.conjuncts)
 
 
 def _names_of_counts(members: list[Token], lexicon: ClaimLexicon) -> set[int]:
@@ -514,7 +536,7 @@ def is_aged(victim: Token) -> bool:
                for c in victim.children)
 
 
-def _is_separator(tok: Token) -> bool:
+def is_separator(tok: Token) -> bool:
     """ "shot mother - WCAX News": a spaced dash or a bar ends a list (the hyphens of "19-year-old" do not)."""
     if tok.text == "|":
         return True
@@ -530,10 +552,15 @@ def _listed_in_apposition(victim: Token) -> list[Token]:
         return []  # "Clark, a student athlete and cadet" describes one person
     for child in victim.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and any(c.dep_ == "conj" for c in child.children) \
-                and not any(c.dep_ == "det" for c in child.children) and not _share_in_apposition(child):
+                and not any(c.dep_ == "det" for c in child.children) and not _share_in_apposition(child) \
+                and child.lemma_.lower() != "age":  # "three men, ages 24, 25 and 41": their ages, not more men
             return [child, *child.conjuncts]
     if _owned(victim):  # "his brother, his brother's girlfriend, and a third man": one owned noun after another
-        return [c for c in victim.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _owned(c)]
+        owned = [c for c in victim.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _owned(c)]
+        # "his wife, her friend, a local sheriff and a deputy": the list goes on, hung on the last owned noun
+        more = [t for c in owned for a in c.children if a.dep_ == "appos" and a.pos_ == "NOUN"
+                and any(x.dep_ == "conj" for x in a.children) for t in (a, *a.conjuncts)]
+        return owned + more
     return []
 
 
@@ -549,7 +576,7 @@ def _names_in_apposition(name: Token) -> list[Token]:
     for child in (c for c in name.children if c.dep_ == "appos"):
         if child.pos_ == "PROPN" and (any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in child.children)
                                       or is_aged(child) and is_aged(name) or listed and child in named):
-            found += [child, *child.conjuncts]
+            found += [child, *child.conjuncts, *_names_in_apposition(child)]  # and the third on the second
         elif child.like_num and _is_age(child):
             # "Walter Greene, 67 and Rosa Greene, 63": the next name is conjoined with the first one's age
             found += [c for c in child.conjuncts if c.pos_ == "PROPN"]
@@ -557,5 +584,8 @@ def _names_in_apposition(name: Token) -> list[Token]:
 
 
 def _owned(noun: Token) -> bool:
-    """ "his brother", "her friend", "his brother's girlfriend": a noun with a possessive."""
-    return any(c.dep_ == "poss" for c in noun.children)
+    """ "his brother", "her friend", "his brother's girlfriend": a noun with a possessive ("his ex-wife", split
+    by the parser into "ex", "-" and "wife": on the word before the hyphen)."""
+    doc = noun.doc
+    split = noun.i >= 2 and doc[noun.i - 1].text == "-" and not doc[noun.i - 2].whitespace_
+    return any(c.dep_ == "poss" for c in (*noun.children, *(doc[noun.i - 2].children if split else ())))
