@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from parallax.resolve.scoring import DATES_DIFFER, SAME_ARTICLE, conflict, follow_up_member, told_apart
+from parallax.resolve.scoring import DATES_DIFFER, SAME_ARTICLE, conflict, follow_up_member, story_follow_up, told_apart
 from parallax.schema import EventMention, MatchLink
 
 
@@ -51,6 +51,7 @@ def _any_conflict(mentions: Mapping[str, EventMention], left: list[str], right: 
             if not why:
                 continue
             members = members or [mentions[m] for m in (*left, *right)]
-            if why != DATES_DIFFER or not follow_up_member(mentions[a], mentions[b], members, max_day_gap):
+            if why != DATES_DIFFER or not (follow_up_member(mentions[a], mentions[b], members, max_day_gap)
+                                           or story_follow_up(mentions[a], mentions[b], members)):
                 return True
     return False

@@ -134,13 +134,14 @@ _WORD = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=1 << 13)
-def _cues_in(text: str) -> frozenset[str]:
+def follow_up_words_in(text: str) -> frozenset[str]:
+    """The follow-up words (data/follow_up_words.tsv) a text holds, lower-cased whole words."""
     return frozenset(_WORD.findall(text.lower())) & follow_up_words()
 
 
 def follow_up_cues(mention: EventMention) -> frozenset[str]:
     """The follow-up words a mention's event sentences hold ("arrested", "charged", "sentenced")."""
-    return _cues_in(mention_text(mention))
+    return follow_up_words_in(mention_text(mention))
 
 
 def is_person(name: str) -> bool:

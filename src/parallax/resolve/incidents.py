@@ -10,8 +10,8 @@ from parallax.reconcile.incident import reconcile_incident
 from parallax.resolve.blocking import candidate_pairs
 from parallax.resolve.clustering import cluster
 from parallax.resolve.features import features_of, with_reference_date
-from parallax.resolve.scoring import evidence, hard_conflict, score
-from parallax.schema import EventMention, Incident, MatchLink
+from parallax.resolve.scoring import STORY, evidence, hard_conflict, score, story_pairs
+from parallax.schema import EventMention, Incident, MatchEvidence, MatchLink
 from parallax.settings import Settings
 
 Published = Mapping[str, date | datetime | None]
@@ -33,6 +33,14 @@ def match_links(mentions: Sequence[EventMention], pairs, threshold: float,
         if (value := score(found)) >= threshold:
             links.append(link_of(mentions[i], mentions[j], round(value, 4), found))
     return links
+
+
+def story_links(mentions: Sequence[EventMention], threshold: float) -> list[MatchLink]:
+    """A link for each follow-up and the event its own article tells (`scoring.story_pairs`), scored at
+    the threshold: merged after every scored link, so other reports group first."""
+    return [link_of(later, event, threshold, (MatchEvidence(STORY, 0.0, f"the {later.trigger.text!r} story tells "
+                                                                         f"the {event.trigger.text!r}"),))
+            for later, event in story_pairs(mentions)]
 
 
 def link_of(a: EventMention, b: EventMention, value: float, found) -> MatchLink:
@@ -60,7 +68,8 @@ def resolve_incidents(mentions: Sequence[EventMention], settings: Settings,
     published = published or {}
     ordered = sorted(mentions, key=lambda m: m.id)
     matching = [with_reference_date(m, published.get(m.article_id)) for m in ordered]
-    links = match_links(matching, candidate_pairs(matching), settings.match_threshold, settings.max_day_gap)
+    links = match_links(matching, candidate_pairs(matching), settings.match_threshold, settings.max_day_gap) \
+        + story_links(matching, settings.match_threshold)
     return build_incidents({m.id: m for m in ordered}, links, settings,
                            {m.id: m for m in matching})
 

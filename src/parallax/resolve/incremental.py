@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from parallax.resolve.blocking import block_keys
-from parallax.resolve.incidents import build_incidents, match_links
+from parallax.resolve.incidents import build_incidents, match_links, story_links
 from parallax.resolve.features import with_reference_date
 from parallax.resolve.stored_follow_ups import link_pending, update_follow_ups
 from parallax.schema import (EventMention, Incident, MatchLink, ResolutionEvent, ResolutionKind,
@@ -67,6 +67,12 @@ def _candidates(store: Store, new: dict[str, EventMention]) -> list[tuple[str, s
     return sorted(pairs)
 
 
+def _same_articles(store: Store, new: dict[str, EventMention]) -> list[EventMention]:
+    """Every mention of the new mentions' articles, as matched (an article's mentions may straddle batches)."""
+    ids = set(store.mention_ids_of_articles({m.article_id for m in new.values()})) - set(new)
+    return list(new.values()) + list(_matching(store, store.mentions_by_id(ids).values()).values())
+
+
 def _component(store: Store, start: set[str]) -> tuple[set[str], list[MatchLink]]:
     """Mention ids reachable from `start` over stored links, and those links."""
     seen, frontier, links = set(start), set(start), {}
@@ -86,7 +92,8 @@ def _add_batch(store: Store, mentions: Sequence[EventMention], settings: Setting
     ordered = sorted(known.values(), key=lambda m: m.id)
     at = {m.id: i for i, m in enumerate(ordered)}
     candidates = [(at[a], at[b]) for a, b in pairs if known[a].article_id != known[b].article_id]
-    store.add_match_links(match_links(ordered, candidates, settings.match_threshold, settings.max_day_gap))
+    store.add_match_links(match_links(ordered, candidates, settings.match_threshold, settings.max_day_gap)
+                          + story_links(_same_articles(store, new), settings.match_threshold))
     update = _revise(store, set(new), original, known, settings, set(new))
     return replace(update, pairs_scored=len(candidates))
 

@@ -16,8 +16,8 @@ from functools import cache, lru_cache
 
 from parallax.extract import compatibility as compat
 from parallax.knowledge import read_table
-from parallax.resolve.features import (MentionFeatures, features_of, follow_up_cues, is_follow_up, jaccard,
-                                       mention_text, overlap, people_of, persons_of)
+from parallax.resolve.features import (MentionFeatures, features_of, follow_up_cues, follow_up_words_in,
+                                       is_follow_up, jaccard, mention_text, overlap, people_of, persons_of)
 from parallax.schema import DatePrecision, EventDate, EventMention, MatchEvidence, Place
 
 AGE_WEIGHT = 0.08  # each age both reports give its people, up to two: GVA dev 0.05 -> 0.875, 0.08 and 0.1 -> 0.876, 0.15 -> 0.874
@@ -134,6 +134,45 @@ def follow_up_member(a: EventMention, b: EventMention, members: Sequence[EventMe
     return bool(follow_up_cues(later)) and any(
         m.date and m.date.value and m.date.value < later.date.value
         and dates_conflict(m.date, later.date, max_day_gap) and follows_up(later, m) for m in members)
+
+
+STORY = "same story"
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+
+
+def story_pairs(mentions: Sequence[EventMention]) -> list[tuple[EventMention, EventMention]]:
+    """Within one article, (follow-up, event): a mention whose trigger is a follow-up word ("arrested",
+    "charged", "indicted": data/follow_up_words.tsv) and the violent event the same story tells, the one
+    nearest it ("arrested two men in connection with a fatal shooting at an Ocala nightclub ... opened
+    fire into a crowd on Sept. 13"), dated no later than the follow-up. The story reports that event:
+    its follow-up joins the event's incident as a follow-up report, as a later story naming the
+    event's people does (`follows_up`), by what the article itself ties together."""
+    by_article: dict[str, list[EventMention]] = {}
+    for mention in mentions:
+        by_article.setdefault(mention.article_id, []).append(mention)
+    pairs = []
+    for told in by_article.values():
+        for later in (m for m in told if follow_up_words_in(m.trigger.text)):
+            events = [m for m in told if m.event_type in VIOLENT and not follow_up_words_in(m.trigger.text)
+                      and not is_follow_up(m) and not _after(m, later)]
+            if events:
+                pairs.append((later, min(events, key=lambda m: (abs(m.trigger.start - later.trigger.start), m.id))))
+    return pairs
+
+
+def _after(event: EventMention, later: EventMention) -> bool:
+    return bool(event.date and later.date and event.date.value and later.date.value
+                and event.date.value > later.date.value)
+
+
+def story_follow_up(a: EventMention, b: EventMention, members: Sequence[EventMention]) -> bool:
+    """In an incident of `members`, two reports dated too far apart are not kept apart when the later
+    tells a follow-up and an article among the members tells both a follow-up and the event
+    (`story_pairs`): the incident is the event with its follow-up reports."""
+    if not (a.date and b.date and a.date.value and b.date.value):
+        return False
+    later = b if b.date.value > a.date.value else a
+    return bool(follow_up_cues(later)) and bool(story_pairs(members))
 
 
 def _place_evidence(a: EventMention, b: EventMention) -> list[MatchEvidence]:
