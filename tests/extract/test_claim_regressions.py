@@ -457,3 +457,30 @@ def test_the_pages_name_after_a_headline_is_no_victim(nlp):
                   "Oconee Co. shooting claims one man's life, may have injured othe - WALB.com, South Georgia News"):
         claims = extract_title_claims(nlp(title), Article(id="r", text="", title=title))
         assert not [c for c in claims if "News" in c.figure.text or ".com" in c.figure.text], title
+
+
+def test_ages_made_the_subject_leave_the_people_counted(nlp):
+    text = "A grandfather, his daughter and six grandchildren ages 3 months to 10 years old died Thursday afternoon."
+    assert figures(nlp, text) == [("killed", 8, 8, "incident")]
+
+
+def test_a_death_an_attack_answered_is_an_earlier_incidents(nlp):
+    """ "in retaliation for the January shooting death of another man": that death is the one the shooting
+    avenged, not one of its own (scope "earlier"); the attack's own toll stays."""
+    assert figures(nlp, "Prosecutors say the shooting was in retaliation for the January shooting death of "
+                        "another man.") == [("killed", 1, 1, "earlier")]
+    assert figures(nlp, "Police said the attack was revenge for the killing of two gang members last week.") == [
+        ("killed", 2, 2, "earlier")]
+    assert figures(nlp, "Gunmen killed three soldiers in retaliation for an airstrike on Monday.") == [
+        ("killed", 3, 3, "incident")]
+
+
+def test_the_first_age_made_a_subject_is_no_count(nlp):
+    """ "four unidentified men, ages 20-27 were shot" came out as 20 wounded: the parser made "ages" and
+    "20" subjects of "shot"."""
+    assert figures(nlp, "We're told a fight broke out and four unidentified men, ages 20-27 were shot.") == [
+        ("injured", 4, 4, "incident")]
+
+
+def test_a_phone_going_dead_is_no_death(nlp):
+    assert figures(nlp, '"At that time the phone went dead," she said.') == []

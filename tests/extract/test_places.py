@@ -472,6 +472,17 @@ def test_a_village_the_gazetteer_lacks_is_in_the_articles_one_province(nlp, gaze
     assert village.latitude is not None and village.relation == UNLOCATED
 
 
+def test_a_lower_case_word_the_gazetteer_lacks_is_no_place(nlp, gazetteer):
+    """Regression (GVA dev): "a small amount of marijuana" (tagged a place) was put at Ohio's point, and
+    kept its report of the seizure apart from the shooting it followed."""
+    text = ("BELLEFONTAINE, Ohio - Two adults were charged after a 13-year-old boy was hit by a bullet, the "
+            "Bellefontaine Police Department said.\n\nOfficers seized a handgun, a small amount of marijuana "
+            "and two glass pipes from the residence.")
+    assert "marijuana" not in [p.name for p in _places(nlp, gazetteer, text)]
+    text = "PHOENIX (KPHO) - Two people were killed in a shooting in west Phoenix, deputies said."
+    assert any("Phoenix" in p.name for p in _places(nlp, gazetteer, text) if p.relation != "newsroom of")
+
+
 def test_central_before_a_city_named_like_its_province_is_the_city(nlp, gazetteer):
     # regression (new-user run): "in central Lusaka" went to Lusaka Province; a capital keeps the
     # city under any compass word, while "northern Hama" stays the province (test above)

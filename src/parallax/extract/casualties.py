@@ -167,7 +167,8 @@ def _object_parsed_as_subject(tok: Token) -> Token | None:
 def _passive_subject(verb: Token) -> Token | None:
     """ "DAYTON, Ohio - A man was shot": the parser may give the dateline as a second subject; the
     victim is the subject that is no place or organisation."""
-    subjects = list(dict.fromkeys(vx.age_owner(c) or c for c in verb.children if c.dep_ == "nsubjpass"))
+    subjects = list(dict.fromkeys(vx.age_owner(c) or vx.listed_ages_owner(c) or c for c in verb.children
+                                  if c.dep_ == "nsubjpass" and not vx.after_ages(c)))
     subjects = [s for s in subjects if not any(o != s and s in o.subtree for o in subjects)]  # "Dennie
     # Reeves, 66 and Ginger Reeves, 64 were found": the second name is in the first one's list
     people = [c for c in subjects if c.ent_type_ not in _NOT_VICTIMS or vx.is_aged(c)]
@@ -615,7 +616,7 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
     victim, own = _out_of_dateline(victim, own)
     if victim is None:
         return []
-    victim = _hyphenated_head(victim)
+    victim = vx.ages_owner(_hyphenated_head(victim))
     if trig.extra == "flee" and victim.lemma_.lower() in lexicon.perpetrators:
         return []  # "the attackers fled toward the border": a getaway, nobody displaced
     if _other_cause(tok, lexicon):

@@ -107,7 +107,9 @@ def _without_shortened(places: list[Place]) -> list[Place]:
 def _in_article_region(places: list[Place], gazetteer: Gazetteer) -> list[Place]:
     """A name the gazetteer does not know ("near the village of Kangvai") is in the one country, and the
     one province, that all the article's located places are in: at that province's point (precision 3,
-    as ACLED codes a village it cannot find), or with the country alone when the provinces differ."""
+    as ACLED codes a village it cannot find), or with the country alone when the provinces differ; a
+    lower-case one is no place at all."""
+    places = [p for p in places if p.country or p.latitude is not None or not _lower_case(p)]
     located = [p for p in places if p.latitude is not None and p.country and not is_border(p)]
     countries = {p.country for p in located}
     if len(countries) != 1 or all(p.country or p.latitude is not None for p in places):
@@ -121,6 +123,12 @@ def _in_article_region(places: list[Place], gazetteer: Gazetteer) -> list[Place]
         where |= {"admin1": unit.admin1, "latitude": unit.latitude, "longitude": unit.longitude,
                   "precision": GeoPrecision.REGION, "relation": UNLOCATED}  # still a town apart from others
     return [replace(p, **where) if not p.country and p.latitude is None else p for p in places]
+
+
+def _lower_case(place: Place) -> bool:
+    """ "a small amount of marijuana": a name in lower case only, which the gazetteer does not know, is no
+    place's ("west Phoenix" and "al-Tanf" have a capital)."""
+    return bool(place.span) and place.span.text.islower()
 
 
 def _named_mentions(doc: Doc, article: Article, taken: set[int],

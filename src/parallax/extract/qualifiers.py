@@ -211,8 +211,27 @@ def qualify(claim: Claim, tok: Token, lexicon: ClaimLexicon) -> Claim:
     """The claim with its hedge, scope, denial and time read from its sentence."""
     hedge = claim_hedge(claim, tok, lexicon)
     cumulative = claim.scope == "cumulative" or is_cumulative(tok, claim, lexicon)  # a roundup headline stays one
-    scope = "cumulative" if cumulative else "incident"
+    scope = "cumulative" if cumulative else "earlier" if answered(tok) else "incident"
     return _denied(per_side(replace(claim, hedged=bool(hedge), hedge=hedge, scope=scope, claim_time=claim_time(tok))))
+
+
+_ANSWERED = frozenset({"retaliation", "revenge", "reprisal", "avenge"})
+
+
+def answered(tok: Token) -> bool:
+    """ "the shooting was in retaliation for the January shooting death of another man", "revenge for the
+    killing of two gang members", "to avenge the death of his brother": the casualty an attack answered,
+    an earlier incident's (scope "earlier")."""
+    for node in tok.ancestors:
+        if node.lemma_.lower() == "avenge" or node.dep_ == "prep" and node.lower_ == "for" \
+                and node.head.lemma_.lower() in _ANSWERED:
+            return True
+    sent = tok.sent  # the parser often breaks "in retaliation for the January shooting death of ..."
+    before = token_table(tok.doc).text[sent.start_char:tok.idx]
+    return bool(_ANSWERING.search(before))
+
+
+_ANSWERING = re.compile(r"\b(?:(?:retaliation|revenge|reprisals?) for|avenged?|avenging)\b[^.;,]{0,50}$", re.IGNORECASE)
 
 
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")

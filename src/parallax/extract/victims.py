@@ -77,6 +77,29 @@ def age_owner(tok: Token) -> Token | None:
     return owner if owner.pos_ in ("PROPN", "NOUN") else None
 
 
+def ages_owner(tok: Token) -> Token:
+    """ "six grandchildren ages 3 months to 10 years old died": the parser may make "ages" the subject and
+    the people its own subject; the people are the victim."""
+    if tok.lemma_.lower() != "age":
+        return tok
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "compound", "nmod") and c.pos_ in ("NOUN", "PROPN")
+                 and c.i < tok.i), tok)
+
+
+def after_ages(tok: Token) -> bool:
+    """ "four men, ages 20-27 were shot": the parser may make the first age another subject of the verb."""
+    return tok.like_num and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("ages", "aged")
+
+
+def listed_ages_owner(tok: Token) -> Token | None:
+    """ "four unidentified men, ages 20-27 were shot", parsed with "ages" as the subject: the people the
+    ages are told of, the noun before the comma."""
+    if tok.lower_ != "ages" or tok.i < 2 or tok.doc[tok.i - 1].text != ",":
+        return None
+    owner = tok.doc[tok.i - 2]
+    return owner if owner.pos_ in ("NOUN", "PROPN") else None
+
+
 def _small(tok: Token) -> bool:
     """A number a person's age can be (digits only: "26", not "twenty-six" or "1,200")."""
     return tok.text.isdigit() and 0 < int(tok.text) < 110
