@@ -484,3 +484,14 @@ def test_the_first_age_made_a_subject_is_no_count(nlp):
 
 def test_a_phone_going_dead_is_no_death(nlp):
     assert figures(nlp, '"At that time the phone went dead," she said.') == []
+
+
+def test_shot_at_people_in_a_headline_is_fired_at(nlp):
+    """ "Bartow gunman shot at a dozen people before killing himself": the gunman was the one shooting,
+    and nobody is told hit; "Teen shot at bus stop" is still one hurt."""
+    from parallax.extract.claims import extract_title_claims
+
+    def title(text):
+        return [(c.measure.value, c.figure.low) for c in extract_title_claims(nlp(text), Article(id="r", text="", title=text))]
+    assert ("injured", 1) not in title("Bartow gunman shot at a dozen people before killing himself")
+    assert title("Teen shot at bus stop") == [("injured", 1)]

@@ -43,7 +43,21 @@ def _kind(tok: Token, lexicon: ClaimLexicon) -> str | None:
         before = tok.doc[tok.i - 1].lower_ if tok.i else ""
         if after[:2] == ["to", "death"] or after[:1] == ["dead"] or before in ("fatally", "mortally"):
             return "killed"
+        if _fired_at(tok, lexicon):
+            return None  # "Bartow gunman shot at a dozen people before killing himself": fired at, nobody hit
     return kind
+
+
+def _fired_at(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """ "shot at a dozen people", "shot at police": "at" and the people fired at, not where it happened
+    ("Man shot at party")."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "at":
+        return False
+    target = doc[tok.i + 2]
+    if target.lower_ in ("a", "an", "the", "his", "her", "their") and tok.i + 3 < len(doc):
+        target = doc[tok.i + 3]
+    return _is_count(target, lexicon) or _is_person_word(target, lexicon) or target.lemma_.lower() in lexicon.armed
 
 
 def _is_age(tok: Token, lexicon: ClaimLexicon) -> bool:
