@@ -599,8 +599,10 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
     if victim is not None and victim.ent_type_ in _NOT_VICTIMS and not vx.is_aged(victim) \
             and not vx.is_quantity(victim, lexicon) and not vx.listed_with_person(victim):  # "and wounding 40": a count the tagger took for a date
         victim = None  # "wounded Monday evening", "a shooting west of Pittsboro": misparses, not victims
-    if victim is not None and victim.i > tok.i and any(vx.is_separator(t) for t in tok.doc[tok.i:victim.i]):
-        victim = None  # "in teen's shooting death - KSLA News 12": the page's name after the headline
+    if victim is not None and victim.i > tok.i and is_headline(tok.sent) \
+            and any(vx.is_separator(t) for t in tok.doc[tok.i:victim.i]):
+        victim = None  # "in teen's shooting death - KSLA News 12": the page's name after the headline (only
+        # there: a tokenised "20-year - old man" keeps its dash spaced)
     if victim is None:
         victim, own = _inherited(tok, lexicon), _own_count(tok, lexicon)
         if trig.extra == "flee" and victim is not None and victim.dep_ == "dobj":
