@@ -26,8 +26,8 @@ MUC = {"D1": {"doc": "GUERRILLAS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRON
 
 
 def test_relaxed_and_exact_matching():
-    assert matches("Senior Hungarian and Romanian officials", "Hungarian")
-    assert not matches("Senior Hungarian and Romanian officials", "Hungarian", exact=True)
+    assert matches("Senior Latvian and Estonian officials", "Latvian")
+    assert not matches("Senior Latvian and Estonian officials", "Latvian", exact=True)
     assert matches("The US Congress", "US Congress", exact=True)
     assert not matches("the army", "the navy")
 
@@ -128,13 +128,13 @@ def test_muc4_an_attack_held_against_someone_is_an_incident(tmp_path, nlp):
 
 
 def test_muc4_troops_of_a_named_body_give_the_body_as_organisation(tmp_path, nlp):
-    # regression: "Guatemalan army troops", "armed forces elements", "officers of the armed forces"
+    # regression: "national army troops", "army elements", "officers of the armed forces"
     # filled only perp_individual_id; MUC-4 gives their army the organisation slot too, and a
     # phrase headed by a body ("the guerrilla movement ...", an invented group) is the organisation itself
-    doc = _muc_doc("GUATEMALAN ARMY TROOPS KILLED NINE FARMERS ON 3 MARCH.\n\nTHE LEFTIST GUERRILLA MOVEMENT "
+    doc = _muc_doc("NATIONAL ARMY TROOPS KILLED NINE FARMERS ON 3 MARCH.\n\nTHE LEFTIST GUERRILLA MOVEMENT "
                    "SIERRA ROJA REVOLUTIONARY MOVEMENT CLAIMED RESPONSIBILITY FOR THE ABDUCTION OF A JUDGE.",
-                   perp_individual_id=[["GUATEMALAN ARMY TROOPS"]],
-                   perp_organization_id=[["GUATEMALAN ARMY"], ["SIERRA ROJA REVOLUTIONARY MOVEMENT"]])
+                   perp_individual_id=[["NATIONAL ARMY TROOPS"]],
+                   perp_organization_id=[["NATIONAL ARMY"], ["SIERRA ROJA REVOLUTIONARY MOVEMENT"]])
     (tmp_path / "dev.json").write_text(json.dumps(doc), "utf-8")
     scores = score_muc4(tmp_path, nlp=nlp)
     assert scores["perp_organization_id_recall"] == 1.0 and scores["perp_organization_id_precision"] == 1.0
@@ -155,7 +155,7 @@ def test_muc4_the_building_a_bomb_goes_off_at_is_a_physical_target(tmp_path, nlp
 def test_muc4_a_victims_name_runs_over_what_ner_left_out(tmp_path, nlp):
     # regression: a title, given names NER tags and a surname it leaves out (an invented name: NER
     # tags only "jose manuel ortega" in the lower-cased text) gave no named victim
-    doc = _muc_doc("THE FMLN IS RESPONSIBLE FOR THE ASSASSINATION OF DR JOSE MANUEL ORTEGA VILLALBA.",
+    doc = _muc_doc("THE REBEL FRONT KILLED DR JOSE MANUEL ORTEGA VILLALBA.",
                    hum_tgt_name=[["JOSE MANUEL ORTEGA VILLALBA"]])
     (tmp_path / "dev.json").write_text(json.dumps(doc), "utf-8")
     assert score_muc4(tmp_path, nlp=nlp)["hum_tgt_name_recall"] == 1.0

@@ -56,8 +56,8 @@ def sentence_case(text: str) -> str:
 def _slot(actor: Actor, doc: Doc) -> str:
     """The MUC-4 slot an actor fills: a perpetrator is an organisation when the dictionary named a
     group, or its head is a body's ("movement", "front"), and the phrase names the group, not its
-    people ("the FMLN", "the Guatemalan army"; but
-    "Guatemalan army troops", "urban guerrillas" are individuals); a receiver only when it names a
+    people ("the FMLN", "the national army"; but
+    "national army troops", "urban guerrillas" are individuals); a receiver only when it names a
     person, as hum_tgt_name holds named victims ("Elena Marin Soto", invented), not groups ("civilians")."""
     if actor.role in (ActorRole.PERPETRATOR, ActorRole.ASSOCIATED):  # a backer is a co-perpetrator
         named = actor.category and actor.normalized not in GENERIC_GROUPS and actor.category != "Civilians"
@@ -79,7 +79,7 @@ def _member_groups(actor: Actor, doc: Doc, dictionary: ActorDictionary) -> list[
         return []
     objects = [g for c in phrase.root.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                for g in c.children if g.dep_ == "pobj"]
-    if phrase.root.tag_ == "NNS":  # "Guatemalan army troops", "Cobra battalion troops": the army, the battalion
+    if phrase.root.tag_ == "NNS":  # "national army troops", "Jaguar battalion troops": the army, the battalion
         objects += [c for c in phrase.root.lefts if c.dep_ == "compound"]
     return [phrase_of(g).text for g in objects if g.pos_ == "PROPN" or g.ent_type_ == "ORG"
             or normalize_actor(phrase_of(g).text, dictionary, lambda word: None, countryless=True) is not None
@@ -150,8 +150,8 @@ def _terrorist_incident(trigger) -> bool:
 
 
 def _attributed_incident(trigger) -> bool:
-    """An attack word typed as the attribution it sits in ("holds the FMLN responsible for the
-    assassination of ...", "said it was behind the abduction of ..."): the incident is
+    """An attack word typed as the attribution it sits in ("blamed the rebel front for the
+    killing of ...", "said it was behind the abduction of ..."): the incident is
     MUC-4's, its doer the one held responsible. Attribution is capped under MIN_TRIGGER_SCORE, as it
     opens no incident of its own, so these are taken whatever their score."""
     if trigger.code != ATTRIBUTION:

@@ -157,7 +157,7 @@ DEMAND_NOUNS = frozenset({"demand", "call", "request", "appeal", "insistence", "
 
 
 def _own_side(token: Token) -> bool:
-    """A pronoun or a phrase the speakers own: "agreed that their countries should cooperate"."""
+    """A pronoun or a phrase the speakers own: "the two ministers agreed that their countries would talk"."""
     return token.pos_ == "PRON" or any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in token.children)
 
 
@@ -267,7 +267,7 @@ def _given_doers(trigger: Token) -> list[Token]:
 def _partakers(verb: Token) -> list[Token]:
     """Who takes part through `verb`: "the military men involved in the murder" (the noun it
     modifies), "two soldiers were involved in", "rebels participated in", and the accused of it:
-    "four youths suspected of participating in the raid"."""
+    "three men suspected of taking part in the ambush"."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return [verb.head]
     if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in BLAMING_VERBS:
