@@ -85,7 +85,7 @@ def test_a_convoy_of_troops_gives_the_troops(nlp):
 
 def test_a_number_heading_a_group_gives_the_group(nlp):
     # regression: "Thousands of ..." was read as a number, not a crowd, and dropped
-    found = roles(nlp, "Thousands of Sudanese protesters marched on the presidential palace.")
+    found = roles(nlp, "Thousands of Sudanese protesters streamed toward the governor's office.")
     doers = [a for a in found if a.role == ActorRole.PERPETRATOR]
     assert doers and doers[0].normalized == "Protesters" and doers[0].category == "Protesters"
 
@@ -96,7 +96,7 @@ def test_a_possessor_of_a_thing_is_the_party(nlp):
 
 
 def test_claimed_responsibility_names_the_doer(nlp):
-    found = trigger_actors(nlp, "Al-Shabaab claimed responsibility for the bombing of the hotel.", word="bombing")
+    found = trigger_actors(nlp, "Al-Shabaab claimed responsibility for Monday's bombing of the hotel.", word="bombing")
     assert [a.normalized for a in found if a.role == ActorRole.PERPETRATOR] == ["Al Shabaab"]
 
 
@@ -107,8 +107,8 @@ def test_blamed_for_an_attack_names_the_doer(nlp):
 
 
 @pytest.mark.parametrize("text, doer", [
-    # regression (MUC-4 dev): "the soldiers accused of murdering the jesuit priests" had no actor1
-    ("Three soldiers accused of murdering two students appeared in court on Monday.", "soldiers"),
+    # regression: soldiers "accused of" a killing, the participle on the subject, had no actor1
+    ("Two soldiers accused of murdering a farmer appeared in court on Monday.", "soldiers"),
     ("Two policemen were accused of killing a trader in the market.", "policemen"),
     ("Police accused the gang of killing a trader in the market.", "gang"),
 ])
@@ -118,7 +118,7 @@ def test_the_accused_are_the_doers(nlp, text, doer):
 
 
 @pytest.mark.parametrize("text, doer", [
-    # regression (MUC-4 dev): "a bomb, planted by unidentified persons, exploded" had no actor1
+    # regression: the agent of a participle set off by commas on the weapon had no actor1
     ("A bomb, planted by unidentified men, exploded outside the bank.", "unidentified men"),
     ("An ambush carried out by rebels killed four soldiers near the border.", "rebels"),
 ])
@@ -128,9 +128,9 @@ def test_agent_of_a_participle_on_the_event_noun_is_the_doer(nlp, text, doer):
 
 
 def test_whoever_a_clause_of_obligation_binds_receives_the_act(nlp):
-    # regression (PLOVER dev): "a senior British minister reiterated that Libya must hand over ..."
-    # had neither the minister as actor1 (the trigger in the clause hid the main verb) nor Libya as actor2
-    found = roles(nlp, "The foreign minister reiterated that Kenya must hand over the suspects.")
+    # regression: "a minister repeated that <country> must surrender ..." had neither the minister
+    # as actor1 (the trigger in the clause hid the main verb) nor the country as actor2
+    found = roles(nlp, "The foreign minister repeated that Kenya must hand over the suspects.")
     assert any("minister" in name for name in named(found, ActorRole.PERPETRATOR))
     assert "Kenya" in named(found, ActorRole.TARGET)
     found = roles(nlp, "The union repeated its demand that the government lift the curfew.")
@@ -143,15 +143,15 @@ def test_the_speakers_own_side_in_a_clause_of_obligation_is_no_receiver(nlp):
 
 
 def test_up_to_a_count_read_as_a_particle_is_still_the_object(nlp):
-    # regression (PLOVER dev): the parser read "kidnapped up to 16 Russian civilian advisers" as
-    # "kidnapped up" + "to 16 advisers", which gave no receiver; the parse is built by hand here
+    # regression: the parser read "kidnapped up to <n> <people>" as "kidnapped up" + "to <n>
+    # <people>", which gave no receiver; the parse is built by hand here
     doc = Doc(nlp.vocab, words=["Rebels", "kidnapped", "up", "to", "16", "engineers"],
               heads=[1, 1, 1, 2, 5, 3], deps=["nsubj", "ROOT", "prt", "prep", "nummod", "pobj"])
     assert (doc[5], ActorRole.TARGET) in role_candidates(doc[1])
 
 
 def test_a_people_noun_with_a_demonym_is_people_not_forces(nlp):
-    # "Russian civilian advisers" came out as Military Forces of Russia: "advisers" was no people noun
+    # a demonym with a civilian job came out as that country's military forces: the job was no people noun
     found = trigger_actors(nlp, "Gunmen kidnapped up to 12 Turkish engineers on Monday.")
     assert [(a.normalized, a.category) for a in found if a.role == ActorRole.TARGET] == \
         [("Turkish engineers", "Civilians")]
@@ -277,8 +277,8 @@ def test_an_abbreviated_country_modifying_the_event_is_its_doer(nlp):
 
 
 def test_a_phrase_does_not_run_across_a_paragraph_break(nlp):
-    # regression: a missed sentence break gave "West Side party\n\nA gunman"
-    text = "Shooting at West Side party\n\nA gunman opened fire on guests at a party, wounding three people."
+    # regression: a missed sentence break ran a headline into the first line of the story
+    text = "Shooting at Eastgate birthday bash\n\nA man with a rifle fired on guests at a party, wounding three people."
     doc = nlp(text)
     found = []
     for sent in doc.sents:
@@ -309,7 +309,7 @@ def test_a_group_named_before_its_noun_is_not_narrowed_away(nlp):
 
 
 def test_a_purpose_clause_gives_the_receiver(nlp):
-    found = trigger_actors(nlp, "Police fired tear gas to disperse hundreds of protesters outside parliament.")
+    found = trigger_actors(nlp, "Police fired tear gas to disperse a crowd of protesters outside parliament.")
     assert "Protesters" in [a.normalized for a in found if a.role == ActorRole.TARGET]
 
 
@@ -390,12 +390,12 @@ def test_the_target_or_victim_of_an_attack_receives_it(nlp):
 
 
 def test_who_plants_or_hurls_the_means_is_the_doer(nlp):
-    # regression: "unidentified persons placed 11 bombs" and "hurled a grenade at a police patrol"
+    # regression: "unidentified persons placed <n> bombs" and "threw a grenade at a police patrol"
     # gave no doer (the trigger is the weapon, the object of the verb)
-    found = trigger_actors(nlp, "Early on Sunday, unidentified persons placed 11 bombs in several bank branches.")
+    found = trigger_actors(nlp, "Early on Sunday, unidentified persons placed nine bombs at three shops.")
     assert named(found, ActorRole.PERPETRATOR) == ["unidentified persons"]
-    found = trigger_actors(nlp, "Militants hurled a grenade at a police patrol in the old town.", ("IN", "India"))
-    assert named(found, ActorRole.PERPETRATOR) == ["Militants"]
+    found = trigger_actors(nlp, "Two insurgents hurled a grenade at a police patrol near the old mosque.", ("IN", "India"))
+    assert named(found, ActorRole.PERPETRATOR) == ["Two insurgents"]
     assert named(found, ActorRole.TARGET) == ["a police patrol"]
     # "at" stays no receiver of a light verb: "at dawn"
     found = trigger_actors(nlp, "Warplanes launched an attack at dawn on the village.")
@@ -403,13 +403,13 @@ def test_who_plants_or_hurls_the_means_is_the_doer(nlp):
 
 
 def test_who_takes_part_in_an_event_is_its_doer(nlp):
-    # regression: "the men involved in the murder", "suspected of participating in the attack",
+    # regression: "the men involved in the murder", "suspected of participating in" a raid,
     # "participated in the massacre" gave no doer
-    found = trigger_actors(nlp, "The president ordered the trial of the officers involved in the murder of the priests.",
+    found = trigger_actors(nlp, "The president ordered the trial of the guards involved in the murder of the teachers.",
                            word="murder")
-    assert named(found, ActorRole.PERPETRATOR) == ["the officers"]
-    found = trigger_actors(nlp, "Three men suspected of participating in the attack were released on Friday.",
-                           word="attack")
+    assert named(found, ActorRole.PERPETRATOR) == ["the guards"]
+    found = trigger_actors(nlp, "Three men suspected of participating in last week's raid were freed on Friday.",
+                           word="raid")
     assert named(found, ActorRole.PERPETRATOR) == ["Three men"]
     found = trigger_actors(nlp, "Local militiamen participated in the massacre, witnesses said.")
     assert named(found, ActorRole.PERPETRATOR) == ["Local militiamen"]
@@ -446,10 +446,10 @@ def test_the_possessor_of_an_act_done_to_people_is_its_victim(nlp):
 
 
 def test_the_agent_of_a_passive_clause_on_the_victims_is_the_doer(nlp):
-    # regression: "the assassination of six Jesuits who were machine-gunned ... by men wearing
-    # military uniforms" gave no doer; a locative "by" of an active clause stays none
-    found = trigger_actors(nlp, "Ungo left after the assassination of six Jesuits who were machine-gunned on "
-                                "15 November by men wearing military uniforms.", word="assassination")
+    # regression: "the assassination of <victims> who were shot ... by men in <dress>" gave no doer;
+    # a locative "by" of an active clause stays none
+    found = trigger_actors(nlp, "The envoy quit over the assassination of four monks who were shot on "
+                                "2 March by men dressed as police.", word="assassination")
     assert named(found, ActorRole.PERPETRATOR) == ["men"]
     found = trigger_actors(nlp, "The killing of two traders who were standing by the road angered the town.",
                            word="killing")
@@ -457,11 +457,11 @@ def test_the_agent_of_a_passive_clause_on_the_victims_is_the_doer(nlp):
 
 
 def test_a_sides_own_forces_moved_are_no_receiver(nlp):
-    # regression (PLOVER: "Syria says it is willing to withdraw its troops from neighboring
-    # Lebanon" gave actor2 "its troops" and no Lebanon: the parser made "neighboring" a compound)
-    found = roles(nlp, "Kenya says it is willing to withdraw its troops from neighboring Somalia.")
+    # regression: "<country> is willing to pull its troops out of neighbouring <country>" gave
+    # actor2 "its troops" and not the neighbour: the parser made "neighboring" a compound
+    found = roles(nlp, "Kenya says it could withdraw its soldiers from neighboring Somalia.")
     assert named(found, ActorRole.TARGET) == ["Somalia"]
-    found = roles(nlp, "Kenya has again offered its troops to Somalia's new president.")
+    found = roles(nlp, "Kenya once more pledged its soldiers to Somalia's new president.")
     assert "its troops" not in named(found, ActorRole.TARGET)
     # whose forces are hit stay receivers: "killed its soldiers" is no moving verb
     found = trigger_actors(nlp, "Gunmen ambushed the army convoy and killed its soldiers.", word="killed")
@@ -469,10 +469,10 @@ def test_a_sides_own_forces_moved_are_no_receiver(nlp):
 
 
 def test_a_country_a_speaker_says_it_acts_in_is_acted_on(nlp):
-    # regression (PLOVER: "Nigeria announced that it will withdraw their peacekeeping force from
-    # Chad" gave no Chad: the country rule read only the trigger, and "withdraw" here scores under
+    # regression: "<country> said it will recall its peacekeepers from <country>" gave no second
+    # country: the country rule read only the trigger, and "withdraw" here scores under
     # the threshold, so the sentence's event is the reporting verb's)
-    found = roles(nlp, "Kenya today announced that it will withdraw its peacekeeping force from Somalia "
+    found = roles(nlp, "Kenya said on Tuesday it would withdraw its peacekeepers from Somalia "
                        "unless the talks resume.")
     assert "Somalia" in named(found, ActorRole.TARGET)
 
@@ -496,7 +496,7 @@ def test_an_event_given_to_its_doer(nlp, text, word, doer):
     # or in a relative clause on the event noun, gave no doer
     ("Police said the bombing was carried out by the ELN.", "bombing"),
     ("The ambush was claimed by the ELN.", "ambush"),
-    ("Two policemen were killed in the attack, which was carried out by the ELN.", "attack"),
+    ("Two guards died in the ambush, which was carried out by the ELN.", "ambush"),
 ])
 def test_the_agent_of_a_passive_light_verb_is_the_doer(nlp, text, word):
     found = trigger_actors(nlp, text, word=word)
@@ -517,7 +517,7 @@ def test_an_event_noun_as_subject_gives_its_doers_not_its_receivers(nlp):
 
 def test_an_adjective_of_readiness_governs_the_act(nlp):
     # regression: "is ready to contribute ... in Somalia", "is prepared to hand over ... to" gave no receiver
-    found = roles(nlp, "Kenya is ready to contribute troops to a regional force in Somalia, the minister said.")
+    found = roles(nlp, "Kenya stands ready to send troops to a regional force in Somalia, the minister said.")
     assert "Somalia" in named(found, ActorRole.TARGET)
     found = roles(nlp, "The militia said it is prepared to hand over the prisoners to the Red Cross.")
     assert "the Red Cross" in named(found, ActorRole.TARGET)
@@ -538,7 +538,7 @@ def test_the_forces_a_deployment_moves_are_no_receiver(nlp):
 @pytest.mark.parametrize("text, receiver", [
     ("The governor allowed the opposition party to hold a rally in the capital.", "the opposition party"),
     ("Students staged rallies to demand the resignation of the Sudanese governor.", "the Sudanese governor"),
-    ("The farmers' union issued a statement demanding that the government lift the quota.", "the government"),
+    ("The farmers' union put out a statement insisting that the government lift the quota.", "the government"),
     ("Farmers held a march calling for the release of the jailed union leader.", "the jailed union leader"),
 ])
 def test_whom_an_act_bids_or_demands_receives_it(nlp, text, receiver):

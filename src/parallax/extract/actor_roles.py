@@ -49,7 +49,7 @@ LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "perfor
                          "order", "make", "claim", "begin", "start", "continue", "resume", "declare", "hold",
                          "wage", "impose", "lift", "end", "lead", "commit", "perpetrate", "initiate",
                          "undertake", "organise", "organize", "step", "intensify", "escalate"})
-# Verbs whose object is the means, aimed "at" what it hits: "militants hurled a grenade at a patrol",
+# Verbs whose object is the means, aimed "at" what it hits: "two insurgents hurled a grenade at a patrol",
 # "unidentified persons placed 11 bombs", "rebels set fire to the town hall".
 MEANS_VERBS = frozenset({"place", "plant", "hurl", "throw", "lob", "detonate", "drop", "set", "fire"})
 
@@ -84,7 +84,7 @@ def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
     """Tokens that head the doer and the receiver of the event named by `trigger`."""
     found = _direct_roles(trigger) + [(g, ActorRole.TARGET) for g in _bid_subjects(trigger) + _threatened(trigger)]
     for verb in _governed_acts(trigger):
-        # "offered to hand over to Great Britain", "threatened to cut off power to the town": the
+        # "offered to hand them over to the court", "threatened to cut off power to the town": the
         # receivers of the verb it governs, the doer stays the governing verb's subject
         found += [(head, role) for head, role in _direct_roles(verb) if role == ActorRole.TARGET]
         found += [(g, ActorRole.TARGET) for g in _bid_subjects(verb)]
@@ -114,7 +114,7 @@ def role_candidates(trigger: Token) -> list[tuple[Token, ActorRole]]:
         found.append((trigger.head, ActorRole.TARGET))
     found += [(g, ActorRole.PERPETRATOR) for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"
               for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-    # "a bomb, planted by unidentified persons, exploded", "an attack carried out by gunmen"
+    # "a bomb, planted by two unknown men, exploded", "an attack carried out by gunmen"
     doers = _given_doers(trigger)  # "blamed the attack on the rebels": the rebels are no receiver
     return [(h, r) for h, r in found if h not in doers] + [(doer, ActorRole.PERPETRATOR) for doer in doers]
 
@@ -204,7 +204,7 @@ def _hostage_roles(trigger: Token) -> list[tuple[Token, ActorRole]]:
 
 def _target_of(trigger: Token) -> list[tuple[Token, ActorRole]]:
     """What a copula says an event was aimed at: "the convoy was the target of an attack", "the
-    targets of the attacks were the bank branches", "he was the victim of a kidnapping"."""
+    targets of the raids were two shops", "he was the victim of a kidnapping"."""
     noun = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
     if noun is None or noun.lemma_.lower() not in ("target", "victim") or noun.dep_ not in ("attr", "nsubj") \
             or noun.head.lemma_ != "be":
@@ -213,8 +213,8 @@ def _target_of(trigger: Token) -> list[tuple[Token, ActorRole]]:
 
 
 def _held_responsible(trigger: Token) -> list[Token]:
-    """Who claims or is given an event: "X claimed responsibility for the bombing", "officials
-    blamed X for the attack", "X is responsible for the killing", "accused X of the murder",
+    """Who claims or is given an event: "X said it carried out the bombing", "officials
+    blamed X for the attack", "X is to blame for the killing", "accused X of the murder",
     "police attributed the attack to X", "X was behind the attack"."""
     head = trigger.head
     if trigger.dep_ == "pobj" and head.lower_ == "for":
@@ -232,7 +232,7 @@ def _held_responsible(trigger: Token) -> list[Token]:
             and head.head.head.lemma_.lower() in BLAMING_VERBS:  # "accused the FMLN of the murder"
         return [head.head]
     if trigger.dep_ in ("pobj", "pcomp") and head.lower_ == "of" and head.head.lemma_.lower() in BLAMING_VERBS:
-        # "the soldiers accused of murdering the priests", "two men were accused of the killing",
+        # "two soldiers accused of murdering a farmer", "two men were accused of the killing",
         # "police accused the gang of killing"
         verb = head.head
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -258,7 +258,7 @@ def _held_responsible(trigger: Token) -> list[Token]:
 
 def _given_doers(trigger: Token) -> list[Token]:
     """Who claims, is given or carries out an event, also through a relative clause on the event
-    noun: "the attack, which was carried out by the FARC", "the blast, which police blamed on X"."""
+    noun: "the ambush, which was carried out by the rebels", "the blast, which police blamed on X"."""
     relatives = [c for clause in trigger.children if clause.dep_ == "relcl" for c in clause.children
                  if c.dep_ in ("nsubjpass", "dobj") and c.tag_ in ("WDT", "WP")]
     return [doer for word in (trigger, *relatives) for doer in _held_responsible(word)]
@@ -311,7 +311,7 @@ def _direct_roles(verb: Token) -> list[tuple[Token, ActorRole]]:
             moved = child.lower_ == "of" and verb.lemma_.lower() in MOVING_NOUNS
             found += [(g, ActorRole.PERPETRATOR if moved else ActorRole.TARGET) for g in objects]
             if child.lower_ == "of":  # "the bombing of a convoy by warplanes", "by" read as the convoy's;
-                # "the assassination of six Jesuits who were machine-gunned by men in uniform"
+                # "the assassination of four monks who were shot by men dressed as police"
                 found += [(a, ActorRole.PERPETRATOR) for g in [*objects, *_passive_clauses(objects)] for p in g.children
                           if (p.dep_ == "prep" and p.lower_ == "by") or p.dep_ == "agent"
                           for a in p.children if a.dep_ == "pobj"]
@@ -397,7 +397,7 @@ def event_heads(sent: SpacySpan, triggers: list[Token]) -> list[Token]:
 
 def _own_clause(trigger: Token) -> bool:
     """A trigger heading a clause with a subject of its own under the main verb ("the minister
-    reiterated that Libya must hand over the suspects"): the main verb is another act."""
+    repeated that Kenya must hand over the suspects"): the main verb is another act."""
     return trigger.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
 
 
