@@ -65,7 +65,7 @@ def doc_roles(doc: Doc, article: Article, name_country: CountryNamer) -> dict[Ac
 def score_plover(data_dir: Path, limit: int | None = None, nlp: Language | None = None,
                  name_country: Callable | None = None) -> dict:
     """Micro precision/recall/F1 of sources and targets, relaxed (one phrase inside the other:
-    "Senior Hungarian and Romanian officials" finds "Hungarian") and exact (same words); relaxed
+    "Senior Czech and Polish officials" finds "Czech") and exact (same words); relaxed
     F1 also per fixed half of the records (see half_of)."""
     if nlp is None:
         from parallax.nlp.pipeline import load_nlp

@@ -429,7 +429,7 @@ def attribute(claim: Claim, tok: Token, voices: Voices, lexicon: ClaimLexicon) -
         voice = replace(voice, relay=voice.relay + (outlet,))
     stance = Stance.DENIED if _called_false(tok, lexicon) else voice.stance
     if any(phrase in voice.speaker.name.lower() for phrase in lexicon.retractions) or _revised_since(tok):
-        stance = Stance.RETRACTED  # "Correction: An earlier version of this story said 20 were killed"
+        stance = Stance.RETRACTED  # "Correction: A previous version of this report said 20 were killed"
     return replace(claim, speaker=voice.speaker, relay=voice.relay, verb=voice.verb, stance=stance)
 
 
@@ -438,7 +438,7 @@ _REVISING = frozenset({"amend", "revise", "correct", "lower", "update", "change"
 
 
 def _revised_since(tok: Token) -> bool:
-    """ "Police had originally said that seven people were shot, but amended that number to four": the
+    """ "Officials first said nine people were hit, then revised that figure to five": the
     speaker took the first figure back (the claim's reporting verb told "originally", and revised)."""
     for verb in tok.ancestors:
         if any(c.dep_ == "advmod" and c.lower_ in _FIRST_TOLD for c in verb.children):

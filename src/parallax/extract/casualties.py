@@ -73,9 +73,9 @@ def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | No
     if victim is None and tok.tag_ == "VBN":  # "left 12 dead and at least 40 injured": the count on the verb
         victim = next((c for c in tok.children if c.dep_ == "nummod" and c.i < tok.i), None)
     if victim is None and tok.tag_ == "VBD" and tok.dep_ == "conj" and tok.head.lemma_ == "leave" \
-            and child_of(tok, "dobj") is None:  # "left two people dead and five others wounded"
+            and child_of(tok, "dobj") is None:  # "left three people dead and four others wounded"
         victim = child_of(tok, "nsubj")
-    if victim is None:  # "Three people are dead and another hospitalized": the parser made "another" a det
+    if victim is None:  # "Two men are dead and another hospitalized": the parser made "another" a det
         victim = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "another" and c.i < tok.i), None)
     if victim is None or _event_object(victim, lexicon):
         return None
@@ -116,7 +116,7 @@ def _to_harm(verb: Token, lexicon: ClaimLexicon) -> bool:
 
 
 def _left_so(tok: Token) -> Token | None:
-    """ "The attack left two soldiers wounded", "arrested after a shooting that left two people wounded":
+    """ "The attack left two soldiers wounded", "held after a shooting that left three people wounded":
     the parser may make the participle an adverbial clause, of "left" or of the verb before."""
     if tok.dep_ != "advcl" or tok.tag_ != "VBN" or not tok.i:
         return None
@@ -127,7 +127,7 @@ def _left_so(tok: Token) -> Token | None:
 
 
 def _event_object(noun: Token, lexicon: ClaimLexicon) -> bool:
-    """ "arrested in shooting incident", "suspect from shooting spree arrested": a bare noun right after
+    """ "arrested in shooting incident", "gunman from shooting spree detained": a bare noun right after
     "shooting" that names no person is the noun the "shooting" modifies (the parser made it its object)."""
     verb = noun.head
     bare = noun.dep_ == "dobj" and noun.i == verb.i + 1 and noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
@@ -144,7 +144,7 @@ def _active_object(verb: Token) -> Token | None:
 
 
 def _gapped_passive_subject(tok: Token) -> Token | None:
-    """ "Two soldiers were killed and three others wounded": "were" left out, the parser reads "wounded"
+    """ "Four guards were killed and two others wounded": "were" left out, the parser reads "wounded"
     as a past tense whose subject did the wounding; joined to a passive, that subject was wounded."""
     if tok.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in tok.head.children) \
             or any(c.dep_ in ("dobj", "aux", "auxpass") for c in tok.children):
@@ -153,7 +153,7 @@ def _gapped_passive_subject(tok: Token) -> Token | None:
 
 
 def _object_parsed_as_subject(tok: Token) -> Token | None:
-    """ "a shooting that killed a girl and injured one other person appeared in court": the count right
+    """ "a shooting that killed a boy and hurt one other person was in court": the count right
     after an active verb is its object, though the parser made it the subject of the next verb."""
     if tok.i + 1 >= len(tok.doc):
         return None
@@ -170,7 +170,7 @@ def _passive_subject(verb: Token) -> Token | None:
     subjects = list(dict.fromkeys(vx.age_owner(c) or vx.listed_ages_owner(c) or c for c in verb.children
                                   if c.dep_ == "nsubjpass" and not vx.after_ages(c)))
     subjects = [s for s in subjects if not any(o != s and s in o.subtree for o in subjects)]  # "Dennie
-    # Reeves, 66 and Ginger Reeves, 64 were found": the second name is in the first one's list
+    # Tolliver, 71 and Mae Tolliver, 69 were found": the second name is in the first one's list
     people = [c for c in subjects if c.ent_type_ not in _NOT_VICTIMS or vx.is_aged(c)]
     return (people or subjects or [None])[-1]  # the one nearest the verb: a dateline comes first
 
@@ -221,7 +221,7 @@ def _adj_victim(tok: Token) -> Token | None:
 
 def _clause_subject(tok: Token, lexicon: ClaimLexicon) -> Token | None:
     """ "was treated for injuries", "is in critical condition": the subject of the governing verb;
-    "found a victim with a gunshot wound", "found a woman suffering from wounds": its object; "died from
+    "found a man with a gunshot wound", "found a woman suffering from wounds": its object; "died from
     his injuries": nobody (a death)."""
     head, path = tok, []
     for _ in range(4):
@@ -234,7 +234,7 @@ def _clause_subject(tok: Token, lexicon: ClaimLexicon) -> Token | None:
             subject = child_of(head, "dobj") if through else None
             subject = subject or child_of(head, "nsubj") or _passive_subject(head)
             if subject is None or subject.lemma_.lower() in lexicon.not_victims:
-                return None  # "the cause of death was a gunshot injury" (but "the injury was not
+                return None  # "death was caused by a gunshot injury" (but "the injury was not
                 # life-threatening" tells someone hurt)
             return vx.resolve_relative(subject)
         if head.head == head:
@@ -395,7 +395,7 @@ def _measure_of(tok: Token, trig: Trigger, lexicon: ClaimLexicon) -> Measure | N
 
 
 def _inherited(tok: Token, lexicon: ClaimLexicon) -> Token | None:
-    """ "40 civilians were killed and many more wounded": the second verb shares the first's victims."""
+    """ "30 villagers were killed and many more wounded": the second verb shares the first's victims."""
     if tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "ADJ"):
         return None
     head_trig = trigger_of(tok.head, lexicon)
@@ -429,7 +429,7 @@ def _members_figure(members: list[Token], lexicon: ClaimLexicon) -> tuple[Figure
     if any(f is None for f in figures):
         return None
     if _is_breakdown(figures) and found[0] is not None:
-        return found[0]  # "four bodies, two males and two females": four, told twice
+        return found[0]  # "four bodies, three men and one woman": four, told twice
     first, last = vx.core_phrase(min(members, key=lambda m: m.i)), vx.core_phrase(max(members, key=lambda m: m.i))
     text = tok_text(members[0], first[0], last[1])
     return _sum_figures(figures, text), (first[0], last[1], text)  # type: ignore[arg-type]
@@ -454,7 +454,7 @@ def _group(members: list[Token], trigger: Token, lexicon: ClaimLexicon) -> str:
     sibling = _inherited(trigger, lexicon) or _inherited(members[0], lexicon)
     if (not groups or members[0].lower_ == "more") and sibling is not None \
             and (vx.is_quantity(members[0], lexicon) or members[0].lower_ == "more"):
-        groups = [vx.victim_group(sibling, lexicon)]  # "six personnel were killed and three injured"
+        groups = [vx.victim_group(sibling, lexicon)]  # "five personnel were killed and two injured"
     base = " and ".join(g for g in groups if g)
     extra = vx.qualifier(trigger)
     if extra and base:
@@ -463,7 +463,7 @@ def _group(members: list[Token], trigger: Token, lexicon: ClaimLexicon) -> str:
 
 
 def _generic(tok: Token, victim: Token) -> bool:
-    """ "guns do kill people", "tools like hammers kill people more often": a bare plural after a verb
+    """ "guns do kill people", "knives kill people too": a bare plural after a verb
     in the simple present tells what happens in general, not a count; so does a lament ("so many kids
     are getting killed")."""
     bare = victim.tag_ == "NNS" and victim.dep_ == "dobj" and victim.head == tok \
@@ -506,7 +506,7 @@ def _victim_claims(tok: Token, measure: Measure, victim: Token, sent: DocSpan, a
 
 def _split_fatal(tok: Token, claims: list[Found], sent: DocSpan, article_id: str,
                  lexicon: ClaimLexicon) -> list[Found]:
-    """ "Four people were shot, one fatally" -> killed 1 and injured 3, not injured 4."""
+    """ "Five people were shot, one fatally" -> killed 1 and injured 4, not injured 5."""
     share = fatal_share(tok, lexicon)
     if share is None or len(claims) != 1:
         return claims
@@ -601,7 +601,7 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
         victim = None  # "wounded Monday evening", "a shooting west of Pittsboro": misparses, not victims
     if victim is not None and victim.i > tok.i and is_headline(tok.sent) \
             and any(vx.is_separator(t) for t in tok.doc[tok.i:victim.i]):
-        victim = None  # "in teen's shooting death - KSLA News 12": the page's name after the headline (only
+        victim = None  # "in teen's shooting death - WXYZ Action News 9": the page's name after the headline (only
         # there: a tokenised "20-year - old man" keeps its dash spaced)
     if victim is None:
         victim, own = _inherited(tok, lexicon), _own_count(tok, lexicon)
@@ -611,7 +611,7 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
         victim = _count_before(tok, lexicon)
     if victim is None or victim.lemma_.lower() in lexicon.materiel or victim.lemma_.lower() in lexicon.projectiles \
             or victim.lemma_.lower() in lexicon.not_victims or _shot_to_death(tok, victim, lexicon):
-        return []  # "shot a dozen bullets into his apartment", "Image 4 of 11 Two men ...", "hurting a lot"
+        return []  # "fired a dozen rounds into his house", "Image 4 of 11 Two men ...", "hurting a lot"
     if victim.like_num and vx.counts_children(victim):
         victim = victim.doc[victim.i - 2]  # "Mother of two killed in drive-by shooting": the mother
     victim = _postposed_owner(victim, tok, lexicon)
@@ -622,15 +622,15 @@ def _claims_at(tok: Token, trig: Trigger, sent: DocSpan, article_id: str, lexico
     if trig.extra == "flee" and victim.lemma_.lower() in lexicon.perpetrators:
         return []  # "the attackers fled toward the border": a getaway, nobody displaced
     if _other_cause(tok, lexicon):
-        return []  # "Porraz was killed in a high-speed motorcycle accident": no attack's casualty
+        return []  # "Delacroix died in a motorcycle crash on the interstate": no attack's casualty
     if _either_casualty(tok, lexicon) and vx.phrase_figure(own if own is not None else victim, lexicon) is None \
             and not vx.negation_word(victim, tok):
-        return []  # "careless discharge causing injury or death", "to harm or kill another person"
+        return []  # "reckless discharge causing injury or death", "to harm or kill another person"
     claims = _victim_claims(tok, measure, victim, sent, article_id, lexicon, own)
     if trig.extra == "denial" and not all(claim.negated for _, claim in claims):
         return []
     other = _gapped_victim(tok, lexicon) if tok.pos_ == "VERB" and not any(c.negated for _, c in claims) else None
-    if other is not None:  # "One man was shot in the chest, another in the arm"
+    if other is not None:  # "One man was shot in the leg, another in the hand"
         claims += [(o, c) for o, c in _victim_claims(tok, measure, other, sent, article_id, lexicon)
                    if c.span.start != claims[0][1].span.start]
     return _split_fatal(tok, claims, sent, article_id, lexicon) if trig.extra == "shot" else claims
@@ -683,13 +683,13 @@ def _described_otherwise(member: Token, tok: Token, measure: Measure, lexicon: C
 
 
 def _shot_to_death(tok: Token, victim: Token, lexicon: ClaimLexicon) -> bool:
-    """ "charged with shooting death of a teen girl": the death is the claim, read from its noun."""
+    """ "charged in the shooting death of a teen girl": the death is the claim, read from its noun."""
     trig = lexicon.nouns.get(victim.lemma_.lower())
     return tok.pos_ == "VERB" and trig is not None and trig.measure is Measure.KILLED
 
 
 def _postposed_owner(victim: Token, tok: Token, lexicon: ClaimLexicon) -> Token:
-    """ "left a man dead and three other teenagers wounded": the parse hangs "wounded" on "man", which
+    """ "left a boy dead and two other teenagers wounded": the parse hangs "wounded" on "man", which
     "dead" already describes; it tells the conjunct just before it."""
     if tok.head != victim or tok.i < victim.i or tok.dep_ not in ("amod", "acl"):
         return victim

@@ -14,7 +14,7 @@ from parallax.schema import Measure, Stance
 
 BOUND_KINDS = frozenset({"min", "above", "near", "approx", "max", "under"})
 # words that tell a sentence is about another incident than the one just told ("In a separate attack",
-# "The shooting follows a shooting last week that left ..."): extract.mentions opens an incident of its
+# "The attack comes a week after a shooting that left ..."): extract.mentions opens an incident of its
 # own there, and extract.outcomes takes no death from it out of this incident's shot count
 SEPARATE_CUES = ("separate incident", "separate attack", "in another attack", "in another incident",
                  "elsewhere", "a separate", "other shootings", "another shooting", "follows a shooting",
@@ -28,7 +28,7 @@ def says_separate(sentence: str) -> bool:
     return any(cue in lowered for cue in SEPARATE_CUES)
 
 
-# "12 wounded in Chicago shootings", "1 Dead, 5 Wounded In Chicago Shootings": a city's shootings, a roundup
+# "9 wounded in Memphis shootings", "2 Dead, 3 Wounded In Memphis Shootings": a city's shootings, a roundup
 _CITY_SHOOTINGS = re.compile(r"\b[Ii]n (?:(?:two|three|four|five|several|multiple|separate|\d+) )?"
                              r"(?:[A-Z][\w.'-]*\s){1,3}[Ss]hootings\b")  # "in two South Side shootings"
 

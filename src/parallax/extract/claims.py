@@ -38,7 +38,7 @@ def deduplicate(claims: list[Claim], lexicon: ClaimLexicon | None = None) -> lis
     """One claim per (speaker, measure, figure): a figure repeated later in the article keeps its first
     span. Single victims named differently ("a man", "another woman") stay apart. A figure read from a
     tuple ("the quadruple murder", often in a sentence about an arrest) yields to a count told in words
-    ("the four people found shot to death")."""
+    ("the three men found shot to death")."""
     tuples = lexicon.tuples if lexicon is not None else {}
     seen: dict[tuple[object, ...], Claim] = {}
     for claim in sorted(claims, key=lambda c: c.figure.text.split("-")[0].split(" ")[0].lower() in tuples):
@@ -101,14 +101,14 @@ def off_furniture(claims: list[Claim], text: str, lexicon: ClaimLexicon) -> list
 
 _LINE = re.compile(r"[^\n]+")
 _BULLETS = "•·*»▶►■▪-–—"
-# a video list's entries: "3:26 Fatal confrontation caught on camera", "Video Man and Woman Killed in Crash"
+# a video list's entries: "2:41 Deadly brawl filmed by bystander", "Video Two Killed in Crash"
 _CLIP = re.compile(r"^\d{1,2}:\d\d\s+(?![ap]\.?m\b)[A-Z\"“‘']")
 _VIDEO = re.compile(r"^Video:?\s+[A-Z]")
 
 
 def _is_teaser(line: str) -> bool:
     """A line that names another story or its video: a clip's length then its title, "Video" and a title
-    with no closing punctuation, or a headline in brackets ("[PD: Teens play with gun, one shot]")."""
+    with no closing punctuation, or a headline in brackets ("[Police: Boys handle rifle, one hurt]")."""
     bracketed = line.startswith("[") and line.endswith("]") and len(line) <= _HEADER * 2 and ". " not in line
     return bracketed or bool(_CLIP.match(line)) or bool(_VIDEO.match(line)) \
         and not line.endswith((".", "!", "?", '"', "”"))

@@ -97,8 +97,8 @@ def _told_ahead(doc: Doc, span: Span, trigger: Token) -> bool:
 
 def _tree_distance(doc: Doc, span: Span, trigger: Token) -> int:
     """Steps in the parse from a date to the trigger: of two dates neither inside the trigger's
-    phrase, the nearer is its own ("held a news conference Tuesday ... suspects in the shooting
-    at the truck stop on Aug. 29": the shooting's day is Aug. 29)."""
+    phrase, the nearer is its own ("spoke to reporters Tuesday ... suspects in the shooting
+    outside the bowling alley on Aug. 29": the shooting's day is Aug. 29)."""
     paths = tree_path(_root(doc, span), trigger)
     return len(paths[0]) + len(paths[1]) if paths else len(doc)
 

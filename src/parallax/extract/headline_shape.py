@@ -18,12 +18,12 @@ def is_headline(sent: DocSpan) -> bool:
     words = [i for i in range(sent.start, sent.end) if not table.space[i]]
     if not words or len(words) > _MAX_TOKENS or "\n\n" in table.span_text(sent.start, sent.end).strip():
         return False
-    if table.word(words[-1]) == ")":  # "Two Hunters Shot in Hunting Accident (Posey County)"
+    if table.word(words[-1]) == ")":  # "Two Campers Hurt in Shooting Accident (Lenox County)"
         opening = [k for k, i in enumerate(words) if table.word(i) == "("]
         words = words[:opening[-1]] if opening else words
         if not words:
             return False
-    if table.word(words[-1]) in _QUOTES and len(words) > 1:  # "Two shot in Austin: 'The world needs to see it'"
+    if table.word(words[-1]) in _QUOTES and len(words) > 1:  # "Two hurt in Waco: 'We heard it all'"
         return table.word(words[-2]) not in _FINAL
     return table.word(words[-1]) not in _FINAL
 

@@ -17,7 +17,7 @@ from parallax.schema import Figure, Measure
 
 _GLUE = frozenset({",", "and", "&", "then", "other", "others", "more", "people", "persons", "victims", "adults",
                    "accidentally", "allegedly", "reportedly", "was", "were", "been"})
-_RELATIVE = frozenset({"that", "who", "which"})  # "shooting that wounded an 8-year-old": the verb is active  # not "critically": "6 shot, 1 critically hurt"
+_RELATIVE = frozenset({"that", "who", "which"})  # "shooting that hurt a 7-year-old": the verb is active  # not "critically": "6 shot, 1 critically hurt"
 _SELF = frozenset({"himself", "herself", "self"})  # "kills wife, son, then himself": the killer is one of the dead
 _LEFT = frozenset({"left", "leaves", "leaving"})  # "injured 5-year-old, left man dead": "left" (tagged ADJ) ends a count
 _AGE_SEPARATORS = frozenset({",", "("})
@@ -44,7 +44,7 @@ def _kind(tok: Token, lexicon: ClaimLexicon) -> str | None:
         if after[:2] == ["to", "death"] or after[:1] == ["dead"] or before in ("fatally", "mortally"):
             return "killed"
         if _fired_at(tok, lexicon):
-            return None  # "Bartow gunman shot at a dozen people before killing himself": fired at, nobody hit
+            return None  # "Gunman shot at a crowd of diners before killing himself": fired at, nobody hit
     return kind
 
 
@@ -94,7 +94,7 @@ def _is_person(tok: Token, lexicon: ClaimLexicon) -> bool:
     """One person named without a number: "Teen", "Boy" (may be tagged UH), "Brandon Varlow", the "old"
     of "15-year-old"."""
     if tok.ent_type_ == "ORDINAL" and tok.i and tok.doc[tok.i - 1].lower_ == "a":
-        return True  # "Three men shot, a fourth wounded by shrapnel": one more
+        return True  # "Two men shot, a third hit by flying glass": one more
     if tok.like_num or tok.is_punct or tok.lower_ in _GLUE or tok.lower_ in lexicon.tuples \
             or tok.lower_ in lexicon.tuple_nouns:
         return False  # "Boy, 15," may all be tagged PERSON: the age is not a second person; nor is the
@@ -238,8 +238,8 @@ def _before_adjectives(tok: Token, lexicon: ClaimLexicon) -> Token | None:
 
 
 def _segments(sent: DocSpan, lexicon: ClaimLexicon) -> list[Segment]:
-    """The counts of the headline's leading list: "2 dead, 4 wounded in shooting during vigil for teen
-    killed in 2015" stops at "in" (only a count-less "dies" is read past it)."""
+    """The counts of the headline's leading list: "3 dead, 2 hurt in shooting at memorial for man
+    slain in 2012" stops at "in" (only a count-less "dies" is read past it)."""
     segments: list[Segment] = []
     closed = False
     for tok in sent:
@@ -252,7 +252,7 @@ def _segments(sent: DocSpan, lexicon: ClaimLexicon) -> list[Segment]:
         before = sent.doc[tok.i - 1].lower_ if tok.i > sent.start else ""
         active = tok.lower_.endswith(("s", "ing")) and tok.lower_ != "dies" or before in _RELATIVE  # "Gunman shoots 4"
         active = active or before in (",", "and") and bool(segments) and segments[-1].active  # "shooting that
-        # killed one man, injured 3 others": the relative clause goes on
+        # killed a man, hurt 2 others": the relative clause goes on
         start = tok.i - 2 if kind == "condition" and before == "in" else tok.i - 1  # "2-year-old in critical condition"
         tokens = _walk(sent, tok.i + 1, 1, lexicon) if active else _walk(sent, start, -1, lexicon)
         found = _figure(tokens, lexicon) if tokens else None
@@ -283,7 +283,7 @@ def _settle(segments: list[Segment]) -> list[tuple[Measure, list[Segment], int]]
     injured = _total(segments, "injured") + _total(segments, "condition")
     more = [s for s in injured if any(t.ent_type_ == "ORDINAL" for t in s.anchor.doc[s.anchor.i:s.anchor.i + 2])]
     if hit and more and len(more) == len(injured):
-        hit, injured = hit + more, []  # "Three men shot, a fourth hurt": four hit
+        hit, injured = hit + more, []  # "Two men shot, a third hurt": three hit
     if hit and not killed and any(_dies(s) and s.anchor.i > hit[0].anchor.i for s in segments):
         share = _share_of(hit[0])
         if share is None:
@@ -294,7 +294,7 @@ def _settle(segments: list[Segment]) -> list[tuple[Measure, list[Segment], int]]
             killed = [Segment("killed", Figure(n, n, where[2]), where, hit[0].anchor)]
             return [(Measure.KILLED, killed, 0), (Measure.INJURED, hit, n)]
     if injured and not killed and not hit and any(_dies(s) and s.anchor.i > injured[0].anchor.i for s in segments):
-        killed, injured = injured, []  # "Woman injured in drive-by shooting dies": the hurt one died
+        killed, injured = injured, []  # "Teen hurt in gas-station shooting dies": the hurt one died
     out: list[tuple[Measure, list[Segment], int]] = []
     if killed:
         out.append((Measure.KILLED, killed, 0))
@@ -303,8 +303,8 @@ def _settle(segments: list[Segment]) -> list[tuple[Measure, list[Segment], int]]
     elif hit:
         dead = _sum(killed).low or 0 if killed and not any(_besides(s) for s in hit) else 0
         shooter = sum(w in _SELF for s in killed if s.figure for w in re.findall(r"\w+", s.figure.text.lower()))
-        out.append((Measure.INJURED, hit, max(0, dead - shooter)))  # "shoots 4 relatives, killing 2, then
-        # himself": he is none of the 4 he shot
+        out.append((Measure.INJURED, hit, max(0, dead - shooter)))  # "shoots 3 neighbours, killing 1, then
+        # himself": he is none of the 3 he shot
     return out
 
 
@@ -349,18 +349,18 @@ def _armed_group(sent: DocSpan, parts: list[Segment], lexicon: ClaimLexicon) -> 
 
 
 def is_roundup(sent: DocSpan, lexicon: ClaimLexicon) -> bool:
-    """ "5 dead, 17 wounded in weekend shootings", "18 people shot in 48-hour span": a city's toll over a
+    """ "4 dead, 11 hurt in weekend shootings", "15 people shot in 36-hour span": a city's toll over a
     period, not one incident's."""
     words = {t.lower_ for t in sent}
     if _DAYS_SPAN.search(sent.text) or names_city_shootings(sent.text):
-        return True  # "13 people shot in Cleveland Friday and Saturday"
+        return True  # "11 people shot in Toledo Friday and Saturday"
     cued = bool(words & lexicon.roundup_cues)
     return cued and ("shootings" in words or bool(words & lexicon.roundup_periods) or bool(_COUNTED_DAYS.search(sent.text)))
 
 
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAYS_SPAN = re.compile(rf"\b{_DAY}\s+(?:and|through|to|-|–)\s+{_DAY}\b", re.IGNORECASE)
-# "Gun violence in Columbus: 1 week, 6 shot, 2 die": a counted stretch of days, not "a week after"
+# "Violence in Dayton: 1 week, 5 shot, 3 die": a counted stretch of days, not "a week after"
 _COUNTED_DAYS = re.compile(r"\b\d+[- ](?:weeks?|days?)\b(?!\s+(?:after|before|ago|later|since|earlier))", re.IGNORECASE)
 
 

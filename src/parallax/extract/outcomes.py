@@ -40,7 +40,7 @@ def is_hit(tok: Token, lexicon: ClaimLexicon) -> bool:
 def _counted_dead(found: list[Found]) -> list[Claim]:
     return [c for _, c in found if c.measure is Measure.KILLED and not c.negated and c.scope == "incident"
             and c.figure.low is not None and c.figure.low == c.figure.high and c.figure.low > 0
-            and not says_separate(c.span.sentence)]  # "follows a shooting last week that left one dead"
+            and not says_separate(c.span.sentence)]  # "comes days after a shooting that left one dead"
 
 
 def _is_single(claim: Claim) -> bool:
@@ -55,7 +55,7 @@ def survival_phrases() -> tuple[str, ...]:
 
 
 def _survives(claim: Claim) -> bool:
-    """ "A fourth person was also shot but escaped with non-life-threatening injuries": the hit told
+    """ "A third man was also hit but got away with non-life-threatening injuries": the hit told
     as survived is nobody the article says died."""
     sentence = claim.span.sentence.lower()
     return any(phrase in sentence for phrase in survival_phrases())
@@ -74,7 +74,7 @@ def _settled(claim: Claim, dead: list[Claim]) -> Claim | None:
         return claim if beside and not pronoun and not same else None
     low = claim.figure.low
     dead = [d for d in dead if d.figure.text.lower() not in _SELF and not _shooter_told(d, claim)]  # "shot his
-    # two young sons before turning the gun on himself": the shooter is none of those he shot
+    # wife and daughter before turning the gun on himself": the shooter is none of those he shot
     if low is None or low != claim.figure.high or _others(claim) or not dead:
         return claim
     if any(_told_back(d, claim) for d in dead):
@@ -97,7 +97,7 @@ _BACK = frozenset({"both", "they", "all", "each"})
 
 
 def _told_back(dead: Claim, hit: Claim) -> bool:
-    """ "A woman and a girl suffered life-threatening injuries. Both later died.": a death that points
+    """ "A man and a boy were critically hurt. Both later died.": a death that points
     back at as many hit as the hit count, after it, is those hit (even when the article's dead are more)."""
     return dead.figure.text.lower() in _BACK and dead.figure.low == hit.figure.low \
         and dead.span.start > hit.span.start
@@ -110,8 +110,8 @@ def _others(claim: Claim) -> bool:
 
 
 def settle_outcomes(found: list[Found], lexicon: ClaimLexicon) -> list[Found]:
-    """Hit-but-outcome-open claims minus the deaths the same article reports: "Four people were shot.
-    One died." is killed 1 and injured 3; "A man was shot. He died." is killed 1 and no injury."""
+    """Hit-but-outcome-open claims minus the deaths the same article reports: "Five people were shot.
+    One died." is killed 1 and injured 4; "A man was shot. He died." is killed 1 and no injury."""
     dead = _counted_dead(found)
     if not dead:
         return found

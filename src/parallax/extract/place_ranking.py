@@ -37,7 +37,7 @@ FAR_NAMESAKE_KM = 800.0
 # places, all in one other country (two at least), is a namesake too: "Whitehaven" in Memphis.
 FOREIGN_NAMESAKE_PLACES = 2
 FOREIGN_NAMESAKE_POPULATION = 50_000
-# What joins two names of one list: "Florida, Kentucky, West Virginia and New York".
+# What joins two names of one list: "Ohio, Georgia, Nevada and New York".
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
@@ -186,7 +186,7 @@ def is_far_namesake(candidate: Candidate, others: Sequence[Candidate]) -> bool:
     """Whether a small town lies far (FAR_NAMESAKE_KM) from every other located place of the text
     (`others`: the entries chosen for its other names) and outside every province of its own
     country they lie in, while some of them are in that country: the right entry, a neighbourhood
-    ("Roxbury" in Boston, "the Mount Hope neighborhood of San Diego"), is missing from the gazetteer."""
+    ("Roxbury" in Boston, "the Elmwood district of Buffalo"), is missing from the gazetteer."""
     if candidate.kind != "place" or candidate.added:
         return False
     compatriots = [o for o in others if o.country == candidate.country and o.kind != "country"]
@@ -253,7 +253,7 @@ def list_neighbours(text: str, bounds: Sequence[tuple[int, int]]) -> list[list[i
 def unit_among_units(chosen: Candidate | None, candidates: Sequence[Candidate],
                      listed: Sequence[Candidate | None]) -> Candidate | None:
     """A name listed beside provinces of one country is that country's province too: "New York"
-    in "Florida, Kentucky, West Virginia and New York" is the state, not the city. A town followed
+    in "Ohio, Georgia, Nevada and New York" is the state, not the city. A town followed
     by the province it lies in stays the town ("Dublin, Ohio": the comma pattern reads it)."""
     if chosen is None or chosen.kind == "admin1" or not listed:
         return chosen

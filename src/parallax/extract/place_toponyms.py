@@ -63,7 +63,7 @@ def _units_among_units(text: str, toponyms: Sequence[Toponym], options: Sequence
 
 
 def listed_unit(text: str, toponym: Toponym, gazetteer: Gazetteer) -> str:
-    """The unit word of a list of units the toponym is part of ("Dakota, Otoe and Washington
+    """The unit word of a list of units the toponym is part of ("Lenox, Barton and Wayne
     counties": "county" for each name), or ""; a lone name before the plural ("Georgia
     counties") is the unit they lie in, and is left alone."""
     after = _UNIT_LIST.match(text[toponym.end:toponym.end + UNIT_LIST_REACH])
@@ -80,8 +80,8 @@ def listed_unit(text: str, toponym: Toponym, gazetteer: Gazetteer) -> str:
 
 
 def _has_unit(name: str, word: str, gazetteer: Gazetteer) -> bool:
-    """Whether a listed name has a unit of that word: in "the Cambridge, Pleasant City and Lore
-    City departments" (fire departments) Pleasant City has none, so none is a unit."""
+    """Whether a listed name has a unit of that word: in "the Ashby, Maple City and Cole
+    City departments" (fire departments) Maple City has none, so none is a unit."""
     words = name.split()  # "Small Hitchcock" at a sentence's start: a suffix of the run will do
     return any(c.kind in {"admin1", "admin2"} for i in range(len(words))
                for c in gazetteer.lookup(f"{' '.join(words[i:])} {word}"))

@@ -241,7 +241,7 @@ def _resolve(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Resolved | Non
 
 
 def _listed_unit(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> str:
-    """The unit word of a list of units the mention is part of ("Barrow, Jackson and Madison
+    """The unit word of a list of units the mention is part of ("Barton, Lenox and Wayne
     counties": "county"), or "" (as `resolve_toponyms` reads such lists)."""
     table = token_table(doc)
     toponym = Toponym(mention.text(doc), table.starts[mention.start], table.ends[mention.end - 1])
@@ -266,7 +266,7 @@ def _count_nouns(doc: Doc, found: Sequence[Resolved]) -> set[str]:
 
 
 def _province_follows(doc: Doc, end: int) -> bool:
-    """"a Kansas City, Kan., police officer", "a Dayton, Ohio, man": a name followed by a comma and
+    """"a Wichita, Kan., firefighter", "a Dayton, Ohio, man": a name followed by a comma and
     a capitalised word after a count word is a town and its state (the parser seldom makes it a
     modifier), not a common noun."""
     return end + 1 < len(doc) and doc[end].text == "," and is_capitalised(doc[end + 1])
@@ -366,11 +366,11 @@ def _named_units(doc: Doc, mention: Mention, resolved: Resolved,
 def _embedded(doc: Doc, mention: Mention, gazetteer: Gazetteer, context: ArticleContext,
               known: set[str]) -> Resolved | None:
     """The town at the head of an organisation's or building's name the gazetteer does not know
-    as a whole ("the Mansfield Police Department", "Minnesota Department of Transportation"), when
+    as a whole ("the Mansfield Police Department", "Iowa Department of Revenue"), when
     it is a state or country, lies where the article's other places vote, is a name NER called a
     place elsewhere in the article ("Gainesville Police" beside "Gainesville residents") or ends
     in a unit word ("Butler County Coroner's Office", even in a name NER took for a person's:
-    "Laurel County Clerk Dean Johnson"); kept with the relation IN_A_NAME."""
+    "Pike County Clerk Ron Mabry"); kept with the relation IN_A_NAME."""
     if mention.label not in {"ORG", "FAC", "PERSON"} or mention.end - mention.start < 2:
         return None
     for end in range(mention.end - 1, mention.start, -1):

@@ -23,7 +23,7 @@ _MONTH_ONLY = re.compile(r"^(?:(?:in|during|for|through|of)\s)?(?:january|februa
                          r"august|september|october|november|december)$", re.IGNORECASE)
 _MANY_EVENTS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|[2-9]|\d\d+)\s+"
                           r"(?:separate\s+|different\s+|other\s+|unrelated\s+)?(?:shootings|attacks|incidents)\b",
-                          re.IGNORECASE)  # "wounded in two shootings", "Three shootings left six people wounded"
+                          re.IGNORECASE)  # "wounded in two shootings", "Four shootings left five people hurt"
 _SINCE_DAY = re.compile(r"\bsince (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 _PERIOD = re.compile(r"^(?:(?:in|during|for|through|of)\s)?(?:the\s)?(?:year\s)?(?:19|20)\d\d$|"
                      r"\b(?:this|last|past|previous)\s(?:year|decade)\b|\brecent\s(?:weeks|months|years)\b",
@@ -127,8 +127,8 @@ def _one_event(verb: Token) -> bool:
 
 
 def _asides(verb: Token) -> list[tuple[int, int]]:
-    """Token ranges of clauses that comment on the event rather than date its toll: "Three people died,
-    making it the fourth multiple-victim homicide in the city in 2015"."""
+    """Token ranges of clauses that comment on the event rather than date its toll: "Two people died,
+    making it the city's third double homicide this year"."""
     return [(c.left_edge.i, c.right_edge.i) for c in verb.children
             if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_ in ("make", "bring")]
 
@@ -219,14 +219,14 @@ _ANSWERED = frozenset({"retaliation", "revenge", "reprisal", "avenge"})
 
 
 def answered(tok: Token) -> bool:
-    """ "the shooting was in retaliation for the January shooting death of another man", "revenge for the
-    killing of two gang members", "to avenge the death of his brother": the casualty an attack answered,
+    """ "the attack was payback for the March killing of a rival", "revenge for the
+    killing of two gang members", "to avenge his cousin's death": the casualty an attack answered,
     an earlier incident's (scope "earlier")."""
     for node in tok.ancestors:
         if node.lemma_.lower() == "avenge" or node.dep_ == "prep" and node.lower_ == "for" \
                 and node.head.lemma_.lower() in _ANSWERED:
             return True
-    sent = tok.sent  # the parser often breaks "in retaliation for the January shooting death of ..."
+    sent = tok.sent  # the parser often breaks "in retaliation for the March shooting death of ..."
     before = token_table(tok.doc).text[sent.start_char:tok.idx]
     return bool(_ANSWERING.search(before))
 
@@ -238,8 +238,8 @@ _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 
 
 def of_an_earlier_year(claim: Claim, tok: Token, published_year: int | None) -> Claim:
-    """ "In July 2011, 35-year-old Alfred Smith was found shot", "a July 2014 shooting that left a
-    12-year-old girl dead" in a 2016 report: a casualty of an earlier incident the article recalls
+    """ "In May 2009, 41-year-old Lyle Benton was found shot", "an April 2013 shooting that left a
+    9-year-old boy dead" in a 2016 report: a casualty of an earlier incident the article recalls
     (scope "earlier"), no count of this one. Only a date the parser labels, in the claim's clause or on
     the event noun the clause describes, with a year before the article's; without a publication date,
     nothing is assumed."""
@@ -250,7 +250,7 @@ def of_an_earlier_year(claim: Claim, tok: Token, published_year: int | None) -> 
         verb = verb.head  # "In July 2011, Smith was found shot and fatally wounded": the date is on "found"
     words = set(verb.subtree)
     if verb.dep_ in ("relcl", "acl"):
-        words.update(t for c in verb.head.lefts for t in c.subtree)  # "a July 2014 shooting that left ..."
+        words.update(t for c in verb.head.lefts for t in c.subtree)  # "an April 2013 shooting that left ..."
     years = [int(y) for t in words if t.ent_type_ == "DATE" for y in _YEAR.findall(t.text)]
     return replace(claim, scope="earlier") if years and max(years) < published_year else claim
 

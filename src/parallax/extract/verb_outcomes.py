@@ -43,9 +43,9 @@ def is_irrealis(tok: Token, lexicon: ClaimLexicon) -> bool:
     if any(c.dep_ == "aux" and c.lemma_.lower() in lexicon.irrealis for c in tok.children):
         return True
     if any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in tok.children):
-        return True  # "bullets that nearly killed his father"
+        return True  # "a round that almost killed his uncle"
     if tok.dep_ == "pcomp" and tok.head.lower_ == "about" and tok.head.head.lemma_.lower() in _TALKED_ABOUT:
-        return True  # "he had talked about killing himself", "joked about shooting up the school"
+        return True  # "he had spoken of killing himself", "joked about shooting up the school"
     return tok.dep_ in ("xcomp", "ccomp", "acl") and tok.head.lemma_.lower() in lexicon.irrealis  # "in an
     # effort to kill himself", "an attempt to kill"
 
@@ -128,7 +128,7 @@ def own_subjects(a: Token, b: Token) -> bool:
 
 
 def fatal_share(tok: Token, lexicon: ClaimLexicon) -> Token | None:
-    """ "Four people were shot, one fatally", "three were shot, two of them fatally", "(two of them
+    """ "Five people were shot, one fatally", "three were shot, two of them fatally", "(two of them
     fatally)": the count that died."""
     victim = child_of(tok, "nsubjpass", "dobj")
     owners = [(tok, ("npadvmod", "appos", "advmod", "conj", "dobj"))]

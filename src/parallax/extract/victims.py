@@ -72,13 +72,13 @@ def age_owner(tok: Token) -> Token | None:
     "Kalone Mcgee, 26 was shot" (Mcgee)."""
     if not (tok.like_num and tok.i >= 2 and tok.doc[tok.i - 1].text == "," and _is_age(tok)) \
             or any(c.dep_ == "conj" for c in tok.children):
-        return None  # "Dennie Reeves, 66 and Ginger Reeves, 64 were found": the list hangs on the age
+        return None  # "Abel Tolliver, 71 and Mae Tolliver, 69 were found": the list hangs on the age
     owner = tok.doc[tok.i - 2]
     return owner if owner.pos_ in ("PROPN", "NOUN") else None
 
 
 def ages_owner(tok: Token) -> Token:
-    """ "six grandchildren ages 3 months to 10 years old died": the parser may make "ages" the subject and
+    """ "five cousins ages 4 months to 9 years old died": the parser may make "ages" the subject and
     the people its own subject; the people are the victim."""
     if tok.lemma_.lower() != "age":
         return tok
@@ -92,7 +92,7 @@ def after_ages(tok: Token) -> bool:
 
 
 def listed_ages_owner(tok: Token) -> Token | None:
-    """ "four unidentified men, ages 20-27 were shot", parsed with "ages" as the subject: the people the
+    """ "three unnamed men, ages 19-24 were shot", parsed with "ages" as the subject: the people the
     ages are told of, the noun before the comma."""
     if tok.lower_ != "ages" or tok.i < 2 or tok.doc[tok.i - 1].text != ",":
         return None
@@ -157,7 +157,7 @@ def _quantity_head(victim: Token, lexicon: ClaimLexicon) -> Token | None:
         return victim
     if victim.dep_ == "pobj" and victim.head.lower_ == "of" and is_quantity(victim.head.head, lexicon) \
             and not any(c.dep_ == "nummod" for c in victim.children):
-        return victim.head.head  # "nine of the children"; "one of six people who were wounded" is six
+        return victim.head.head  # "nine of the children"; "one of five people who were hurt" is five
     return None
 
 
@@ -217,7 +217,7 @@ def _modifier_tokens(victim: Token, lexicon: ClaimLexicon) -> list[Token]:
 
 
 def _station_number(tok: Token) -> bool:
-    """ "tells Channel 3 four men were shot", "told Fox 5 two people": the digits end a name, the
+    """ "tells Channel 8 three men were shot", "told Fox 5 two people": the digits end a name, the
     number word after them is the count (the parser makes the digits part of it: 7 men)."""
     doc = tok.doc
     return tok.is_digit and 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].pos_ == "PROPN" \
@@ -305,7 +305,7 @@ _DATELINE_WORDS = 8  # "SAN JOSE DEL GUAVIARE, Colombia (Andes Wire) -"
 def default_figure(victim: Token) -> Figure | None:
     """A count implied by grammar alone: "a man" is one, "civilians" at least one; None if no person."""
     low = victim.lower_
-    if low == "another":  # "killing three men and wounding another", "one man dead and another wounded"
+    if low == "another":  # "killing two men and wounding another", "one man dead and another wounded"
         return Figure(1, 1, victim.text)
     if victim.pos_ == "PRON":
         if low in _SINGULAR_PRONOUNS:
@@ -453,7 +453,7 @@ def conjoined(victim: Token, trigger: Token, lexicon: ClaimLexicon | None = None
         return [victim]
     doc = victim.doc
     cut = next((t.i for t in doc[victim.i:victim.sent.end] if is_separator(t)), len(doc))
-    first = _split_subject(victim)  # "A woman, who was ..., and three men were hospitalized"
+    first = _split_subject(victim)  # "A woman, who was ..., and two men were taken to hospital"
     members = ([first] if first is not None else []) + [victim] + [
         c for c in (*victim.conjuncts, *_listed_in_apposition(victim))
         if victim.i < c.i < cut and c.pos_ in _VICTIM_POS and not _done_to(c) and _may_be_person(c, victim)]
@@ -462,12 +462,12 @@ def conjoined(victim: Token, trigger: Token, lexicon: ClaimLexicon | None = None
     if lexicon is None:
         return members
     named = _names_of_counts(sorted(members, key=lambda t: t.i), lexicon)
-    # "death of 14-year-old accidental, arrest made": a conjoined casualty word is no victim
+    # "death of 15-year-old ruled accidental, arrest made": a conjoined casualty word is no victim
     return [m for m in members if m.i not in named and (m is victim or m.lemma_.lower() not in lexicon.nouns)]
 
 
 def _along_with(victim: Token, trigger: Token) -> list[Token]:
-    """ "A man, along with his two daughters, was shot dead", "two boys are dead along with their father",
+    """ "A man, along with his two daughters, was shot dead", "two girls are dead along with their mother",
     "two men were killed together with a woman": more victims told beside the subject, as a preposition
     of the casualty verb (or of the "be" of "dead"); not of another verb ("one man was found dead, along
     with two other shooting victims" were found, wounded)."""
@@ -489,7 +489,7 @@ def _along_with(victim: Token, trigger: Token) -> list[Token]:
 
 
 def _split_subject(victim: Token) -> Token | None:
-    """ "A woman, who was trying to get ready for bed, and three men were hospitalized": after a relative
+    """ "A woman, who was sitting on her porch, and two men were taken to hospital": after a relative
     clause the parser may make the second member another subject of the verb; the first subject then
     keeps a dangling "and" and no conjunct. That first subject, when it can be a person."""
     if victim.dep_ not in ("nsubj", "nsubjpass"):
@@ -519,7 +519,7 @@ def listed_with_person(name: Token) -> bool:
 
 
 def _names_of_counts(members: list[Token], lexicon: ClaimLexicon) -> set[int]:
-    """ "Laura Coleman and her two young children, Gunner and Maycie": the names after a counted plural
+    """ "Dana Whitlow and her two young sons, Eli and Brock": the names after a counted plural
     and its comma name the people counted, they are not more of them (the parser conjoins them)."""
     named: set[int] = set()
     naming = 0
@@ -578,9 +578,9 @@ def _listed_in_apposition(victim: Token) -> list[Token]:
                 and not any(c.dep_ == "det" for c in child.children) and not _share_in_apposition(child) \
                 and child.lemma_.lower() != "age":  # "three men, ages 24, 25 and 41": their ages, not more men
             return [child, *child.conjuncts]
-    if _owned(victim):  # "his brother, his brother's girlfriend, and a third man": one owned noun after another
+    if _owned(victim):  # "his cousin, his cousin's wife, and a third man": one owned noun after another
         owned = [c for c in victim.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _owned(c)]
-        # "his wife, her friend, a local sheriff and a deputy": the list goes on, hung on the last owned noun
+        # "his wife, her sister, a town marshal and a deputy": the list goes on, hung on the last owned noun
         more = [t for c in owned for a in c.children if a.dep_ == "appos" and a.pos_ == "NOUN"
                 and any(x.dep_ == "conj" for x in a.children) for t in (a, *a.conjuncts)]
         return owned + more
@@ -594,8 +594,8 @@ def _names_in_apposition(name: Token) -> list[Token]:
     so is a name with its own age after a name with an age ("Dana Roe, 31, Carl Minton, 19, and ...")."""
     found: list[Token] = []
     named = [c for c in name.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"]
-    listed = len(named) > 1 or bool(named) and any(c.dep_ == "cc" for c in name.children)  # "Ralph Robinson,
-    # Shekirrah Thomas, Demereay Doe, and Bryant Turner": one person has no two names in apposition
+    listed = len(named) > 1 or bool(named) and any(c.dep_ == "cc" for c in name.children)  # "Omar Pruitt,
+    # Lena Voss, Tariq Dunmore, and Cole Haskins": one person has no two names in apposition
     for child in (c for c in name.children if c.dep_ == "appos"):
         if child.pos_ == "PROPN" and (any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in child.children)
                                       or is_aged(child) and is_aged(name) or listed and child in named):

@@ -126,7 +126,7 @@ def updated(claims: Iterable[tuple[Claim, str]]) -> list[tuple[Claim, str]]:
 
 
 # "a fifth victim"; headlines drop the article for a victim ("5th person dies", "Third victim dies"), not
-# for who someone is ("Eighth grader dead", "Girl is third teen hit by stray bullet this week")
+# for who someone is ("Eighth grader dead", "Boy is second teen struck by stray round this month")
 _RANKED = re.compile(r"^(?:(?:a|an|the)\s+(\w+)\b|(\w+)\s+(?:person|victim)\b)")
 _DIGIT_ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 

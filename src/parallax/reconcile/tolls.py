@@ -75,7 +75,7 @@ def _death_told_astray(reports: Sequence[Sequence[Claim]]) -> bool:
 
 
 def _hurt_told_early(articles: Sequence[Sequence[Claim]], killed: int) -> bool:
-    """ "One person was taken to a hospital with serious injuries" in a first report, while more reports
+    """ "One man was flown to a trauma centre in serious condition" in a first report, while more reports
     tell that person's death and none of them anyone hurt: the hurt are the dead told early."""
     def gives(claims: Sequence[Claim], measure: Measure) -> bool:
         return article_toll(claims, measure) is not None
@@ -95,8 +95,8 @@ _BESIDE = re.compile(r"^(?:\w+\s+)?others?\b", re.IGNORECASE)  # "two others", "
 
 
 def _shot_less_the_dead(claims: Sequence[Claim], killed: int) -> list[Claim]:
-    """A body that tells no death and counts who "were shot" (an early report: "Three people were shot
-    early Wednesday") counts the dead the other reports tell among them: they are not also hurt. So
+    """A body that tells no death and counts who "were shot" (an early report: "Four men were shot
+    late Friday") counts the dead the other reports tell among them: they are not also hurt. So
     does a headline that tells no death ("2 teens shot in the head" under another report's two dead):
     when all it counts died, it says no one was hurt (0, a count of its own)."""
     if any(c.measure is Measure.KILLED for c in _usable_any(claims)):
@@ -138,7 +138,7 @@ _NAME = re.compile(r"\b([A-Z][a-z]+)$")
 
 
 def _named_dead_out(claims: Sequence[Claim]) -> list[Claim]:
-    """ "Police believe Simpson and the four other teens were shot" beside "Shane Simpson, 16, was
+    """ "Detectives say Marlow and the three other teens were shot" beside "Kyle Marlow, 17, was
     killed": a count of the shot that lists by name someone the article tells dead counts that death
     among them; the hurt are the others."""
     names = {m.group(1) for c in _usable(claims, Measure.KILLED) if _one_person(c)
@@ -265,8 +265,8 @@ def _sentence_total(claims: list[Claim]) -> int | None:
     of the count of his victims (GVA counts him among the dead). Adding up victims listed one by one
     ("a man was shot in the back, a woman in the face") was tried twice: 2.5 points worse on GVA, as
     articles name the same victim twice in a sentence more often than they list victims; only full names
-    with different surnames are counted each ("include: Rockella Moore, who was shot in the foot; Chancey
-    Bradford, ...")."""
+    with different surnames are counted each ("include: Tamsin Greer, who was shot in the hip; Darnell
+    Oakes, ...")."""
     exact = [c for c in claims if _exact(c) is not None]
     if not exact:
         return None
@@ -294,7 +294,7 @@ def _told_death(claim: Claim, article: Sequence[Claim]) -> bool:
     injury whose sentence also reports a death was tried: it lost more GVA incidents than it won."""
     if _one_person(claim):
         if _dies_in_the_sentence(claim, article):
-            return True  # "the toddler also suffered a gunshot wound ... where she was later pronounced dead"
+            return True  # "the girl was also hit by a bullet ... where she died hours later"
         return not (_headline_beside_death(claim, article) or _another_person(claim, article)
                     or _someone_else(claim) or _only_the_shooter_died(article))
     return _exact(claim) is None and parse_figure(claim.figure.text, load_claim_lexicon()) is None
@@ -305,15 +305,15 @@ _HE_OR_SHE = frozenset({"he", "she"})
 
 
 def _dies_in_the_sentence(claim: Claim, article: Sequence[Claim]) -> bool:
-    """A hurt person the same sentence then tells dead by a pronoun after it ("the toddler also suffered a
-    gunshot wound and was rushed to a hospital, where she was later pronounced dead"): that one death."""
+    """A hurt person the same sentence then tells dead by a pronoun after it ("the girl was also hit by a
+    bullet and taken to a clinic, where she died hours later"): that one death."""
     return any(c.measure is Measure.KILLED and not c.negated and c.span.sentence == claim.span.sentence
                and c.span.start > claim.span.end and c.figure.text.lower() in _HE_OR_SHE for c in article)
 
 
 def _only_the_shooter_died(article: Sequence[Claim]) -> bool:
-    """ "The deputy who was shot is in stable condition ... the suspect died from a self-inflicted
-    gunshot wound": every death the article tells is the shooter's, who is not the one he hurt."""
+    """ "The trooper who was hit is expected to survive ... the gunman died of a self-inflicted
+    wound": every death the article tells is the shooter's, who is not the one he hurt."""
     perpetrators = load_claim_lexicon().perpetrators
 
     def shooter(claim: Claim) -> bool:  # "a suspect who later killed himself"; a boy who "fatally shot
@@ -340,8 +340,8 @@ _INDEFINITE = ("a ", "an ", "another ", "one ")
 
 
 def _another_person(claim: Claim, article: Sequence[Claim]) -> bool:
-    """ "A 23-year-old man was killed and a woman was wounded", "Two boys were killed and a teen girl was
-    injured": a person introduced as new beside the dead counted or introduced in the same sentence."""
+    """ "A 31-year-old man died and a woman was hurt", "Two brothers were killed and a teen girl was
+    hurt": a person introduced as new beside the dead counted or introduced in the same sentence."""
     text = claim.figure.text.lower()
     if not text.startswith(_INDEFINITE) and text != "another":
         return False

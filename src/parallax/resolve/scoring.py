@@ -143,8 +143,8 @@ VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against 
 def story_pairs(mentions: Sequence[EventMention]) -> list[tuple[EventMention, EventMention]]:
     """Within one article, (follow-up, event): a mention whose trigger is a follow-up word ("arrested",
     "charged", "indicted": data/follow_up_words.tsv) and the violent event the same story tells, the one
-    nearest it ("arrested two men in connection with a fatal shooting at an Ocala nightclub ... opened
-    fire into a crowd on Sept. 13"), dated no later than the follow-up. The story reports that event:
+    nearest it ("detained two men over a deadly shooting at a Tulsa bar ... fired
+    into the crowd on Sept. 13"), dated no later than the follow-up. The story reports that event:
     its follow-up joins the event's incident as a follow-up report, as a later story naming the
     event's people does (`follows_up`), by what the article itself ties together."""
     by_article: dict[str, list[EventMention]] = {}
