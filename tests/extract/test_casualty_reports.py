@@ -22,11 +22,11 @@ def mentions(nlp, knowledge, text: str, title: str = ""):
 
 
 def test_an_accidental_shooting_is_a_man_made_disaster_with_its_hurt(nlp, knowledge):
-    """ "accidentally shot" opens no conflict incident: the article's hurt boy was lost (no mention)."""
-    text = ("MILLBROOK, Ohio - A 14-year-old boy was accidentally shot by his cousin while the two were "
-            "playing with a handgun at a home on Alder Street on Saturday, police said. He was taken to "
-            "a hospital in stable condition.")
-    found = mentions(nlp, knowledge, text, "Boy hurt in accidental shooting")
+    """ "accidentally shot" opens no conflict incident: the article's hurt girl was lost (no mention)."""
+    text = ("MILLBROOK, Ohio - A girl of 12 was accidentally shot in the foot by her brother while the two were "
+            "handling their father's pistol in a garage on Alder Street on Sunday, officers said. She is "
+            "recovering at a hospital.")
+    found = mentions(nlp, knowledge, text, "Girl hurt in accidental shooting")
     assert [(m.event_type, m.sub_event_type) for m in found] == [("Non-ACLED", "Man-made disaster")]
     assert {c.measure for c in found[0].claims} == {Measure.INJURED}
     assert {c.span.field for c in found[0].claims} == {"text", "title"}

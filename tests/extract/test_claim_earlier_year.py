@@ -18,22 +18,22 @@ def scopes(nlp, text: str, published: datetime | None = PUBLISHED) -> list[tuple
 
 
 def test_a_death_dated_in_an_earlier_year_is_an_earlier_incidents(nlp):
-    text = "The shooting happened just down the street from a July 2014 shooting that left a 12-year-old girl dead."
+    text = "The attack took place two blocks from an August 2013 shooting that left a 9-year-old boy dead."
     assert scopes(nlp, text) == [("killed", 1, "earlier")]
-    text = "In July 2011, 35-year-old Alfred Smith was found shot and fatally wounded in his car in the parking lot."
+    text = "In March 2012, 41-year-old Dwayne Pellham was found shot and fatally wounded inside his pickup behind a warehouse."
     assert scopes(nlp, text) == [("killed", 1, "earlier")]
 
 
 def test_this_years_date_and_no_publication_date_keep_the_incident(nlp):
-    assert scopes(nlp, "Four people died Wednesday, July 22, 2016, in a murder-suicide on Old Atlanta Road.") \
+    assert scopes(nlp, "Four people died Thursday, July 14, 2016, in a murder-suicide on Quarry Hill Drive.") \
         == [("killed", 4, "incident")]
-    text = "The shooting happened just down the street from a July 2014 shooting that left a 12-year-old girl dead."
+    text = "The attack took place two blocks from an August 2013 shooting that left a 9-year-old boy dead."
     assert scopes(nlp, text, None) == [("killed", 1, "incident")]  # nothing assumed without a date
 
 
 def test_an_earlier_incidents_death_is_out_of_the_toll(nlp):
-    text = ("A 7-year-old boy was wounded by a stray bullet on Monday evening. The shooting happened just "
-            "down the street from a July 2014 shooting that left a 12-year-old girl dead.")
+    text = ("A 6-year-old girl was wounded by a stray round on Saturday night. The attack took place "
+            "two blocks from an August 2013 shooting that left a 9-year-old boy dead.")
     claims = extract_claims(nlp(text), Article(id="q", text=text, published=PUBLISHED))
     toll = incident_toll([claims])
     assert (toll.killed, toll.injured) == (None, 1)

@@ -1,4 +1,4 @@
-"""A passive whose "were" is left out in its second clause ("Two soldiers were killed and three others
+"""A passive whose "were" is left out in its second clause ("Four troopers were killed and six others
 wounded"): the parser may read "wounded" as a past tense with "others" as the one who wounded; they
 are the wounded. Sentences we wrote in wire style."""
 
@@ -14,11 +14,11 @@ def told(nlp, text: str) -> list[tuple[str, int | None, str]]:
 
 
 def test_gapped_passive_counts_its_own_subject(nlp):
-    """Was injured [2, 2] soldiers: the dead counted again as the wounded."""
-    text = "Two soldiers were killed and three others wounded, while one attacker was captured."
-    assert told(nlp, text) == [("killed", 2, "soldiers"), ("injured", 3, "others")]
+    """Was injured [4, 4] soldiers: the dead counted again as the wounded."""
+    text = "Four troopers were killed and six others wounded, while one attacker fled on foot."
+    assert told(nlp, text) == [("killed", 4, "soldiers"), ("injured", 6, "others")]
 
 
 def test_active_second_clause_still_counts_its_object(nlp):
-    text = "Two soldiers were killed and gunmen wounded three others."
-    assert told(nlp, text) == [("killed", 2, "soldiers"), ("injured", 3, "others")]
+    text = "Four troopers were killed and gunmen wounded six others."
+    assert told(nlp, text) == [("killed", 4, "soldiers"), ("injured", 6, "others")]

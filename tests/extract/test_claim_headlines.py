@@ -29,27 +29,27 @@ CASES = [
     ("Boy, 2 men shot near bus stop", [("injured", 3, 3, "incident")]),
     # regression (GVA): an adjective before the person does not make it part of the count
     ("Pregnant woman, 2 others shot at county club", [("injured", 3, 3, "incident")]),
-    # regression (GVA): an -ing form is active, its victims follow ("killing wife and four daughters" was 1)
-    ("Police seek man suspected of killing wife and four daughters", [("killed", 5, 5, "incident")]),
+    # regression (GVA): an -ing form is active, its victims follow ("killing wife and three sons" was 1)
+    ("Deputies hunt man suspected of killing wife and three sons", [("killed", 4, 4, "incident")]),
     ("Man charged with killing 2, wounding 3 at bar", [("killed", 2, 2, "incident"), ("injured", 3, 3, "incident")]),
-    # regression (GVA): "others" counts the shot apart from the dead (was 5 hurt)
-    ("13-year-old boy killed, 6 others shot on West Side", [("killed", 1, 1, "incident"), ("injured", 6, 6, "incident")]),
+    # regression (GVA): "others" counts the shot apart from the dead (was 4 hurt)
+    ("14-year-old girl killed, 5 others shot on North End", [("killed", 1, 1, "incident"), ("injured", 5, 5, "incident")]),
     ("Teen girl killed, 3 hurt in shooting", [("killed", 1, 1, "incident"), ("injured", 3, 3, "incident")]),
-    # regressions (GVA): "7-year-old" is read as one word, naming the person or the noun after it
-    ("Man kills 7-year-old daughter, himself", [("killed", 2, 2, "incident")]),
+    # regressions (GVA): "9-year-old" is read as one word, naming the person or the noun after it
+    ("Father kills 9-year-old son, himself", [("killed", 2, 2, "incident")]),
     ("Woman, 3-year-old dead in triple shooting", [("killed", 2, 2, "incident"), ("injured", 1, 1, "incident")]),  # 3 shot, 2 died
     ("3-year-old and four adults shot outside store", [("injured", 5, 5, "incident")]),
     ("Teen kills 6-year-old brother, self", [("killed", 2, 2, "incident")]),
     # regressions (GVA): relative clauses, passives, counted plurals, a closing parenthesis
-    ("Drive-by shooting that wounded an 8-year-old, 2 others has neighborhood on edge",
-     [("injured", 3, 3, "incident")]),
-    ("Alleged gang member was target, but 2-year-old was shot", [("injured", 1, 1, "incident")]),
-    ("DNR: Two Hunters Shot in Hunting Accident (Posey County)", [("injured", 2, 2, "incident")]),
-    ("A 17-year-old was injured in a Friday shooting, police said", [("injured", 1, 1, "incident")]),
-    ("Two shot in Austin: 'The world needs to see it'", [("injured", 2, 2, "incident")]),
-    # regression: a condition read before the injuries it is summed with (the span once ran backwards)
-    ("One person in critical condition, three others injured after morning shooting downtown",
+    ("Drive-by shooting that wounded a 6-year-old, 3 others has residents rattled",
      [("injured", 4, 4, "incident")]),
+    ("Reputed gang member was target, but 4-year-old was shot", [("injured", 1, 1, "incident")]),
+    ("DNR: Three Hunters Shot in Deer Stand Mishap (Marrow County)", [("injured", 3, 3, "incident")]),
+    ("A 15-year-old was injured in a Tuesday shooting, deputies said", [("injured", 1, 1, "incident")]),
+    ("Two shot in Bexley: 'Everyone should see this'", [("injured", 2, 2, "incident")]),
+    # regression: a condition read before the injuries it is summed with (the span once ran backwards)
+    ("One man in critical condition, two others injured after late-night shooting uptown",
+     [("injured", 3, 3, "incident")]),
     # an active verb's count is its object; the subject is the shooter
     ("Gunman shoots 2 people outside bakery", [("injured", 2, 2, "incident")]),
     # "at least" keeps the interval open
@@ -79,8 +79,8 @@ def test_headline(nlp, text, expected):
 
 def test_sentence_with_full_stop_is_read_by_the_parser(nlp):
     """Regression: a body sentence is not a headline, and keeps its parse ("was shot, one fatally")."""
-    assert counts(nlp, "Four people were shot, one fatally, outside the nightclub.") == [
-        ("injured", 3, 3, "incident"), ("killed", 1, 1, "incident")]
+    assert counts(nlp, "Six patrons were shot, one fatally, behind the bowling alley.") == [
+        ("injured", 5, 5, "incident"), ("killed", 1, 1, "incident")]
 
 
 def test_number_of_people_injured_rose(nlp):
@@ -90,15 +90,15 @@ def test_number_of_people_injured_rose(nlp):
 
 
 def test_an_adverb_before_the_casualty_word_does_not_hide_the_victim(nlp):
-    """Regression (GVA: a hunting accident and a Christmas shooting came out 0 dead): "fatally",
+    """Regression (GVA: a hunting accident and a holiday shooting came out 0 dead): "fatally",
     "accidentally", "critically" between the person and the word were a wall for the count."""
-    assert counts(nlp, "Boy fatally shot in Wise County hunting accident") == [("killed", 1, 1, "incident")]
-    assert counts(nlp, "Teen accidentally shot, killed during Christmas gathering") == [("killed", 1, 1, "incident")]
-    assert counts(nlp, "Man critically wounded in shooting outside bar") == [("injured", 1, 1, "incident")]
+    assert counts(nlp, "Girl fatally shot in Dunmore County hunting accident") == [("killed", 1, 1, "incident")]
+    assert counts(nlp, "Cousin accidentally shot, killed during Thanksgiving visit") == [("killed", 1, 1, "incident")]
+    assert counts(nlp, "Clerk critically wounded in gunfire near motel") == [("injured", 1, 1, "incident")]
 
 
 def test_a_place_before_an_age_is_not_a_second_person(nlp):
-    """Regression (GVA: "Killeen 2-year-old in critical condition" came out two hurt): the proper noun
-    before "2-year-old" says where the child is from; "Woman, 3-year-old dead" is still two."""
-    assert counts(nlp, "Killeen 2-year-old in critical condition from gunshot") == [("injured", 1, 1, "incident")]
+    """Regression (GVA: "<Town> 2-year-old in critical condition" came out two hurt): the proper noun
+    before "4-year-old" says where the child is from; "Woman, 3-year-old dead" is still two."""
+    assert counts(nlp, "Topeka 4-year-old in critical condition, gunshot to leg") == [("injured", 1, 1, "incident")]
     assert counts(nlp, "Woman, 3-year-old dead in apartment fire") == [("killed", 2, 2, "incident")]

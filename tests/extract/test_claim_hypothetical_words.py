@@ -14,12 +14,12 @@ def toll(nlp, text: str) -> tuple[int | None, int | None]:
 
 
 def test_one_casualty_word_or_another_is_a_charges_wording(nlp):
-    assert toll(nlp, "He faces charges of careless discharge of a firearm causing injury or death.") == (None, None)
+    assert toll(nlp, "The teenager faces a count of negligent use of a weapon resulting in injury or death.") == (None, None)
     assert toll(nlp, "The crash caused the death or serious injury of four workers.") == (4, None)  # counted: stays
 
 
 def test_talk_about_killing_kills_no_one(nlp):
-    assert toll(nlp, '"He had talked about killing himself," the prosecutor said.') == (None, None)
+    assert toll(nlp, '"She often talked about killing herself," her brother told reporters.') == (None, None)
     assert toll(nlp, "He constantly talks about killing police officers and trespassers.") == (None, None)
     assert toll(nlp, "Police think the gunman killed two people before fleeing.") == (2, None)
 
@@ -29,14 +29,14 @@ def test_too_many_killings_is_a_lament(nlp):
 
 
 def test_an_animal_is_no_victim(nlp):
-    assert toll(nlp, "The sheriff's office could not confirm the dog was killed.") == (None, None)
+    assert toll(nlp, "Wildlife officers could not confirm the horse was killed.") == (None, None)
     assert toll(nlp, "A hunter shot a deer and then found the wounded man in the brush.") == (None, 1)
 
 
 def test_so_many_victims_is_a_lament(nlp):
-    assert toll(nlp, '"So many kids are getting killed in our community, and it has to stop."') == (None, None)
+    assert toll(nlp, '"So many teenagers are getting killed on these streets, and it must end."') == (None, None)
 
 
 def test_a_count_over_a_span_of_hours_is_a_roundup(nlp):
-    text = "The shooting occurred during a violent weekend that saw 20 people shot over a span of 80 hours."
+    text = "The attack came during a bloody stretch that saw 17 people shot over a span of 60 hours."
     assert toll(nlp, text) == (None, None)

@@ -17,7 +17,7 @@ def counts(nlp, text: str) -> list[tuple[str, int | None, str]]:
 
 
 @pytest.mark.parametrize("text", [
-    "The neighbour said the gunman reloaded and then shot a dozen bullets into the apartment.",
+    "A witness said the attacker paused, then shot a dozen bullets through the kitchen window.",
     "We're hurting a lot over this, said the coach.",
     "He swallowed a box of pills in an effort to kill himself, the report said.",
     "This could have been a fatality, the sheriff said.",
@@ -28,13 +28,13 @@ def test_no_one_is_counted(nlp, text):
 
 
 def test_an_hour_is_no_count(nlp):
-    text = "About 2 a.m., 20-year-old Dana Fields was found dead with a gunshot wound to the head."
-    assert counts(nlp, text) == [("killed", 1, "20-year-old Dana Fields")]
+    text = "About 3 a.m., 23-year-old Dana Felton was found dead beside her car on Larch Street."
+    assert counts(nlp, text) == [("killed", 1, "23-year-old Dana Felton")]
 
 
 def test_a_wounded_deputy_is_not_the_shooter_who_killed_himself(nlp):
-    text = ("The deputy who was shot is in stable condition and is expected to recover. The standoff ended "
-            "when the suspect died from an apparent self-inflicted gunshot wound.")
+    text = ("The trooper who was shot is in stable condition and should pull through. The siege ended "
+            "once the gunman died of a self-inflicted gunshot.")
     toll = incident_toll([extract_claims(nlp(text), Article(id="d", text=text))])
     assert (toll.killed, toll.injured) == (1, 1)
 

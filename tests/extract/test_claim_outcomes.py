@@ -12,31 +12,31 @@ def counts(nlp, text: str) -> set[tuple[str, int | None]]:
 
 
 def test_the_dead_are_taken_out_of_the_shot(nlp):
-    text = "Four people were shot outside a bar in Millbrook on Friday. One of them died at the scene."
-    assert ("injured", 3) in counts(nlp, text)
+    text = "Five men were shot in front of a tavern in Kestrel Bay on Friday. One of them died at the scene."
+    assert ("injured", 4) in counts(nlp, text)
 
 
 def test_a_hit_told_as_survived_is_not_the_dead_told_again(nlp):
-    """ "A fourth person was also shot ... but survived with non-life-threatening injuries" beside three
+    """ "A fourth relative was also shot ... but survived with a non-life-threatening arm wound" beside three
     dead was dropped as one of them (GVA: three dead and one hurt came out as no one hurt)."""
-    text = ("Three people were found shot to death in a house on Alder Street in Millbrook. "
-            "A fourth person was also shot, police said, but escaped with non-life-threatening injuries.")
+    text = ("Three relatives were discovered shot to death in a duplex on Fenwick Lane. "
+            "A fourth relative was also shot, deputies said, but survived with a non-life-threatening arm wound.")
     assert counts(nlp, text) >= {("killed", 3), ("injured", 1)}
 
 
 def test_non_life_threatening_written_with_a_space_is_survived(nlp):
-    """ "two men suffered non-life threatening injuries" beside two dead came out as no one hurt: only the
+    """ "two unnamed men suffered non-life threatening leg wounds" beside two dead came out as no one hurt: only the
     hyphenated spelling counted as survived."""
-    text = ("Two people were shot and killed outside a Millbrook nightclub early Sunday. "
-            "Police said two unidentified men suffered non-life threatening injuries in the shooting.")
+    text = ("Two brothers were shot and killed behind a Kestrel Bay lounge late Saturday. "
+            "Deputies said two unnamed men suffered non-life threatening leg wounds.")
     assert counts(nlp, text) >= {("killed", 2), ("injured", 2)}
 
 
 def test_both_later_died_after_two_hurt_is_no_one_hurt_when_more_died(nlp):
-    """ "Five people are dead ... A woman and a girl suffered life-threatening injuries ... Both later
+    """ "Five people were killed ... A grandfather and his grandson suffered grave wounds ... Both later
     died." kept the two as hurt: the article's dead (five) outnumber them, so they were not taken out."""
-    text = ("Five people are dead after a shooting at a Millbrook home on Tuesday. "
-            "Three people died at the scene. "
-            "A woman and a 6-year-old girl suffered life-threatening injuries and were taken to hospitals. "
+    text = ("Five people were killed Tuesday when gunfire broke out at a Kestrel Bay duplex. "
+            "Three of them died on the spot. "
+            "A grandfather and his 9-year-old grandson suffered grave, life-threatening wounds and were flown to hospitals. "
             "Both later died.")
     assert not {f for f in counts(nlp, text) if f[0] == "injured"}

@@ -14,16 +14,16 @@ def toll(nlp, text: str) -> tuple[int | None, int | None]:
 
 
 def test_ones_parents_are_two(nlp):
-    assert toll(nlp, "Her parents, Reyna and Julian Gonzalez, were killed in the shooting, police said.") == (2, None)
-    assert toll(nlp, "His grandparents were found shot to death inside the home on Tuesday.") == (2, None)
+    assert toll(nlp, "Her parents, Marisol and Tobias Ferrante, were killed in the attack, deputies said.") == (2, None)
+    assert toll(nlp, "His grandparents were found shot to death in their farmhouse on Thursday.") == (2, None)
 
 
 def test_twins_are_two(nlp):
-    assert toll(nlp, "The twins were wounded in the drive-by shooting.") == (None, 2)
+    assert toll(nlp, "The twins were wounded in the gas station robbery.") == (None, 2)
 
 
 def test_a_couple_is_two_and_counts_with_who_is_listed_beside_it(nlp):
     assert toll(nlp, "An elderly couple was found shot dead in their home.") == (2, None)
-    assert toll(nlp, "A young couple and their baby were killed when gunfire erupted outside the apartment.") \
+    assert toll(nlp, "A young couple and their toddler were killed when shots rang out near the motel.") \
         == (3, None)
     assert toll(nlp, "A couple of people were hurt in the crush.") == (None, 2)

@@ -19,6 +19,6 @@ def test_dead_on_each_side_counts_both_sides(nlp):
 
 
 def test_a_toll_beside_a_side_named_in_another_clause_is_not_doubled(nlp):
-    text = ("Three soldiers were killed in the clash, and reinforcements arrived on each side of the "
-            "river by morning.")
+    text = ("Three militiamen were killed in the skirmish, and reinforcements arrived on each side of "
+            "the ravine by dawn.")
     assert _killed(nlp, text) == [(3, 3)]

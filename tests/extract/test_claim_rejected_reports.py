@@ -24,5 +24,5 @@ def test_dismissed_reports_are_the_dismissers_denial(nlp):
 
 
 def test_dismissing_an_officer_denies_no_toll(nlp):
-    text = "Police dismissed the officer after the shooting that killed two men."
+    text = "Police dismissed the constable over the raid that killed two men."
     assert told(nlp, text) == [("killed", 2, "", "asserted")]

@@ -18,7 +18,7 @@ def killed_of(nlp, text: str) -> list[tuple[int | None, int | None, str]]:
     ("ARAUCA, Colombia - Three marines were killed in a clash with an armed group near the river on "
      "Friday, the navy said.", 3, "Three"),
     # "Three" parsed as a compound carrying "Colombia": killed [1+] "Three police officers" before
-    ("YOPAL, Colombia - Three police officers were killed in an ambush on a rural road on Sunday, "
+    ("YOPAL, Colombia - Three police officers were killed at a roadblock outside the town on Sunday, "
      "the police said.", 3, "Three"),
 ])
 def test_count_after_a_bare_dateline(nlp, text, count, word):
@@ -57,9 +57,9 @@ def test_rejected_claims_are_denied_by_who_rejects_them(nlp):
 
 
 def test_a_corrected_figure_is_retracted(nlp):
-    """ "Correction: An earlier version of this story said 20 ...": the outlet took the 20 back (it was
-    an asserted claim and set fatalities_high)."""
-    text = ("Correction: An earlier version of this article said 15 people were killed, citing a "
+    """An outlet's correction note ("an earlier version of <the piece> said <n> ..."): the outlet took
+    the figure back (it was an asserted claim and set fatalities_high)."""
+    text = ("Editor's note: An earlier version of this dispatch said 15 people were killed, citing a "
             "local radio station. Police said nine were killed.")
     found = {(c.figure.low, c.stance.value) for c in claims_of(nlp, text)}
     assert found == {(15, "retracted"), (9, "asserted")}

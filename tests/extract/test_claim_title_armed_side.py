@@ -1,4 +1,4 @@
-"""A headline's count of the armed side's dead ("Two militants killed in Kupwara gunfight") is that
+"""A headline's count of the armed side's dead ("Two militants killed in Sopore gunfight") is that
 side's: beside a body that also tells a soldier's death, the incident's toll adds the two sides once
 (3), not the headline's two again as a rival count of the others (4). Articles we wrote in wire style."""
 
@@ -12,9 +12,9 @@ from parallax.reconcile.tolls import reported_toll
 from parallax.schema import Article
 from parallax.settings import Settings
 
-TITLE = "Two militants killed in Kupwara gunfight"
-BODY = ("SRINAGAR, India (Valley Times) - Two militants were killed in a gunfight with security forces in "
-        "Kupwara district on Sunday, police said, adding that a soldier also died and two others were injured.")
+TITLE = "Two militants killed in Sopore gunfight"
+BODY = ("SRINAGAR, India (Valley Times) - Two militants were killed on Sunday when troops traded fire with "
+        "them in an orchard near Sopore, police said, adding that a soldier also died and two others were injured.")
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,9 @@ from parallax.pipeline import analyse_article, load_knowledge
 from parallax.schema import Article, Measure
 from parallax.settings import Settings
 
-BODY = ("AKRON, Ohio - A 19-year-old man was shot and killed and two women were wounded outside a bar on "
-        "Market Street late Saturday, police said.\n\nThe women were taken to a hospital in stable condition.")
-TITLE = "Akron bar shooting leaves 1 dead, 2 hurt"
+BODY = ("CANTON, Ohio - A 23-year-old man died and two women were wounded by shots fired through a "
+        "tavern window on Elm Avenue early Sunday, police said.\n\nBoth women are expected to recover.")
+TITLE = "Canton tavern shooting leaves 1 dead, 2 hurt"
 BANNER = "We use cookies to improve your experience. By continuing to browse you accept our privacy policy."
 
 
@@ -60,10 +60,10 @@ def test_a_headline_with_no_casualty_adds_nothing(nlp, knowledge):
 
 
 def test_a_headline_shot_count_loses_the_deaths_its_body_tells(nlp, knowledge):
-    """Regression (GVA): "4 shot in Gert Town fatal shooting" over a body telling one dead and three
+    """Regression (GVA): "4 shot in Mid-City fatal shooting" over a body telling one dead and three
     wounded was a report of four hurt; a headline death ("Teen shot while hunting dies") stays a death."""
-    body = ("NEW ORLEANS - Police are investigating a quadruple shooting Tuesday evening that claimed the life "
-            "of a 19-year-old man.\n\nThree other victims showed up at a hospital with gunshot wounds.")
+    body = ("BATON ROUGE - Detectives are looking into a quadruple shooting late Thursday that claimed the life "
+            "of a 22-year-old man.\n\nThree others were hit and friends drove them to a hospital with gunshot wounds.")
     title = "4 shot in Mid-City fatal shooting"
     [main] = analyse_article(nlp(body), Article(id="t5", text=body, title=title), knowledge, nlp(title))
     assert [(c.measure, c.figure.low) for c in main.claims if c.span.field == "title"] == [(Measure.INJURED, 3)]

@@ -18,5 +18,5 @@ def test_unknown_number_is_open_ended(nlp):
 
 
 def test_unspecified_number_is_open_ended(nlp):
-    text = "An unspecified number of soldiers were wounded in the attack, the army said."
+    text = "An unspecified number of soldiers were wounded in the assault, the army said."
     assert told(nlp, text) == [("injured", 1, None)]

@@ -19,7 +19,7 @@ def test_left_wounded_parsed_as_an_adverbial_clause_counts_the_object(nlp):
 
 def test_left_wounded_attached_to_the_main_verb_still_counts_the_object_of_left(nlp):
     """Here the parser hangs "wounded" on "arrested": the object of "left" just before it is who was hurt."""
-    text = "Police arrested a man after a shooting that left two people wounded."
+    text = "Deputies arrested a teenager after a shootout that left two people wounded."
     assert counts(nlp, text) == {("arrested", 1), ("injured", 2)}
 
 
@@ -29,9 +29,9 @@ def test_who_left_them_wounded_and_fled_displaced_nobody(nlp):
 
 def test_a_shooting_incident_or_spree_is_nobody_hurt(nlp):
     """ "shooting incident" parsed as a verb and its object counted one person injured (and arrested)."""
-    text = "Three more suspects arrested in shooting incident\n\nPolice arrested three more men on Friday."
+    text = "Two more teens arrested over shooting incident\n\nPolice arrested two more teenagers on Friday."
     assert ("injured", 1) not in counts(nlp, text)
-    text = "Fifth suspect from shooting spree arrested\n\nPolice arrested a fifth man on Friday."
+    text = "Fourth man from shooting spree arrested\n\nDeputies arrested a fourth man on Tuesday."
     assert counts(nlp, text) == {("arrested", 1)}
 
 
@@ -55,8 +55,8 @@ def test_left_dead_and_wounded_pairs_each_count_with_its_participle(nlp):
     wounded" gave two hurt."""
     assert counts(nlp, "The blast left 12 dead and at least 40 injured.") == {("killed", 12), ("injured", 40)}
     assert counts(nlp, "The shootings left two dead and at least five wounded.") == {("killed", 2), ("injured", 5)}
-    text = "The shooting left two people dead and at least five others wounded."
-    assert counts(nlp, text) == {("killed", 2), ("injured", 5)}
+    text = "The gunfire left three men dead and at least six others wounded."
+    assert counts(nlp, text) == {("killed", 3), ("injured", 6)}
     assert counts(nlp, "The attack left a soldier and two civilians wounded.") == {("injured", 3)}
 
 
@@ -73,8 +73,8 @@ def test_a_second_person_told_with_the_verb_left_out_is_counted(nlp):
     """ "One person was shot in the hand, another in the leg" counted one hurt; "another in the
     hospital" is no second victim (the place is no wound)."""
     assert sorted(c for c in figures_of(nlp, "One person was shot in the hand, another in the leg.")) == [1, 1]
-    assert sorted(figures_of(nlp, "Two men were shot in the leg and a third in the back.")) == [1, 2]
-    assert figures_of(nlp, "One man was killed and another in the hospital.") == [1]
+    assert sorted(figures_of(nlp, "Two women were shot in the arm and a third in the back.")) == [1, 2]
+    assert figures_of(nlp, "One guard was killed and another in the hospital.") == [1]
 
 
 def figures_of(nlp, text: str) -> list[int | None]:

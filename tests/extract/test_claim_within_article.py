@@ -29,13 +29,13 @@ def rewired(doc: Doc, word: str, dep: str, head: str) -> Doc:
 
 
 def test_a_dateline_parsed_as_an_object_is_not_the_victim(nlp):
-    """ "MILLBROOK, Texas – A man shot and killed his son ...": the parser made the dateline a first
+    """ "MILLBROOK, Oregon – A farmer shot and killed his stepson ...": the parser made the dateline a first
     object of "killed" (as it does for some towns); the victim is the object after the verb (was only
     "himself")."""
-    text = "MILLBROOK, Texas – A man shot and killed his son before turning the gun on himself Saturday night."
+    text = "MILLBROOK, Oregon – A farmer shot and killed his stepson before turning the weapon on himself at dawn."
     doc = rewired(nlp(text), "MILLBROOK", "dobj", "killed")
     found = [(c.measure.value, c.figure.low, c.figure.text) for c in extract_claims(doc, Article(id="w", text=text))]
-    assert found == [("killed", 1, "his son"), ("killed", 1, "himself")]
+    assert found == [("killed", 1, "his stepson"), ("killed", 1, "himself")]
 
 
 def test_whom_before_the_verb_is_still_its_victim(nlp):
@@ -48,19 +48,19 @@ def speakers(nlp, text: str) -> list[tuple[int | None, str | None]]:
 
 
 def test_who_calls_for_an_inquiry_into_deaths_speaks_for_them(nlp):
-    """ "X called for an investigation into the killing of at least 20 civilians": the caller speaks for
+    """ "X called for a full inquiry into the killing of <n> civilians": the caller speaks for
     the deaths it calls to investigate or condemns (was no speaker)."""
-    text = "Human Rights Watch called for an investigation into the killing of at least 20 civilians."
-    assert speakers(nlp, text) == [(20, "Human Rights Watch")]
+    text = "Human Rights Watch called for a full inquiry into the killing of at least 23 civilians."
+    assert speakers(nlp, text) == [(23, "Human Rights Watch")]
     text = "Amnesty International condemned the killing of 14 villagers in the raid on Tuesday."
     assert speakers(nlp, text) == [(14, "Amnesty International")]
 
 
 def test_who_calls_the_police_after_a_shooting_does_not_speak_for_it(nlp):
-    assert speakers(nlp, "Neighbors called police after two men were shot outside the bar.") == [(2, None)]
+    assert speakers(nlp, "A neighbour called the police after two brothers were shot outside the garage.") == [(2, None)]
 
 
 def test_the_shooter_who_killed_himself_is_none_of_those_he_shot(nlp):
-    text = "A man shot his two young sons before turning the gun on himself."
+    text = "A father shot his two young daughters before turning the weapon on himself."
     found = incident_toll([extract_claims(nlp(text), Article(id="w", text=text))])
     assert (found.killed, found.injured) == (1, 2)  # was (1, 1): his death came out of the two hit

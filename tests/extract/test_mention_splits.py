@@ -30,7 +30,7 @@ DOCKS = ("CHITTAGONG, Bangladesh (Delta Post) - A protest by dock workers over u
          "Police fired rubber bullets and tear gas, injuring at least 18 workers, a union leader said.")
 FUNERAL = ("GEDAREF, Sudan (Nile Wire) - Hundreds of mourners on Saturday buried seven people killed in "
            "Thursday's gunmen attack on the Gedaref cattle market. Police said three suspects had been "
-           "arrested in connection with the attack.")
+           "arrested over the raid.")
 PUBLISHED = datetime.datetime(2026, 5, 16)
 
 
@@ -88,7 +88,7 @@ def test_a_protest_and_its_police_intervention_are_one_incident(nlp, knowledge):
 
 
 def test_an_arrest_told_with_the_attack_it_follows_does_not_type_it(nlp, knowledge):
-    """Kassala funeral case: 'suspects had been arrested in connection with the attack' typed it Arrests."""
+    """Kassala funeral case: 'suspects had been arrested over the raid' typed it Arrests."""
     (mention,) = _analyse(nlp, knowledge, FUNERAL)
     assert mention.event_type == "Violence against civilians"
     assert mention.date.value == datetime.date(2026, 5, 14)

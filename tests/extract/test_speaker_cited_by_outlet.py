@@ -19,10 +19,10 @@ def test_media_citing_officials_relays_them(nlp):
 
 
 def test_outlet_reporting_with_a_citation_relays_its_source(nlp):
-    text = "Eight people were killed, Al Arabiya reported, citing a security source."
+    text = "Six villagers were killed, Al Arabiya reported, citing a security source."
     assert voices(nlp, text) == [("security source", ("Al Arabiya",))]
 
 
 def test_monitor_citing_its_sources_still_speaks(nlp):
-    text = "Eight people were killed, the Syrian Observatory for Human Rights said, citing sources on the ground."
+    text = "Eleven fighters died, the Syrian Observatory for Human Rights said, citing sources on the ground."
     assert voices(nlp, text) == [("Syrian Observatory for Human Rights", ())]

@@ -13,7 +13,7 @@ def speakers(nlp, text: str) -> list[str]:
 def test_regression_beni_the_red_cross_is_not_the_icrc(nlp):
     """Regression (Beni bus attack): "the Red Cross said" became the International Committee of the
     Red Cross; a national society, the IFRC and the ICRC are different bodies."""
-    text = "At least 14 people were killed when gunmen attacked a lorry near Kalemie, the Red Cross said."
+    text = "At least 13 people were killed as gunmen ambushed a lorry near Kalemie, the Red Cross said."
     assert speakers(nlp, text) == ["Red Cross"]
     named = "The International Committee of the Red Cross said 14 people were killed near Kalemie."
     assert speakers(nlp, named) == ["International Committee of the Red Cross"]

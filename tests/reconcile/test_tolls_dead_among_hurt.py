@@ -14,32 +14,32 @@ def toll(nlp, text: str) -> tuple[int | None, int | None]:
 
 
 def test_a_hurt_person_who_dies_later_in_the_sentence_is_that_death(nlp):
-    assert toll(nlp, "Police said the toddler also suffered a gunshot wound and was rushed to a local hospital, "
-                     "where she was later pronounced dead.") == (1, None)
+    assert toll(nlp, "Deputies said the infant also suffered a bullet wound to the hip and was flown to a "
+                     "trauma unit, where she died before dawn.") == (1, None)
 
 
 def test_a_hurt_person_beside_another_death_stays_hurt(nlp):
-    assert toll(nlp, "The boy's mother was also shot and is in stable condition. The boy died at the scene.") \
+    assert toll(nlp, "The teenager's mother was also shot and is recovering after surgery. The teenager died at the scene.") \
         == (1, 1)
 
 
 def test_a_name_told_dead_listed_among_the_shot_is_out_of_the_hurt(nlp):
-    text = ("Police believe Simpson and the four other teens were shot after a sedan drove by the corner. "
-            "Shane Simpson, 16, was killed in the drive-by shooting.")
-    assert toll(nlp, text) == (1, 4)
-    text = ("Police said Moore and two other men were shot outside the store. "
-            "Darnell Moore, 19, was pronounced dead at a hospital.")
+    text = ("Detectives believe Okafor and the three other teens were shot when a pickup slowed beside the park. "
+            "Marcus Okafor, 17, died of his wounds.")
+    assert toll(nlp, text) == (1, 3)
+    text = ("Police said Hardy and two other men were shot outside the store. "
+            "Tevin Hardy, 19, was pronounced dead at Mercy Hospital.")
     assert toll(nlp, text) == (1, 2)
 
 
 def test_full_names_listed_one_by_one_in_a_sentence_are_counted_each(nlp):
-    text = ("Those hurt and taken to the medical center include: Rockella Moore, who was shot in the foot; "
-            "Chancey Bradford, who was shot in the arm; and Leroy Hall, who was shot in the hand.")
+    text = ("Those treated at the county hospital include: Danita Greer, who was shot in the knee; "
+            "Rolando Pike, who was shot in the shoulder; and Curtis Webb, who was shot in the wrist.")
     assert toll(nlp, text) == (None, 3)
-    assert toll(nlp, "Darnell Moore was shot in the leg, and Moore was taken to a hospital.") == (None, 1)
+    assert toll(nlp, "Tevin Hardy was shot in the leg, and Hardy was taken to a hospital.") == (None, 1)
 
 
 def test_a_headline_shaped_line_of_the_body_counts_the_dead_among_its_shot(nlp):
-    text = ("Five Shot in Back of the Yards View Full Caption\n\n"
-            "A shooter opened fire on the group, hitting all five and killing both women, police said.")
+    text = ("Five Shot in Little Village View Full Caption\n\n"
+            "A gunman sprayed the group with bullets, hitting all five of them and killing both men, police said.")
     assert toll(nlp, text) == (2, 3)
