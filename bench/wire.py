@@ -72,8 +72,8 @@ QUOTES = (
     '"People are afraid to leave their homes after dark," a shopkeeper told reporters.',
 )
 CLOSINGS = (
-    "No group immediately claimed responsibility for the attack.",
-    "Security forces sealed off the area and launched a search for the attackers.",
+    "No group has yet said it was behind the attack.",
+    "Security forces cordoned off the district and began hunting for the gunmen.",
     "The authorities said an investigation had been opened.",
 )
 
@@ -125,7 +125,7 @@ def _lede(rng: random.Random, incident: dict, weekday: str) -> tuple[str, int]:
 def _second_source(rng: random.Random, incident: dict) -> str:
     wounded = rng.choice(NUMBER_WORDS)
     return (f"{rng.choice(SPEAKERS).capitalize()} told the {incident['adjective']} news agency that "
-            f"{wounded} more people were wounded and taken to hospital in {incident['place']}.")
+            f"{wounded} more people were hurt and brought to hospital in {incident['place']}.")
 
 
 def _midday(day: date):

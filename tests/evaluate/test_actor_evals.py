@@ -18,9 +18,9 @@ PLOVER = [
     {"id": "t2", "event": "AGREE", "text": "Senior Kenyan and Somali officials agreed to reopen the border.",
      "source": [{"actorText": "Kenyan"}, {"actorText": "Somali"}], "target": ""},
 ]
-MUC = {"D1": {"doc": "GUERRILLAS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT ATTACKED AN ELECTRIC\n"
-                     "POWER SUBSTATION IN THE CAPITAL LAST NIGHT.",
-              "roles": {"perp_individual_id": [["GUERRILLAS"]], "perp_organization_id": [["FMLN",
+MUC = {"D1": {"doc": "FIGHTERS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT RAIDED AN ELECTRIC\n"
+                     "POWER SUBSTATION NORTH OF THE PORT ON SUNDAY.",
+              "roles": {"perp_individual_id": [["FIGHTERS"]], "perp_organization_id": [["FMLN",
                         "FARABUNDO MARTI NATIONAL LIBERATION FRONT"]], "hum_tgt_name": [],
                         "phys_tgt_id": [["ELECTRIC POWER SUBSTATION"]], "incident_instrument_id": []}}}
 
@@ -102,7 +102,7 @@ def test_scores_come_per_fixed_half(plover_dir, nlp):
 
 def test_muc4_counts_terrorist_incidents_not_protests_or_arrests(tmp_path, nlp):
     # regression: perpetrators of arrests and protests filled the perpetrator slots
-    doc = {"D3": {"doc": "THOUSANDS OF STUDENTS MARCHED THROUGH LIMA TO PROTEST AGAINST THE GOVERNMENT.\n"
+    doc = {"D3": {"doc": "THOUSANDS OF STUDENTS MARCHED THROUGH LIMA TO PROTEST HIGHER BUS FARES.\n"
                          "SOLDIERS DETAINED THREE UNION LEADERS AT A CHECKPOINT NEAR THE CAPITAL.",
                   "roles": {"perp_individual_id": [], "perp_organization_id": [], "hum_tgt_name": [],
                             "phys_tgt_id": [], "incident_instrument_id": []}}}
@@ -117,12 +117,12 @@ def _muc_doc(text: str, **roles) -> dict:
 
 
 def test_muc4_an_attack_held_against_someone_is_an_incident(tmp_path, nlp):
-    # regression: "the FMLN is responsible for the murder of ...", "claimed responsibility for the
-    # abduction" filled no slot: the attack word is typed as the attribution it sits in, which
+    # regression: "<group> is responsible for the <attack> of ...", "claimed responsibility for the
+    # <attack>" filled no slot: the attack word is typed as the attribution it sits in, which
     # opens no incident of its own
-    doc = _muc_doc("THE FMLN IS RESPONSIBLE FOR THE MURDER OF THE MAYOR.\n\nTHE SHINING PATH CLAIMED "
-                   "RESPONSIBILITY FOR THE ABDUCTION OF TWO SURVEYORS.",
-                   perp_organization_id=[["FMLN"], ["SHINING PATH"]])
+    doc = _muc_doc("THE ELN IS RESPONSIBLE FOR THE STABBING OF A VILLAGE COUNCILLOR.\n\nTHE SHINING PATH "
+                   "CLAIMED RESPONSIBILITY FOR THE ABDUCTION OF TWO SURVEYORS.",
+                   perp_organization_id=[["ELN"], ["SHINING PATH"]])
     (tmp_path / "dev.json").write_text(json.dumps(doc), "utf-8")
     assert score_muc4(tmp_path, nlp=nlp)["perp_organization_id_recall"] == 1.0
 
@@ -142,11 +142,11 @@ def test_muc4_troops_of_a_named_body_give_the_body_as_organisation(tmp_path, nlp
 
 
 def test_muc4_the_building_a_bomb_goes_off_at_is_a_physical_target(tmp_path, nlp):
-    # regression: "a bomb exploded inside a pizza restaurant", "went off near an electricity pylon"
+    # regression: "a bomb exploded inside a furniture store", "went off near an electricity pylon"
     # gave no physical target (the building is where, not an object of the verb)
-    doc = _muc_doc("A BOMB EXPLODED INSIDE A PIZZA RESTAURANT IN THE PORT CITY.\n\n"
+    doc = _muc_doc("A BOMB EXPLODED INSIDE A FURNITURE STORE NEAR THE HARBOUR.\n\n"
                    "ANOTHER BOMB WENT OFF THIS MORNING NEAR AN ELECTRICITY PYLON.",
-                   phys_tgt_id=[["PIZZA RESTAURANT"], ["ELECTRICITY PYLON"]])
+                   phys_tgt_id=[["FURNITURE STORE"], ["ELECTRICITY PYLON"]])
     (tmp_path / "dev.json").write_text(json.dumps(doc), "utf-8")
     scores = score_muc4(tmp_path, nlp=nlp)
     assert scores["phys_tgt_id_recall"] == 1.0 and scores["phys_tgt_id_precision"] == 1.0

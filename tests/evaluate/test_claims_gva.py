@@ -18,9 +18,9 @@ def test_compare():
 
 def test_another_incident_in_the_article_is_not_this_toll(nlp):
     """Regression (GVA roundups): the separate Columbus shooting's toll is not the Dayton incident's."""
-    text = ("DAYTON, Ohio - A 24-year-old man was shot and killed outside a bar on Main Street in Dayton early "
-            "Sunday, police said.\n\nOfficers found the man lying in the parking lot. He died at the scene.\n\n"
-            "In a separate shooting in Columbus on Friday night, three people were wounded and a teenager was killed.")
+    text = ("DAYTON, Ohio - A 31-year-old man was fatally shot near a tavern on Third Street in Dayton early "
+            "Saturday, police said.\n\nA passer-by saw him on the sidewalk and called 911. He died there.\n\n"
+            "In a separate shooting in Columbus on Thursday night, three people were wounded and a teenager was killed.")
     main = main_mention(nlp(text), Article(id="r", text=text), load_knowledge(Settings()), None)
     assert incident_counts([main]) == (1, 0)
 

@@ -33,7 +33,7 @@ def targets(nlp, text: str, default_country=None) -> list[tuple[str, str, str]]:
     ("Kenya will withdraw its troops from Somalia by the end of the year.", ("Somalia", "Somalia", "SO")),
     # an adjective before the name is not part of it
     ("Russian jets bombed rebel positions in neighbouring Ukraine on Tuesday.", ("Ukraine", "Ukraine", "UA")),
-    ("Pakistan has refused to deploy peacekeepers in East Timor.", ("East Timor", "East Timor", "TL")),
+    ("Pakistan has declined to station peacekeepers in East Timor.", ("East Timor", "East Timor", "TL")),
 ])
 def test_country_the_doer_acts_in_is_the_target(nlp, text, expected):
     assert expected in targets(nlp, text)
@@ -73,7 +73,7 @@ def test_named_group_located_in_countries_is_not_acting_on_them(nlp):
 
 
 def test_a_country_of_two_words_owning_a_demand_is_a_party(nlp):
-    # regression (PLOVER dev): "South Korea has rejected North Korea's consistent demand" read
+    # regression (PLOVER dev): "<Country> has rejected North Korea's <adjective> demand" read
     # "Korea" alone, no country, so North Korea was taken for a place modifying the demand
     doc = nlp("Kenya has rejected North Korea's demand to close the embassy.")
     sent = next(doc.sents)

@@ -67,7 +67,7 @@ def test_passive_agent_is_the_doer(nlp):
 
 
 def test_sentence_without_a_trigger_uses_its_main_verb(nlp):
-    found = roles(nlp, "Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.")
+    found = roles(nlp, "Senior Hungarian and Slovak ministers agreed on Thursday to work together.")
     assert found and found[0][0] == ActorRole.PERPETRATOR.value
     assert "Hungarian" in found[0][1]
 
@@ -100,10 +100,10 @@ def test_dateline_is_no_actor(nlp):
 
 
 def test_a_bare_hyphen_is_no_actor(nlp):
-    # regression (PLOVER dev): the parser made each piece of "Sheikh Hamad bin Khalifa al-Thani" a
+    # regression (PLOVER dev): the parser made each piece of a long Arabic name ("Sheikh ... al-X") a
     # subject of its own, and "-" came out as actor1
-    found = roles(nlp, "Quatar's emir, Sheikh Hamad bin Khalifa al-Thani launched a mediation effort on Saturday "
-                       "between the Emirates and Saudi Arabia.")
+    found = roles(nlp, "The emir, Sheikh Hamad bin Jassim al-Kuwari launched a new peace bid on Monday "
+                       "between Oman and Yemen.")
     assert all(any(ch.isalnum() for ch in name) for _, name, _, _ in found)
 
 

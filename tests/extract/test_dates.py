@@ -285,7 +285,7 @@ def _dates_of_doc(nlp, text, published=datetime(2015, 1, 31, 10, 21)):
 def test_posted_and_updated_stamps_are_not_event_dates(nlp):
     text = ("Two men charged after toddler shot at a trailer park Posted: Saturday, January 31, 2015 "
             "10:21 AM EST Updated: Saturday, February 21, 2015 6:31 PM EST\n\n"
-            "A 2-year-old girl was shot in the arm on Thursday at a trailer park in Dalton, police said.")
+            "A 3-year-old boy took a bullet to the leg on Thursday at a trailer park in Dalton, police said.")
     found = _dates_of_doc(nlp, text)
     assert [(d.expression, d.value) for d in found] == [("on Thursday", date(2015, 1, 29))]
 
@@ -299,14 +299,14 @@ def test_a_date_and_time_alone_on_its_line_is_the_page_stamp(nlp):
 
 def test_a_stamp_that_ner_runs_on_into_the_dateline_is_still_a_stamp():
     from parallax.extract.dates import is_stamp
-    text = "March 25, 2014 12:45 PM\n\nSAN FRANCISCO (KCBS) \u2014 Police arrested two people."
-    assert is_stamp(text, 0, text.index("SAN FRANCISCO") + len("SAN FRANCISCO"))
-    text = "December 21, 2014 10:00 PM\n\n(CBS) \u2014 One person was killed at a house party."
+    text = "April 9, 2014 3:15 PM\n\nSAN JOSE (KRWN) \u2014 Officers detained two teenagers."
+    assert is_stamp(text, 0, text.index("SAN JOSE") + len("SAN JOSE"))
+    text = "October 3, 2014 9:30 PM\n\n(CBS) \u2014 A man was hurt in a bar fight."
     assert is_stamp(text, 0, text.index("(CBS)"))
 
 
 def test_published_in_brackets_and_a_weekday_before_a_clock_time_are_stamps(nlp):
-    text = ("(Published Tuesday, April 21, 2015)\n\nPolice arrested a man.\n\n"
+    text = ("(Published Wednesday, April 22, 2015)\n\nA suspect was detained.\n\n"
             "Posted: Tue 3:41 PM, Jun 02, 2015\n\nThe shooting happened on May 30, 2015.")
     found = _dates_of_doc(nlp, text, datetime(2015, 6, 2, 15, 41))
     assert [d.value for d in found] == [date(2015, 5, 30)]
@@ -321,7 +321,7 @@ def test_a_date_in_a_sentence_or_a_posted_video_is_still_an_event_date(nlp):
 
 def test_a_crawl_date_given_as_publication_yields_to_the_page_stamp(nlp):
     # regression: a 2014 page crawled in 2017 dated "early Saturday" in January 2017
-    text = ("Updated: 11/24/2014 10:06 AM\n\nCreated: 11/23/2014 7:18 PM\n\n"
+    text = ("Updated: 11/25/2014 9:12 AM\n\nCreated: 11/23/2014 8:40 PM\n\n"
             "A man shot his neighbour early Saturday in Rochester, police said.")
     found = _dates_of_doc(nlp, text, datetime(2017, 1, 29))
     assert [(d.expression, d.value) for d in found] == [("early Saturday", date(2014, 11, 22))]
@@ -329,7 +329,7 @@ def test_a_crawl_date_given_as_publication_yields_to_the_page_stamp(nlp):
 
 def test_a_stamp_weeks_before_a_plausible_publication_date_does_not_replace_it():
     from parallax.extract.dates import page_day
-    head = "Posted: Monday, May 18, 2015 5:16 PM EDT Updated: Monday, June 1, 2015 5:16 PM EDT"
+    head = "Posted: Monday, May 18, 2015 8:02 AM EDT Updated: Tuesday, June 2, 2015 11:47 AM EDT"
     assert page_day(head, date(2015, 5, 19)) == date(2015, 5, 19)
     assert page_day(head, None) == date(2015, 5, 18)
     assert page_day("Police said a man was shot.", date(2015, 5, 19)) == date(2015, 5, 19)
@@ -378,26 +378,26 @@ def test_the_date_of_a_wire_dateline_is_the_filing_day_not_the_event_day(nlp):
 
 
 def test_a_date_after_a_dash_that_opens_no_dateline_is_still_read(nlp):
-    text = "Police said the shooting happened on Nov 14 near the market."
+    text = "A neighbour said the stabbing took place on Nov 14 near the market."
     found = _dates_of_doc(nlp, text, datetime(2026, 11, 16, 9, 0))
     assert [d.value for d in found] == [date(2026, 11, 14)]
 
 
 def test_the_day_nearest_the_trigger_in_the_parse_dates_it(nlp):
-    # regression (GVA dev): "held a news conference Tuesday afternoon, saying ... suspects in the
-    # shooting at the truck stop on Aug. 29" dated the shooting to the news conference
-    text = ("HARLOW, Texas - Sheriff Dale Burris held a news conference Tuesday afternoon, saying his office "
-            "needs help identifying possible suspects in the shooting at Rudy's Truck Stop on Aug. 29.")
+    # regression (GVA dev): "<sheriff> held a news conference <weekday> afternoon, saying ... suspects
+    # in the shooting at <a truck stop> on <date>" dated the shooting to the news conference
+    text = ("MERCER, Texas - Sheriff Ray Tolliver spoke to reporters on Tuesday afternoon, saying his "
+            "deputies want the public to name suspects in the shooting at Lone Oak Truck Stop on Aug. 29.")
     article = Article(id="near1", text=text, title="", outlet="", published=datetime(2015, 9, 15, 9))
     [mention] = analyse_article(nlp(text), article, load_knowledge(Settings()))
     assert mention.date.value == date(2015, 8, 29)
 
 
 def test_a_day_another_verb_puts_ahead_does_not_date_the_event_under_it(nlp):
-    # regression (GVA dev): "Video of the shootout will be released Tuesday, June 2" dated a shooting
+    # regression (GVA dev): "<footage> will be released <weekday>, <month day>" dated a shooting
     # told undated earlier in the story to the day of the release
-    text = ("The store owner was behind the counter with his wife when Hollis opened fire.\n\n"
-            "Police video of the shootout at the house will also be released Tuesday, June 2.")
+    text = ("The shopkeeper was at the register beside his daughter when Brandt opened fire.\n\n"
+            "Bodycam footage of the gunfight at the store will also be released Tuesday, June 2.")
     article = Article(id="ahead1", text=text, title="", outlet="", published=datetime(2015, 6, 2, 9))
     mentions = analyse_article(nlp(text), article, load_knowledge(Settings()))
     assert mentions and all(m.date is None or m.date.value != date(2015, 6, 2) for m in mentions)

@@ -265,7 +265,7 @@ def test_an_abbreviated_saint_or_mount_is_the_entrys_own_name(gazetteer):
 
 
 def test_a_county_name_prefers_the_county_of_the_largest_namesake_town(gazetteer):
-    """Regression ("the San Diego County Medical Examiner's Office" went to the Colombian
+    """Regression ("San Diego County" heading a medical examiner's office went to the Colombian
     municipality of San Diego, Cesar): units of equal standing are ordered by their largest
     namesake town."""
     first = gazetteer.lookup("San Diego County")[0]

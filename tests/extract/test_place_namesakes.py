@@ -65,7 +65,7 @@ def test_a_small_town_near_the_stories_other_places_is_kept(nlp, gazetteer):
 def test_a_name_used_as_a_common_noun_is_no_place(nlp, gazetteer):
     """Regression ("Taser" kept as a place with no coordinates): a name the article uses once
     after "a" or "each" is a thing, in every mention."""
-    text = ("The man died after he was shocked several times by a Taser at the airport in "
+    text = ("The traveller collapsed after guards stunned him twice with a Taser at the airport in "
             "Vancouver. An expert examined the Taser that was fired, and each Taser records "
             "every discharge.")
     places = _places(nlp, gazetteer, text, gpe="Taser")
@@ -74,8 +74,8 @@ def test_a_name_used_as_a_common_noun_is_no_place(nlp, gazetteer):
 
 
 def test_a_possessive_before_an_unknown_name_makes_it_a_thing(nlp, gazetteer):
-    """Regression ("the second officer used his Taser" kept Taser as a place with no coordinates)."""
-    text = "At that point, the second officer at the scene in Weatherford used his Taser on the suspect."
+    """Regression ("a deputy ... used his Taser" kept Taser as a place with no coordinates)."""
+    text = "Moments later, a deputy who had driven over from Weatherford used his Taser on the suspect."
     places = _places(nlp, gazetteer, text, gpe="Taser")
     assert not any(p.span.text == "Taser" for p in places)
 
@@ -122,7 +122,7 @@ def test_a_demonym_names_no_town(gazetteer):
 def test_a_newsroom_abbreviation_of_a_state_is_its_own_name(gazetteer):
     """Regression ("Fla." went to Flå, Norway): an abbreviation listed in admin_aliases.tsv is not
     penalised like an alternate name."""
-    text = "Fla. economist casts doubt on casino job figures."
+    text = "Fla. lawmaker questions stadium tax estimates."
     assert resolve_toponyms(text, toponyms(text, "Fla."), gazetteer)[0].name == "Florida"
 
 
@@ -144,7 +144,7 @@ def test_a_town_matched_by_an_alternate_name_gets_no_local_support(gazetteer):
 def test_a_town_heading_organisation_names_is_kept_when_named_as_a_place_elsewhere(nlp, gazetteer):
     """Local news names its town mostly inside organisations' names ("Gainesville Police"): one
     sense per article, so the head counts once NER calls it a place anywhere in the story."""
-    text = ("Two women were injured, according to a release from the Gainesville Police Department. "
+    text = ("Two men were hurt, the Gainesville Police Department wrote in a release. "
             "The attack happened in Gainesville on Friday night.")
     places = _places(nlp, gazetteer, text)
     heads = [p for p in places if p.span.text == "Gainesville" and p.relation == IN_A_NAME]
@@ -153,7 +153,7 @@ def test_a_town_heading_organisation_names_is_kept_when_named_as_a_place_elsewhe
 
 def test_a_county_heading_an_office_or_a_title_is_a_place(nlp, gazetteer):
     """"X County" at the head of an office's name, or of a name NER took for a person's."""
-    text = "The two men died hours apart, according to the Butler County Coroner's Office."
+    text = "Both victims were pronounced dead on Sunday, the Butler County Coroner's Office reported."
     assert [p.name for p in _places(nlp, gazetteer, text) if p.span.text == "Butler County"] == ["Butler"]
 
 
@@ -187,7 +187,7 @@ def test_names_listed_before_a_plural_unit_word_are_those_units_end_to_end(nlp, 
     """Regression (end to end): "Harvey, Harper and Kingman counties" kept only Harvey, since
     NER called the others a person and a people; "Dakota, Otoe and Washington counties" put
     Washington in the capital. Each listed name is now read as its county."""
-    text = ("Building collapses were reported in Harvey, Harper and Kingman counties, and the "
+    text = ("Hail flattened barns in Harvey, Harper and Kingman counties, and the "
             "Highway Patrol closed roads near Wichita.")
     places = {p.span.text: p for p in _places(nlp, gazetteer, text)}
     assert {name: places[name].admin1 for name in ("Harvey", "Harper", "Kingman") if name in places} \
@@ -198,11 +198,12 @@ def test_names_listed_before_a_plural_unit_word_are_those_units_end_to_end(nlp, 
 
 
 def test_a_list_before_a_plural_unit_word_is_no_list_of_units_when_one_name_has_none(gazetteer):
-    """Regression: "the Cambridge, Pleasant City and Lore City departments" (fire departments)
-    made Cambridge a Jamaican parish ("department" is a unit word); Pleasant City has no unit."""
-    text = ("Firefighters from the Cambridge, Pleasant City and Lore City departments helped at the "
-            "scene near Byesville in Guernsey County, Ohio.")
-    cambridge = resolve_toponyms(text, toponyms(text, "Cambridge", "Pleasant City", "Lore City", "Byesville",
+    """Regression: a list of fire departments ("the Cambridge, Lore City and Pleasant City
+    departments") made Cambridge a Jamaican parish ("department" is a unit word); Pleasant City
+    has no unit."""
+    text = ("Crews of the Cambridge, Lore City and Pleasant City departments fought the barn fire "
+            "outside Byesville in Guernsey County, Ohio.")
+    cambridge = resolve_toponyms(text, toponyms(text, "Cambridge", "Lore City", "Pleasant City", "Byesville",
                                                 "Guernsey County", "Ohio"), gazetteer)[0]
     assert (cambridge.kind, cambridge.country, cambridge.admin1) == ("place", "US", "Ohio")
 
@@ -211,8 +212,8 @@ def test_a_repeated_name_does_not_vouch_for_itself_end_to_end(nlp, gazetteer):
     """Regression (end to end): each mention of "Paris" added its first choice (Paris, Texas) to
     the context again, so four of them outvoted "Henry County"; now each name's first choice
     counts once, for the others only, and Paris and Henry County meet in Tennessee."""
-    text = ("The Paris Public Library will offer a workshop. Paris and Henry County will receive a "
-            "letter from the rescue squad. Residents of Paris can register at the library in Paris.")
+    text = ("The Paris Public Library hosts a quilting class. Paris and Henry County should expect a "
+            "visit from the rescue squad. Residents of Paris can sign up at the library in Paris.")
     places = _places(nlp, gazetteer, text)
     assert {p.admin1 for p in places if p.span.text in {"Paris", "Henry County"}} == {"Tennessee"}
 
@@ -228,8 +229,8 @@ def test_a_hamlet_named_like_a_region_does_not_take_its_place(nlp, gazetteer):
 def test_a_name_runs_on_over_a_capitalised_word_ner_left_out(nlp, gazetteer):
     """Regression (a Jamaica Plain shooting placed in Jamaica, Queens): NER tags only "Jamaica"
     of "Jamaica Plain", a Boston neighbourhood the gazetteer knows by that very name."""
-    text = ("Six people were taken to hospitals after Friday night's shooting in Jamaica Plain, "
-            "police said. The gunfire broke out at a party near Parker Street.")
+    text = ("Four men were treated at hospitals after a Friday night shooting in Jamaica Plain, "
+            "police said. Shots rang out at a cookout near Green Street.")
     places = _places(nlp, gazetteer, text)
     assert [(p.span.text, p.admin1) for p in places if p.span.text.startswith("Jamaica")] == [
         ("Jamaica Plain", "Massachusetts")]
@@ -240,8 +241,8 @@ def test_a_small_foreign_namesake_among_one_countrys_places_has_no_coordinates(n
     """Regression (GVA: a Memphis shooting placed in Whitehaven, England; an Arizona one in White
     Hills, Victoria): a town of a country the story names nothing else in, far from its other
     places, all in one other country, is the local place the gazetteer lacks."""
-    text = ("A 19-year-old man was shot and killed Saturday night in Whitehaven, Memphis police said. "
-            "Shelby County deputies are helping with the search.")
+    text = ("A 23-year-old man was fatally wounded late Saturday in Whitehaven, Memphis police said. "
+            "Shelby County deputies joined the hunt for the gunman.")
     places = _places(nlp, gazetteer, text)
     whitehaven = [p for p in places if p.span.text == "Whitehaven"]
     assert whitehaven and all(p.country == "US" and p.precision == GeoPrecision.REGION for p in whitehaven)
@@ -254,7 +255,7 @@ def test_a_town_and_its_state_after_a_count_word_stay_a_place(nlp, gazetteer):
     """Regression (LGL: every "Kansas City" of a story vanished): "a Kansas City, Kan., police
     officer" read "a Kansas City" as a common noun, like "a Taser", and the rule drops the name
     from the whole article."""
-    text = ("Police said a Kansas City, Kan., police officer was dragged about 50 feet. The chase "
+    text = ("Witnesses said a Kansas City, Kan., police officer was clipped by a fleeing van. The chase "
             "began in Kansas City, Kan., late Sunday.")
     found = [(p.span.text, p.admin1) for p in _places(nlp, gazetteer, text) if p.span.text == "Kansas City"]
     assert found == [("Kansas City", "Kansas")] * 2
@@ -264,14 +265,14 @@ def test_a_town_is_not_the_large_city_it_is_an_alternate_name_of(nlp, gazetteer)
     """Regression (GVA: "Frankfort police" resolved to Frankfurt am Main, "An Augusta teenager" to
     Augsburg): a large town matched by an alternate name only no longer makes a name NER tagged an
     organisation or person credible when towns bear the name itself."""
-    text = ("Officials say an accidental shooting on Christmas night has killed a 16-year-old in Frankfort. "
-            "Frankfort police say the shooting happened just before midnight at a home on Taylor Avenue.")
+    text = ("A 15-year-old boy died of an accidental gunshot on New Year's Eve in Frankfort. "
+            "Frankfort police say the gun went off shortly after 11 p.m. at a house on Elm Avenue.")
     assert all(p.country != "DE" for p in _places(nlp, gazetteer, text))
-    text = "An Augusta teenager is behind bars after a 1-year-old boy was shot and killed Wednesday."
+    text = "An Augusta teenager was jailed after a toddler was fatally shot on Wednesday."
     assert all(p.country != "DE" for p in _places(nlp, gazetteer, text))
 
 
 def test_a_capitalised_word_ner_left_before_a_name_joins_it_when_the_gazetteer_knows_the_whole(nlp, gazetteer):
     """Regression (GVA: "a Little Havana apartment" resolved to Havana, Cuba; NER tags only "Havana")."""
-    found = _places(nlp, gazetteer, "A man was shot in a Little Havana apartment late Wednesday.")
+    found = _places(nlp, gazetteer, "A woman was wounded inside a Little Havana apartment on Tuesday night.")
     assert [(p.span.text, p.country) for p in found] == [("Little Havana", "US")]

@@ -1,7 +1,7 @@
 """Names a geoparser must not take for other places: an abbreviated "St." (GeoNames files the Florida
 county as "Saint Johns"), a shortened name of a place the article names
 ("Carolina's Medical Center" beside North Carolina is no Carolina, Puerto Rico) and a family name
-("returned fire ... at Pitts" in a story about Jeffrey Pitts is no unknown village). Articles we
+("returned fire ... at Pitts" in a story about Marcus Pitts is no unknown village). Articles we
 wrote in wire style."""
 
 from __future__ import annotations
@@ -23,16 +23,16 @@ def toponyms(nlp, gazetteer, text: str) -> list[tuple[str, str]]:
 
 
 def test_a_shortened_state_name_is_no_namesake_abroad(nlp, gazetteer):
-    text = ("An 11-year-old boy was shot in the face in Iredell County on Friday, deputies said. He was taken "
-            "to Levine Children's Hospital at Carolina's Medical Center. Under North Carolina law, a gun "
-            "owner who leaves a loaded gun where a child can reach it faces a misdemeanor charge.")
+    text = ("A 9-year-old girl was wounded in the leg in Iredell County on Saturday, the sheriff's office said. "
+            "She was flown to Hartwell Children's Wing at Carolina's Medical Center. North Carolina law makes "
+            "it a misdemeanor to leave a loaded firearm within a child's reach.")
     found = toponyms(nlp, gazetteer, text)
     assert ("Carolina", "PR") not in found and ("North Carolina", "US") in found
 
 
 def test_a_family_name_is_no_unknown_village(nlp, gazetteer):
-    text = ("Deputies said Jeffrey Pitts opened fire at a liquor store in Conyers, Georgia, on Sunday. A customer "
-            "returned fire from the back of the store at Pitts, saving the lives of those around him, the sheriff said.")
+    text = ("Deputies said Marcus Pitts started shooting inside a gas station in Covington, Georgia, on Tuesday. A clerk "
+            "returned fire from behind the counter at Pitts, protecting the shoppers nearby, the sheriff said.")
     assert all(name != "Pitts" for name, _ in toponyms(nlp, gazetteer, text))
 
 

@@ -305,7 +305,7 @@ def test_a_town_in_an_organisations_name_is_kept_but_never_the_event_place(nlp, 
     """LGL counts "Mansfield" in "the Mansfield Police Department" as a toponym; parallax keeps
     it with the relation "in the name of", and the event's place stays the town the text puts
     the shooting in."""
-    places = _places(nlp, gazetteer, "The Shreveport Police Department said two men were shot in "
+    places = _places(nlp, gazetteer, "The Shreveport Police Department told reporters two men were wounded in "
                                      "Bossier City, Louisiana, late on Friday. Both lived in Minden.")
     named = _by_text(places, "Shreveport")
     assert (named.admin1, named.relation, named.precision) == ("Louisiana", "in the name of", GeoPrecision.EXACT)
@@ -370,13 +370,13 @@ def test_multinational_regions_are_toponyms_but_never_the_event_place(nlp, gazet
 def test_a_name_listed_among_states_is_a_state(nlp, gazetteer):
     """Regression (a GVA article on store closings): "New York" closing a list of states was taken
     for New York City and became the event's place of a story set in Pennsylvania."""
-    text = ("Of the stores set to close, most will be in Florida, Kentucky, West Virginia and New York. "
+    text = ("Of the branches due to shut, most are in Alabama, Kentucky, Maine and New York. "
             "A teen was shot in Paris, Texas, and another in Dublin, Ohio.")
     places = {p.span.text: p for p in _places(nlp, gazetteer, text)}
     assert (places["New York"].name, places["New York"].precision) == ("New York", GeoPrecision.REGION)
     assert (places["Paris"].admin1, places["Dublin"].admin1) == ("Texas", "Ohio")  # a town, its state
     assert places["Paris"].precision == GeoPrecision.EXACT
-    chosen = resolve_toponyms(text, toponyms(text, "Florida", "Kentucky", "West Virginia", "New York"), gazetteer)
+    chosen = resolve_toponyms(text, toponyms(text, "Alabama", "Kentucky", "Maine", "New York"), gazetteer)
     assert (chosen[3].name, chosen[3].kind) == ("New York", "admin1")
 
 
@@ -402,22 +402,22 @@ def test_a_town_named_like_a_street_of_the_story_stays_a_town_after_in(nlp, gaze
 def test_a_street_word_as_a_common_noun_names_no_street(nlp, gazetteer):
     """Regression (GVA): "a Brooklyn street" and "a South Shore drive-by" made Brooklyn and South
     Shore street names, and the event lost its place; "Louisiana Avenue" leaves Louisiana a state."""
-    places = _places(nlp, gazetteer, "Four teenagers opened fire on a Brooklyn street late on Saturday, police said.")
+    places = _places(nlp, gazetteer, "Two men traded shots on a Brooklyn street early Sunday, police said.")
     assert "Brooklyn" in {p.name for p in places}
     text = "Police were called to Louisiana Avenue on Friday. The suspect fled to Louisiana, officers said."
     assert [p.name for p in _places(nlp, gazetteer, text) if p.span.text == "Louisiana"] == ["Louisiana"]
 
 
 def test_a_name_before_residents_is_a_place(nlp, gazetteer):
-    """Regression (LGL: "55 Gainesville residents marched" found no place): a word for the people
+    """Regression (LGL: "<n> Gainesville residents <verb>" found no place): a word for the people
     who live somewhere after a capitalised name NER missed is a locative cue, like "in" before it."""
-    text = "About 55 Gainesville residents marched Friday near the courthouse, organizers said."
+    text = "Nearly 70 Gainesville residents rallied Tuesday outside city hall, organizers said."
     assert [(p.span.text, p.admin1) for p in _places(nlp, gazetteer, text)] == [("Gainesville", "Florida")]
-    assert not _places(nlp, gazetteer, "About 55 residents marched Friday near the courthouse.")
+    assert not _places(nlp, gazetteer, "Nearly 70 residents rallied Tuesday outside city hall.")
 
 
 def test_a_town_heading_its_own_police_department_is_kept_in_the_name(nlp, gazetteer):
-    """Regression (LGL, GVA: "The Athens Police Department arrested ..." found no place when the
+    """Regression (LGL, GVA: "The <Town> Police Department" as a sentence's subject found no place when the
     town was named nowhere else): a town followed by a word for its own offices (police, city
     council, mayor, fire, sheriff) heads an organisation of that town: kept "in the name of"."""
     text = "The Oxford Police Department arrested two men after a robbery on Saturday, officers said."
@@ -475,11 +475,11 @@ def test_a_village_the_gazetteer_lacks_is_in_the_articles_one_province(nlp, gaze
 def test_a_lower_case_word_the_gazetteer_lacks_is_no_place(nlp, gazetteer):
     """Regression (GVA dev): "a small amount of marijuana" (tagged a place) was put at Ohio's point, and
     kept its report of the seizure apart from the shooting it followed."""
-    text = ("BELLEFONTAINE, Ohio - Two adults were charged after a 13-year-old boy was hit by a bullet, the "
-            "Bellefontaine Police Department said.\n\nOfficers seized a handgun, a small amount of marijuana "
-            "and two glass pipes from the residence.")
+    text = ("URBANA, Ohio - A mother and her boyfriend face charges after a stray bullet grazed a "
+            "12-year-old girl, Urbana police said on Monday.\n\nInside the home, detectives found a "
+            "pistol, a small amount of marijuana and two digital scales.")
     assert "marijuana" not in [p.name for p in _places(nlp, gazetteer, text)]
-    text = "PHOENIX (KPHO) - Two people were killed in a shooting in west Phoenix, deputies said."
+    text = "PHOENIX (KPXN) - Two men died in a shooting in west Phoenix, deputies said."
     assert any("Phoenix" in p.name for p in _places(nlp, gazetteer, text) if p.relation != "newsroom of")
 
 
@@ -513,23 +513,23 @@ def test_where_someone_is_from_is_a_place_but_not_the_events(nlp, gazetteer):
 
 
 def test_a_town_ner_calls_an_organisation_after_a_persons_of_or_from_is_where_they_are_from(nlp, gazetteer):
-    """Regression (LGL: "Rebecca Sears, 41, of Grovetown", "Anna Winstanley, 25, from Marston"
+    """Regression (LGL: "<name>, <age>, of <town>", "<name>, <age>, from <town>"
     found no place: NER called the towns organisations, and a person's "of" counted only for names
     it called persons or missed; "from" not at all): a name after a person's or an age's "of" or
     "from" with a strong entry is where someone is from, kept "home of", never the event's place."""
-    text = "Deputies in Columbia County, Georgia, said Rebecca Sears, 41, of Grovetown, planned the attack."
+    text = "Deputies in Columbia County, Georgia, said Denise Harlow, 38, of Grovetown, planned the robbery."
     places = _places(nlp, gazetteer, text)
     assert ("Grovetown", "Georgia", HOME_OF) in [(p.span.text, p.admin1, p.relation) for p in places]
     assert best_place(places).name != "Grovetown"
-    text = "Police in Oxford, England, said Anna Winstanley, 25, from Marston, gave several coats to the shop."
+    text = "Police in Oxford, England, said Clare Pendleton, 27, from Marston, gave several coats to the shop."
     assert ("Marston", HOME_OF) in [(p.span.text, p.relation) for p in _places(nlp, gazetteer, text)]
 
 
 def test_where_an_organisation_is_based_is_a_place_but_not_the_events(nlp, gazetteer):
-    """Regression (LGL: "the Houston-based contractor", "the Tbilisi-based Maestro TV" found no
+    """Regression (LGL: "the Houston-based supplier", "the Tbilisi-based broadcaster" found no
     place: "-based" was read like "US-led", an actor): where something is based is kept "home of";
     "US-led" stays no place."""
-    text = "KBR Inc., the Houston-based contractor, said the wiring was inspected at bases in Iraq."
+    text = "Halvard Systems Inc., the Houston-based supplier, said the generators were checked at bases in Iraq."
     places = _places(nlp, gazetteer, text)
     assert [(p.span.text, p.admin1, p.relation) for p in places] == [("Houston", "Texas", HOME_OF), ("Iraq", "", "")]
     assert best_place(places).name == "Iraq"
@@ -537,11 +537,11 @@ def test_where_an_organisation_is_based_is_a_place_but_not_the_events(nlp, gazet
 
 
 def test_a_town_before_its_police_is_kept_in_the_name(nlp, gazetteer):
-    """Regression (LGL: "arrested by Danbury police", "Hurricane police found the two" found no
+    """Regression (LGL: "detained by Danbury police", "Hurricane police found ..." found no
     place: NER called the town an organisation or missed it, and only a town heading a longer
     organisation name counted): a name right before a word for a town's own offices is kept "in
     the name of"."""
-    text = "Gomez was arrested by Danbury police on Monday night and brought to court in Bantam."
+    text = "Ortiz was detained by Danbury police late Tuesday and taken to court in Bantam."
     places = _places(nlp, gazetteer, text)
     assert [(p.span.text, p.admin1, p.relation) for p in places][0] == ("Danbury", "Connecticut", IN_A_NAME)
 
@@ -558,10 +558,10 @@ def test_a_town_before_a_persons_word_is_where_they_are_from(nlp, gazetteer):
 
 
 def test_a_county_heading_a_building_ner_took_for_a_place_is_kept_in_the_name(nlp, gazetteer):
-    """Regression (LGL: "booked into the Titus County Jail", "the Guernsey County Common Pleas
-    Court" were places with no coordinates: NER called the whole name a GPE and the gazetteer has
+    """Regression (LGL: "the <X> County Jail", "the <X> County Common Pleas Court" were places
+    with no coordinates: NER called the whole name a GPE and the gazetteer has
     no such name): "X County" heading it is kept, "in the name of", and votes like any name."""
-    text = "Hellinghausen was booked into the Titus County Jail where he was charged with a felony."
+    text = "Kowalczyk was booked into the Titus County Jail on a felony warrant."
     assert [(p.span.text, p.admin1, p.relation) for p in _places(nlp, gazetteer, text)] == [
         ("Titus County", "Texas", IN_A_NAME)]
     text = "Deputies searched a home in Orange County on Monday."

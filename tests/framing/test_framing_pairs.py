@@ -73,11 +73,11 @@ def test_named_anonymous_and_official_sources_are_told_apart(lexicon):
 
 
 def test_he_said_takes_the_speaker_named_a_sentence_earlier(lexicon):
-    text = ("Warplanes struck a convoy near Qasra. Russian Foreign Minister Sergei Lavrov condemned the raid. "
+    text = ("Warplanes struck a convoy near Qasra. Russian Deputy Foreign Minister Pavel Orlov condemned the raid. "
             "“This is a gross violation of sovereignty,” he said.")
     (only,) = framed(lexicon, text)
     assert [(q.speaker, q.party, q.source_kind) for q in only.quotes if q.direct] == [
-        ("Sergei Lavrov", "Russian government and state media", "named")]
+        ("Pavel Orlov", "Russian government and state media", "named")]
 
 
 def test_a_loaded_word_inside_a_quote_is_the_speakers_not_the_outlets(lexicon):

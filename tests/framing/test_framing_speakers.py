@@ -37,8 +37,8 @@ def test_a_place_before_said_is_not_a_person(lexicon):
 
 
 def test_a_passive_is_no_reporting_verb(lexicon):
-    """Regression: "Grey was last reported in stable condition" made Grey a speaker."""
-    text = "Tom Grey was reported in stable condition. “He is lucky,” a doctor at the clinic said."
+    """Regression: "<Surname> was last reported in <a condition>" made the name a speaker."""
+    text = "Tom Grey was reported in serious condition. “He is lucky,” a doctor at the clinic said."
     assert voices(lexicon, text) == [("doctor", "medical and rescue workers", "anonymous")]
 
 

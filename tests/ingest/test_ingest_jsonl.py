@@ -8,8 +8,8 @@ from parallax.ingest.readers import read_inputs
 from parallax.schema import Article, Rejected
 from parallax.settings import Settings
 
-TEXT_A = ("Two soldiers were killed when their patrol struck a landmine near the village of "
-          "Tessit on Sunday, the army said in a statement.")
+TEXT_A = ("Two soldiers died after their armoured vehicle hit a roadside mine close to the village of "
+          "Tessit on Sunday, military officials said.")
 TEXT_B = ("Police dispersed a crowd of several hundred protesters with tear gas outside the "
           "provincial governor's office on Wednesday, witnesses said.")
 

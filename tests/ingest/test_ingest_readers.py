@@ -11,8 +11,8 @@ from parallax.schema import Article, Rejected
 from parallax.settings import Settings
 
 HEADLINE = "Landmine kills two soldiers in northern Mali"
-BODY = ("BAMAKO (Sahel Wire) - Two soldiers were killed when their patrol struck a landmine near "
-        "the village of Tessit on Sunday, the army said in a statement.\n\nA third soldier was "
+BODY = ("BAMAKO (Sahel Wire) - Two soldiers died after their armoured vehicle hit a roadside mine close "
+        "to the village of Tessit on Sunday, military officials said.\n\nA third soldier was "
         "flown to Gao for treatment.")
 OTHER_BODY = ("Police dispersed several hundred protesters with tear gas outside the provincial "
               "governor's office on Wednesday, witnesses said. No injuries were reported.")

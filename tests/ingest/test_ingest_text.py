@@ -12,14 +12,14 @@ from parallax.schema import Article
 from parallax.settings import Settings
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
-BODY = ("Militants attacked a police post outside the town of Kaya before dawn on Tuesday, "
+BODY = ("Militants stormed a police post outside the town of Kaya before dawn on Tuesday, "
         "killing three officers, a regional official said.\n\nThe attackers fled on motorbikes.")
 
 
 @pytest.mark.parametrize("line, expected", [
     ("Gunmen kill three police officers in Burkina Faso", True),
     ("Sudan: shelling hits Omdurman market", True),
-    ("Militants attacked a police post before dawn.", False),
+    ("Militants stormed a police post before dawn.", False),
     ("Is the truce over?", False),
     ("BEIRUT (Reuters) - Shells landed near the port", False),
     ("Three officers died, an official said,", False),
@@ -38,7 +38,7 @@ def test_headline_before_blank_line_becomes_title():
 
 
 def test_hard_wrapped_first_sentence_is_not_a_headline():
-    wrapped = "Militants attacked a police post outside the town of\nkaya before dawn on Tuesday."
+    wrapped = "Militants stormed a police post outside the town of\nkaya before dawn on Tuesday."
     assert split_headline(wrapped) == ("", wrapped)
 
 

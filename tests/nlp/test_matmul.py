@@ -7,7 +7,7 @@ from threadpoolctl import threadpool_info
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
 TEXT = ("BEIRUT, May 18 (Reuters) - U.S.-led coalition aircraft struck a convoy of pro-government forces "
         "near the al-Tanf border crossing on Thursday, killing at least eight fighters, a monitor said.\n\n"
-        "The Syrian Observatory for Human Rights said three more were wounded in the strike.")
+        "Three more were wounded in the strike, according to the Syrian Observatory for Human Rights.")
 
 
 def _models(nlp):

@@ -18,7 +18,7 @@ from parallax.schema import Article, Rejected
 from parallax.settings import Settings
 
 GOOD = ("MAIDUGURI, Nigeria - Gunmen killed five people in a village near Maiduguri on Sunday, "
-        "police said, adding that two others were wounded in the attack.")
+        "police said. Two more villagers were treated for gunshot wounds.")
 
 
 def _read(paths, **settings) -> tuple[dict[str, Article], dict[str, Rejected]]:

@@ -56,7 +56,7 @@ def test_a_place_only_from_the_article_does_not_keep_apart_a_report_telling_the_
 
 
 def test_a_place_only_from_the_article_still_counts_against_a_match_on_date_and_type_alone():
-    mentions = _told_from_context("Two men were wounded in a drive-by shooting on Tuesday, a sheriff said.")
+    mentions = _told_from_context("Two teenagers were hurt in a drive-by attack on Tuesday, a sheriff said.")
     found = {e.name: e.weight for e in evidence(*mentions)}
     assert found["places differ"] < 0
     assert len(resolve_incidents(mentions, Settings())) == 2

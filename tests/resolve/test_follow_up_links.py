@@ -13,8 +13,8 @@ DAYTON = place("Dayton", "US", 39.76, -84.19, admin1="Ohio")
 KETTERING = place("Kettering", "US", 39.69, -84.17, admin1="Ohio")
 CARSON = place("Carson City", "US", 39.16, -119.77, admin1="Nevada")
 SHOT = "Two men were shot outside the Silver Dollar Tavern on Wayne Avenue early Saturday, police said."
-CHARGED = ("A Kettering man was charged Tuesday with attempted murder in the shooting outside the "
-           "Silver Dollar Tavern last month.")
+CHARGED = ("A Kettering man was charged on Tuesday with attempted murder for last month's shooting "
+           "outside the Silver Dollar Tavern.")
 AGAIN = "A woman was shot outside the Silver Dollar Tavern late Sunday, police said."
 NAMED = "Terrell Banks and Dwayne Pruitt were shot outside a house on Thursday, police said."
 TRIAL = "Jury selection began in the trial of the man accused of shooting Terrell Banks and Dwayne Pruitt."

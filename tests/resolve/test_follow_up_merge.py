@@ -22,7 +22,7 @@ SHOOTING_DAY, ARREST_DAY = date(2016, 3, 3), date(2016, 4, 12)
 FIRST = "Two men were shot outside a house on Thursday night, police said."  # names nobody
 NAMED = "Terrell Banks, 24, was shot outside a house on Thursday night, police said."
 ARREST = "Police arrested a Dayton man on Tuesday in the shooting of Terrell Banks, 24, last month."
-UNRELATED = "A woman was shot on Tuesday; no arrests have been made, police said."  # the arrest's day
+UNRELATED = "A woman was shot on Tuesday; nobody is in custody yet, officers said."  # the arrest's day
 
 
 def dated(article: str, when: date, text: str, where=DAYTON):

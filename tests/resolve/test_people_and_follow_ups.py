@@ -20,7 +20,7 @@ SHOT = ("A 19-year-old man, Marcus Reyes, was shot on Parker Avenue late Monday 
         "hospital, police spokeswoman Sonya Toler said.")
 RETOLD = "Officer Dana Brooks said Marcus Reyes was wounded on Parker Avenue on Monday night."
 OTHER = "A woman, Janet Lowe, was shot in her car on Monday, police spokeswoman Sonya Toler said."
-ARREST = "Police arrested a 22-year-old man in the killing of Marcus Reyes, shot last month in Toledo."
+ARREST = "Police arrested a 20-year-old man over the killing of Marcus Reyes, shot last month in Toledo."
 SHOT_TYPE = "Shelling/artillery/missile attack"  # tests/builders.py's default sub-event type
 
 
@@ -34,7 +34,7 @@ def test_people_are_names_of_two_or_more_words_without_places_calendar_words_or_
 def test_reporters_and_page_furniture_are_not_people():
     """Regression (GVA dev follow-up links): a TV reporter's name and a photo caption heading
     linked unrelated shootings months apart."""
-    text = ("NBC 6's Jamie Guirola has the details. By Ann Lee. View Full Caption DNAinfo. "
+    text = ("NBC 6's Dana Whitfield has the details. By Ann Lee. View Full Caption DNAinfo. "
             "Kevin Ortiz was shot in the Hill District.")
     assert people_in(text) == ("kevin ortiz",)
 

@@ -15,7 +15,7 @@ from builders import day, mention, place
 DAYTON = place("Dayton", "US", 39.76, -84.19, admin1="Ohio")
 SHOT = "Terrell Banks and Dwayne Pruitt were shot outside the Silver Dollar Tavern on Thursday, police said."
 ROBBERY = "Terrell Banks was wounded in a robbery on Friday, police said."
-ARREST = "Police arrested a man in the shooting at the Silver Dollar Tavern."
+ARREST = "Officers arrested a suspect over the gunfire at the Silver Dollar Tavern."
 TRIAL = "Jury selection began in the trial of the man accused of shooting Terrell Banks and Dwayne Pruitt."
 OTHER = "A woman was shot on Wayne Avenue late Sunday, police said."
 

@@ -23,11 +23,11 @@ def told(article: str, trigger: str, when, text: str, start: int = 0, **kind):
     return replace(found, trigger=span(article, trigger, start))
 
 
-SHOOTING = told("a", "shooting", SUNDAY, "A woman was killed and five people were wounded in a shooting outside a "
-                "nightclub early Sunday, deputies said.", **CIVILIANS)
-ARREST = told("b", "arrested", MONDAY, "Deputies arrested two more men on Monday in connection with the fatal "
+SHOOTING = told("a", "shooting", SUNDAY, "A shooting in a nightclub's parking lot early Sunday left a man dead "
+                "and four others hurt, deputies said.", **CIVILIANS)
+ARREST = told("b", "arrested", MONDAY, "Deputies arrested two more suspects on Monday over the deadly "
               "nightclub shooting.", **ARRESTS)
-RECALLED = told("b", "opening", SUNDAY, "The men are accused of opening fire into the crowd outside the club on "
+RECALLED = told("b", "opening", SUNDAY, "Both are accused of opening fire on people gathered outside the club on "
                 "Sept. 13.", start=200, **CIVILIANS)
 
 

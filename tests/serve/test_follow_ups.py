@@ -16,7 +16,7 @@ from parallax.store.sqlite import SQLiteStore
 TOLEDO = place("Toledo", "US", 41.66, -83.56, GeoPrecision.EXACT, "Ohio")
 SHOT = "Marcus Reyes, 24, was shot dead on Dorr Street on Monday night, police said."
 # Names the street, not the victim: linked (an arrest story naming him joins the shooting's incident).
-ARREST = "A 19-year-old was arrested on Friday and charged with murder in the shooting on Dorr Street."
+ARREST = "Police on Friday arrested a 19-year-old, who now faces a murder count over the shooting on Dorr Street."
 
 
 def _served(tmp_path, mentions, texts):
