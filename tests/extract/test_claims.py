@@ -47,14 +47,14 @@ CASES = [
      ['arrested [45,49] protesters']),
     ('Gunmen abducted dozens of students from a boarding school overnight.',
      ['abducted [12,-] students']),
-    ('Scores of civilians were killed in the shelling of the market.',
+    ('Scores of civilians were killed when artillery pounded the market.',
      ['killed [20,-] civilians']),
     ('Hundreds of people fled the village after the clashes.',
      ['displaced [100,-] people']),
     ('A number of fighters were wounded in the exchange of fire.',
      ['injured [2,-] fighters']),
-    ('Two policemen were killed and five others wounded when a car bomb exploded outside the station.',
-     ['killed [2,2] police', 'injured [5,5] others']),
+    ('Two policemen guarding the station were killed and six others wounded when a car bomb exploded.',
+     ['killed [2,2] police', 'injured [6,6] others']),
     ('Tens of thousands of residents have been displaced by the offensive, the UN said.',
      ['displaced [10000,-] civilians | United Nations said CUM']),
     ('The bombing killed at least 14 people, including three children.',
@@ -75,7 +75,7 @@ CASES = [
      ['killed [5,5]', 'injured [10,10]']),
     ('Four people were shot, one fatally, outside a bar on Sunday night.',
      ['injured [3,3] people', 'killed [1,1] people']),
-    ('A 17-year-old boy was shot and killed on Friday.',
+    ('A 17-year-old boy from Elmwood was shot and killed on Friday.',
      ['killed [1,1] boys']),
     ('The gunman then killed himself.',
      ['killed [1,1]']),
@@ -99,7 +99,7 @@ CASES = [
      ['killed [9,9] civilians | Ahmed Rashid said']),
     ('Interior Minister Omar Khalid visited the site on Monday. He said 17 people had been killed.',
      ['killed [17,17] people | Omar Khalid said']),
-    ('The Syrian Observatory for Human Rights reported heavy clashes. The Observatory said 23 fighters were killed.',
+    ('The Syrian Observatory for Human Rights also reported fierce fighting overnight. The Observatory said 23 fighters were killed.',
      ['killed [23,23] fighters | Syrian Observatory for Human Rights said']),
     ('SOHR said 23 fighters were killed.',
      ['killed [23,23] fighters | Syrian Observatory for Human Rights said']),
@@ -164,44 +164,44 @@ CASES = [
     ('Many more were wounded.',
      ['injured [2,-]']),
     # regressions from GVA misses: "another" is one person; two clauses each with their own victims
-    ('A man accused of killing three men and wounding another in an attack Wednesday remains in custody.',
-     ['killed [3,3] men', 'injured [1,1]']),
-    ('When they arrived on the scene they found one man dead and another wounded.',
-     ['killed [1,1] men', 'injured [1,1]']),
-    ('A juvenile was killed and a pizza delivery driver was shot on the job Thursday.',
-     ['killed [1,1] juvenile', 'injured [1,1] driver']),
-    ('Four people were shot along West 3rd Street overnight and one of those victims died.',
-     ['injured [3,3] people', 'killed [1,1] victims']),
-    ('A shooting Monday evening left an 18-year-old man dead and three other teenagers wounded, police said.',
-     ['killed [1,1] men | police said', 'injured [3,3] teenagers | police said']),
-    ('Eight-month-old Jayden Redden and 20-year-old Gustav Christianson were shot in a parked car.',
+    ('A man charged with killing two clerks and wounding another at a gas station Saturday remains in jail.',
+     ['killed [2,2] clerks', 'injured [1,1]']),
+    ('When rangers reached the campsite they found one hiker dead and another wounded.',
+     ['killed [1,1] hiker', 'injured [1,1]']),
+    ('A teenager was killed and a taxi driver was shot at the depot on Tuesday.',
+     ['killed [1,1] teenagers', 'injured [1,1] driver']),
+    ('Five people were shot along North 9th Avenue late Friday and one of those victims died.',
+     ['injured [4,4] people', 'killed [1,1] victims']),
+    ('A shooting Saturday night left a 19-year-old man dead and two other teenagers wounded, police said.',
+     ['killed [1,1] men | police said', 'injured [2,2] teenagers | police said']),
+    ('Nine-month-old Kayla Brent and 23-year-old Otto Lindqvist were shot in a parked car.',
      ['injured [2,2]']),  # a name with an age is a person even when the tagger calls it a facility
-    ('Police are investigating the shooting death of a 24-year-old man on Sunday.',
+    ('Detectives are probing the shooting death of a 31-year-old man on Tuesday.',
      ['killed [1,1] men']),
-    ('The gunman allegedly killed his brother, his brother\'s girlfriend, and an unrelated third man.',
-     ['killed [3,3] brother and men and girlfriend ~allegedly']),
+    ('The suspect allegedly killed his uncle, his uncle\'s fiancee, and an unrelated third man.',
+     ['killed [3,3] uncle and men and fiancee ~allegedly']),
     # regressions (GVA): what did not happen, and killed-or-injured figures
-    ('At a slightly different angle, it could have hit her in the heart and killed her.', []),
-    ('The reckless shooting could have caused much more serious injuries or death to the victim.', []),
-    ('This girl almost lost her life.', []),
-    ('He lifted the nearly lifeless body of a seven year old boy.', []),
-    ('Police had initially reported that four people were wounded or killed in the shooting.',
-     ['casualties [4,4] people | police reported']),
+    ('Had the bullet struck a few inches lower, it could have pierced his lung and killed him.', []),
+    ('The careless gunfire could have caused far graver wounds or even death to the bystander.', []),
+    ('This boy nearly lost his life.', []),
+    ('She carried the almost lifeless body of a six year old girl.', []),
+    ('Deputies had first reported that five people in the crowd were wounded or killed.',
+     ['casualties [5,5] people | deputies reported']),
     ('Nobody was killed or injured in the blast.', ['injured [0,0] NEG', 'killed [0,0] NEG']),
-    ('Two of the teens were shooting a .308 caliber rifle into some trees.', []),  # a weapon is no victim
-    ('Three people were shot (two of them fatally).', ['injured [1,1] people', 'killed [2,2] people']),
-    ('Three people were shot, two of them fatally.', ['injured [1,1] people', 'killed [2,2] people']),
-    ('Ruben Reyes, 60, and Edmundo Amaro, 26, died at the scene.', ['killed [2,2]']),  # "Ruben Reyes" tagged ORG
-    ('Moore was fatally shot inside the garage. Three others sustained non-fatal bullet wounds.',
-     ['killed [1,1]', 'injured [3,3] others']),
-    ('The shelling caused casualties among the civilian population.',
+    ('Three of the boys were firing a .22 caliber rifle at some cans.', []),  # a weapon is no victim
+    ('Four men were shot (three of them fatally).', ['injured [1,1] men', 'killed [3,3] men']),
+    ('Four men were shot, three of them fatally.', ['injured [1,1] men', 'killed [3,3] men']),
+    ('Raul Ibarra, 58, and Hector Salas, 29, died at the scene.', ['killed [2,2]']),  # "Raul Ibarra" tagged ORG
+    ('Quinlan was fatally shot inside the shed. Two others suffered non-fatal gunshot wounds.',
+     ['killed [1,1]', 'injured [2,2] others']),
+    ('The bombardment caused casualties among the local population.',
      ['casualties [1,-]']),
     # casualties: killed or injured, unsaid which, so counted as neither (the Lavrov seed case)
     ('Witnesses said there were heavy casualties among the police.',
      ['casualties [1,-] police | witnesses said']),
     ('The army said the ambush left 14 casualties among its soldiers.',
      ['casualties [14,14] soldiers | army said']),
-    ('There were no casualties among the civilians, the ministry said.',
+    ('There had been no casualties among the villagers, the ministry said.',
      ['injured [0,0] civilians | ministry said NEG', 'killed [0,0] civilians | ministry said NEG']),
     ('The drone strike destroyed three armoured vehicles and a weapons depot.',
      ['damaged [4,4]']),
@@ -242,13 +242,13 @@ CASES = [
      ['killed [3,3] gunmen | police spokesman said']),
     ('Preliminary figures showed that 11 workers were injured, the company said.',
      ['injured [11,11] workers | company said ~Preliminary']),
-    ('A police officer was shot in the leg and is in stable condition.',
+    ('A police officer was shot in the thigh and is listed in fair condition.',
      ['injured [1,1] officers']),
-    ('Two people were killed and three injured when gunmen opened fire on a wedding party.',
-     ['killed [2,2] people', 'injured [3,3] people']),
+    ('Two mourners were killed and four injured as a gunman fired into a funeral procession.',
+     ['killed [2,2] mourners', 'injured [4,4] mourners']),
     ('Security forces arrested 14 suspects after the bombing, the interior ministry said.',
      ['arrested [14,14] suspects | interior ministry said']),
-    ('Around 300 people were evacuated from the area.',
+    ('Around 300 people were moved out of the district.',
      []),
     ('Witnesses told Reuters that nine bodies lay in the street.',
      ['killed [9,9] | witnesses told via Reuters']),
@@ -281,7 +281,7 @@ def test_span_points_at_the_figure(nlp):
 
 
 def test_ids_are_stable_and_distinct(nlp):
-    text = "Two people were killed and three injured in the attack."
+    text = "Two guards were killed and four injured in the assault."
     first, second = claims_of(nlp, text), claims_of(nlp, text)
     assert [c.id for c in first] == [c.id for c in second]
     assert len({c.id for c in first}) == 2
@@ -324,7 +324,7 @@ def test_repeated_claim_is_kept_once(nlp):
 
 
 def test_different_single_victims_are_not_merged(nlp):
-    text = "A woman was shot in the back. Another woman was shot in the face."
+    text = "A woman was shot in the back. Another woman was shot in the wrist."
     assert [c.figure.text for c in claims_of(nlp, text)] == ["A woman", "Another woman"]
 
 
@@ -346,12 +346,12 @@ def test_shot_victim_who_died_is_not_also_injured(nlp):
 
 
 def test_shot_count_minus_the_dead(nlp):
-    text = "Four people were shot at a party on Saturday. One of them died at the hospital."
-    assert [summary(c) for c in claims_of(nlp, text)] == ["injured [3,3] people", "killed [1,1]"]
+    text = "Six people were shot at a cookout on Friday. One of them died at the hospital."
+    assert [summary(c) for c in claims_of(nlp, text)] == ["injured [5,5] people", "killed [1,1]"]
 
 
 def test_dateline_numbers_are_not_counts(nlp):
-    text = "Police said the 2014 shooting death of a teen was never solved, and a man was shot at 3 p.m."
+    text = "Police said the 2012 shooting death of a teen was never solved, and a man was shot at 3 p.m."
     assert all(c.figure.low in (1, None) for c in claims_of(nlp, text))
 
 
@@ -365,8 +365,8 @@ def test_number_of_people_killed_rose_to(nlp):
 
 
 def test_dateline_parsed_as_a_subject_is_not_the_victim(nlp):
-    """Regression (GVA): "AKRON, Ohio – A 17-year-old ..." gave the dateline as the victim phrase; the
+    """Regression (GVA): "<CITY>, Ohio – A 16-year-old ..." gave the dateline as the victim phrase; the
     span must be the victim's words."""
-    text = "AKRON, Ohio – A 17-year-old teenager was shot and killed in Akron Wednesday afternoon."
+    text = "DAYTON, Ohio – A 16-year-old teenager was fatally wounded outside a Dayton gas station Tuesday evening."
     claims = claims_of(nlp, text)
-    assert [(c.measure.value, c.figure.low, c.span.text) for c in claims] == [("killed", 1, "A 17-year-old teenager")]
+    assert [(c.measure.value, c.figure.low, c.span.text) for c in claims] == [("killed", 1, "A 16-year-old teenager")]
