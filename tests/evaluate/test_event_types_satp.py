@@ -11,8 +11,8 @@ from parallax.evaluate.event_types_satp import coarse_hit, hit_rate, read_summar
 
 # Invented incident summaries, SATP style: text, then assault, bombing, kidnapping, other.
 ROWS = [
-    ("Militants shot dead two villagers at Korapani in the district on Monday night, police said.", "1\t0\t0\t0"),
-    ("An improvised explosive device planted on the road went off under a police jeep near Durgam, "
+    ("Militants shot dead two villagers at Korapani in the district late on Monday, police said.", "1\t0\t0\t0"),
+    ("A homemade bomb hidden on the road went off under a police jeep near Durgam, "
      "injuring three constables.", "0\t1\t0\t0"),
     ("Armed cadres abducted a contractor from his work site at Belpur and demanded a ransom.", "0\t0\t1\t0"),
     ("Security forces and insurgents exchanged fire for an hour in the forest near Tamsi; no one was hurt.",

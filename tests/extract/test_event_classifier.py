@@ -143,7 +143,7 @@ def test_a_non_event_may_be_none_only_when_allowed(nlp, model):
 
 
 def test_without_a_model_the_rules_decide(nlp):
-    doc = nlp("A suicide bomber blew himself up at the gate of the police academy.")
+    doc = nlp("A suicide bomber blew himself up beside the gate of the police academy.")
     assert classify_docs([doc], None)[0][0] == "SUIC_BOMB"
     assert classify_docs([nlp("The weather was mild.")], None) == [(NO_EVENT, 0.0)]
 
@@ -255,7 +255,7 @@ def test_a_single_incident_is_never_given_a_class_that_opens_no_incident(nlp, mo
 # Strategic developments/Other (the blame sentence), which replaced the rules' Attack.
 BUS_AMBUSH = ("GOMA, Democratic Republic of Congo (Kivu Observer) - At least 19 people were killed when gunmen "
               "ambushed a bus near Beni in North Kivu province on Thursday, the Red Cross said, a higher toll than "
-              "the one given by local authorities.\n\nA Red Cross official, who asked not to be named, said "
+              "the one given by local authorities.\n\nA Red Cross official, speaking on background, said "
               "volunteers had recovered 19 bodies from the scene and that the toll could rise. Local civil "
               "society groups blamed the ADF, an armed group with links to Islamic State.")
 

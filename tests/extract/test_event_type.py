@@ -30,14 +30,14 @@ TYPED = [
     ("Warplanes struck a market in the rebel-held town on Monday, killing at least 12 civilians, "
      "rescuers said.", "AIR_STRIKE"),
     ("A drone strike hit a car carrying two militant commanders near the border.", "AIR_STRIKE"),
-    ("An air-strike on the outskirts of the city destroyed a field hospital.", "AIR_STRIKE"),
+    ("An air-strike on the edge of the town destroyed a field hospital.", "AIR_STRIKE"),
     ("Rebels shelled residential areas of the city with mortars overnight.", "ART_MISS_ATTACK"),
     ("A barrage of rockets landed near the airport on Wednesday evening.", "ART_MISS_ATTACK"),
     ("A roadside bomb exploded as a police patrol passed, wounding three officers.", "REM_EXPLOS"),
-    ("Two soldiers were killed when their vehicle hit a landmine in the east of the province.",
+    ("Three policemen died when their pickup hit a landmine on a dirt track in the hills.",
      "REM_EXPLOS"),
-    ("A suicide bomber blew himself up at the entrance of a mosque during Friday prayers, killing 20 "
-     "worshippers.", "SUIC_BOMB"),
+    ("A suicide bomber blew himself up near the gate of a stadium during a football match, killing 20 "
+     "spectators.", "SUIC_BOMB"),
     ("Unknown attackers hurled a grenade into a crowded bar, injuring nine people.", "GRENADE"),
     ("Activists accused government forces of a chemical attack on the suburb that left dozens "
      "struggling to breathe.", "CHEM_WEAP"),
@@ -50,9 +50,9 @@ TYPED = [
     ("Soldiers raped at least six women during the operation in the settlement, a rights group said.",
      "SEX_VIOL"),
     # Protests
-    ("Thousands of teachers rallied outside parliament to demand higher wages.", "PEACE_PROTEST"),
+    ("Thousands of nurses rallied outside the labour ministry to demand higher wages.", "PEACE_PROTEST"),
     ("Prisoners at the central jail began a hunger strike on Monday over conditions.", "PEACE_PROTEST"),
-    ("Police fired tear gas and water cannon to disperse students protesting against the fee increase.",
+    ("Police used tear gas and water cannon to break up students protesting against the fee increase.",
      "PROTEST_WITH_INTER"),
     ("Security forces opened fire on demonstrators in the capital, killing five protesters.",
      "FORCE_AGAINST_PROTEST"),
@@ -65,7 +65,7 @@ TYPED = [
     ("The two sides signed a ceasefire agreement in the capital on Saturday.", "AGREEMENT"),
     ("Police arrested 14 suspected members of the group in raids across the city.", "ARREST"),
     ("Security forces defused a bomb planted under a bridge on the main road.", "DISR_WEAP"),
-    ("Troops seized a large cache of weapons and ammunition from a farmhouse.", "DISR_WEAP"),
+    ("Troops uncovered a cache of rifles and grenades buried behind a farmhouse.", "DISR_WEAP"),
     ("The militia set up a new headquarters in the town hall.", "HQ_ESTABLISHED"),
     ("Hundreds of fighters from the rebel group defected to the government side.", "CHANGE_TO_GROUP_ACT"),
     ("Armed men looted shops and burned houses in the market district.", "PROPERTY_DISTRUCT"),
@@ -75,7 +75,7 @@ TYPED = [
     ("Foreign ministers of the two countries held talks in Geneva on Thursday.", "DIPLO"),
     ("A powerful earthquake struck the coastal province early on Sunday.", "NATURAL_DISASTER"),
     ("A fire broke out at a garment factory, trapping dozens of workers.", "MAN_MADE_DISASTER"),
-    ("The group claimed responsibility for the bombing in a statement posted online.", "ATTRIB"),
+    ("The group claimed responsibility for Sunday's blast in a message posted online.", "ATTRIB"),
     ("Customs officers seized two tonnes of cocaine hidden in a shipment of fruit.", "ORG_CRIME"),
 ]
 
@@ -180,7 +180,7 @@ def test_who_takes_ground_decides_the_sub_type(nlp):
 
 
 def test_a_snippet_is_typed_from_all_its_sentences(nlp):
-    text = ("Hundreds of people gathered in the main square on Saturday. "
+    text = ("Several hundred residents assembled in the main square on Saturday. "
             "Police dispersed them with batons and tear gas.")
     assert classify_text(text, nlp)[1] == "Protest with intervention"
 
