@@ -276,3 +276,14 @@ def test_a_capitalised_word_ner_left_before_a_name_joins_it_when_the_gazetteer_k
     """Regression (GVA: "a Little Havana apartment" resolved to Havana, Cuba; NER tags only "Havana")."""
     found = _places(nlp, gazetteer, "A woman was wounded inside a Little Havana apartment on Tuesday night.")
     assert [(p.span.text, p.country) for p in found] == [("Little Havana", "US")]
+
+
+def test_metro_for_a_metropolitan_area_is_no_town(nlp, gazetteer):
+    """Regression (US stories' "Metro Police", "Metro Boy, 10, Shot" read as Metro, Lampung, in
+    Indonesia, which kept their reports apart from the incident's): "Metro" alone is no place;
+    "Metro Manila" still is."""
+    for text in ("The Metro Police chief said two men were shot in Metro on Sunday.",
+                 "Related Story: Police Respond After Metro Teen, 15, Shot In Arm"):
+        assert not any(p.country == "ID" for p in _places(nlp, gazetteer, text)), text
+    places = _places(nlp, gazetteer, "Two men were killed in Metro Manila on Sunday.")
+    assert [p.country for p in places] == ["PH"]
