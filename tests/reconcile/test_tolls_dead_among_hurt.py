@@ -43,3 +43,17 @@ def test_a_headline_shaped_line_of_the_body_counts_the_dead_among_its_shot(nlp):
     text = ("Five Shot in Little Village View Full Caption\n\n"
             "A gunman sprayed the group with bullets, hitting all five of them and killing both men, police said.")
     assert toll(nlp, text) == (2, 3)
+
+
+def test_a_hurt_person_named_apart_from_the_named_dead_stays_hurt(nlp):
+    """Regression: "Marsh is recovering from a gunshot wound" beside "Ruiz died" was taken for the
+    death told again (one person named by a phrase beside a death); a surname none of the named dead
+    has is someone else. A hurt person named like the dead ("Pat" beside "Patrick"), or named by a
+    common noun a sentence opens with ("Teen"), is still the death told again."""
+    text = ("Darnell Ruiz, 16, was murdered on Sunday night. Ruiz died from several gunshot wounds. "
+            "Marsh is recovering from a gunshot wound to the thigh.")
+    assert toll(nlp, text) == (1, 1)
+    text = "A bullet struck Patrick in the chest. Two days later, Pat was dead."
+    assert toll(nlp, text) == (1, None)
+    text = "Delroy Fenn died at the scene, police said. Teen shot after a robbery on the east side."
+    assert toll(nlp, text)[1] is None

@@ -296,7 +296,7 @@ def _told_death(claim: Claim, article: Sequence[Claim]) -> bool:
         if _dies_in_the_sentence(claim, article):
             return True  # "the girl was also hit by a bullet ... where she died hours later"
         return not (_headline_beside_death(claim, article) or _another_person(claim, article)
-                    or _someone_else(claim) or _only_the_shooter_died(article))
+                    or _someone_else(claim) or _named_apart(claim, article) or _only_the_shooter_died(article))
     return _exact(claim) is None and parse_figure(claim.figure.text, load_claim_lexicon()) is None
 
 
@@ -333,6 +333,39 @@ def _someone_else(claim: Claim) -> bool:
     """ "A second teenager was wounded", "the other woman", "his mother was also shot": the phrase or its
     sentence sets the hurt person apart from the dead."""
     return bool(_ELSE.search(claim.figure.text.lower()) or _ALSO.search(claim.span.sentence.lower()))
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z]+)*\.?")
+_NOT_NAMES = frozenset({"he", "she", "the", "a", "an", "his", "her", "their", "one", "another", "that", "this"})
+
+
+def _surname(text: str) -> str | None:
+    """The last word of a person's name as a claim gives it ("Andrews", "16-year-old Percy Wells",
+    "Officer Dana Pruitt"), or None for a pronoun or a common noun ("He", "The victim", "a man")."""
+    words = [w for w in text.split() if not any(ch.isdigit() for ch in w)]
+    if not words or words[0].lower() in _NOT_NAMES or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return None
+    lexicon = load_claim_lexicon()
+    last = words[-1].rstrip(".").lower()
+    common = (lexicon.victims, lexicon.persons, lexicon.speaker_nouns, lexicon.perpetrators)
+    return None if any(last in nouns or last.rstrip("s") in nouns for nouns in common) else last  # "Teen shot"
+
+
+def _same_name(one: str, other: str) -> bool:
+    return one.startswith(other) or other.startswith(one)  # "Pat" and "Patrick"
+
+
+def _named_apart(claim: Claim, article: Sequence[Claim]) -> bool:
+    """ "Marsh is recovering from a gunshot wound" beside "Ruiz died": a hurt person named by a surname
+    that none of the article's dead, themselves named, has is someone else (a hurt "Ruiz" or a hurt
+    person beside dead told only as "he" is still the death told again)."""
+    surname = _surname(claim.figure.text) if claim.span.field != "title" else None  # a headline's capitals
+    if surname is None:
+        return False
+    dead = {_surname(c.figure.text) for c in article
+            if c.measure is Measure.KILLED and not c.negated and c.span.field != "title"}
+    dead.discard(None)
+    return bool(dead) and not any(_same_name(surname, name) for name in dead)
 
 
 _CLOSING = (".", "!", "?", '"', "”", "’", "'", ")")
