@@ -57,3 +57,13 @@ def test_a_hurt_person_named_apart_from_the_named_dead_stays_hurt(nlp):
     assert toll(nlp, text) == (1, None)
     text = "Delroy Fenn died at the scene, police said. Teen shot after a robbery on the east side."
     assert toll(nlp, text)[1] is None
+
+
+def test_hurt_people_each_introduced_in_one_sentence_are_counted_each(nlp):
+    """Regression: "a boy was grazed ..., and a woman was shot" counted one hurt (victims listed one by
+    one are not added up, as one victim is often named twice); two people each introduced by "a" with
+    another noun are two. The same noun twice, or the dead, are not added up this way."""
+    text = ("A 9-year-old boy was grazed by a bullet, and a woman was shot in the arm in a shooting near "
+            "Fifth and Pine streets late Sunday, according to police.")
+    assert toll(nlp, text) == (None, 2)
+    assert toll(nlp, "A man was shot in the leg, and a man was later arrested nearby.")[1] == 1
