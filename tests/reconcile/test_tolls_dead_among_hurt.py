@@ -67,3 +67,16 @@ def test_hurt_people_each_introduced_in_one_sentence_are_counted_each(nlp):
             "Fifth and Pine streets late Sunday, according to police.")
     assert toll(nlp, text) == (None, 2)
     assert toll(nlp, "A man was shot in the leg, and a man was later arrested nearby.")[1] == 1
+
+
+def test_the_one_a_double_shooting_leaves_hurt_is_no_death_told_again(nlp):
+    """Regression: "One man is dead in a double shooting" gave no hurt: the one hurt the tuple leaves
+    was taken for the death told again; and "a second man was injured" beside it is inside the two,
+    not a third person."""
+    text = ("One man is dead in a double shooting that happened overnight on the east side. "
+            "Police said the man died at the scene.")
+    assert toll(nlp, text) == (1, 1)
+    text = ("Police identified a 17-year-old boy killed in a double-shooting on the east side. "
+            "Carver was later pronounced dead at a hospital. Detectives learned a second man was injured "
+            "in the shooting after they were called to a hospital where he was being treated.")
+    assert toll(nlp, text) == (1, 1)

@@ -190,6 +190,8 @@ def _ranked_count(ranked: list[Claim], count: int | None, claims: Sequence[Claim
     or when it reports no other measure (whose victims the rank might count: "three killed and a
     fourth wounded" is one wounded); else one."""
     rank = max(_rank(c) or 0 for c in ranked)
+    if rank <= _tuple_total(claims):
+        return max(count or 0, 1)  # "killed in a double shooting ... a second man was injured": inside the two
     other = any(c.measure is not measure and c.measure in (Measure.KILLED, Measure.INJURED)
                 for c in _usable_any(claims))
     return rank if count == rank - 1 or not other else max(count or 0, 1)
@@ -296,12 +298,26 @@ def _told_death(claim: Claim, article: Sequence[Claim]) -> bool:
     phrase ("the girl was shot"), or victims counted by no number at all ("they were shot", "the
     victims", "shooting deaths"); "dozens hurt" and "at least 4 injured" stay. Keeping every single
     injury whose sentence also reports a death was tried: it lost more GVA incidents than it won."""
-    if _one_person(claim):
+    if _one_person(claim) and not _tuple_left(claim):
         if _dies_in_the_sentence(claim, article):
             return True  # "the girl was also hit by a bullet ... where she died hours later"
         return not (_headline_beside_death(claim, article) or _another_person(claim, article)
                     or _someone_else(claim) or _named_apart(claim, article) or _only_the_shooter_died(article))
     return _exact(claim) is None and parse_figure(claim.figure.text, load_claim_lexicon()) is None
+
+
+def _tuple_total(claims: Sequence[Claim]) -> int:
+    """How many people the article's "double shooting" or "triple shooting" counts (0 when none)."""
+    tuples = load_claim_lexicon().tuples
+    return max((tuples[w] for c in claims for w in re.findall(r"[a-z]+", c.figure.text.lower()) if w in tuples),
+               default=0)
+
+
+def _tuple_left(claim: Claim) -> bool:
+    """ "One man is dead in a double shooting": the one hurt is what the tuple leaves beside the dead
+    (its count already takes them out), not a death told again."""
+    tuples = load_claim_lexicon().tuples
+    return any(w in tuples for w in re.findall(r"[a-z]+", claim.figure.text.lower()))
 
 
 _SELVES = frozenset({"himself", "herself", "themselves"})
