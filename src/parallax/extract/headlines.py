@@ -104,6 +104,9 @@ def _is_person(tok: Token, lexicon: ClaimLexicon) -> bool:
         return True
     singular = tok.tag_ not in ("NNS", "NNPS") and not tok.lower_.endswith("s")
     lemma = tok.lemma_.lower()
+    if singular and lemma in lexicon.perpetrators and tok.i >= 2 and tok.doc[tok.i - 1].lower_ in (",", "and", "&"):
+        before = tok.doc[tok.i - 2]  # "Deputy, suspect wounded": a suspect listed after a person was hit too
+        return before.lemma_.lower() in lexicon.victims or before.lemma_.lower() in lexicon.persons
     return singular and (lemma in lexicon.victims or lemma in lexicon.persons) and tok.lower_ != "people"
 
 
