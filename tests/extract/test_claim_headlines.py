@@ -27,6 +27,9 @@ CASES = [
     ("15-year-old dead, 2 hurt in park shooting", [("killed", 1, 1, "incident"), ("injured", 2, 2, "incident")]),
     # a person and a count listed together add up
     ("Boy, 2 men shot near bus stop", [("injured", 3, 3, "incident")]),
+    # regression (GVA): kin and household words name one person ("uncle" was none: no claim at all)
+    ("Teen charged with killing uncle in Bossier City", [("killed", 1, 1, "incident")]),
+    ("Man wounds stepson, landlord in shooting", [("injured", 2, 2, "incident")]),
     # regression (GVA): a suspect listed with the officer he fought was hit too ("suspect" is no victim word)
     ("Deputy, suspect wounded in exchange of gunfire", [("injured", 2, 2, "incident")]),
     # regression (GVA): an adjective before the person does not make it part of the count
