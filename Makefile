@@ -26,6 +26,11 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/parallax eval all --data $(DATA) --scores docs/scores.md
 
+# No tracked file may carry text from the research-only datasets: prints shared runs, fails on long ones.
+.PHONY: datacheck
+datacheck: $(STAMP)
+	$(BIN)/python scripts/research_data_check.py --data $(DATA)
+
 # A bounded adversarial corpus through ingest -> extract; prints tried / accepted / rejected / lost.
 # (A 40-input version runs in `make test`: tests/reliability/test_fuzz.py.)
 FUZZ_INPUTS ?= 400

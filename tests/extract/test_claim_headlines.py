@@ -31,7 +31,7 @@ CASES = [
     ("Teen charged with killing uncle in Bossier City", [("killed", 1, 1, "incident")]),
     ("Man wounds stepson, landlord in shooting", [("injured", 2, 2, "incident")]),
     # regression (GVA): a suspect listed with the officer he fought was hit too ("suspect" is no victim word)
-    ("Deputy, suspect wounded in exchange of gunfire", [("injured", 2, 2, "incident")]),
+    ("Trooper, suspect hurt in roadside gunfight", [("injured", 2, 2, "incident")]),
     # regression (GVA): an adjective before the person does not make it part of the count
     ("Pregnant woman, 2 others shot at county club", [("injured", 3, 3, "incident")]),
     # regression (GVA): an -ing form is active, its victims follow ("killing wife and three sons" was 1)

@@ -46,12 +46,12 @@ def test_a_headline_shaped_line_of_the_body_counts_the_dead_among_its_shot(nlp):
 
 
 def test_a_hurt_person_named_apart_from_the_named_dead_stays_hurt(nlp):
-    """Regression: "Marsh is recovering from a gunshot wound" beside "Ruiz died" was taken for the
+    """Regression: "Marsh is in fair condition" beside "Ruiz died" was taken for the
     death told again (one person named by a phrase beside a death); a surname none of the named dead
     has is someone else. A hurt person named like the dead ("Pat" beside "Patrick"), or named by a
     common noun a sentence opens with ("Teen"), is still the death told again."""
     text = ("Darnell Ruiz, 16, was murdered on Sunday night. Ruiz died from several gunshot wounds. "
-            "Marsh is recovering from a gunshot wound to the thigh.")
+            "Marsh is in fair condition with a leg wound.")
     assert toll(nlp, text) == (1, 1)
     text = "A bullet struck Patrick in the chest. Two days later, Pat was dead."
     assert toll(nlp, text) == (1, None)
@@ -60,23 +60,23 @@ def test_a_hurt_person_named_apart_from_the_named_dead_stays_hurt(nlp):
 
 
 def test_hurt_people_each_introduced_in_one_sentence_are_counted_each(nlp):
-    """Regression: "a boy was grazed ..., and a woman was shot" counted one hurt (victims listed one by
+    """Regression: "a boy was grazed ..., and a woman was wounded" counted one hurt (victims listed one by
     one are not added up, as one victim is often named twice); two people each introduced by "a" with
     another noun are two. The same noun twice, or the dead, are not added up this way."""
-    text = ("A 9-year-old boy was grazed by a bullet, and a woman was shot in the arm in a shooting near "
-            "Fifth and Pine streets late Sunday, according to police.")
+    text = ("Police said a 9-year-old boy was grazed in the arm, and a woman was wounded in the shoulder "
+            "outside a laundromat on Pine Avenue late Sunday.")
     assert toll(nlp, text) == (None, 2)
     assert toll(nlp, "A man was shot in the leg, and a man was later arrested nearby.")[1] == 1
 
 
 def test_the_one_a_double_shooting_leaves_hurt_is_no_death_told_again(nlp):
-    """Regression: "One man is dead in a double shooting" gave no hurt: the one hurt the tuple leaves
+    """Regression: "a double shooting ... left one man dead" gave no hurt: the one hurt the tuple leaves
     was taken for the death told again; and "a second man was injured" beside it is inside the two,
     not a third person."""
-    text = ("One man is dead in a double shooting that happened overnight on the east side. "
-            "Police said the man died at the scene.")
+    text = ("A double shooting on Elm Row left one man dead early Friday. "
+            "Police said the man died before paramedics came.")
     assert toll(nlp, text) == (1, 1)
-    text = ("Police identified a 17-year-old boy killed in a double-shooting on the east side. "
-            "Carver was later pronounced dead at a hospital. Detectives learned a second man was injured "
-            "in the shooting after they were called to a hospital where he was being treated.")
+    text = ("The coroner named the teenager who died in Saturday's double-shooting by the rail yard. "
+            "Carver, 17, died in surgery. Officers said a second man was hurt in the gunfire and drove "
+            "himself to a clinic across town.")
     assert toll(nlp, text) == (1, 1)

@@ -73,7 +73,7 @@ def _verb_victim(tok: Token, lexicon: ClaimLexicon, trig: Trigger) -> Token | No
     if victim is None and tok.tag_ == "VBN":  # "left 12 dead and at least 40 injured": the count on the verb
         victim = next((c for c in tok.children if c.dep_ == "nummod" and c.i < tok.i), None)
     if victim is None and tok.tag_ == "VBD" and tok.dep_ == "conj" and tok.head.lemma_ == "leave" \
-            and child_of(tok, "dobj") is None:  # "left three people dead and four others wounded"
+            and child_of(tok, "dobj") is None:  # "left three dead and four others wounded"
         victim = child_of(tok, "nsubj")
     if victim is None:  # "Two men are dead and another hospitalized": the parser made "another" a det
         victim = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "another" and c.i < tok.i), None)
@@ -116,7 +116,7 @@ def _to_harm(verb: Token, lexicon: ClaimLexicon) -> bool:
 
 
 def _left_so(tok: Token) -> Token | None:
-    """ "The attack left two soldiers wounded", "held after a shooting that left three people wounded":
+    """ "The attack left two soldiers wounded", "held after a shooting that wounded three":
     the parser may make the participle an adverbial clause, of "left" or of the verb before."""
     if tok.dep_ != "advcl" or tok.tag_ != "VBN" or not tok.i:
         return None

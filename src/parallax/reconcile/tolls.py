@@ -191,7 +191,7 @@ def _ranked_count(ranked: list[Claim], count: int | None, claims: Sequence[Claim
     fourth wounded" is one wounded); else one."""
     rank = max(_rank(c) or 0 for c in ranked)
     if rank <= _tuple_total(claims):
-        return max(count or 0, 1)  # "killed in a double shooting ... a second man was injured": inside the two
+        return max(count or 0, 1)  # "died in a double shooting ... a second man was hurt": inside the two
     other = any(c.measure is not measure and c.measure in (Measure.KILLED, Measure.INJURED)
                 for c in _usable_any(claims))
     return rank if count == rank - 1 or not other else max(count or 0, 1)
@@ -269,7 +269,7 @@ def _sentence_total(claims: list[Claim]) -> int | None:
     articles name the same victim twice in a sentence more often than they list victims; only full names
     with different surnames are counted each ("include: Tamsin Greer, who was shot in the hip; Darnell
     Oakes, ..."), and so are hurt people each introduced by "a" with another noun ("a 9-year-old boy was
-    grazed by a bullet, and a woman was shot in the arm": two; the dead so introduced were tried too and
+    grazed in the arm, and a woman was wounded in the shoulder": two; the dead so introduced were tried too and
     broke three fresh incidents, "a man was killed ... a 35-year-old" being one person)."""
     exact = [c for c in claims if _exact(c) is not None]
     if not exact:
@@ -314,7 +314,7 @@ def _tuple_total(claims: Sequence[Claim]) -> int:
 
 
 def _tuple_left(claim: Claim) -> bool:
-    """ "One man is dead in a double shooting": the one hurt is what the tuple leaves beside the dead
+    """ "a double shooting left one man dead": the one hurt is what the tuple leaves beside the dead
     (its count already takes them out), not a death told again."""
     tuples = load_claim_lexicon().tuples
     return any(w in tuples for w in re.findall(r"[a-z]+", claim.figure.text.lower()))
@@ -376,7 +376,7 @@ def _same_name(one: str, other: str) -> bool:
 
 
 def _named_apart(claim: Claim, article: Sequence[Claim]) -> bool:
-    """ "Marsh is recovering from a gunshot wound" beside "Ruiz died": a hurt person named by a surname
+    """ "Marsh is in fair condition" beside "Ruiz died": a hurt person named by a surname
     that none of the article's dead, themselves named, has is someone else (a hurt "Ruiz" or a hurt
     person beside dead told only as "he" is still the death told again)."""
     surname = _surname(claim.figure.text) if claim.span.field != "title" else None  # a headline's capitals
