@@ -80,3 +80,14 @@ def test_the_one_a_double_shooting_leaves_hurt_is_no_death_told_again(nlp):
             "Carver, 17, died in surgery. Officers said a second man was hurt in the gunfire and drove "
             "himself to a clinic across town.")
     assert toll(nlp, text) == (1, 1)
+
+
+def test_an_unborn_child_is_not_counted_among_the_dead(nlp):
+    """Regression: "<n> people and an unborn baby" dead, "<n> people, including an unborn child" killed,
+    counted the unborn child among the dead, which GVA and UCDP do not; the claim keeps its words, the
+    toll counts the born."""
+    assert toll(nlp, "The sheriff said the ambush on the farm road killed three men and an unborn baby.") \
+        == (3, None)
+    assert toll(nlp, "Investigators say the gunman killed seven relatives at the farmhouse, among them an "
+                     "unborn child.")[0] == 6
+    assert toll(nlp, "Investigators say the gunman killed seven relatives at the farmhouse.")[0] == 7

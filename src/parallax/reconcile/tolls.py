@@ -246,9 +246,20 @@ def _wholes(claims: Sequence[Claim], measure: Measure) -> list[Claim]:
     return [c for c in claims if not (c.measure is measure and is_part(c))]
 
 
+_UNBORN = re.compile(r"\bunborn\b", re.IGNORECASE)
+_INCLUDING_UNBORN = re.compile(r"\b(?:including|among them)\s+(?:an?|one|her|their)\s+unborn\b", re.IGNORECASE)
+
+
 def _exact(claim: Claim) -> int | None:
+    """An exact count; the dead counted without an unborn child the claim's words include ("three men and
+    an unborn baby", "seven relatives, among them an unborn child": three, six), as GVA and UCDP count the dead."""
     low, high = claim.figure.low, claim.figure.high
-    return low if low is not None and low == high else None
+    if low is None or low != high:
+        return None
+    if claim.measure is Measure.KILLED and low >= 2 and (_UNBORN.search(claim.figure.text)
+                                                        or _INCLUDING_UNBORN.search(claim.span.sentence)):
+        return low - 1
+    return low
 
 
 _NUMERALS = frozenset({"one", "1"})
