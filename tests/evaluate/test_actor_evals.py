@@ -18,11 +18,11 @@ PLOVER = [
     {"id": "t2", "event": "AGREE", "text": "Senior Kenyan and Somali officials agreed to reopen the border.",
      "source": [{"actorText": "Kenyan"}, {"actorText": "Somali"}], "target": ""},
 ]
-MUC = {"D1": {"doc": "FIGHTERS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT RAIDED AN ELECTRIC\n"
-                     "POWER SUBSTATION NORTH OF THE PORT ON SUNDAY.",
+MUC = {"D1": {"doc": "FIGHTERS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT RAIDED A WATER\n"
+                     "PUMPING STATION NORTH OF THE PORT ON SUNDAY.",
               "roles": {"perp_individual_id": [["FIGHTERS"]], "perp_organization_id": [["FMLN",
                         "FARABUNDO MARTI NATIONAL LIBERATION FRONT"]], "hum_tgt_name": [],
-                        "phys_tgt_id": [["ELECTRIC POWER SUBSTATION"]], "incident_instrument_id": []}}}
+                        "phys_tgt_id": [["WATER PUMPING STATION"]], "incident_instrument_id": []}}}
 
 
 def test_relaxed_and_exact_matching():
@@ -75,14 +75,14 @@ def test_foreign_files_are_refused(tmp_path):
 
 
 MUC_NAMED = {"D2": {"doc": "DEPUTY MAYOR ELENA MARIN SOTO WAS KILLED BY URBAN GUERRILLAS OF THE FMLN.\n"
-                           "A BOMB ALSO KILLED FIVE PEASANTS AND DESTROYED A BUS.",
+                           "A BOMB ALSO KILLED FOUR FARMERS AND DESTROYED A TRUCK.",
                     "roles": {"perp_individual_id": [["URBAN GUERRILLAS"]], "perp_organization_id": [["FMLN"]],
-                              "hum_tgt_name": [["ELENA MARIN SOTO"]], "phys_tgt_id": [["BUS"]],
+                              "hum_tgt_name": [["ELENA MARIN SOTO"]], "phys_tgt_id": [["TRUCK"]],
                               "incident_instrument_id": [["BOMB"]]}}}
 
 
 def test_muc4_victim_slot_holds_named_people_not_groups(tmp_path, nlp):
-    # regression: unnamed victims ("five peasants") filled hum_tgt_name, which MUC-4 keeps for
+    # regression: unnamed victims ("four farmers") filled hum_tgt_name, which MUC-4 keeps for
     # named people, and a named victim kept the title before the name
     (tmp_path / "dev.json").write_text(json.dumps(MUC_NAMED), "utf-8")
     scores = score_muc4(tmp_path, nlp=nlp)

@@ -88,7 +88,7 @@ def _member_groups(actor: Actor, doc: Doc, dictionary: ActorDictionary) -> list[
 
 def _person_names(actor: Actor, doc: Doc) -> list[str]:
     """The person names an actor phrase gives: its own head and its appositions ("two missionaries,
-    Todd Burdenson and Jeffrey Ball")."""
+    Owen Pratley and Miles Dunford", invented)."""
     phrase = doc.char_span(actor.span.start, actor.span.end) if actor.span else None
     if phrase is None:
         return []
@@ -117,8 +117,8 @@ def _name_of(token) -> str:
 
 
 def _physical_targets(trigger, dictionary: ActorDictionary, blast: bool = False) -> list[str]:
-    """What a violent trigger is done to when it is a building, site or vehicle: "attacked the power
-    substation", "the bombing of the consulate", and for an explosion (`blast`) the building it
+    """What a violent trigger is done to when it is a building, site or vehicle: "attacked the pumping
+    station", "the bombing of the consulate", and for an explosion (`blast`) the building it
     goes off at ("a bomb exploded inside a restaurant"); not "an agreement", "rifles" or a person."""
     words = dictionary.things
     heads = [head for head, role in role_candidates(trigger) if role == ActorRole.TARGET]
@@ -169,8 +169,8 @@ def _incident_triggers(sent: SpacySpan) -> list:
 
 def doc_slots(doc: Doc, article: Article, name_country: CountryNamer) -> dict[str, list[str]]:
     """The phrases parallax fills each MUC-4 role with, from the actors of every incident trigger
-    of a sentence that tells a terrorist incident ("a bomb killed five peasants and destroyed a
-    bus": the destroying too)."""
+    of a sentence that tells a terrorist incident ("a bomb killed four farmers and destroyed a
+    truck": the destroying too)."""
     dictionary = load_actor_dictionary()
     slots: dict[str, list[str]] = {role: [] for role in ROLES}
     for sent in doc.sents:
