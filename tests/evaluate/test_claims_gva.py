@@ -1,8 +1,11 @@
-"""The GVA claims scorer reads what the product gives: each article's main mention, headline included."""
+"""The GVA claims scorer reads what the product gives: each article's main mention, headline included, with
+the article's own mentions resolved into its incident."""
 
 from __future__ import annotations
 
-from parallax.evaluate.claims_gva import compare, incident_counts, main_mention
+from datetime import datetime
+
+from parallax.evaluate.claims_gva import compare, gather, incident_counts, main_mention
 from parallax.pipeline import load_knowledge
 from parallax.schema import Article, Measure
 from parallax.settings import Settings
@@ -40,3 +43,18 @@ def test_a_measure_nobody_reports_is_zero_as_gva_counts():
     assert incident_counts([]) == (0, 0)
     dozens = claim("a", 12, None, measure=Measure.INJURED)
     assert incident_counts([mention("a", None, None, "x", (dozens,))]) == (0, 12)
+
+
+def test_an_arrest_story_brings_the_shooting_it_tells(nlp):
+    """Regression (GVA follow-ups, scored with their publication dates): the story's main mention is the
+    arrest; the shooting it tells is another mention, dated days before, which `parallax run` resolves
+    into the arrest's incident (a same-story link), and so does the scorer."""
+    text = ("Harlow police arrested a 24-year-old on Wednesday over Saturday's deadly shooting at a bar on "
+            "Mill Lane.\n\nA gunman fired into a crowd outside the Blue Lantern late Saturday; one man died "
+            "and three others were hurt, police said.")
+    article = Article(id="arr", text=text, published=datetime(2021, 3, 11))
+    main, _ = gather([("1", article)], nlp, main_only=True)
+    found, _ = gather([("1", article)], nlp)
+    assert incident_counts(main["1"]) == (0, 0)
+    assert [m.trigger.text for m in found["1"]] == ["arrested", "fired"]
+    assert incident_counts(found["1"]) == (1, 3)

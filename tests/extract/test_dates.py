@@ -401,3 +401,23 @@ def test_a_day_another_verb_puts_ahead_does_not_date_the_event_under_it(nlp):
     article = Article(id="ahead1", text=text, title="", outlet="", published=datetime(2015, 6, 2, 9))
     mentions = analyse_article(nlp(text), article, load_knowledge(Settings()))
     assert mentions and all(m.date is None or m.date.value != date(2015, 6, 2) for m in mentions)
+
+
+# ---- ages and street blocks (regression: GVA stories split by "6-year-old" and "1700 block" once dated) ----
+
+def test_an_age_or_a_street_block_is_no_date(nlp):
+    sent, article = _sentence(nlp, "Deputies found the 6-year-old and a man, 41 years old, in the 1700 block "
+                                   "of Harlan Road on Tuesday.")
+    assert [d.expression for d in find_dates(sent, article)] == ["on Tuesday"]
+
+
+def test_an_age_does_not_split_a_dated_story(nlp):
+    """With a publication date, an age read as an undated past date opened another incident, which took
+    the toll of the sentences after it."""
+    text = ("A woman was shot and killed early Thursday at a farmhouse outside Millbrook, the sheriff said.\n\n"
+            "The violence that killed Dana Price also left her 6-year-old daughter, her sister and her husband "
+            "with gunshot wounds.")
+    article = Article(id="age", text=text, published=datetime(2021, 3, 12))
+    mentions = analyse_article(nlp(text), article, load_knowledge(Settings()))
+    assert len(mentions) == 1
+    assert {c.measure.value for c in mentions[0].claims} == {"killed", "injured"}

@@ -7,6 +7,7 @@ import json
 import time
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -20,6 +21,7 @@ from parallax.nlp.pipeline import load_nlp, parse_with_titles
 from parallax.pipeline import Knowledge, analyse_article, load_knowledge
 from parallax.reconcile.figures import reconcile_fatalities
 from parallax.reconcile.tolls import reported_toll
+from parallax.resolve.incidents import Published, resolve_incidents
 from parallax.schema import Article, Claim, EventMention, Span
 from parallax.settings import Settings
 
@@ -40,15 +42,17 @@ def read_gold(folder: Path) -> dict[str, tuple[int, int]]:
 
 def read_articles(folder: Path, incidents: set[str]) -> list[tuple[str, Article]]:
     """(incident id, article) for every article of the chosen incidents, in file order, with its
-    headline as `title`, as the JSONL reader gives it."""
+    headline as `title` and its `dct` as `published`, as the JSONL reader gives them (a dated article
+    tells "In May 2009, ..." apart as an earlier incident's: `qualifiers.of_an_earlier_year`)."""
     pairs = []
     for row in _rows(folder / "gva_articles.jsonl.gz"):
         incident = str(row["incident_id"])
         if incident not in incidents:
             continue
         outlet = urlparse(row.get("uri", "")).netloc.removeprefix("www.")
+        published = datetime.fromisoformat(row["dct"]) if row.get("dct") else None
         pairs.append((incident, Article(id=row["id"], text=row["content"], title=row.get("title", ""),
-                                        outlet=outlet, url=row.get("uri", ""), source="gva")))
+                                        outlet=outlet, url=row.get("uri", ""), published=published, source="gva")))
     return pairs
 
 
@@ -100,17 +104,20 @@ def main_mention(doc: Doc, article: Article, knowledge: Knowledge, title: Doc | 
 
 
 def gather(pairs: list[tuple[str, Article]], nlp: Language, batch_size: int = 32,
-           eventless: dict[str, list[EventMention]] | None = None,
+           eventless: dict[str, list[EventMention]] | None = None, main_only: bool = False,
            ) -> tuple[dict[str, list[EventMention]], dict[str, float]]:
-    """Each incident's articles' main mentions (`main_mention`), and the seconds spent parsing (bodies
-    and headlines) vs extracting claims (timed on their own; the rest of the analysis, untimed).
+    """Each incident's mentions as the product's incident record holds them (`reported_mentions`: every
+    article's main mention and its own mentions resolved with it), or with
+    `main_only` each article's main mention (`main_mention`); and the seconds spent parsing (bodies and
+    headlines) vs extracting claims (timed on their own; the rest of the analysis, untimed).
     `eventless`, when given, gets for each article the product finds no event in a stand-in mention
     holding every claim of its body and headline (`_stand_in`), to score the extractor apart from
     what the product takes for an event."""
-    found: dict[str, list[EventMention]] = defaultdict(list)
+    found: dict[str, list[list[EventMention]]] = defaultdict(list)
     timing = {"parse": 0.0, "claims": 0.0}
     knowledge = load_knowledge(Settings())
     incident_of = {id(a): i for i, a in pairs}
+    published = {a.id: a.published for _, a in pairs}
     started = time.perf_counter()
     for article, doc, title in parse_with_titles((a for _, a in pairs), nlp, batch_size):
         parsed = time.perf_counter()
@@ -118,15 +125,31 @@ def gather(pairs: list[tuple[str, Article]], nlp: Language, batch_size: int = 32
         if title is not None:
             claims += extract_title_claims(title, article, knowledge.claims)
         done = time.perf_counter()
-        mention = main_mention(doc, article, knowledge, title)
-        if mention is not None:
-            found[incident_of[id(article)]].append(mention)
+        mentions = analyse_article(doc, article, knowledge, title)
+        if mentions:
+            found[incident_of[id(article)]].append(mentions[:1] if main_only else mentions)
         elif eventless is not None and claims:
             eventless.setdefault(incident_of[id(article)], []).append(_stand_in(article, claims))
         timing["parse"] += parsed - started
         timing["claims"] += done - parsed
         started = time.perf_counter()
-    return found, timing
+    return {i: reported_mentions(told, published) for i, told in found.items()}, timing
+
+
+def reported_mentions(told: list[list[EventMention]], published: Published) -> list[EventMention]:
+    """Per article (its mentions in `told`, the main one first), the mentions of the incident it reports:
+    its main mention and those of its own mentions `parallax run` resolves into the main mention's
+    incident, with its publication date (`resolve_incidents`: a story of an arrest "over Saturday's
+    deadly shooting" tells that shooting, `scoring.story_pairs`)."""
+    found = []
+    for mentions in told:
+        if len(mentions) == 1:
+            found.extend(mentions)
+            continue
+        main = mentions[0].id
+        incidents = resolve_incidents(mentions, Settings(), published)
+        found.extend(next(inc.mentions for inc in incidents if any(m.id == main for m in inc.mentions)))
+    return found
 
 
 def _stand_in(article: Article, claims: list[Claim]) -> EventMention:

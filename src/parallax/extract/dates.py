@@ -40,6 +40,10 @@ STAMP_VALUE = re.compile(rf"\b\d{{4}}\b|{_CLOCK}")
 PAGE_STAMP = re.compile(r"\b(?:Posted|Updated|Published|Created|Modified)\b\s*:?\s*(?P<when>"
                         rf"(?:[A-Z][a-z]{{2,8}}\.?,?\s+)?(?:{_CLOCK},?\s*)?"
                         r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}))")
+# an age ("the 6-year-old", "34 years old", "a two-month-old") or a street block ("the 1700 block of
+# Elm Street"), which NER often labels DATE: no date of any event
+AGE = re.compile(r"(?i)^(?:the |a |an )?(?:\d+|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week|day)s?[- ]old$|\byears? old$")
+BLOCK = re.compile(r"^\s+block\b")
 PAGE_HEAD_CHARS = 1500
 STALE_DAYS = 30
 
@@ -100,6 +104,8 @@ def date_mentions(sent: SpacySpan, article: Article, anchor: date | None,
         text = sentence[start - offset:end - offset]
         if is_stamp(sentence, start - offset, end - offset) or in_dateline_date(article.text, start):
             continue  # the page's time stamp, not the event's date
+        if AGE.search(text) or text.isdigit() and BLOCK.match(sentence[end - offset:]):
+            continue  # someone's age, an address
         reading = _read(text, published, anchor, future, lexicon, is_untensed(tokens, lexicon))
         if reading.kind == NONE:
             continue  # a clock time or "now": not a date
