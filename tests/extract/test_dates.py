@@ -421,3 +421,24 @@ def test_an_age_does_not_split_a_dated_story(nlp):
     mentions = analyse_article(nlp(text), article, load_knowledge(Settings()))
     assert len(mentions) == 1
     assert {c.measure.value for c in mentions[0].claims} == {"killed", "injured"}
+
+
+def test_how_long_is_no_event_date_but_a_counting_window_is(nlp):
+    """A duration places no event ("died hours after", "held hostage for nearly five hours", "a 12-year
+    veteran"); the window a roundup counts in ("within a month's time", "a two-hour span") stays, so
+    that its tally is not the incident's."""
+    from parallax.extract.dates import event_dates
+    sent, article = _sentence(nlp, "The boy died hours after he was shot on Tuesday, and the gunman held two "
+                                   "clerks hostage for nearly five hours.")
+    assert [d.expression for d in event_dates(sent, article)] == ["on Tuesday"]
+    sent, article = _sentence(nlp, "She was the fourth child shot in Dunmore within a month's time.")
+    assert [d.expression for d in event_dates(sent, article)] != []
+
+
+def test_a_duration_does_not_split_a_dated_story(nlp):
+    text = ("A 5-year-old boy was shot at a house on Pine Street on Tuesday night, police said.\n\n"
+            "The coroner said the boy died hours after being shot.")
+    article = Article(id="dur", text=text, published=datetime(2021, 3, 12))
+    mentions = analyse_article(nlp(text), article, load_knowledge(Settings()))
+    assert len(mentions) == 1
+    assert any(c.measure.value == "killed" for c in mentions[0].claims)

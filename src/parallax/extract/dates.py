@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from parallax.ingest.dateline import DATELINE, MAX_DATELINE_CHARS, find_dateline
 from parallax.extract.date_lexicon import DateLexicon, alternation, load_date_lexicon
-from parallax.extract.date_rules import NONE, POINT, Context, Reading, read_expression
+from parallax.extract.date_rules import DURATION, NONE, POINT, Context, Reading, read_expression
 from parallax.nlp.arrays import sentence_text
 from parallax.nlp.entities import entities_within
 from parallax.schema import Article, DatePrecision, EventDate, Span
@@ -43,7 +43,8 @@ PAGE_STAMP = re.compile(r"\b(?:Posted|Updated|Published|Created|Modified)\b\s*:?
 # an age ("the 6-year-old", "34 years old", "a two-month-old") or a street block ("the 1700 block of
 # Elm Street"), which NER often labels DATE: no date of any event
 AGE = re.compile(r"(?i)^(?:the |a |an )?(?:\d+|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week|day)s?[- ]old$|\byears? old$")
-BLOCK = re.compile(r"^\s+block\b")
+BLOCK = re.compile(r"^\s+(?:block\b|(?:[NSEW]\.? )?[A-Z][a-z]+\.? (?:St|Street|Ave|Avenue|Rd|Road|Ct|Court|Blvd|"
+                   r"Boulevard|Dr|Drive|Lane|Ln|Way|Pl|Place|Pkwy|Parkway|Hwy|Highway|Terrace|Circle)\b)")
 PAGE_HEAD_CHARS = 1500
 STALE_DAYS = 30
 
@@ -71,6 +72,28 @@ def find_dates(sent: SpacySpan, article: Article, anchor: date | None = None, *,
                lexicon: DateLexicon | None = None) -> list[EventDate]:
     """Every date expression in the sentence, resolved, with its Span into `article.text`."""
     return [m.date for m in date_mentions(sent, article, anchor, lexicon or load_date_lexicon())]
+
+
+def event_dates(sent: SpacySpan, article: Article, anchor: date | None = None, *,
+                lexicon: DateLexicon | None = None) -> list[EventDate]:
+    """The sentence's dates that say when ("on Friday", "last year", "since May"), not how long
+    ("for nearly five hours", "died hours after", "a 10 year veteran"): a duration places no event."""
+    return [m.date for m in date_mentions(sent, article, anchor, lexicon or load_date_lexicon())
+            if m.kind != DURATION or _counting_window(article.text, m.date.span)]
+
+
+# "within a month's time", "in 24 hours", "a violent two-hour span": the window a roundup counts in,
+# another incident's time than the one told
+_WINDOW_BEFORE = re.compile(r"(?i)\b(?:within|in|over|during|amid|across|in the (?:past|last))\s+(?:a |an |the )?$")
+_WINDOW_AFTER = re.compile(r"(?i)^[\s-]*(?:span|period|stretch|spree)\b")
+
+
+def _counting_window(text: str, span: Span | None) -> bool:
+    if span is None:
+        return False
+    before, after = text[max(0, span.start - 30):span.start], text[span.end:span.end + 12]
+    opens = span.text.lower().startswith(("within ", "in ", "over ", "during ", "amid ", "across "))
+    return opens or bool(_WINDOW_BEFORE.search(before) or _WINDOW_AFTER.match(after))
 
 
 def event_date_for(sent: SpacySpan, article: Article, anchor: date | None = None, *,

@@ -14,7 +14,7 @@ from parallax.extract.actor_roles import CLAIMING_VERBS
 from parallax.extract.actors import extract_actors
 from parallax.extract.anchors import owning_trigger, tree_path
 from parallax.extract.date_lexicon import load_date_lexicon
-from parallax.extract.dates import as_report_date, find_dates, governor, is_future
+from parallax.extract.dates import as_report_date, event_dates, governor, is_future
 from parallax.extract.event_type import EventTrigger, find_triggers
 from parallax.extract.place_terms import load_place_terms
 from parallax.nlp.arrays import sentence_text, token_table
@@ -132,7 +132,7 @@ def sentence_frames(index: int, sent: SpacySpan, article: Article, places: list[
     if not frames:
         return [], claims
     doc = sent.doc
-    dates = [d for d in find_dates(sent, article, anchor) if d.span is not None]
+    dates = [d for d in event_dates(sent, article, anchor) if d.span is not None]
     parts = {i for p in places if p.span for i in _tokens_of(doc, p.span)}
     _distribute(frames, [p for p in places if p.span and not _metonym(doc, p, parts)], "places", doc)
     _date_by_report(frames, _distribute(frames, dates, "dates", doc), article)
