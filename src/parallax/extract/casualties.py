@@ -747,6 +747,8 @@ def casualty_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon,
     can report a figure, and reading just them spares a Token per word."""
     found: list[Found] = []
     for tok in tokens_at(sent, words):
+        if _dead_end(tok):
+            continue
         trig = trigger_of(tok, lexicon)
         if tok.lemma_ == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to":
             found.extend(_to_death(tok, sent, article_id, lexicon))
@@ -755,6 +757,13 @@ def casualty_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon,
         elif trig is not None and trig.extra == "weak" and _is_hit_by_projectile(tok, lexicon):
             found.extend(_claims_at(tok, Trigger(Measure.INJURED, "shot"), sent, article_id, lexicon))
     return found
+
+
+def _dead_end(tok: Token) -> bool:
+    """ "the dead end street", "a dead-end road": a street's, no one's death."""
+    after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    after = after.nbor(1) if after is not None and after.text == "-" and after.i + 1 < len(tok.doc) else after
+    return tok.lower_ == "dead" and after is not None and after.lower_ in ("end", "ends")
 
 
 def tuple_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon,

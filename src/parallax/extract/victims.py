@@ -246,6 +246,9 @@ def phrase_figure(victim: Token, lexicon: ClaimLexicon) -> tuple[Figure, tuple[i
     counted = _tuple_figure(victim, lexicon)
     if counted is not None:
         return counted
+    counted = _family_of(victim, lexicon)
+    if counted is not None:
+        return counted
     head = _quantity_head(victim, lexicon)
     tokens = _with_of(_figure_tokens(head, lexicon), head, lexicon) if head is not None \
         else _modifier_tokens(victim, lexicon)
@@ -258,6 +261,24 @@ def phrase_figure(victim: Token, lexicon: ClaimLexicon) -> tuple[Figure, tuple[i
         start, end, text = _span_text([head])
         figure = parse_figure(text, lexicon)
     return (figure, (start, end, text)) if figure is not None else None
+
+
+_GROUP_OF = frozenset({"family", "group"})
+
+
+def _family_of(victim: Token, lexicon: ClaimLexicon) -> tuple[Figure, tuple[int, int, str]] | None:
+    """ "a family of five found shot dead", "a group of three teenagers": as many as the count after "of"."""
+    if victim.lemma_.lower() not in _GROUP_OF or any(c.dep_ == "nummod" for c in victim.children):
+        return None
+    of = next((c for c in victim.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    count = member if member is not None and member.like_num else \
+        next((c for c in member.children if c.dep_ == "nummod" and c.like_num), None) if member is not None else None
+    figure = parse_figure(count.text, lexicon) if count is not None else None
+    if figure is None:
+        return None
+    start, end, text = _span_text(list(victim.doc[victim.i:member.i + 1]))
+    return Figure(figure.low, figure.high, text), (start, end, text)
 
 
 def _tuple_figure(victim: Token, lexicon: ClaimLexicon) -> tuple[Figure, tuple[int, int, str]] | None:

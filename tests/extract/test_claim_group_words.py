@@ -1,0 +1,33 @@
+"""A group told by its size ("a family of five", "a group of three teenagers") and a street that is a
+dead end: GVA misses of the fifth fresh pool, sentences written by us."""
+
+from __future__ import annotations
+
+from parallax.extract.claims import extract_claims, extract_title_claims
+from parallax.schema import Article
+
+
+def figures(nlp, text: str) -> list[tuple[str, int | None, int | None]]:
+    return [(c.measure.value, c.figure.low, c.figure.high)
+            for c in extract_claims(nlp(text), Article(id="g", text=text))]
+
+
+def test_a_family_of_five_is_five(nlp):
+    assert figures(nlp, "A family of four was found shot dead inside a farmhouse near Kenton.") == [("killed", 4, 4)]
+    title = "Family of five found shot dead in Maine farmhouse: sheriff"
+    claims = extract_title_claims(nlp(title), Article(id="t", text="", title=title))
+    assert [(c.measure.value, c.figure.low) for c in claims] == [("killed", 5)]
+
+
+def test_a_group_of_three_teenagers_is_three(nlp):
+    assert figures(nlp, "A group of three teenagers was wounded outside the arcade.") == [("injured", 3, 3)]
+
+
+def test_a_family_without_a_size_stays_one_family(nlp):
+    assert figures(nlp, "A family was wounded when the shots came through the window.") == [("injured", 1, 1)]
+
+
+def test_a_dead_end_street_is_no_death(nlp):
+    found = figures(nlp, "Neighbors on the dead end street said they know the toddler who was injured.")
+    assert ("killed", 1, 1) not in found and ("injured", 1, 1) in found
+    assert not any(m == "killed" for m, _, _ in figures(nlp, "The car stopped on a dead-end road near the mill."))
