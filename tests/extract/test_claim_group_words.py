@@ -31,3 +31,17 @@ def test_a_dead_end_street_is_no_death(nlp):
     found = figures(nlp, "Neighbors on the dead end street said they know the toddler who was injured.")
     assert ("killed", 1, 1) not in found and ("injured", 1, 1) in found
     assert not any(m == "killed" for m, _, _ in figures(nlp, "The car stopped on a dead-end road near the mill."))
+
+
+def test_a_rate_or_an_age_bound_counts_no_one(nlp):
+    """ "19.3 deaths per 100,000 people" was 19 killed; "kids under six are being shot" 6 hurt."""
+    assert figures(nlp, "The state rate is 19.3 deaths per 100,000 people, the report said.") == []
+    assert not any(low == 6 for _, low, _ in figures(nlp, "Doctors say more kids under six are being shot in their own homes."))
+    assert figures(nlp, "Three children under eight were shot on Monday.") == [("injured", 3, 3)]
+
+
+def test_an_age_before_an_adjective_and_a_person_word_is_that_person(nlp):
+    """ "19-year-old Amish man wounded by brother": one hurt (was two: the age phrase and the man)."""
+    title = "19-year-old Amish man wounded by brother near Lancaster"
+    claims = extract_title_claims(nlp(title), Article(id="t", text="", title=title))
+    assert [(c.measure.value, c.figure.low, c.figure.high) for c in claims] == [("injured", 1, 1)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 from collections.abc import Sequence
 
@@ -747,7 +748,7 @@ def casualty_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon,
     can report a figure, and reading just them spares a Token per word."""
     found: list[Found] = []
     for tok in tokens_at(sent, words):
-        if _dead_end(tok):
+        if _dead_end(tok) or _rate(tok):
             continue
         trig = trigger_of(tok, lexicon)
         if tok.lemma_ == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to":
@@ -756,7 +757,23 @@ def casualty_claims(sent: DocSpan, article_id: str, lexicon: ClaimLexicon,
             found.extend(_claims_at(tok, trig, sent, article_id, lexicon))
         elif trig is not None and trig.extra == "weak" and _is_hit_by_projectile(tok, lexicon):
             found.extend(_claims_at(tok, Trigger(Measure.INJURED, "shot"), sent, article_id, lexicon))
-    return found
+    return [(tok, claim) for tok, claim in found if not _age_bound(sent, claim)]
+
+
+_BOUNDS = frozenset({"under", "over", "above", "below"})
+
+
+def _rate(tok: Token) -> bool:
+    """ "19.3 deaths per 100,000 people": a rate, no count of anyone."""
+    return any(c.dep_ == "prep" and c.lower_ == "per" for c in tok.children) \
+        or any(c.dep_ == "nummod" and re.fullmatch(r"\d*\.\d+", c.text) for c in tok.children)
+
+
+def _age_bound(sent: DocSpan, claim: Claim) -> bool:
+    """ "kids under six are being shot": an age bound, no count of the shot."""
+    span = sent.doc.char_span(claim.span.start, claim.span.end)
+    return span is not None and len(span) == 1 and span[0].like_num and span[0].dep_ == "pobj" \
+        and span[0].head.lower_ in _BOUNDS
 
 
 def _dead_end(tok: Token) -> bool:

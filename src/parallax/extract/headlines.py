@@ -179,21 +179,31 @@ def _age_phrase(tok: Token, step: int, lexicon: ClaimLexicon) -> tuple[Token | N
         old = _aged_person(tok)
         if old is None:
             return None
-        after = doc[old.i + 1] if old.i + 1 < len(doc) else None
-        named = after is not None and _is_person(after, lexicon)
-        return (None if named else old), old.i + 1
+        return (None if _named_after(old, lexicon) else old), old.i + 1
     if tok.lower_ != "old" or tok.i < 3:
         return None
     number = next((doc[j] for j in range(tok.i - 1, max(-1, tok.i - 5), -1) if _aged_person(doc[j]) == tok), None)
     if number is None:
         return None
-    named = tok.i + 1 < len(doc) and _is_person(doc[tok.i + 1], lexicon)
+    named = _named_after(tok, lexicon)
     before = number.i - 1
     if before >= 0 and doc[before].lower_ in ("a", "an"):
         before -= 1  # "A 17-year-old was injured": the article, not a count
     while before >= 0 and doc[before].pos_ == "PROPN" and not _is_person_word(doc[before], lexicon):
         before -= 1  # "Killeen 2-year-old": where the child is from, not a second person
     return (None if named else tok), before
+
+
+def _named_after(old: Token, lexicon: ClaimLexicon) -> bool:
+    """ "15-year-old girl", "21-year-old Amish man", "9-year-old Dayton boy": a person word after the
+    age phrase, past its adjectives and place names, names the person the age tells."""
+    doc = old.doc
+    for tok in doc[old.i + 1:min(len(doc), old.i + 4)]:
+        if _is_person(tok, lexicon):
+            return True
+        if tok.pos_ not in ("ADJ", "PROPN"):
+            return False
+    return False
 
 
 def _is_person_word(tok: Token, lexicon: ClaimLexicon) -> bool:
