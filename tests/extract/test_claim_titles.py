@@ -93,3 +93,20 @@ def test_a_headline_toll_parsed_as_the_object_of_says_has_its_speaker(nlp, knowl
         article = Article(id="t10", text=title, title=title)
         [claim] = extract_title_claims(nlp(title), article, knowledge.claims)
         assert claim.speaker is not None and claim.speaker.name == who
+
+
+def test_a_headline_of_another_story_in_the_body_is_furniture(nlp):
+    """Regression (GVA pages listing other stories' headlines): below the story's opening, a title-case
+    line that shares no telling word with the article's title links another story; its toll is not
+    this one's. A line that repeats the headline's place still counts."""
+    body = ("Gunfire from a passing sedan hit a pregnant woman and four men outside the Harbor View apartments "
+            "late Monday, according to detectives. Investigators recovered nine casings near the curb, and a "
+            "parked van had its rear glass blown out. The woman remains hospitalized; her condition is said to "
+            "be stable. Anyone with doorbell footage of Garnet Street is asked to call the precinct.\n\n"
+            "Father, Daughter Killed in Circus Tent Collapse\n\n"
+            "Two Shot Outside Red Hook Bodega; Gunman Sought\n\n")
+    title = "Five Wounded in Red Hook Drive-By Shooting"
+    claims = extract_claims(nlp(body), Article(id="f", text=body, title=title))
+    lines = {c.span.sentence.strip() for c in claims}
+    assert "Father, Daughter Killed in Circus Tent Collapse" not in lines
+    assert "Two Shot Outside Red Hook Bodega; Gunman Sought" in lines

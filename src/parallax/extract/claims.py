@@ -82,21 +82,54 @@ def extract_claims(doc: Doc, article: Article, lexicon: ClaimLexicon | None = No
     found += gapped_claims(found, voices, lexicon)
     claims = [claim for _, claim in settle_outcomes(found, lexicon)]
     claims.sort(key=lambda c: (c.span.start, c.span.end))
-    return deduplicate(off_furniture(claims, token_table(doc).text, lexicon), lexicon)
+    return deduplicate(off_furniture(claims, token_table(doc).text, lexicon, article.title), lexicon)
 
 
-def off_furniture(claims: list[Claim], text: str, lexicon: ClaimLexicon) -> list[Claim]:
+def off_furniture(claims: list[Claim], text: str, lexicon: ClaimLexicon, title: str = "") -> list[Claim]:
     """The claims not read from page furniture: a line that links another story ("RELATED: 3 shot in
-    Elm Park"), or what follows a line like "More stories you may like"."""
+    Elm Park"), or what follows a line like "More stories you may like"; and, below the story's
+    opening, a headline of a story the article's own `title` shares no telling word with ("Father,
+    Daughter Killed in Circus Tent Collapse" under a drive-by shooting: `_other_headline`)."""
     lowered = text.lower()
     cut, links = len(text), []
+    told = _telling_words(title)
     for line in _LINE.finditer(lowered):
         words = line.group().strip().lstrip(_BULLETS).strip()  # "• Related: 2 suspects killed in ..."
-        if words.startswith(lexicon.links) or _is_teaser(text[line.start():line.end()].strip()):
+        original = text[line.start():line.end()].strip()
+        if words.startswith(lexicon.links) or _is_teaser(original) \
+                or told and line.start() > _OPENING and _other_headline(original, told):
             links.append((line.start(), line.end()))
         elif words.startswith(lexicon.furniture) and len(words) <= _HEADER and not words.endswith("."):
             cut = min(cut, line.start())
     return [c for c in claims if c.span.start < cut and not any(a <= c.span.start < b for a, b in links)]
+
+
+_OPENING = 300  # characters: the body's first lines often repeat the headline or a subhead
+_SMALL = frozenset({"a", "an", "the", "in", "on", "at", "of", "for", "to", "and", "or", "after", "as", "by",
+                    "with", "from", "into", "near", "over", "is", "are", "was", "vs", "vs.", "&"})
+# words nearly every shooting headline has: sharing only these, two headlines tell nothing in common
+_GENERIC = frozenset({"shot", "shooting", "shootings", "killed", "kills", "dead", "death", "deaths", "dies",
+                      "injured", "wounded", "hurt", "police", "cops", "man", "men", "woman", "women", "teen",
+                      "teens", "boy", "girl", "people", "found", "fatal", "fatally", "deadly", "says", "said",
+                      "suspect", "suspects", "arrested", "charged", "victim", "victims", "identified", "home",
+                      "killing", "murder", "gunman", "gunfire", "officials", "update", "updated", "video",
+                      "news", "breaking", "year", "old", "child", "children", "shoot", "fire", "opens"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+
+
+def _telling_words(line: str) -> frozenset[str]:
+    return frozenset(w.lower().strip(".'’") for w in _WORD.findall(line)) - _SMALL - _GENERIC
+
+
+def _other_headline(line: str, told: frozenset[str]) -> bool:
+    """A title-case line with no closing punctuation that shares no telling word with the article's title."""
+    words = _WORD.findall(line)
+    if not 3 <= len(words) <= 16 or line.endswith((".", "!", "?", '"', "”", ":")):
+        return False
+    big = [w for w in words if w.lower() not in _SMALL]
+    if not big or sum(w[0].isupper() for w in big) < 0.8 * len(big):
+        return False
+    return not (_telling_words(line) & told)
 
 
 _LINE = re.compile(r"[^\n]+")
