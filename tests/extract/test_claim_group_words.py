@@ -45,3 +45,17 @@ def test_an_age_before_an_adjective_and_a_person_word_is_that_person(nlp):
     title = "19-year-old Amish man wounded by brother near Lancaster"
     claims = extract_title_claims(nlp(title), Article(id="t", text="", title=title))
     assert [(c.measure.value, c.figure.low, c.figure.high) for c in claims] == [("injured", 1, 1)]
+
+
+def test_a_headline_list_of_people_found_dead_is_each_of_them(nlp):
+    """ "Mother, son found dead": two (was one: "found" ended the list); "Man found dead" stays one."""
+    for title, want in (("Mother, son found dead in Tulsa apartment", 2), ("Man found dead in parked car", 1)):
+        claims = extract_title_claims(nlp(title), Article(id="t", text="", title=title))
+        assert [(c.measure.value, c.figure.low) for c in claims] == [("killed", want)]
+
+
+def test_a_person_a_follow_up_verb_comes_after_is_not_hurt(nlp):
+    """ "Toddler shoots self, mother arrested": one hurt (was two: the mother listed as shot)."""
+    title = "Toddler shoots self, mother arrested"
+    claims = extract_title_claims(nlp(title), Article(id="t", text="", title=title))
+    assert [(c.measure.value, c.figure.low) for c in claims] == [("injured", 1)]

@@ -16,7 +16,10 @@ from parallax.extract.numbers import is_figure_word, parse_figure
 from parallax.schema import Figure, Measure
 
 _GLUE = frozenset({",", "and", "&", "then", "other", "others", "more", "people", "persons", "victims", "adults",
-                   "accidentally", "allegedly", "reportedly", "was", "were", "been"})
+                   "accidentally", "allegedly", "reportedly", "was", "were", "been", "found", "discovered"})
+# "shoots himself, father charged": a person a follow-up verb comes right after is that verb's subject
+_FOLLOW_UP_VERBS = frozenset({"charged", "arrested", "held", "sought", "jailed", "booked", "accused", "sentenced",
+                              "cited", "detained", "indicted", "questioned", "convicted"})
 _RELATIVE = frozenset({"that", "who", "which"})  # "shooting that hurt a 7-year-old": the verb is active  # not "critically": "6 shot, 1 critically hurt"
 _SELF = frozenset({"himself", "herself", "self"})  # "kills wife, son, then himself": the killer is one of the dead
 _LEFT = frozenset({"left", "leaves", "leaving"})  # "injured 5-year-old, left man dead": "left" (tagged ADJ) ends a count
@@ -150,6 +153,9 @@ def _walk(sent: DocSpan, start: int, step: int, lexicon: ClaimLexicon) -> list[T
             person, i = age
             taken.extend([person] if person is not None else [])
             continue
+        if step > 0 and _is_person(tok, lexicon) and tok.i + 1 < sent.end \
+                and sent.doc[tok.i + 1].lower_ in _FOLLOW_UP_VERBS:
+            break
         if _is_count(tok, lexicon) or _is_person(tok, lexicon) or _is_bound(tok, taken, step, lexicon):
             taken.append(tok)
         elif tok.lower_ in _LEFT or not (tok.lower_ in _GLUE or tok.pos_ in ("ADJ", "ADV") or _is_age(tok, lexicon)
