@@ -59,3 +59,18 @@ def test_a_person_a_follow_up_verb_comes_after_is_not_hurt(nlp):
     title = "Toddler shoots self, mother arrested"
     claims = extract_title_claims(nlp(title), Article(id="t", text="", title=title))
     assert [(c.measure.value, c.figure.low) for c in claims] == [("injured", 1)]
+
+
+def test_a_total_of_twelve_is_twelve(nlp):
+    """ "A total of 12 guards were killed" was one killed ("A total")."""
+    assert figures(nlp, "A total of 12 guards were killed at the depot.") == [("killed", 12, 12)]
+
+
+def test_a_casualty_verb_after_after_goes_on_with_the_headline_list(nlp):
+    """ "Farmer shoots self after killing wife, 2 young sons": the three dead (was the one hurt alone)."""
+    title = "Farmer shoots self after killing wife, 2 young sons"
+    claims = extract_title_claims(nlp(title), Article(id="t", text="", title=title))
+    assert ("killed", 3) in [(c.measure.value, c.figure.low) for c in claims]
+    title = "2 dead after shooting at Elm Street bar"
+    claims = extract_title_claims(nlp(title), Article(id="t", text="", title=title))
+    assert [(c.measure.value, c.figure.low) for c in claims] == [("killed", 2)]

@@ -264,7 +264,8 @@ def _segments(sent: DocSpan, lexicon: ClaimLexicon) -> list[Segment]:
     for tok in sent:
         if tok.text in (",", ";"):
             closed = False  # "4 shot on Columbus Street, 2 die": the list goes on
-        closed = closed or bool(segments) and tok.pos_ in ("ADP", "SCONJ") and tok.lower_ not in lexicon.bound_words
+        closed = closed or bool(segments) and tok.pos_ in ("ADP", "SCONJ") and tok.lower_ not in lexicon.bound_words \
+            and not _then_told(tok, lexicon)
         kind = _kind(tok, lexicon)
         if kind is None:
             continue
@@ -282,6 +283,14 @@ def _segments(sent: DocSpan, lexicon: ClaimLexicon) -> list[Segment]:
         else:
             segments.append(Segment(kind, found[0], found[1], tokens[0], active))
     return segments
+
+
+def _then_told(tok: Token, lexicon: ClaimLexicon) -> bool:
+    """ "Farmer shoots self after killing wife, 2 young sons", "... before shooting himself": a
+    casualty verb right after "after"/"before" tells more of the same incident's victims."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ in ("after", "before") and after is not None and after.tag_ == "VBG" \
+        and _kind(after, lexicon) is not None
 
 
 def _total(segments: list[Segment], kind: str) -> list[Segment]:

@@ -263,7 +263,7 @@ def phrase_figure(victim: Token, lexicon: ClaimLexicon) -> tuple[Figure, tuple[i
     return (figure, (start, end, text)) if figure is not None else None
 
 
-_GROUP_OF = frozenset({"family", "group"})
+_GROUP_OF = frozenset({"family", "group", "total"})
 
 
 def _family_of(victim: Token, lexicon: ClaimLexicon) -> tuple[Figure, tuple[int, int, str]] | None:
