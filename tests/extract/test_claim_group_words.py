@@ -74,3 +74,10 @@ def test_a_casualty_verb_after_after_goes_on_with_the_headline_list(nlp):
     title = "2 dead after shooting at Elm Street bar"
     claims = extract_title_claims(nlp(title), Article(id="t", text="", title=title))
     assert [(c.measure.value, c.figure.low) for c in claims] == [("killed", 2)]
+
+
+def test_victims_joined_by_or_are_alternatives(nlp):
+    """ "whether the toddler shot himself or another child shot him": one hurt (was two)."""
+    found = figures(nlp, "Detectives want to know whether the toddler shot himself or a cousin shot him.")
+    assert ("injured", 2, 2) not in found and ("injured", 1, 1) in found
+    assert figures(nlp, "Two men and a woman were wounded.") == [("injured", 3, 3)]

@@ -433,7 +433,15 @@ def _members_figure(members: list[Token], lexicon: ClaimLexicon) -> tuple[Figure
         return found[0]  # "four bodies, three men and one woman": four, told twice
     first, last = vx.core_phrase(min(members, key=lambda m: m.i)), vx.core_phrase(max(members, key=lambda m: m.i))
     text = tok_text(members[0], first[0], last[1])
+    if _alternatives(members):  # "whether the boy shot himself or another child shot him": one of them
+        return max(figures, key=lambda f: f.low or 0), (first[0], last[1], text)  # type: ignore[return-value]
     return _sum_figures(figures, text), (first[0], last[1], text)  # type: ignore[arg-type]
+
+
+def _alternatives(members: list[Token]) -> bool:
+    """Members joined by "or" only ("himself or another child", "a guard or a driver"): alternatives."""
+    ccs = [c.lower_ for m in members for c in m.children if c.dep_ == "cc"]
+    return bool(ccs) and all(cc == "or" for cc in ccs)
 
 
 def _is_breakdown(figures: list[Figure | None]) -> bool:
