@@ -81,3 +81,13 @@ def test_victims_joined_by_or_are_alternatives(nlp):
     found = figures(nlp, "Detectives want to know whether the toddler shot himself or a cousin shot him.")
     assert ("injured", 2, 2) not in found and ("injured", 1, 1) in found
     assert figures(nlp, "Two men and a woman were wounded.") == [("injured", 3, 3)]
+
+
+def test_ages_listed_after_a_counted_plural_are_not_counts(nlp):
+    """ "Two teens, 15 and 17, wounded" was 34 hurt (the two ages added to the count)."""
+    title = "Two teens, 15 and 17, wounded near Elm Park pool"
+    claims = extract_title_claims(nlp(title), Article(id="t", text="", title=title))
+    assert [(c.measure.value, c.figure.low) for c in claims] == [("injured", 2)]
+    title = "Teen, 3 adults shot outside Elm Park pool"
+    claims = extract_title_claims(nlp(title), Article(id="t", text="", title=title))
+    assert [(c.measure.value, c.figure.low) for c in claims] == [("injured", 4)]

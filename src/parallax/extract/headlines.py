@@ -67,7 +67,7 @@ def _is_age(tok: Token, lexicon: ClaimLexicon) -> bool:
     """ "Man, 44, killed", "son, 3, shot": a number set off after a noun is an age; so is the 15 of
     "15-year-old" (the phrase counts one person)."""
     doc = tok.doc
-    if _aged_person(tok) is not None:
+    if _aged_person(tok) is not None or _listed_age(tok):
         return True
     if tok.i < 2 or doc[tok.i - 1].text not in _AGE_SEPARATORS:
         return False
@@ -76,6 +76,27 @@ def _is_age(tok: Token, lexicon: ClaimLexicon) -> bool:
             and not (following.ent_type_ == "PERSON" and following.tag_ == "NNP" and doc[tok.i - 2].tag_ == "NN"):
         return False  # "Teen, 3 adults shot": a count; but "kills man, 18 Jose Estrada" tells his age
     return doc[tok.i - 2].pos_ in ("NOUN", "PROPN") or _is_person(doc[tok.i - 2], lexicon)
+
+
+def _listed_age(tok: Token) -> bool:
+    """ "Two teens, 15 and 17, wounded", "3 boys, 9, 11 and 12, shot": numbers listed between commas after
+    a counted plural noun are their ages (was 34 hurt)."""
+    doc = tok.doc
+    if not tok.like_num:
+        return False
+    start = tok.i
+    while start > 0 and (doc[start - 1].like_num or doc[start - 1].lower_ in (",", "and") and start - 1 > 0
+                         and doc[start - 2].like_num):
+        start -= 1
+    end = tok.i
+    while end + 1 < len(doc) and (doc[end + 1].like_num or doc[end + 1].lower_ in (",", "and")
+                                  and end + 2 < len(doc) and doc[end + 2].like_num):
+        end += 1
+    if start < 3 or doc[start - 1].text != "," or end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return False
+    noun = doc[start - 2]
+    return noun.tag_ in ("NNS", "NNPS") and doc[start - 3].like_num and doc[start:end + 1].text.count("and") <= 1 \
+        and sum(t.like_num for t in doc[start:end + 1]) >= 2
 
 
 def _aged_person(tok: Token) -> Token | None:
