@@ -287,3 +287,12 @@ def test_metro_for_a_metropolitan_area_is_no_town(nlp, gazetteer):
         assert not any(p.country == "ID" for p in _places(nlp, gazetteer, text)), text
     places = _places(nlp, gazetteer, "Two men were killed in Metro Manila on Sunday.")
     assert [p.country for p in places] == ["PH"]
+
+
+def test_side_alone_is_no_town(nlp, gazetteer):
+    """Regression (GVA dev: "on the South Side" read as Side, Antalya, in Turkey, "in the south of" it,
+    which kept the report apart from the incident's; "Cloud" alone, from a "Cloud 9" lounge read as
+    Cloud County, Kansas, is listed too)."""
+    for text in ("A man was shot on the Northwest Side early Friday, police said.",
+                 "Two men were wounded on the South Side on Friday."):
+        assert not any(p.country == "TR" for p in _places(nlp, gazetteer, text)), text
