@@ -296,3 +296,11 @@ def test_side_alone_is_no_town(nlp, gazetteer):
     for text in ("A man was shot on the Northwest Side early Friday, police said.",
                  "Two men were wounded on the South Side on Friday."):
         assert not any(p.country == "TR" for p in _places(nlp, gazetteer, text)), text
+
+
+def test_a_name_after_block_of_is_a_street(nlp, gazetteer):
+    """Regression (GVA: "the 300 block of Broadway" read as Broadway, Virginia; "the 1200 block of
+    Warren" as Warren, Michigan): a name after "block of" is a street; the town after "in" still counts."""
+    assert _places(nlp, gazetteer, "Deputies found the wounded driver near the 300 block of Broadway.") == []
+    found = _places(nlp, gazetteer, "A man was shot in the 1200 block of Warren Avenue in Akron on Friday.")
+    assert [p.name for p in found] == ["Akron"]

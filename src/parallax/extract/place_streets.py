@@ -1,5 +1,5 @@
-"""Names an article gives streets ("Copeland St.", "Warren and Copeland streets"), which name no
-place unless a locative word says so."""
+"""Names an article gives streets ("Copeland St.", "Warren and Copeland streets", "the 300 block of
+Broadway"), which name no place unless a locative word says so."""
 
 from __future__ import annotations
 
@@ -34,7 +34,20 @@ def street_names(doc: Doc, streets: frozenset[str]) -> dict[str, set[int]]:
                 break
             names.setdefault(name_key(doc[start:end].text), set()).add(start)
             end = start - 1 if start > 1 and doc[start - 1].lower_ in LIST_WORDS else 0
+    for start in _after_block_of(doc):  # "in the 300 block of Broadway": a street with no street word
+        end = start
+        while end < len(doc) and is_capitalised(doc[end]):
+            end += 1
+        if end > start:
+            names.setdefault(name_key(doc[start:end].text), set()).add(start)
     return names
+
+
+def _after_block_of(doc: Doc) -> list[int]:
+    """Where a name after "block of" starts ("the 1700 block of Harlan", "the 300 block of Broadway")."""
+    strings, orths = doc.vocab.strings, doc.to_array(ORTH).tolist()
+    return [i + 2 for i, orth in enumerate(orths[:-2])
+            if strings[orth].lower() == "block" and strings[orths[i + 1]].lower() == "of" and i + 2 < len(doc)]
 
 
 def street_words(doc: Doc, streets: frozenset[str]) -> list[int]:
